@@ -15,13 +15,11 @@ namespace Debitor.Core;
 [SuppressMessage("Naming", "CA1720:Identifier contains type name", Justification = "ISO 4217 codes are the natural names.")]
 public readonly struct Currency : IEquatable<Currency>
 {
-    private readonly string? _code;
+    // One shared description per currency: the struct is a single reference, so Money stays small
+    // and equality is a reference comparison.
+    private readonly CurrencyInfo? _info;
 
-    internal Currency(string code, int minorUnits)
-    {
-        _code = code;
-        MinorUnits = minorUnits;
-    }
+    internal Currency(CurrencyInfo info) => _info = info;
 
     /// <summary>The euro (EUR, 2 minor units).</summary>
     public static Currency EUR { get; } = FromCode("EUR");
@@ -39,23 +37,16 @@ public readonly struct Currency : IEquatable<Currency>
     public static Currency JPY { get; } = FromCode("JPY");
 
     /// <summary>The ISO 4217 alphabetic code in upper case, e.g. <c>"EUR"</c>; empty for <c>default</c>.</summary>
-    public string Code => _code ?? string.Empty;
+    public string Code => _info?.Code ?? string.Empty;
 
     /// <summary>The number of decimal places of the currency's smallest unit (EUR 2, JPY 0, KWD 3, CLF 4).</summary>
-    public int MinorUnits { get; }
+    public int MinorUnits => _info?.MinorUnits ?? 0;
 
     /// <summary>Whether this is <c>default(Currency)</c>, i.e. no currency at all.</summary>
-    internal bool IsDefault => _code is null;
+    internal bool IsDefault => _info is null;
 
     /// <summary>The value of one minor unit, e.g. 0.01 for EUR and 1 for JPY.</summary>
-    internal decimal MinorUnit => MinorUnits switch
-    {
-        0 => 1m,
-        1 => 0.1m,
-        2 => 0.01m,
-        3 => 0.001m,
-        _ => 0.0001m,
-    };
+    internal decimal MinorUnit => _info?.MinorUnit ?? 1m;
 
     /// <summary>Returns the currency with the given ISO 4217 alphabetic code.</summary>
     /// <param name="code">A three-letter code, case-insensitive, e.g. <c>"eur"</c>.</param>
@@ -95,13 +86,13 @@ public readonly struct Currency : IEquatable<Currency>
     public static IReadOnlyList<Currency> All { get; } = [.. CurrencyTable.ByCode.Values.OrderBy(c => c.Code, StringComparer.Ordinal)];
 
     /// <inheritdoc />
-    public bool Equals(Currency other) => string.Equals(_code, other._code, StringComparison.Ordinal);
+    public bool Equals(Currency other) => ReferenceEquals(_info, other._info);
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => obj is Currency other && Equals(other);
 
     /// <inheritdoc />
-    public override int GetHashCode() => _code is null ? 0 : StringComparer.Ordinal.GetHashCode(_code);
+    public override int GetHashCode() => _info?.GetHashCode() ?? 0;
 
     /// <summary>The currency code, e.g. <c>"EUR"</c>.</summary>
     /// <returns>The code; empty for <c>default</c>.</returns>

@@ -33,10 +33,25 @@ internal static class CurrencyTable
         var table = new Dictionary<string, Currency>(entries.Length, StringComparer.Ordinal);
         foreach (var entry in entries)
         {
-            var code = string.Intern(entry[..3]);
-            table.Add(code, new Currency(code, entry[3] - '0'));
+            var code = entry[..3];
+            table.Add(code, new Currency(new CurrencyInfo(code, entry[3] - '0')));
         }
 
         return table.ToFrozenDictionary(StringComparer.Ordinal);
     }
+}
+
+/// <summary>The one shared description of a currency; exactly one instance exists per code.</summary>
+internal sealed class CurrencyInfo(string code, int minorUnits)
+{
+    private static readonly decimal[] MinorUnitValues = [1m, 0.1m, 0.01m, 0.001m, 0.0001m];
+
+    /// <summary>The upper-case ISO 4217 code.</summary>
+    public string Code { get; } = code;
+
+    /// <summary>The number of decimal places of the smallest unit.</summary>
+    public int MinorUnits { get; } = minorUnits;
+
+    /// <summary>The value of one minor unit.</summary>
+    public decimal MinorUnit { get; } = MinorUnitValues[minorUnits];
 }

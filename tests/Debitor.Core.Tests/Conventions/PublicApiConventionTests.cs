@@ -34,12 +34,12 @@ public sealed class PublicApiConventionTests
     }
 
     [Fact]
-    public void PublicStructs_HaveNoPublicSettableMembers()
+    public void PublicStructs_HaveNoPublicSettersOtherThanInit()
     {
         var settable = PublicTypes
             .Where(t => t.IsValueType && !t.IsEnum)
             .SelectMany(t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance))
-            .Where(p => p.SetMethod is { IsPublic: true })
+            .Where(p => p.SetMethod is { IsPublic: true } setter && !setter.ReturnParameter.GetRequiredCustomModifiers().Contains(typeof(IsExternalInit)))
             .Select(p => $"{p.DeclaringType!.Name}.{p.Name}")
             .ToList();
 

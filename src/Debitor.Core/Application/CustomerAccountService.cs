@@ -1,0 +1,382 @@
+using Ardalis.GuardClauses;
+using Debitor.Core.Communication;
+using Debitor.Core.Customers;
+using Debitor.Core.Ledger;
+using Debitor.Core.Ports;
+
+namespace Debitor.Core.Application;
+
+/// <summary>
+/// The use cases on a customer account: register, change settings, archive, delete, post ledger entries, pause,
+/// resume and change due dates. Each checks authorization, validates everything against the current account
+/// before anything changes, and appends through <see cref="ICustomerAccountStore"/> with optimistic concurrency.
+/// </summary>
+/// <remarks>
+/// <para>Every method returns the account view after the change. Posting an entry whose id already exists with the
+/// same content changes nothing and returns the current view; with different content it throws
+/// <see cref="DuplicateEntryException"/>.</para>
+/// <para>When another writer changed the account in between, the use case reloads, validates again and retries
+/// up to <see cref="DebitorCoreOptions.MaxConcurrencyRetries"/> times before it throws <see cref="ConcurrencyException"/>.</para>
+/// <para>Thread-safe.</para>
+/// </remarks>
+public sealed class CustomerAccountService
+{
+    private readonly ICustomerAccountStore _store;
+    private readonly IAuthorizationPort _authorization;
+    private readonly IClock _clock;
+    private readonly DebitorCoreOptions _options;
+
+    /// <summary>Creates the service.</summary>
+    /// <param name="store">The account store.</param>
+    /// <param name="authorization">The authorization port.</param>
+    /// <param name="clock">The clock; "today" is its date in <see cref="DebitorCoreOptions.TimeZone"/>.</param>
+    /// <param name="options">The options.</param>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public CustomerAccountService(ICustomerAccountStore store, IAuthorizationPort authorization, IClock clock, DebitorCoreOptions options)
+    {
+        _store = Guard.Against.Null(store);
+        _authorization = Guard.Against.Null(authorization);
+        _clock = Guard.Against.Null(clock);
+        _options = Guard.Against.Null(options);
+    }
+
+    /// <summary>Today in the company's time zone.</summary>
+    public LocalDate Today => _clock.GetCurrentInstant().InZone(_options.TimeZone).Date;
+
+    /// <summary>Loads an account.</summary>
+    /// <param name="actor">Who asks.</param>
+    /// <param name="customer">The account.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The account view.</returns>
+    /// <exception cref="AuthorizationException">The actor may not view accounts.</exception>
+    /// <exception cref="ArgumentException">The account does not exist.</exception>
+    public async Task<CustomerAccount> GetAccountAsync(Actor actor, CustomerId customer, CancellationToken cancellationToken = default)
+    {
+        await AuthorizeAsync(actor, Permission.ViewAccounts, customer, cancellationToken).ConfigureAwait(false);
+        return await LoadExistingAsync(customer, nameof(customer), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Registers a customer, creating its account.</summary>
+    /// <param name="actor">Who acts.</param>
+    /// <param name="customer">The customer's settings.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The new account.</returns>
+    /// <exception cref="AuthorizationException">The actor may not manage customers.</exception>
+    /// <exception cref="ArgumentException">The payer does not exist, is archived or is the customer itself.</exception>
+    /// <exception cref="DuplicateEntryException">The customer exists with other settings (the same settings are a no-op).</exception>
+    public async Task<CustomerAccount> RegisterCustomerAsync(Actor actor, Customer customer, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(customer);
+        await AuthorizeAsync(actor, Permission.ManageCustomers, customer.Id, cancellationToken).ConfigureAwait(false);
+        var registration = new CustomerRegistered(new EntryId("registered"), customer);
+        for (var attempt = 0; ; attempt++)
+        {
+            var journal = await _store.LoadAsync(customer.Id, cancellationToken).ConfigureAwait(false);
+            if (journal.Count > 0)
+            {
+                var existing = CustomerAccount.FromJournal(journal);
+                return journal[0].Entry.Equals(registration) ? existing : throw new DuplicateEntryException(customer.Id, registration.Id);
+            }
+
+            await CheckPayerAsync(customer, nameof(customer), cancellationToken).ConfigureAwait(false);
+            var record = new JournalRecord(1, _clock.GetCurrentInstant(), actor.User, registration);
+            try
+            {
+                await _store.AppendAsync(customer.Id, 0, [record], cancellationToken).ConfigureAwait(false);
+                return CustomerAccount.FromJournal([record]);
+            }
+            catch (ConcurrencyException) when (attempt < _options.MaxConcurrencyRetries)
+            {
+                // Someone registered it meanwhile: load and compare.
+            }
+        }
+    }
+
+    /// <summary>Replaces a customer's settings.</summary>
+    /// <param name="actor">Who acts.</param>
+    /// <param name="entryId">The change's entry id (makes retries safe).</param>
+    /// <param name="settings">The new settings; same customer id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The account after the change.</returns>
+    /// <exception cref="AuthorizationException">The actor may not manage customers.</exception>
+    /// <exception cref="ArgumentException">The account does not exist, or the payer does not exist, is archived or is the customer itself.</exception>
+    /// <exception cref="DuplicateEntryException"><paramref name="entryId"/> exists with other content.</exception>
+    /// <exception cref="ConcurrencyException">Other writers kept changing the account.</exception>
+    public async Task<CustomerAccount> ChangeSettingsAsync(Actor actor, EntryId entryId, Customer settings, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(settings);
+        await CheckPayerAsync(settings, nameof(settings), cancellationToken).ConfigureAwait(false);
+        return await ExecuteAsync(actor, settings.Id, Permission.ManageCustomers, [new CustomerSettingsChanged(entryId, settings)], nameof(settings), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Archives a customer (R1.2): it keeps its history and open items but takes no new documents.</summary>
+    /// <param name="actor">Who acts.</param>
+    /// <param name="customer">The account.</param>
+    /// <param name="entryId">The entry id.</param>
+    /// <param name="reason">Why.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The account after the change.</returns>
+    /// <exception cref="AuthorizationException">The actor may not manage customers.</exception>
+    /// <exception cref="ArgumentException">The account does not exist or the reason is empty.</exception>
+    /// <exception cref="CustomerArchivedException">It is archived already.</exception>
+    /// <exception cref="ConcurrencyException">Other writers kept changing the account.</exception>
+    public Task<CustomerAccount> ArchiveCustomerAsync(Actor actor, CustomerId customer, EntryId entryId, string reason, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(actor, customer, Permission.ManageCustomers, [new CustomerArchived(entryId, reason)], nameof(reason), cancellationToken);
+
+    /// <summary>Deletes a customer that never had an invoice, credit note, charge or payment (R1.2).</summary>
+    /// <param name="actor">Who acts.</param>
+    /// <param name="customer">The account.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when the customer is gone.</returns>
+    /// <exception cref="AuthorizationException">The actor may not manage customers.</exception>
+    /// <exception cref="ArgumentException">The account does not exist.</exception>
+    /// <exception cref="CustomerNotDeletableException">Something was posted: archive the customer instead.</exception>
+    /// <exception cref="ConcurrencyException">Another writer changed the account in between.</exception>
+    public async Task DeleteCustomerAsync(Actor actor, CustomerId customer, CancellationToken cancellationToken = default)
+    {
+        await AuthorizeAsync(actor, Permission.ManageCustomers, customer, cancellationToken).ConfigureAwait(false);
+        var account = await LoadExistingAsync(customer, nameof(customer), cancellationToken).ConfigureAwait(false);
+        if (account.Items.Count > 0)
+        {
+            throw new CustomerNotDeletableException(customer);
+        }
+
+        await _store.DeleteAsync(customer, account.Version, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Posts ledger entries — invoices, credit notes, charges, payments, applications, write-offs, refunds, returned
+    /// payments and reversals — atomically: all or none.
+    /// </summary>
+    /// <param name="actor">Who acts.</param>
+    /// <param name="customer">The account.</param>
+    /// <param name="entries">The entries, checked in order; a later entry may use an earlier one (a payment and its applications).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The account after the change.</returns>
+    /// <exception cref="AuthorizationException">The actor lacks the permission for one of the entries.</exception>
+    /// <exception cref="ArgumentException">The account does not exist, or an entry does not fit it (unknown item, amount too large,
+    /// currency mismatch, installments not adding up, …), or an entry kind has its own use case (pause, due date, settings).</exception>
+    /// <exception cref="DuplicateEntryException">An entry id exists with other content.</exception>
+    /// <exception cref="CustomerArchivedException">A new document for an archived customer.</exception>
+    /// <exception cref="ConcurrencyException">Other writers kept changing the account.</exception>
+    public async Task<CustomerAccount> PostAllAsync(Actor actor, CustomerId customer, IReadOnlyList<JournalEntry> entries, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(entries);
+        foreach (var permission in entries.Select(e => PermissionFor(e, nameof(entries))).Distinct())
+        {
+            await AuthorizeAsync(actor, permission, customer, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await ExecuteAsync(actor, customer, null, entries, nameof(entries), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Posts one ledger entry. See <see cref="PostAllAsync"/>.</summary>
+    /// <param name="actor">Who acts.</param>
+    /// <param name="customer">The account.</param>
+    /// <param name="entry">The entry.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The account after the change.</returns>
+    /// <exception cref="AuthorizationException">The actor lacks the permission for the entry.</exception>
+    /// <exception cref="ArgumentException">The account does not exist or the entry does not fit it.</exception>
+    /// <exception cref="DuplicateEntryException">The entry id exists with other content.</exception>
+    /// <exception cref="CustomerArchivedException">A new document for an archived customer.</exception>
+    /// <exception cref="ConcurrencyException">Other writers kept changing the account.</exception>
+    public Task<CustomerAccount> PostAsync(Actor actor, CustomerId customer, JournalEntry entry, CancellationToken cancellationToken = default) =>
+        PostAllAsync(actor, customer, [Guard.Against.Null(entry)], cancellationToken);
+
+    /// <summary>Reverses an entry as of today (German <em>Storno</em>).</summary>
+    /// <param name="actor">Who acts.</param>
+    /// <param name="customer">The account.</param>
+    /// <param name="entryId">The reversal's entry id.</param>
+    /// <param name="target">The entry to reverse.</param>
+    /// <param name="reason">Why.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The account after the change.</returns>
+    /// <exception cref="AuthorizationException">The actor may not reverse entries.</exception>
+    /// <exception cref="ArgumentException">The target does not exist, is reversed already, still has applications, or cannot be reversed.</exception>
+    /// <exception cref="DuplicateEntryException"><paramref name="entryId"/> exists with other content.</exception>
+    /// <exception cref="ConcurrencyException">Other writers kept changing the account.</exception>
+    public Task<CustomerAccount> ReverseAsync(Actor actor, CustomerId customer, EntryId entryId, EntryId target, string reason, CancellationToken cancellationToken = default) =>
+        PostAsync(actor, customer, new EntryReversed(entryId, target, Today, reason), cancellationToken);
+
+    /// <summary>Pauses an open item (R0.7), optionally until a date, and records it in the communication history.</summary>
+    /// <param name="actor">Who acts.</param>
+    /// <param name="customer">The account.</param>
+    /// <param name="entryId">The pause's entry id; the communication entry gets <c>{entryId}/note</c>.</param>
+    /// <param name="item">The item.</param>
+    /// <param name="reason">Why.</param>
+    /// <param name="until">The last paused day (inclusive), or <see langword="null"/> until resumed; not before today.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The account after the change.</returns>
+    /// <exception cref="AuthorizationException">The actor may not pause items.</exception>
+    /// <exception cref="ArgumentException">The item does not exist, is not open, is paused already, the reason is empty or <paramref name="until"/> is in the past.</exception>
+    /// <exception cref="DuplicateEntryException"><paramref name="entryId"/> exists with other content.</exception>
+    /// <exception cref="ConcurrencyException">Other writers kept changing the account.</exception>
+    public Task<CustomerAccount> PauseItemAsync(Actor actor, CustomerId customer, EntryId entryId, EntryId item, string reason, LocalDate? until = null, CancellationToken cancellationToken = default)
+    {
+        var subject = until is { } last ? $"Item paused until {last:yyyy-MM-dd}" : "Item paused";
+        return ExecuteAsync(
+            actor,
+            customer,
+            Permission.PauseItems,
+            [new ItemPaused(entryId, item, reason, until), Note(entryId, CommunicationKind.Pause, subject, reason, item)],
+            nameof(item),
+            cancellationToken);
+    }
+
+    /// <summary>Ends the pause of an item and records it in the communication history.</summary>
+    /// <param name="actor">Who acts.</param>
+    /// <param name="customer">The account.</param>
+    /// <param name="entryId">The entry id; the communication entry gets <c>{entryId}/note</c>.</param>
+    /// <param name="item">The item.</param>
+    /// <param name="note">An optional note.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The account after the change.</returns>
+    /// <exception cref="AuthorizationException">The actor may not pause items.</exception>
+    /// <exception cref="ArgumentException">The item does not exist or is not paused.</exception>
+    /// <exception cref="DuplicateEntryException"><paramref name="entryId"/> exists with other content.</exception>
+    /// <exception cref="ConcurrencyException">Other writers kept changing the account.</exception>
+    public Task<CustomerAccount> ResumeItemAsync(Actor actor, CustomerId customer, EntryId entryId, EntryId item, string? note = null, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(
+            actor,
+            customer,
+            Permission.PauseItems,
+            [new ItemResumed(entryId, item, note), Note(entryId, CommunicationKind.Pause, "Pause ended", note ?? string.Empty, item)],
+            nameof(item),
+            cancellationToken);
+
+    /// <summary>Gives an open item a new due date (R0.8) and records the change, with its note, in the communication history.</summary>
+    /// <param name="actor">Who acts.</param>
+    /// <param name="customer">The account.</param>
+    /// <param name="entryId">The entry id; the communication entry gets <c>{entryId}/note</c>.</param>
+    /// <param name="item">The item.</param>
+    /// <param name="newDueDate">The new due date.</param>
+    /// <param name="note">Why; mandatory.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The account after the change.</returns>
+    /// <exception cref="AuthorizationException">The actor may not change due dates.</exception>
+    /// <exception cref="ArgumentException">The item does not exist or is not open, or the note is empty.</exception>
+    /// <exception cref="DuplicateEntryException"><paramref name="entryId"/> exists with other content.</exception>
+    /// <exception cref="ConcurrencyException">Other writers kept changing the account.</exception>
+    public async Task<CustomerAccount> ChangeDueDateAsync(Actor actor, CustomerId customer, EntryId entryId, EntryId item, LocalDate newDueDate, string note, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(note))
+        {
+            throw new ArgumentException("A note is mandatory when a due date is changed (R0.8).", nameof(note));
+        }
+
+        var current = await GetAccountAsync(actor, customer, cancellationToken).ConfigureAwait(false);
+        var old = current.FindItem(item)?.DueDate;
+        var subject = old is { } from ? $"Due date changed from {from:yyyy-MM-dd} to {newDueDate:yyyy-MM-dd}" : $"Due date changed to {newDueDate:yyyy-MM-dd}";
+        return await ExecuteAsync(
+            actor,
+            customer,
+            Permission.ChangeDueDates,
+            [new DueDateChanged(entryId, item, newDueDate, note), Note(entryId, CommunicationKind.DueDateChange, subject, note, item)],
+            nameof(item),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Records a communication-history entry (R0.4): a call, a comment, a letter, …</summary>
+    /// <param name="actor">Who acts.</param>
+    /// <param name="customer">The account.</param>
+    /// <param name="entry">The entry.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The account after the change.</returns>
+    /// <exception cref="AuthorizationException">The actor may not record communication.</exception>
+    /// <exception cref="ArgumentException">The account or the item does not exist, or the subject is empty.</exception>
+    /// <exception cref="DuplicateEntryException">The entry id exists with other content.</exception>
+    /// <exception cref="ConcurrencyException">Other writers kept changing the account.</exception>
+    public Task<CustomerAccount> RecordCommunicationAsync(Actor actor, CustomerId customer, CommunicationRecorded entry, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(actor, customer, Permission.RecordCommunication, [Guard.Against.Null(entry)], nameof(entry), cancellationToken);
+
+    private static CommunicationRecorded Note(EntryId entryId, CommunicationKind kind, string subject, string text, EntryId item) =>
+        new(new EntryId((entryId.Value ?? string.Empty) + "/note"), kind, subject, text, item);
+
+    private static Permission PermissionFor(JournalEntry? entry, string parameterName) => entry switch
+    {
+        InvoicePosted or ChargePosted or CreditNotePosted => Permission.PostDocuments,
+        PaymentReceived or PaymentApplied or RefundPosted or PaymentReturned => Permission.RecordPayments,
+        WriteOffPosted => Permission.WriteOff,
+        EntryReversed => Permission.Reverse,
+        null => throw new ArgumentException("An entry is missing (null).", parameterName),
+        _ => throw new ArgumentException($"{entry.GetType().Name} has its own use case; post ledger entries only.", parameterName),
+    };
+
+    private async Task<CustomerAccount> ExecuteAsync(
+        Actor actor,
+        CustomerId customer,
+        Permission? permission,
+        IReadOnlyList<JournalEntry> entries,
+        string parameterName,
+        CancellationToken cancellationToken)
+    {
+        Guard.Against.Default(customer, nameof(customer));
+        if (permission is { } required)
+        {
+            await AuthorizeAsync(actor, required, customer, cancellationToken).ConfigureAwait(false);
+        }
+
+        for (var attempt = 0; ; attempt++)
+        {
+            var account = await LoadExistingAsync(customer, nameof(customer), cancellationToken).ConfigureAwait(false);
+            var (current, appended) = account.Append(entries, _clock.GetCurrentInstant(), actor.User, Today, parameterName);
+            if (appended.Count == 0)
+            {
+                return account;
+            }
+
+            try
+            {
+                await _store.AppendAsync(customer, account.Version, appended, cancellationToken).ConfigureAwait(false);
+                return current;
+            }
+            catch (ConcurrencyException) when (attempt < _options.MaxConcurrencyRetries)
+            {
+                // Another writer came first: load again and check everything again.
+            }
+        }
+    }
+
+    private async Task<CustomerAccount> LoadExistingAsync(CustomerId customer, string parameterName, CancellationToken cancellationToken)
+    {
+        Guard.Against.Default(customer, parameterName);
+        var journal = await _store.LoadAsync(customer, cancellationToken).ConfigureAwait(false);
+        return journal.Count > 0
+            ? CustomerAccount.FromJournal(journal)
+            : throw new ArgumentException($"Customer '{customer}' does not exist.", parameterName);
+    }
+
+    private async Task CheckPayerAsync(Customer customer, string parameterName, CancellationToken cancellationToken)
+    {
+        if (customer.Payer is not { } payer)
+        {
+            return;
+        }
+
+        if (payer == customer.Id)
+        {
+            throw new ArgumentException("A customer cannot be its own payer.", parameterName);
+        }
+
+        var journal = await _store.LoadAsync(payer, cancellationToken).ConfigureAwait(false);
+        if (journal.Count == 0)
+        {
+            throw new ArgumentException($"The payer '{payer}' does not exist.", parameterName);
+        }
+
+        if (CustomerAccount.FromJournal(journal).IsArchived)
+        {
+            throw new ArgumentException($"The payer '{payer}' is archived.", parameterName);
+        }
+    }
+
+    private async Task AuthorizeAsync(Actor actor, Permission permission, CustomerId customer, CancellationToken cancellationToken)
+    {
+        Guard.Against.Null(actor);
+        if (!await _authorization.IsAllowedAsync(actor, permission, customer, cancellationToken).ConfigureAwait(false))
+        {
+            throw new AuthorizationException(actor.User, permission, customer);
+        }
+    }
+}

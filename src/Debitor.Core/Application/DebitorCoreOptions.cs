@@ -1,0 +1,27 @@
+using Ardalis.GuardClauses;
+
+namespace Debitor.Core.Application;
+
+/// <summary>Settings of the application layer.</summary>
+/// <remarks>Set once at start-up (e.g. in <c>AddDebitorCore</c>); read-only afterwards by convention.</remarks>
+public sealed class DebitorCoreOptions
+{
+    private DateTimeZone _timeZone = DateTimeZoneProviders.Tzdb["Europe/Berlin"];
+    private int _maxConcurrencyRetries = 3;
+
+    /// <summary>The company's time zone: "today" is the current date there. Default Europe/Berlin.</summary>
+    /// <exception cref="ArgumentNullException">Set to <see langword="null"/>.</exception>
+    public DateTimeZone TimeZone
+    {
+        get => _timeZone;
+        set => _timeZone = Guard.Against.Null(value, nameof(TimeZone));
+    }
+
+    /// <summary>How often a use case reloads and retries when another writer changed the account in between (default 3, 0 = never).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Set to a negative number.</exception>
+    public int MaxConcurrencyRetries
+    {
+        get => _maxConcurrencyRetries;
+        set => _maxConcurrencyRetries = Guard.Against.Negative(value, nameof(MaxConcurrencyRetries));
+    }
+}

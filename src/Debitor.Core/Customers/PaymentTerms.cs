@@ -1,0 +1,67 @@
+using Ardalis.GuardClauses;
+
+namespace Debitor.Core.Customers;
+
+/// <summary>A cash-discount tier: <see cref="Percent"/> off when paid within <see cref="Days"/> days of the document date.</summary>
+/// <remarks>German <em>Skonto</em>, e.g. "2 % within 10 days".</remarks>
+public sealed record CashDiscountTier
+{
+    /// <summary>Creates a tier.</summary>
+    /// <param name="percent">The discount in percent of the gross amount; greater than 0 and less than 100.</param>
+    /// <param name="days">Days after the document date the discount is granted for; at least 0.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A value is outside its range.</exception>
+    public CashDiscountTier(decimal percent, int days)
+    {
+        Percent = Guard.Against.OutOfRange(percent, nameof(percent), 0.0001m, 99.9999m);
+        Days = Guard.Against.Negative(days, nameof(days));
+    }
+
+    /// <summary>The discount in percent of the gross open amount.</summary>
+    public decimal Percent { get; }
+
+    /// <summary>The number of days after the document date within which the discount is granted (inclusive).</summary>
+    public int Days { get; }
+}
+
+/// <summary>Payment terms (German <em>Zahlungsziel</em>): net days and optional cash-discount tiers.</summary>
+/// <remarks>
+/// Tiers are kept ordered by days; each later tier must grant fewer percent for more days.
+/// The net days must be at least the longest discount period.
+/// </remarks>
+public sealed record PaymentTerms
+{
+    private readonly ValueList<CashDiscountTier> _discounts;
+
+    /// <summary>Creates payment terms.</summary>
+    /// <param name="netDays">Days after the document date until the invoice is due; at least 0.</param>
+    /// <param name="discounts">Cash-discount tiers; may be empty.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="netDays"/> is negative.</exception>
+    /// <exception cref="ArgumentException">The tiers are not strictly ordered (more days, less percent) or exceed the net days.</exception>
+    public PaymentTerms(int netDays, IEnumerable<CashDiscountTier>? discounts = null)
+    {
+        NetDays = Guard.Against.Negative(netDays, nameof(netDays));
+        _discounts = ValueList<CashDiscountTier>.From(discounts?.OrderBy(t => t.Days));
+        for (var i = 0; i < _discounts.Count; i++)
+        {
+            var tier = _discounts[i];
+            if (tier.Days > netDays)
+            {
+                throw new ArgumentException($"A discount period ({tier.Days} days) cannot be longer than the net days ({netDays}).", nameof(discounts));
+            }
+
+            if (i > 0 && (tier.Days == _discounts[i - 1].Days || tier.Percent >= _discounts[i - 1].Percent))
+            {
+                throw new ArgumentException("Each later discount tier must have more days and a lower percentage.", nameof(discounts));
+            }
+        }
+    }
+
+    /// <summary>Net 30 days, no cash discount.</summary>
+    public static PaymentTerms Net30 { get; } = new(30);
+
+    /// <summary>Days after the document date until the item is due.</summary>
+    public int NetDays { get; }
+
+    /// <summary>The cash-discount tiers, ordered by days.</summary>
+    public IReadOnlyList<CashDiscountTier> Discounts => _discounts;
+}

@@ -1,0 +1,269 @@
+using Debitor.Core.Customers;
+
+namespace Debitor.Core.Ledger;
+
+/// <summary>Replays a journal into the account view. One pass, no LINQ on the hot path.</summary>
+internal static class AccountProjection
+{
+    internal static CustomerAccount Replay(IReadOnlyList<JournalRecord> journal)
+    {
+        ArgumentNullException.ThrowIfNull(journal);
+        if (journal.Count == 0 || journal[0].Entry is not CustomerRegistered registered)
+        {
+            throw new ArgumentException("A journal starts with the customer's registration.", nameof(journal));
+        }
+
+        var state = new State(registered.Settings, journal.Count);
+        for (var i = 0; i < journal.Count; i++)
+        {
+            var record = journal[i];
+            if (record.Version != i + 1)
+            {
+                throw new ArgumentException($"Journal record {i} has version {record.Version}; versions run 1, 2, 3, … without gaps.", nameof(journal));
+            }
+
+            state.Apply(record);
+        }
+
+        return new CustomerAccount(state.Customer, journal, state.Items, state.ItemsById, state.Entries, state.Settlements, state.Communications, state.Archived);
+    }
+
+    private sealed class State(Customer customer, int capacity)
+    {
+        public Customer Customer { get; private set; } = customer;
+
+        public List<OpenItem> Items { get; } = new(capacity / 2);
+
+        public Dictionary<EntryId, OpenItem> ItemsById { get; } = new(capacity / 2);
+
+        public Dictionary<EntryId, JournalEntry> Entries { get; } = new(capacity);
+
+        public Dictionary<EntryId, Settlement> Settlements { get; } = [];
+
+        public List<CommunicationEntry> Communications { get; } = [];
+
+        public CustomerArchived? Archived { get; private set; }
+
+        public void Apply(JournalRecord record)
+        {
+            var entry = record.Entry;
+            if (!Entries.TryAdd(entry.Id, entry))
+            {
+                throw new CorruptJournalException(entry.Id, "the id occurs twice.");
+            }
+
+            switch (entry)
+            {
+                case CustomerRegistered when record.Version != 1:
+                    throw new CorruptJournalException(entry.Id, "a customer is registered once, as the first entry.");
+                case CustomerRegistered:
+                    break;
+                case CustomerSettingsChanged changed:
+                    Customer = changed.Settings;
+                    break;
+                case CustomerArchived archived:
+                    Archived = archived;
+                    break;
+                case InvoicePosted invoice:
+                    AddInvoice(invoice);
+                    break;
+                case ChargePosted charge:
+                    AddCharge(charge);
+                    break;
+                case CreditNotePosted note:
+                    AddItem(new OpenItem(note.Id, ItemKind.CreditNote, note, note.Amount.Currency, note.Amount.Amount));
+                    break;
+                case PaymentReceived payment:
+                    AddItem(new OpenItem(payment.Id, ItemKind.Payment, payment, payment.Amount.Currency, payment.Amount.Amount));
+                    break;
+                case PaymentApplied applied:
+                    Apply(applied);
+                    break;
+                case WriteOffPosted writeOff:
+                    WriteOff(writeOff);
+                    break;
+                case RefundPosted refund:
+                    Refund(refund);
+                    break;
+                case PaymentReturned returned:
+                    Return(returned);
+                    break;
+                case EntryReversed reversal:
+                    Reverse(reversal);
+                    break;
+                case ItemPaused paused:
+                    Item(paused.Id, paused.Item).Pause = new PauseState(paused.Reason, record.RecordedBy, record.RecordedAt, paused.Until);
+                    break;
+                case ItemResumed resumed:
+                    Item(resumed.Id, resumed.Item).Pause = null;
+                    break;
+                case DueDateChanged changed:
+                    var item = Item(changed.Id, changed.Item);
+                    var old = item.DueDate ?? throw new CorruptJournalException(changed.Id, "only claims have a due date.");
+                    item.DueDateOverride = new DueDateOverride(old, changed.NewDueDate, changed.Note, record.RecordedBy, record.RecordedAt);
+                    break;
+                case CommunicationRecorded communication:
+                    Communications.Add(new CommunicationEntry(communication.Id, communication.Kind, communication.Subject, communication.Text, record.RecordedBy, record.RecordedAt, communication.Item));
+                    break;
+                default:
+                    throw new CorruptJournalException(entry.Id, $"unknown entry kind {entry.GetType().Name}.");
+            }
+        }
+
+        private void AddInvoice(InvoicePosted invoice)
+        {
+            var item = new OpenItem(invoice.Id, ItemKind.Invoice, invoice, invoice.Amount.Currency, invoice.Amount.Amount);
+            var installments = new OpenInstallment[invoice.Installments.Count];
+            for (var i = 0; i < installments.Length; i++)
+            {
+                installments[i] = new OpenInstallment(item, i + 1, invoice.Installments[i]);
+            }
+
+            item.InstallmentStates = installments;
+            AddItem(item);
+        }
+
+        private void AddCharge(ChargePosted charge)
+        {
+            var kind = charge.Kind switch
+            {
+                ChargeKind.DunningFee => ItemKind.DunningFee,
+                ChargeKind.Interest => ItemKind.Interest,
+                _ => ItemKind.Cost,
+            };
+            var item = new OpenItem(charge.Id, kind, charge, charge.Amount.Currency, charge.Amount.Amount);
+            item.InstallmentStates = [new OpenInstallment(item, 1, new Installment(charge.Amount, charge.DueDate))];
+            AddItem(item);
+        }
+
+        private void AddItem(OpenItem item)
+        {
+            Items.Add(item);
+            ItemsById.Add(item.Id, item);
+        }
+
+        private void Apply(PaymentApplied applied)
+        {
+            var source = Item(applied.Id, applied.Source);
+            var target = Installment(applied.Id, applied.Target);
+            var amount = applied.Amount.Amount;
+            Take(applied.Id, source, amount);
+            Take(applied.Id, target, amount);
+            var kind = source.Kind == ItemKind.CreditNote ? SettlementKind.CreditNote : SettlementKind.Payment;
+            var settlement = new Settlement(applied.Id, kind, applied.Source, applied.Target, applied.Date, applied.Amount, null);
+            source.AddUse(settlement);
+            target.AddSettlement(settlement);
+            Settlements.Add(applied.Id, settlement);
+        }
+
+        private void WriteOff(WriteOffPosted writeOff)
+        {
+            var target = Installment(writeOff.Id, writeOff.Target);
+            Take(writeOff.Id, target, writeOff.Amount.Amount);
+            var settlement = new Settlement(writeOff.Id, SettlementKind.WriteOff, null, writeOff.Target, writeOff.Date, writeOff.Amount, null);
+            target.AddSettlement(settlement);
+            Settlements.Add(writeOff.Id, settlement);
+        }
+
+        private void Refund(RefundPosted refund)
+        {
+            var source = Item(refund.Id, refund.Source);
+            Take(refund.Id, source, refund.Amount.Amount);
+            var settlement = new Settlement(refund.Id, SettlementKind.Refund, refund.Source, null, refund.Date, refund.Amount, null);
+            source.AddUse(settlement);
+            Settlements.Add(refund.Id, settlement);
+        }
+
+        private void Return(PaymentReturned returned)
+        {
+            var payment = Item(returned.Id, returned.Payment);
+            foreach (var use in payment.Uses.ToArray())
+            {
+                if (use.IsActive)
+                {
+                    Undo(use, returned.Id);
+                }
+            }
+
+            payment.OpenValue = 0m;
+            payment.ReturnedBy = returned;
+        }
+
+        private void Reverse(EntryReversed reversal)
+        {
+            if (ItemsById.TryGetValue(reversal.Target, out var item))
+            {
+                item.IsReversed = true;
+                item.OpenValue = 0m;
+                foreach (var installment in item.InstallmentStates)
+                {
+                    installment.OpenValue = 0m;
+                }
+
+                return;
+            }
+
+            if (Settlements.TryGetValue(reversal.Target, out var settlement) && settlement.IsActive)
+            {
+                Undo(settlement, reversal.Id);
+                return;
+            }
+
+            throw new CorruptJournalException(reversal.Id, $"entry '{reversal.Target}' cannot be reversed.");
+        }
+
+        private void Undo(Settlement settlement, EntryId undoneBy)
+        {
+            var undone = settlement with { UndoneBy = undoneBy };
+            var amount = settlement.Amount.Amount;
+            if (settlement.Source is { } sourceId)
+            {
+                var source = ItemsById[sourceId];
+                source.OpenValue += amount;
+                source.ReplaceUse(settlement, undone);
+            }
+
+            if (settlement.Target is { } targetRef)
+            {
+                var target = Installment(undoneBy, targetRef);
+                target.OpenValue += amount;
+                target.Item.OpenValue += amount;
+                target.ReplaceSettlement(settlement, undone);
+            }
+
+            Settlements[settlement.Entry] = undone;
+        }
+
+        private OpenItem Item(EntryId entry, EntryId item) =>
+            ItemsById.TryGetValue(item, out var found) ? found : throw new CorruptJournalException(entry, $"item '{item}' does not exist.");
+
+        private OpenInstallment Installment(EntryId entry, InstallmentRef reference)
+        {
+            var item = Item(entry, reference.Item);
+            return reference.Number >= 1 && reference.Number <= item.InstallmentStates.Length
+                ? item.InstallmentStates[reference.Number - 1]
+                : throw new CorruptJournalException(entry, $"item '{reference.Item}' has no installment {reference.Number}.");
+        }
+
+        private static void Take(EntryId entry, OpenItem item, decimal amount)
+        {
+            if (amount > item.OpenValue)
+            {
+                throw new CorruptJournalException(entry, $"it takes {amount} from item '{item.Id}', which has only {item.OpenValue} open.");
+            }
+
+            item.OpenValue -= amount;
+        }
+
+        private static void Take(EntryId entry, OpenInstallment installment, decimal amount)
+        {
+            if (amount > installment.OpenValue)
+            {
+                throw new CorruptJournalException(entry, $"it takes {amount} from installment {installment.Number} of '{installment.Item.Id}', which has only {installment.OpenValue} open.");
+            }
+
+            installment.OpenValue -= amount;
+            installment.Item.OpenValue -= amount;
+        }
+    }
+}

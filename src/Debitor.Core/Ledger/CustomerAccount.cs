@@ -1,0 +1,166 @@
+using Debitor.Core.Customers;
+
+namespace Debitor.Core.Ledger;
+
+/// <summary>
+/// The view of one customer account, derived from its journal: the customer's settings, every item with its
+/// installments and partial payments, balances per currency and the communication history.
+/// </summary>
+/// <remarks>
+/// <para>Build it with <see cref="FromJournal"/>. The view is a pure function of the journal: replaying the same
+/// journal always gives the same view, and no amount appears that no entry explains.</para>
+/// <para>Immutable and thread-safe for reading.</para>
+/// </remarks>
+public sealed class CustomerAccount
+{
+    private readonly Dictionary<EntryId, OpenItem> _itemsById;
+    private readonly Dictionary<EntryId, JournalEntry> _entriesById;
+    private readonly Dictionary<EntryId, Settlement> _settlementsById;
+
+    internal CustomerAccount(
+        Customer customer,
+        IReadOnlyList<JournalRecord> journal,
+        List<OpenItem> items,
+        Dictionary<EntryId, OpenItem> itemsById,
+        Dictionary<EntryId, JournalEntry> entriesById,
+        Dictionary<EntryId, Settlement> settlementsById,
+        IReadOnlyList<CommunicationEntry> communications,
+        CustomerArchived? archived)
+    {
+        Customer = customer;
+        Journal = journal;
+        Items = items;
+        _itemsById = itemsById;
+        _entriesById = entriesById;
+        _settlementsById = settlementsById;
+        Communications = communications;
+        Archived = archived;
+    }
+
+    /// <summary>The customer's key.</summary>
+    public CustomerId Id => Customer.Id;
+
+    /// <summary>The customer's current settings.</summary>
+    public Customer Customer { get; }
+
+    /// <summary>The account's version: the number of journal entries. Pass it as the expected version when appending.</summary>
+    public long Version => Journal.Count;
+
+    /// <summary>The journal the view was built from, in order.</summary>
+    public IReadOnlyList<JournalRecord> Journal { get; }
+
+    /// <summary>Every item ever posted, open or not, in posting order (R0.6: paid items stay listed).</summary>
+    public IReadOnlyList<OpenItem> Items { get; }
+
+    /// <summary>The items with something open: unsettled claims and unapplied credits.</summary>
+    public IEnumerable<OpenItem> OpenItems => Items.Where(i => i.Status == ItemStatus.Open);
+
+    /// <summary>The communication history, in the order recorded.</summary>
+    public IReadOnlyList<CommunicationEntry> Communications { get; }
+
+    /// <summary>The archive entry when the customer was archived (R1.2); otherwise <see langword="null"/>.</summary>
+    public CustomerArchived? Archived { get; }
+
+    /// <summary>Whether the customer was archived.</summary>
+    public bool IsArchived => Archived is not null;
+
+    /// <summary>Whether an invoice was ever posted; such a customer can be archived but not deleted (R1.2).</summary>
+    public bool HasPostedInvoice => Items.Any(i => i.Kind == ItemKind.Invoice);
+
+    /// <summary>
+    /// The balance per currency: open claims minus unapplied credits, ordered by currency code. Amounts in different
+    /// currencies are never added. A currency appears once anything was posted in it.
+    /// </summary>
+    public IReadOnlyList<Money> Balances
+    {
+        get
+        {
+            var sums = new Dictionary<Currency, decimal>();
+            foreach (var item in Items)
+            {
+                sums[item.Currency] = sums.GetValueOrDefault(item.Currency) + item.SignedOpenAmount.Amount;
+            }
+
+            return [.. sums.OrderBy(p => p.Key.Code, StringComparer.Ordinal).Select(p => new Money(p.Value, p.Key))];
+        }
+    }
+
+    /// <summary>The balance in one currency: open claims minus unapplied credits.</summary>
+    /// <param name="currency">The currency.</param>
+    /// <returns>The balance; zero when nothing is open in that currency.</returns>
+    public Money BalanceIn(Currency currency)
+    {
+        var total = 0m;
+        foreach (var item in Items)
+        {
+            if (item.Currency == currency)
+            {
+                total += item.SignedOpenAmount.Amount;
+            }
+        }
+
+        return new Money(total, currency);
+    }
+
+    /// <summary>Builds the view of an account from its journal.</summary>
+    /// <param name="journal">The journal records in order; the first must register the customer.</param>
+    /// <returns>The account view.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="journal"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The journal is empty or does not start with <see cref="CustomerRegistered"/>,
+    /// or its versions are not 1, 2, 3, …</exception>
+    /// <exception cref="CorruptJournalException">An entry refers to something the journal does not hold, or would make an amount negative.</exception>
+    public static CustomerAccount FromJournal(IReadOnlyList<JournalRecord> journal) => AccountProjection.Replay(journal);
+
+    /// <summary>Finds an item by its key.</summary>
+    /// <param name="id">The item's key (the id of the entry that created it).</param>
+    /// <returns>The item, or <see langword="null"/>.</returns>
+    public OpenItem? FindItem(EntryId id) => _itemsById.GetValueOrDefault(id);
+
+    /// <summary>Finds an installment.</summary>
+    /// <param name="installment">The installment's reference.</param>
+    /// <returns>The installment, or <see langword="null"/>.</returns>
+    public OpenInstallment? FindInstallment(InstallmentRef installment) =>
+        FindItem(installment.Item) is { } item && installment.Number >= 1 && installment.Number <= item.InstallmentStates.Length
+            ? item.InstallmentStates[installment.Number - 1]
+            : null;
+
+    /// <summary>Finds a journal entry by its key.</summary>
+    /// <param name="id">The entry's key.</param>
+    /// <returns>The entry, or <see langword="null"/>.</returns>
+    public JournalEntry? FindEntry(EntryId id) => _entriesById.GetValueOrDefault(id);
+
+    /// <summary>
+    /// Checks entries in order against the account and returns the account with the new ones appended, plus the
+    /// appended records. Entries already posted with the same content are skipped (idempotent). Nothing changes when
+    /// any entry is refused: the caller gets an exception and the original account is untouched.
+    /// </summary>
+    internal (CustomerAccount Account, IReadOnlyList<JournalRecord> Appended) Append(
+        IReadOnlyList<JournalEntry> entries, Instant now, UserId user, LocalDate today, string parameterName)
+    {
+        var journal = new List<JournalRecord>(Journal.Count + entries.Count);
+        journal.AddRange(Journal);
+        var appended = new List<JournalRecord>(entries.Count);
+        var current = this;
+        foreach (var entry in entries)
+        {
+            if (!LedgerRules.Check(current, entry, today, parameterName))
+            {
+                continue;
+            }
+
+            var record = new JournalRecord(journal.Count + 1, now, user, entry);
+            journal.Add(record);
+            appended.Add(record);
+            current = AccountProjection.Replay(journal.ToArray());
+        }
+
+        return (current, appended);
+    }
+
+    /// <summary>The current state of an application, write-off or refund entry.</summary>
+    internal Settlement? FindSettlement(EntryId id) => _settlementsById.GetValueOrDefault(id);
+
+    /// <summary>Whether some entry reversed the given one.</summary>
+    internal bool IsReversed(EntryId id) =>
+        _itemsById.TryGetValue(id, out var item) ? item.IsReversed : FindSettlement(id) is { UndoneBy: not null };
+}

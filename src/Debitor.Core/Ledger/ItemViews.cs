@@ -1,0 +1,127 @@
+namespace Debitor.Core.Ledger;
+
+/// <summary>What created an open item.</summary>
+public enum ItemKind
+{
+    /// <summary>An invoice (claim).</summary>
+    Invoice,
+
+    /// <summary>A dunning fee (claim).</summary>
+    DunningFee,
+
+    /// <summary>An interest charge (claim).</summary>
+    Interest,
+
+    /// <summary>Other costs, e.g. a returned-debit fee (claim).</summary>
+    Cost,
+
+    /// <summary>A credit note (credit).</summary>
+    CreditNote,
+
+    /// <summary>A payment received (credit).</summary>
+    Payment,
+}
+
+/// <summary>The state of an open item.</summary>
+public enum ItemStatus
+{
+    /// <summary>Something is still open: a claim not fully settled, or a credit not fully applied.</summary>
+    Open,
+
+    /// <summary>Closed, with at least one payment or credit note among what settled it; for a credit, fully applied or refunded.</summary>
+    Paid,
+
+    /// <summary>A claim closed by write-offs alone.</summary>
+    WrittenOff,
+
+    /// <summary>The posting was reversed.</summary>
+    Reversed,
+
+    /// <summary>A payment that came back (returned direct debit or cheque).</summary>
+    Returned,
+}
+
+/// <summary>What settled (part of) an installment, or what a credit was used for.</summary>
+public enum SettlementKind
+{
+    /// <summary>A payment applied to a claim.</summary>
+    Payment,
+
+    /// <summary>A credit note applied to a claim.</summary>
+    CreditNote,
+
+    /// <summary>A write-off of (part of) a claim.</summary>
+    WriteOff,
+
+    /// <summary>A refund out of a credit.</summary>
+    Refund,
+}
+
+/// <summary>The legal status of an item (filled by the collections capability).</summary>
+public enum LegalStatus
+{
+    /// <summary>In normal receivables management.</summary>
+    None,
+
+    /// <summary>Handed over to a lawyer.</summary>
+    Lawyer,
+
+    /// <summary>Handed over to a collection agency.</summary>
+    CollectionAgency,
+}
+
+/// <summary>One movement that settled part of an installment (R0.6), or one use of a credit.</summary>
+/// <param name="Entry">The journal entry that made it (application, write-off or refund).</param>
+/// <param name="Kind">Payment, credit note, write-off or refund.</param>
+/// <param name="Source">The payment or credit note used; <see langword="null"/> for write-offs.</param>
+/// <param name="Target">The installment settled; <see langword="null"/> for refunds.</param>
+/// <param name="Date">The date of the movement.</param>
+/// <param name="Amount">The amount.</param>
+/// <param name="UndoneBy">The reversal or payment return that undid it; <see langword="null"/> while it stands.</param>
+public sealed record Settlement(EntryId Entry, SettlementKind Kind, EntryId? Source, InstallmentRef? Target, LocalDate Date, Money Amount, EntryId? UndoneBy)
+{
+    /// <summary>Whether the movement still counts (it was not reversed or undone by a payment return).</summary>
+    public bool IsActive => UndoneBy is null;
+}
+
+/// <summary>A changed due date (R0.8): from what, to what, why, by whom and when.</summary>
+/// <param name="OldDueDate">The effective due date before the change.</param>
+/// <param name="NewDueDate">The new due date.</param>
+/// <param name="Note">Why.</param>
+/// <param name="ChangedBy">Who changed it.</param>
+/// <param name="ChangedAt">When.</param>
+public sealed record DueDateOverride(LocalDate OldDueDate, LocalDate NewDueDate, string Note, UserId ChangedBy, Instant ChangedAt);
+
+/// <summary>A pause of an item (R0.7).</summary>
+/// <param name="Reason">Why.</param>
+/// <param name="PausedBy">Who paused it.</param>
+/// <param name="PausedAt">When.</param>
+/// <param name="Until">The last paused day (inclusive), or <see langword="null"/> until resumed by hand.</param>
+public sealed record PauseState(string Reason, UserId PausedBy, Instant PausedAt, LocalDate? Until)
+{
+    /// <summary>Whether the pause holds on a date: always without <see cref="Until"/>, otherwise up to and including it.</summary>
+    /// <param name="date">The date, e.g. the as-of date of a dunning run.</param>
+    /// <returns><see langword="true"/> when the item is paused on that date.</returns>
+    public bool IsActiveOn(LocalDate date) => Until is not { } until || date <= until;
+}
+
+/// <summary>The dunning state of an installment (filled by the dunning capability).</summary>
+/// <param name="Level">The level of the last notice; 0 when never dunned.</param>
+/// <param name="NoticeCount">How many notices were issued.</param>
+/// <param name="LastNoticeDate">The date of the last notice.</param>
+/// <param name="NextLevelCountsFrom">The date the days to the next level count from.</param>
+public sealed record DunningState(int Level, int NoticeCount, LocalDate? LastNoticeDate, LocalDate? NextLevelCountsFrom)
+{
+    /// <summary>Never dunned.</summary>
+    public static DunningState None { get; } = new(0, 0, null, null);
+}
+
+/// <summary>A communication-history entry (R0.4).</summary>
+/// <param name="Id">The journal entry's key.</param>
+/// <param name="Kind">The kind.</param>
+/// <param name="Subject">The subject.</param>
+/// <param name="Text">The text.</param>
+/// <param name="User">Who recorded it.</param>
+/// <param name="At">When.</param>
+/// <param name="Item">The item it concerns, if any.</param>
+public sealed record CommunicationEntry(EntryId Id, Communication.CommunicationKind Kind, string Subject, string Text, UserId User, Instant At, EntryId? Item);

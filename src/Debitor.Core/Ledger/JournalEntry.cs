@@ -1,0 +1,238 @@
+using Debitor.Core.Communication;
+using Debitor.Core.Customers;
+
+namespace Debitor.Core.Ledger;
+
+/// <summary>
+/// One entry of a customer account's journal. The journal is append-only: entries are never edited
+/// or deleted; corrections are new entries (<see cref="EntryReversed"/>).
+/// </summary>
+/// <remarks>
+/// <para>Who recorded an entry and when is kept beside it in <see cref="JournalRecord"/>, so that two
+/// postings of the same content compare equal: posting an entry whose <see cref="Id"/> already exists
+/// with the same content is a no-op; with different content it is refused.</para>
+/// <para>The set of entry kinds is closed: the derived records in this namespace.
+/// <c>docs/ledger.md</c> explains the effect of each on the open-item view.</para>
+/// </remarks>
+/// <param name="Id">The entry's key, unique within the account.</param>
+public abstract record JournalEntry(EntryId Id)
+{
+    /// <summary>Whether the entry moves money (debits or credits the account, or applies one to another).</summary>
+    internal virtual bool IsMonetary => false;
+}
+
+/// <summary>The customer was registered with its settings. The first entry of every account.</summary>
+/// <param name="Id">The entry's key.</param>
+/// <param name="Settings">The customer's settings.</param>
+public sealed record CustomerRegistered(EntryId Id, Customer Settings) : JournalEntry(Id);
+
+/// <summary>The customer's settings were replaced by new ones (same customer id).</summary>
+/// <param name="Id">The entry's key.</param>
+/// <param name="Settings">The new settings.</param>
+public sealed record CustomerSettingsChanged(EntryId Id, Customer Settings) : JournalEntry(Id);
+
+/// <summary>The customer was archived: it stays with its history but takes no new documents (R1.2).</summary>
+/// <param name="Id">The entry's key.</param>
+/// <param name="Reason">Why.</param>
+public sealed record CustomerArchived(EntryId Id, string Reason) : JournalEntry(Id);
+
+/// <summary>An invoice was posted: a claim of one or more installments (debit).</summary>
+/// <param name="Id">The entry's key; also the open item's key.</param>
+/// <param name="DocumentNumber">The invoice number.</param>
+/// <param name="DocumentDate">The invoice date.</param>
+/// <param name="DueDate">The invoice's due date; installments without an explicit due date fall due on it (R0.9).</param>
+/// <param name="Amount">The invoice amount (gross).</param>
+/// <param name="Installments">The installments; they must add up to <paramref name="Amount"/>.</param>
+public sealed record InvoicePosted(EntryId Id, string DocumentNumber, LocalDate DocumentDate, LocalDate DueDate, Money Amount, IReadOnlyList<Installment> Installments)
+    : JournalEntry(Id)
+{
+    private readonly IReadOnlyList<Installment> _installments = ValueList<Installment>.From(Installments);
+
+    /// <summary>The installments, compared by content.</summary>
+    public IReadOnlyList<Installment> Installments
+    {
+        get => _installments;
+        init => _installments = ValueList<Installment>.From(value);
+    }
+
+    /// <summary>Posts an invoice of a single installment that falls due on <paramref name="dueDate"/>.</summary>
+    /// <param name="id">The entry's key; also the open item's key.</param>
+    /// <param name="documentNumber">The invoice number.</param>
+    /// <param name="documentDate">The invoice date.</param>
+    /// <param name="dueDate">The due date.</param>
+    /// <param name="amount">The invoice amount.</param>
+    /// <returns>The entry.</returns>
+    /// <exception cref="ArgumentException">The amount is not positive or has a fraction of a minor unit.</exception>
+    public static InvoicePosted Single(EntryId id, string documentNumber, LocalDate documentDate, LocalDate dueDate, Money amount) =>
+        new(id, documentNumber, documentDate, dueDate, amount, [new Installment(amount)]);
+
+    internal override bool IsMonetary => true;
+}
+
+/// <summary>What a charge is for.</summary>
+public enum ChargeKind
+{
+    /// <summary>A dunning fee (German <em>Mahngebühr</em>).</summary>
+    DunningFee,
+
+    /// <summary>Default interest (German <em>Verzugszinsen</em>) from an interest invoice.</summary>
+    Interest,
+
+    /// <summary>Other costs, e.g. a bank's fee for a returned direct debit.</summary>
+    Cost,
+}
+
+/// <summary>A dunning fee, interest or other cost was charged to the customer (debit, a claim of its own).</summary>
+/// <param name="Id">The entry's key; also the open item's key.</param>
+/// <param name="Kind">Dunning fee, interest or cost.</param>
+/// <param name="DocumentNumber">The document that charged it (dunning letter, interest invoice).</param>
+/// <param name="Date">The charge date.</param>
+/// <param name="DueDate">When the charge falls due.</param>
+/// <param name="Amount">The amount charged.</param>
+/// <param name="RelatedItem">The item the charge arose from, if any.</param>
+public sealed record ChargePosted(EntryId Id, ChargeKind Kind, string DocumentNumber, LocalDate Date, LocalDate DueDate, Money Amount, EntryId? RelatedItem = null)
+    : JournalEntry(Id)
+{
+    internal override bool IsMonetary => true;
+}
+
+/// <summary>A credit note was posted (credit). It can be applied to claims.</summary>
+/// <param name="Id">The entry's key; also the open item's key.</param>
+/// <param name="DocumentNumber">The credit-note number.</param>
+/// <param name="DocumentDate">The credit-note date.</param>
+/// <param name="Amount">The amount credited.</param>
+/// <param name="RelatedItem">The invoice it corrects, if any.</param>
+public sealed record CreditNotePosted(EntryId Id, string DocumentNumber, LocalDate DocumentDate, Money Amount, EntryId? RelatedItem = null)
+    : JournalEntry(Id)
+{
+    internal override bool IsMonetary => true;
+}
+
+/// <summary>How a payment was made.</summary>
+public enum PaymentMethod
+{
+    /// <summary>Bank transfer.</summary>
+    Transfer,
+
+    /// <summary>SEPA direct debit.</summary>
+    DirectDebit,
+
+    /// <summary>Cheque.</summary>
+    Cheque,
+
+    /// <summary>Cash.</summary>
+    Cash,
+
+    /// <summary>Card.</summary>
+    Card,
+
+    /// <summary>PayPal or a similar wallet.</summary>
+    PayPal,
+
+    /// <summary>Anything else.</summary>
+    Other,
+}
+
+/// <summary>A payment was received (credit). Until applied, it is an unapplied credit on the account.</summary>
+/// <param name="Id">The entry's key; also the key of the unapplied credit.</param>
+/// <param name="Amount">The amount received.</param>
+/// <param name="ValueDate">The value date.</param>
+/// <param name="Method">How it was paid.</param>
+/// <param name="Payer">Who paid, when not the customer itself (R3.7).</param>
+/// <param name="Reference">The reference text (e.g. invoice numbers).</param>
+public sealed record PaymentReceived(EntryId Id, Money Amount, LocalDate ValueDate, PaymentMethod Method = PaymentMethod.Transfer, CustomerId? Payer = null, string? Reference = null)
+    : JournalEntry(Id)
+{
+    internal override bool IsMonetary => true;
+}
+
+/// <summary>Money was paid back to the customer out of an unapplied payment or credit note (debit).</summary>
+/// <param name="Id">The entry's key.</param>
+/// <param name="Source">The payment or credit note refunded.</param>
+/// <param name="Amount">The amount paid back.</param>
+/// <param name="Date">The refund date.</param>
+public sealed record RefundPosted(EntryId Id, EntryId Source, Money Amount, LocalDate Date) : JournalEntry(Id)
+{
+    internal override bool IsMonetary => true;
+}
+
+/// <summary>Part or all of an installment's open amount was written off (credit), e.g. a tolerance difference or a bad debt.</summary>
+/// <param name="Id">The entry's key.</param>
+/// <param name="Target">The installment written off.</param>
+/// <param name="Amount">The amount written off.</param>
+/// <param name="Date">The write-off date.</param>
+/// <param name="Reason">Why.</param>
+public sealed record WriteOffPosted(EntryId Id, InstallmentRef Target, Money Amount, LocalDate Date, string Reason) : JournalEntry(Id)
+{
+    internal override bool IsMonetary => true;
+}
+
+/// <summary>An amount of a payment or credit note was applied to an installment (neither debit nor credit: it moves an existing credit onto a claim).</summary>
+/// <param name="Id">The entry's key.</param>
+/// <param name="Source">The payment or credit note.</param>
+/// <param name="Target">The installment settled.</param>
+/// <param name="Amount">How much of it is settled.</param>
+/// <param name="Date">The application date (for payments, normally the value date).</param>
+public sealed record PaymentApplied(EntryId Id, EntryId Source, InstallmentRef Target, Money Amount, LocalDate Date) : JournalEntry(Id)
+{
+    internal override bool IsMonetary => true;
+}
+
+/// <summary>How a payment came back.</summary>
+public enum ReturnKind
+{
+    /// <summary>A returned direct debit (German <em>Rücklastschrift</em>).</summary>
+    DirectDebit,
+
+    /// <summary>A returned cheque (German <em>Rückscheck</em>).</summary>
+    Cheque,
+}
+
+/// <summary>A payment came back (debit): its applications are undone and the items it settled reopen.</summary>
+/// <param name="Id">The entry's key.</param>
+/// <param name="Payment">The payment returned.</param>
+/// <param name="ReturnDate">When the bank returned it.</param>
+/// <param name="Kind">Direct debit or cheque.</param>
+/// <param name="Reason">The bank's reason, if given.</param>
+public sealed record PaymentReturned(EntryId Id, EntryId Payment, LocalDate ReturnDate, ReturnKind Kind, string? Reason = null) : JournalEntry(Id)
+{
+    internal override bool IsMonetary => true;
+}
+
+/// <summary>An earlier entry was reversed (German <em>Storno</em>): its effect is undone; the entry itself stays in the journal.</summary>
+/// <param name="Id">The entry's key.</param>
+/// <param name="Target">The entry reversed.</param>
+/// <param name="Date">The reversal date.</param>
+/// <param name="Reason">Why.</param>
+public sealed record EntryReversed(EntryId Id, EntryId Target, LocalDate Date, string Reason) : JournalEntry(Id)
+{
+    internal override bool IsMonetary => true;
+}
+
+/// <summary>An item was paused: it appears on no dunning letter until resumed, or until the day after <paramref name="Until"/> (R0.7).</summary>
+/// <param name="Id">The entry's key.</param>
+/// <param name="Item">The item paused.</param>
+/// <param name="Reason">Why.</param>
+/// <param name="Until">Last day of the pause (inclusive), or <see langword="null"/> until resumed.</param>
+public sealed record ItemPaused(EntryId Id, EntryId Item, string Reason, LocalDate? Until = null) : JournalEntry(Id);
+
+/// <summary>A pause was ended by hand.</summary>
+/// <param name="Id">The entry's key.</param>
+/// <param name="Item">The item resumed.</param>
+/// <param name="Note">An optional note.</param>
+public sealed record ItemResumed(EntryId Id, EntryId Item, string? Note = null) : JournalEntry(Id);
+
+/// <summary>An item got a new due date (R0.8). The note is mandatory.</summary>
+/// <param name="Id">The entry's key.</param>
+/// <param name="Item">The item.</param>
+/// <param name="NewDueDate">The new due date; it applies to every installment of the item.</param>
+/// <param name="Note">Why; mandatory.</param>
+public sealed record DueDateChanged(EntryId Id, EntryId Item, LocalDate NewDueDate, string Note) : JournalEntry(Id);
+
+/// <summary>An entry of the communication history was recorded (R0.4).</summary>
+/// <param name="Id">The entry's key.</param>
+/// <param name="Kind">The kind of communication.</param>
+/// <param name="Subject">The subject.</param>
+/// <param name="Text">The text or note.</param>
+/// <param name="Item">The item it concerns, if any.</param>
+public sealed record CommunicationRecorded(EntryId Id, CommunicationKind Kind, string Subject, string Text, EntryId? Item = null) : JournalEntry(Id);

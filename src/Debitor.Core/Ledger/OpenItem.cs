@@ -1,0 +1,279 @@
+namespace Debitor.Core.Ledger;
+
+/// <summary>
+/// An item of a customer account, derived from the journal: a claim (invoice, fee, interest, cost) with its
+/// installments and partial payments, or a credit (payment, credit note) with what it was applied to.
+/// </summary>
+/// <remarks>
+/// <para>Amounts shown are magnitudes: <see cref="OpenAmount"/> is never negative. For credits it is the part not
+/// yet applied or refunded; <see cref="SignedOpenAmount"/> carries the sign the balance uses.</para>
+/// <para>Instances are immutable once the account view is built; a new view is built from the journal for every change.
+/// Thread-safe for reading.</para>
+/// </remarks>
+public sealed class OpenItem
+{
+    private static readonly OpenInstallment[] NoInstallments = [];
+    private List<Settlement>? _uses;
+
+    internal OpenItem(EntryId id, ItemKind kind, JournalEntry origin, Currency currency, decimal amount)
+    {
+        Id = id;
+        Kind = kind;
+        Origin = origin;
+        Currency = currency;
+        OpenValue = amount;
+        InstallmentStates = NoInstallments;
+    }
+
+    /// <summary>The item's key: the id of the entry that created it.</summary>
+    public EntryId Id { get; }
+
+    /// <summary>What created the item.</summary>
+    public ItemKind Kind { get; }
+
+    /// <summary>The entry that created the item (invoice, charge, credit note or payment).</summary>
+    public JournalEntry Origin { get; }
+
+    /// <summary>Whether the item is a claim on the customer (invoice, fee, interest, cost) rather than a credit.</summary>
+    public bool IsClaim => Kind is not (ItemKind.CreditNote or ItemKind.Payment);
+
+    /// <summary>The item's currency.</summary>
+    public Currency Currency { get; }
+
+    /// <summary>The document number (invoice, credit-note or charge document); the reference text or id for payments.</summary>
+    public string DocumentNumber => Origin switch
+    {
+        InvoicePosted invoice => invoice.DocumentNumber,
+        ChargePosted charge => charge.DocumentNumber,
+        CreditNotePosted note => note.DocumentNumber,
+        PaymentReceived payment => payment.Reference ?? payment.Id.Value,
+        _ => Id.Value,
+    };
+
+    /// <summary>The document date; the value date for payments.</summary>
+    public LocalDate DocumentDate => Origin switch
+    {
+        InvoicePosted invoice => invoice.DocumentDate,
+        ChargePosted charge => charge.Date,
+        CreditNotePosted note => note.DocumentDate,
+        PaymentReceived payment => payment.ValueDate,
+        _ => default,
+    };
+
+    /// <summary>The amount posted.</summary>
+    public Money OriginalAmount => Origin switch
+    {
+        InvoicePosted invoice => invoice.Amount,
+        ChargePosted charge => charge.Amount,
+        CreditNotePosted note => note.Amount,
+        PaymentReceived payment => payment.Amount,
+        _ => Money.Zero(Currency),
+    };
+
+    /// <summary>What is still open: for claims the unsettled amount, for credits the amount not yet applied or refunded. Never negative.</summary>
+    public Money OpenAmount => new(OpenValue, Currency);
+
+    /// <summary>The open amount with the sign the balance uses: positive for claims, negative for credits.</summary>
+    public Money SignedOpenAmount => new(IsClaim ? OpenValue : -OpenValue, Currency);
+
+    /// <summary>The state of the item.</summary>
+    public ItemStatus Status
+    {
+        get
+        {
+            if (IsReversed)
+            {
+                return ItemStatus.Reversed;
+            }
+
+            if (ReturnedBy is not null)
+            {
+                return ItemStatus.Returned;
+            }
+
+            if (OpenValue > 0m)
+            {
+                return ItemStatus.Open;
+            }
+
+            if (!IsClaim)
+            {
+                return ItemStatus.Paid;
+            }
+
+            foreach (var installment in InstallmentStates)
+            {
+                foreach (var settlement in installment.Settlements)
+                {
+                    if (settlement.IsActive && settlement.Kind is SettlementKind.Payment or SettlementKind.CreditNote)
+                    {
+                        return ItemStatus.Paid;
+                    }
+                }
+            }
+
+            return ItemStatus.WrittenOff;
+        }
+    }
+
+    /// <summary>The installments of a claim, in the order posted; a fee, interest or cost has one; credits have none.</summary>
+    public IReadOnlyList<OpenInstallment> Installments => InstallmentStates;
+
+    /// <summary>
+    /// The effective due date of a claim: the changed due date if one was set (R0.8); otherwise the oldest explicit
+    /// installment due date, installments without one ignored (R0.9); otherwise the invoice's due date.
+    /// <see langword="null"/> for credits.
+    /// </summary>
+    public LocalDate? DueDate => DueDateOverride?.NewDueDate ?? OriginalDueDate;
+
+    /// <summary>The due date as posted (R0.9), before any change.</summary>
+    public LocalDate? OriginalDueDate => Origin switch
+    {
+        InvoicePosted invoice => OldestExplicitDueDate(invoice) ?? invoice.DueDate,
+        ChargePosted charge => charge.DueDate,
+        _ => null,
+    };
+
+    /// <summary>The last due-date change (R0.8), if any.</summary>
+    public DueDateOverride? DueDateOverride { get; internal set; }
+
+    /// <summary>The current pause (R0.7), if the item was paused and not resumed. Use <see cref="IsPausedOn"/> for a date.</summary>
+    public PauseState? Pause { get; internal set; }
+
+    /// <summary>The legal status (hand-over to a lawyer or collection agency).</summary>
+    public LegalStatus LegalStatus { get; internal set; }
+
+    /// <summary>Whether an active payment agreement covers the item.</summary>
+    public bool IsCoveredByAgreement { get; internal set; }
+
+    /// <summary>For credits: what the credit was applied to or refunded through, in journal order.</summary>
+    public IReadOnlyList<Settlement> Uses => (IReadOnlyList<Settlement>?)_uses ?? [];
+
+    /// <summary>For a returned payment: the return entry.</summary>
+    public PaymentReturned? ReturnedBy { get; internal set; }
+
+    /// <summary>The total written off on the item's installments (active write-offs only).</summary>
+    public Money WrittenOffAmount
+    {
+        get
+        {
+            var total = 0m;
+            foreach (var installment in InstallmentStates)
+            {
+                foreach (var settlement in installment.Settlements)
+                {
+                    if (settlement.IsActive && settlement.Kind == SettlementKind.WriteOff)
+                    {
+                        total += settlement.Amount.Amount;
+                    }
+                }
+            }
+
+            return new Money(total, Currency);
+        }
+    }
+
+    /// <summary>Whether the item is paused on a date (R0.7): paused and not resumed, and the date is not after the pause's last day.</summary>
+    /// <param name="date">The date, e.g. a dunning run's as-of date.</param>
+    /// <returns><see langword="true"/> when paused on that date.</returns>
+    public bool IsPausedOn(LocalDate date) => Pause is { } pause && pause.IsActiveOn(date);
+
+    /// <summary>The item's open amount as a decimal (magnitude).</summary>
+    internal decimal OpenValue { get; set; }
+
+    internal OpenInstallment[] InstallmentStates { get; set; }
+
+    internal bool IsReversed { get; set; }
+
+    internal void AddUse(Settlement settlement) => (_uses ??= []).Add(settlement);
+
+    internal void ReplaceUse(Settlement old, Settlement replacement)
+    {
+        var index = _uses!.IndexOf(old);
+        _uses[index] = replacement;
+    }
+
+    /// <summary>The item's key and open amount, for debugging.</summary>
+    /// <returns>A short description.</returns>
+    public override string ToString() => $"{Kind} {DocumentNumber}: {OpenAmount} open ({Status})";
+
+    private static LocalDate? OldestExplicitDueDate(InvoicePosted invoice)
+    {
+        LocalDate? oldest = null;
+        foreach (var installment in invoice.Installments)
+        {
+            if (installment.DueDate is { } due && (oldest is null || due < oldest))
+            {
+                oldest = due;
+            }
+        }
+
+        return oldest;
+    }
+}
+
+/// <summary>One installment of a claim, with its partial payments (R0.6) and dunning state.</summary>
+/// <remarks>Immutable once the account view is built; thread-safe for reading.</remarks>
+public sealed class OpenInstallment
+{
+    private List<Settlement>? _settlements;
+
+    internal OpenInstallment(OpenItem item, int number, Installment definition)
+    {
+        Item = item;
+        Number = number;
+        Definition = definition;
+        OpenValue = definition.Amount.Amount;
+    }
+
+    /// <summary>The item the installment belongs to.</summary>
+    public OpenItem Item { get; }
+
+    /// <summary>The installment's number, 1-based.</summary>
+    public int Number { get; }
+
+    /// <summary>Points at this installment.</summary>
+    public InstallmentRef Ref => new(Item.Id, Number);
+
+    /// <summary>The installment as posted.</summary>
+    public Installment Definition { get; }
+
+    /// <summary>Prepayment, remainder or regular (R4.1).</summary>
+    public InstallmentKind Kind => Definition.Kind;
+
+    /// <summary>The installment's amount as posted.</summary>
+    public Money Amount => Definition.Amount;
+
+    /// <summary>
+    /// The effective due date: the item's changed due date if one was set (R0.8), else the installment's explicit due date,
+    /// else the invoice's due date.
+    /// </summary>
+    public LocalDate DueDate => Item.DueDateOverride?.NewDueDate ?? Definition.DueDate ?? (Item.Origin switch
+    {
+        InvoicePosted invoice => invoice.DueDate,
+        ChargePosted charge => charge.DueDate,
+        _ => default,
+    });
+
+    /// <summary>What is still open; never negative, never above <see cref="Amount"/>.</summary>
+    public Money OpenAmount => new(OpenValue, Item.Currency);
+
+    /// <summary>Whether something is still open and the item was not reversed.</summary>
+    public bool IsOpen => OpenValue > 0m && !Item.IsReversed;
+
+    /// <summary>Partial payments, credit notes and write-offs on this installment, in journal order, including undone ones.</summary>
+    public IReadOnlyList<Settlement> Settlements => (IReadOnlyList<Settlement>?)_settlements ?? [];
+
+    /// <summary>The dunning state (level, notices).</summary>
+    public DunningState Dunning { get; internal set; } = DunningState.None;
+
+    internal decimal OpenValue { get; set; }
+
+    internal void AddSettlement(Settlement settlement) => (_settlements ??= []).Add(settlement);
+
+    internal void ReplaceSettlement(Settlement old, Settlement replacement)
+    {
+        var index = _settlements!.IndexOf(old);
+        _settlements[index] = replacement;
+    }
+}

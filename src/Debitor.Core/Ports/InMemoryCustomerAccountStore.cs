@@ -1,0 +1,100 @@
+using System.Collections.Concurrent;
+using Debitor.Core.Ledger;
+
+namespace Debitor.Core.Ports;
+
+/// <summary>A thread-safe in-memory <see cref="ICustomerAccountStore"/> for tests, samples and small hosts.</summary>
+/// <remarks>Each account is guarded by its own lock; appends to different accounts run in parallel. Nothing survives the process.</remarks>
+public sealed class InMemoryCustomerAccountStore : ICustomerAccountStore
+{
+    private readonly ConcurrentDictionary<CustomerId, Stream> _streams = new();
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<JournalRecord>> LoadAsync(CustomerId customer, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (!_streams.TryGetValue(customer, out var stream))
+        {
+            return ValueTask.FromResult<IReadOnlyList<JournalRecord>>([]);
+        }
+
+        lock (stream)
+        {
+            return ValueTask.FromResult<IReadOnlyList<JournalRecord>>(stream.Deleted ? [] : [.. stream.Records]);
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask AppendAsync(CustomerId customer, long expectedVersion, IReadOnlyList<JournalRecord> records, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
+        for (var i = 0; i < records.Count; i++)
+        {
+            if (records[i] is null || records[i].Version != expectedVersion + i + 1)
+            {
+                throw new ArgumentException($"Record {i} must carry version {expectedVersion + i + 1}.", nameof(records));
+            }
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        while (true)
+        {
+            var stream = _streams.GetOrAdd(customer, _ => new Stream());
+            lock (stream)
+            {
+                if (stream.Deleted)
+                {
+                    // A deleted stream is replaced by a fresh one; try again with it.
+                    _streams.TryRemove(new KeyValuePair<CustomerId, Stream>(customer, stream));
+                    continue;
+                }
+
+                if (stream.Records.Count != expectedVersion)
+                {
+                    throw new ConcurrencyException(customer, expectedVersion, stream.Records.Count);
+                }
+
+                stream.Records.AddRange(records);
+                return ValueTask.CompletedTask;
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask DeleteAsync(CustomerId customer, long expectedVersion, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (!_streams.TryGetValue(customer, out var stream))
+        {
+            throw new ConcurrencyException(customer, expectedVersion, 0);
+        }
+
+        lock (stream)
+        {
+            var actual = stream.Deleted ? 0 : stream.Records.Count;
+            if (actual != expectedVersion)
+            {
+                throw new ConcurrencyException(customer, expectedVersion, actual);
+            }
+
+            stream.Deleted = true;
+            _streams.TryRemove(new KeyValuePair<CustomerId, Stream>(customer, stream));
+            return ValueTask.CompletedTask;
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<CustomerId>> ListCustomersAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return ValueTask.FromResult<IReadOnlyList<CustomerId>>([.. _streams.Keys]);
+    }
+
+    private sealed class Stream
+    {
+        public List<JournalRecord> Records { get; } = [];
+
+        public bool Deleted { get; set; }
+    }
+}

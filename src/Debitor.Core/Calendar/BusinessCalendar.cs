@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Ardalis.GuardClauses;
-using NodaTime;
 
 namespace Debitor.Core.Calendar;
 

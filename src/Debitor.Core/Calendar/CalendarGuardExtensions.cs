@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using Ardalis.GuardClauses;
-using NodaTime;
 
 namespace Debitor.Core.Calendar;
 

@@ -1,5 +1,4 @@
 using Ardalis.GuardClauses;
-using NodaTime;
 
 namespace Debitor.Core.Calendar;
 

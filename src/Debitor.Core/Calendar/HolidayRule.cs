@@ -1,6 +1,5 @@
 using System.Globalization;
 using Ardalis.GuardClauses;
-using NodaTime;
 using NodaTime.Text;
 
 namespace Debitor.Core.Calendar;

@@ -69,7 +69,7 @@ public sealed class CustomerAccount
 
     /// <summary>
     /// The balance per currency: open claims minus unapplied credits, ordered by currency code. Amounts in different
-    /// currencies are never added. A currency appears once anything was posted in it.
+    /// currencies are never added. A currency is listed while it has an item that was not reversed, even when its balance is zero.
     /// </summary>
     public IReadOnlyList<Money> Balances
     {
@@ -78,7 +78,10 @@ public sealed class CustomerAccount
             var sums = new Dictionary<Currency, decimal>();
             foreach (var item in Items)
             {
-                sums[item.Currency] = sums.GetValueOrDefault(item.Currency) + item.SignedOpenAmount.Amount;
+                if (!item.IsReversed)
+                {
+                    sums[item.Currency] = sums.GetValueOrDefault(item.Currency) + item.SignedOpenAmount.Amount;
+                }
             }
 
             return [.. sums.OrderBy(p => p.Key.Code, StringComparer.Ordinal).Select(p => new Money(p.Value, p.Key))];

@@ -1,0 +1,32 @@
+using Debitor.Core.Application;
+using Debitor.Core.Ports;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Debitor.Core.Tests.Application;
+
+public sealed class ServiceCollectionExtensionsTests
+{
+    [Fact]
+    public void AddDebitorCore_RegistersDefaults()
+    {
+        using var provider = new ServiceCollection().AddDebitorCore(o => o.MaxConcurrencyRetries = 5).BuildServiceProvider();
+
+        Assert.IsType<InMemoryCustomerAccountStore>(provider.GetRequiredService<ICustomerAccountStore>());
+        Assert.IsType<RoleBasedAuthorization>(provider.GetRequiredService<IAuthorizationPort>());
+        Assert.NotNull(provider.GetRequiredService<IClock>());
+        Assert.Equal(5, provider.GetRequiredService<DebitorCoreOptions>().MaxConcurrencyRetries);
+        Assert.NotNull(provider.GetRequiredService<CustomerAccountService>());
+    }
+
+    [Fact]
+    public void AddDebitorCore_HostRegistrationsWin()
+    {
+        var store = new InMemoryCustomerAccountStore();
+        var services = new ServiceCollection();
+        services.AddSingleton<ICustomerAccountStore>(store);
+
+        using var provider = services.AddDebitorCore().BuildServiceProvider();
+
+        Assert.Same(store, provider.GetRequiredService<ICustomerAccountStore>());
+    }
+}

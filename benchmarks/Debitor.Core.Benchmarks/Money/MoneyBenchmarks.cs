@@ -1,8 +1,7 @@
 using BenchmarkDotNet.Attributes;
 
-namespace Debitor.Core.Benchmarks.Money;
+namespace Debitor.Core.Benchmarks;
 
-using Money = Debitor.Core.Money;
 
 /// <summary>Money arithmetic must not allocate; allocation must be fast enough for per-item work.</summary>
 [MemoryDiagnoser]

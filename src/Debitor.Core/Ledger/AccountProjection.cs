@@ -25,7 +25,7 @@ internal static class AccountProjection
             state.Apply(record);
         }
 
-        return new CustomerAccount(state.Customer, journal, state.Items, state.ItemsById, state.Entries, state.Settlements, state.Communications, state.Archived);
+        return new CustomerAccount(state.Customer, journal, state.Items, state.ItemsById, state.Settlements, state.Communications, state.Archived);
     }
 
     private sealed class State(Customer customer, int capacity)
@@ -36,8 +36,6 @@ internal static class AccountProjection
 
         public Dictionary<EntryId, OpenItem> ItemsById { get; } = new(capacity / 2);
 
-        public Dictionary<EntryId, JournalEntry> Entries { get; } = new(capacity);
-
         public Dictionary<EntryId, Settlement> Settlements { get; } = [];
 
         public List<CommunicationEntry> Communications { get; } = [];
@@ -47,11 +45,6 @@ internal static class AccountProjection
         public void Apply(JournalRecord record)
         {
             var entry = record.Entry;
-            if (!Entries.TryAdd(entry.Id, entry))
-            {
-                throw new CorruptJournalException(entry.Id, "the id occurs twice.");
-            }
-
             switch (entry)
             {
                 case CustomerRegistered when record.Version != 1:
@@ -150,7 +143,7 @@ internal static class AccountProjection
             Take(applied.Id, source, amount);
             Take(applied.Id, target, amount);
             var kind = source.Kind == ItemKind.CreditNote ? SettlementKind.CreditNote : SettlementKind.Payment;
-            var settlement = new Settlement(applied.Id, kind, applied.Source, applied.Target, applied.Date, applied.Amount, null);
+            var settlement = new Settlement(applied, kind);
             source.AddUse(settlement);
             target.AddSettlement(settlement);
             Settlements.Add(applied.Id, settlement);
@@ -160,7 +153,7 @@ internal static class AccountProjection
         {
             var target = Installment(writeOff.Id, writeOff.Target);
             Take(writeOff.Id, target, writeOff.Amount.Amount);
-            var settlement = new Settlement(writeOff.Id, SettlementKind.WriteOff, null, writeOff.Target, writeOff.Date, writeOff.Amount, null);
+            var settlement = new Settlement(writeOff, SettlementKind.WriteOff);
             target.AddSettlement(settlement);
             Settlements.Add(writeOff.Id, settlement);
         }
@@ -169,7 +162,7 @@ internal static class AccountProjection
         {
             var source = Item(refund.Id, refund.Source);
             Take(refund.Id, source, refund.Amount.Amount);
-            var settlement = new Settlement(refund.Id, SettlementKind.Refund, refund.Source, null, refund.Date, refund.Amount, null);
+            var settlement = new Settlement(refund, SettlementKind.Refund);
             source.AddUse(settlement);
             Settlements.Add(refund.Id, settlement);
         }
@@ -177,7 +170,7 @@ internal static class AccountProjection
         private void Return(PaymentReturned returned)
         {
             var payment = Item(returned.Id, returned.Payment);
-            foreach (var use in payment.Uses.ToArray())
+            foreach (var use in payment.Uses)
             {
                 if (use.IsActive)
                 {
@@ -214,13 +207,11 @@ internal static class AccountProjection
 
         private void Undo(Settlement settlement, EntryId undoneBy)
         {
-            var undone = settlement with { UndoneBy = undoneBy };
+            settlement.UndoneBy = undoneBy;
             var amount = settlement.Amount.Amount;
             if (settlement.Source is { } sourceId)
             {
-                var source = ItemsById[sourceId];
-                source.OpenValue += amount;
-                source.ReplaceUse(settlement, undone);
+                ItemsById[sourceId].OpenValue += amount;
             }
 
             if (settlement.Target is { } targetRef)
@@ -228,10 +219,7 @@ internal static class AccountProjection
                 var target = Installment(undoneBy, targetRef);
                 target.OpenValue += amount;
                 target.Item.OpenValue += amount;
-                target.ReplaceSettlement(settlement, undone);
             }
-
-            Settlements[settlement.Entry] = undone;
         }
 
         private OpenItem Item(EntryId entry, EntryId item) =>

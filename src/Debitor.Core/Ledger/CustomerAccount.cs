@@ -14,7 +14,7 @@ namespace Debitor.Core.Ledger;
 public sealed class CustomerAccount
 {
     private readonly Dictionary<EntryId, OpenItem> _itemsById;
-    private readonly Dictionary<EntryId, JournalEntry> _entriesById;
+    private Dictionary<EntryId, JournalEntry>? _entriesById;
     private readonly Dictionary<EntryId, Settlement> _settlementsById;
 
     internal CustomerAccount(
@@ -22,7 +22,6 @@ public sealed class CustomerAccount
         IReadOnlyList<JournalRecord> journal,
         List<OpenItem> items,
         Dictionary<EntryId, OpenItem> itemsById,
-        Dictionary<EntryId, JournalEntry> entriesById,
         Dictionary<EntryId, Settlement> settlementsById,
         IReadOnlyList<CommunicationEntry> communications,
         CustomerArchived? archived)
@@ -31,7 +30,6 @@ public sealed class CustomerAccount
         Journal = journal;
         Items = items;
         _itemsById = itemsById;
-        _entriesById = entriesById;
         _settlementsById = settlementsById;
         Communications = communications;
         Archived = archived;
@@ -130,7 +128,8 @@ public sealed class CustomerAccount
     /// <summary>Finds a journal entry by its key.</summary>
     /// <param name="id">The entry's key.</param>
     /// <returns>The entry, or <see langword="null"/>.</returns>
-    public JournalEntry? FindEntry(EntryId id) => _entriesById.GetValueOrDefault(id);
+    /// <exception cref="CorruptJournalException">Two entries of the journal share an id.</exception>
+    public JournalEntry? FindEntry(EntryId id) => EntriesById().GetValueOrDefault(id);
 
     /// <summary>
     /// Checks entries in order against the account and returns the account with the new ones appended, plus the
@@ -158,6 +157,27 @@ public sealed class CustomerAccount
         }
 
         return (current, appended);
+    }
+
+    /// <summary>The entries by id, built on first use: a replayed view that is only read never needs it.</summary>
+    private Dictionary<EntryId, JournalEntry> EntriesById()
+    {
+        var built = Volatile.Read(ref _entriesById);
+        if (built is null)
+        {
+            built = new Dictionary<EntryId, JournalEntry>(Journal.Count);
+            foreach (var record in Journal)
+            {
+                if (!built.TryAdd(record.Entry.Id, record.Entry))
+                {
+                    throw new CorruptJournalException(record.Entry.Id, "the id occurs twice.");
+                }
+            }
+
+            Volatile.Write(ref _entriesById, built);
+        }
+
+        return built;
     }
 
     /// <summary>The current state of an application, write-off or refund entry.</summary>

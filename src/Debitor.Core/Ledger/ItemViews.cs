@@ -71,17 +71,67 @@ public enum LegalStatus
 }
 
 /// <summary>One movement that settled part of an installment (R0.6), or one use of a credit.</summary>
-/// <param name="Entry">The journal entry that made it (application, write-off or refund).</param>
-/// <param name="Kind">Payment, credit note, write-off or refund.</param>
-/// <param name="Source">The payment or credit note used; <see langword="null"/> for write-offs.</param>
-/// <param name="Target">The installment settled; <see langword="null"/> for refunds.</param>
-/// <param name="Date">The date of the movement.</param>
-/// <param name="Amount">The amount.</param>
-/// <param name="UndoneBy">The reversal or payment return that undid it; <see langword="null"/> while it stands.</param>
-public sealed record Settlement(EntryId Entry, SettlementKind Kind, EntryId? Source, InstallmentRef? Target, LocalDate Date, Money Amount, EntryId? UndoneBy)
+/// <remarks>Built from the journal entry that made it (an application, write-off or refund); immutable once the account view is built.</remarks>
+public sealed class Settlement
 {
+    internal Settlement(JournalEntry entry, SettlementKind kind)
+    {
+        Origin = entry;
+        Kind = kind;
+    }
+
+    /// <summary>The journal entry that made it: a <see cref="PaymentApplied"/>, <see cref="WriteOffPosted"/> or <see cref="RefundPosted"/>.</summary>
+    public JournalEntry Origin { get; }
+
+    /// <summary>The id of the entry that made it.</summary>
+    public EntryId Entry => Origin.Id;
+
+    /// <summary>Payment, credit note, write-off or refund.</summary>
+    public SettlementKind Kind { get; }
+
+    /// <summary>The payment or credit note used; <see langword="null"/> for write-offs.</summary>
+    public EntryId? Source => Origin switch
+    {
+        PaymentApplied applied => applied.Source,
+        RefundPosted refund => refund.Source,
+        _ => null,
+    };
+
+    /// <summary>The installment settled; <see langword="null"/> for refunds.</summary>
+    public InstallmentRef? Target => Origin switch
+    {
+        PaymentApplied applied => applied.Target,
+        WriteOffPosted writeOff => writeOff.Target,
+        _ => null,
+    };
+
+    /// <summary>The date of the movement.</summary>
+    public LocalDate Date => Origin switch
+    {
+        PaymentApplied applied => applied.Date,
+        WriteOffPosted writeOff => writeOff.Date,
+        RefundPosted refund => refund.Date,
+        _ => default,
+    };
+
+    /// <summary>The amount.</summary>
+    public Money Amount => Origin switch
+    {
+        PaymentApplied applied => applied.Amount,
+        WriteOffPosted writeOff => writeOff.Amount,
+        RefundPosted refund => refund.Amount,
+        _ => default,
+    };
+
+    /// <summary>The reversal or payment return that undid it; <see langword="null"/> while it stands.</summary>
+    public EntryId? UndoneBy { get; internal set; }
+
     /// <summary>Whether the movement still counts (it was not reversed or undone by a payment return).</summary>
     public bool IsActive => UndoneBy is null;
+
+    /// <summary>A short description.</summary>
+    /// <returns>Kind, amount, date and state.</returns>
+    public override string ToString() => $"{Kind} {Amount} on {Date:yyyy-MM-dd}{(IsActive ? string.Empty : " (undone)")}";
 }
 
 /// <summary>A changed due date (R0.8): from what, to what, why, by whom and when.</summary>

@@ -13,7 +13,8 @@ namespace Debitor.Core.Ledger;
 public sealed class OpenItem
 {
     private static readonly OpenInstallment[] NoInstallments = [];
-    private List<Settlement>? _uses;
+    private Settlement[]? _uses;
+    private Extras? _extras;
 
     internal OpenItem(EntryId id, ItemKind kind, JournalEntry origin, Currency currency, decimal amount)
     {
@@ -135,22 +136,42 @@ public sealed class OpenItem
     };
 
     /// <summary>The last due-date change (R0.8), if any.</summary>
-    public DueDateOverride? DueDateOverride { get; internal set; }
+    public DueDateOverride? DueDateOverride
+    {
+        get => _extras?.DueDateOverride;
+        internal set => MoreState().DueDateOverride = value;
+    }
 
     /// <summary>The current pause (R0.7), if the item was paused and not resumed. Use <see cref="IsPausedOn"/> for a date.</summary>
-    public PauseState? Pause { get; internal set; }
+    public PauseState? Pause
+    {
+        get => _extras?.Pause;
+        internal set => MoreState().Pause = value;
+    }
 
     /// <summary>The legal status (hand-over to a lawyer or collection agency).</summary>
-    public LegalStatus LegalStatus { get; internal set; }
+    public LegalStatus LegalStatus
+    {
+        get => _extras?.LegalStatus ?? LegalStatus.None;
+        internal set => MoreState().LegalStatus = value;
+    }
 
     /// <summary>Whether an active payment agreement covers the item.</summary>
-    public bool IsCoveredByAgreement { get; internal set; }
+    public bool IsCoveredByAgreement
+    {
+        get => _extras?.IsCoveredByAgreement ?? false;
+        internal set => MoreState().IsCoveredByAgreement = value;
+    }
 
     /// <summary>For credits: what the credit was applied to or refunded through, in journal order.</summary>
-    public IReadOnlyList<Settlement> Uses => (IReadOnlyList<Settlement>?)_uses ?? [];
+    public IReadOnlyList<Settlement> Uses => _uses ?? [];
 
     /// <summary>For a returned payment: the return entry.</summary>
-    public PaymentReturned? ReturnedBy { get; internal set; }
+    public PaymentReturned? ReturnedBy
+    {
+        get => _extras?.ReturnedBy;
+        internal set => MoreState().ReturnedBy = value;
+    }
 
     /// <summary>The total written off on the item's installments (active write-offs only).</summary>
     public Money WrittenOffAmount
@@ -185,17 +206,41 @@ public sealed class OpenItem
 
     internal bool IsReversed { get; set; }
 
-    internal void AddUse(Settlement settlement) => (_uses ??= []).Add(settlement);
+    internal void AddUse(Settlement settlement) => _uses = Appended(_uses, settlement);
 
-    internal void ReplaceUse(Settlement old, Settlement replacement)
+    /// <summary>Appends to an exactly sized array: settlements per item are few, and exact arrays keep the view small.</summary>
+    internal static Settlement[] Appended(Settlement[]? array, Settlement settlement)
     {
-        var index = _uses!.IndexOf(old);
-        _uses[index] = replacement;
+        if (array is null)
+        {
+            return [settlement];
+        }
+
+        var grown = new Settlement[array.Length + 1];
+        array.CopyTo(grown, 0);
+        grown[^1] = settlement;
+        return grown;
     }
+
+    private Extras MoreState() => _extras ??= new Extras();
 
     /// <summary>The item's key and open amount, for debugging.</summary>
     /// <returns>A short description.</returns>
     public override string ToString() => $"{Kind} {DocumentNumber}: {OpenAmount} open ({Status})";
+
+    /// <summary>State most items never have, kept apart so that a plain item stays small.</summary>
+    private sealed class Extras
+    {
+        public DueDateOverride? DueDateOverride { get; set; }
+
+        public PauseState? Pause { get; set; }
+
+        public LegalStatus LegalStatus { get; set; }
+
+        public bool IsCoveredByAgreement { get; set; }
+
+        public PaymentReturned? ReturnedBy { get; set; }
+    }
 
     private static LocalDate? OldestExplicitDueDate(InvoicePosted invoice)
     {
@@ -216,7 +261,7 @@ public sealed class OpenItem
 /// <remarks>Immutable once the account view is built; thread-safe for reading.</remarks>
 public sealed class OpenInstallment
 {
-    private List<Settlement>? _settlements;
+    private Settlement[]? _settlements;
 
     internal OpenInstallment(OpenItem item, int number, Installment definition)
     {
@@ -262,18 +307,12 @@ public sealed class OpenInstallment
     public bool IsOpen => OpenValue > 0m && !Item.IsReversed;
 
     /// <summary>Partial payments, credit notes and write-offs on this installment, in journal order, including undone ones.</summary>
-    public IReadOnlyList<Settlement> Settlements => (IReadOnlyList<Settlement>?)_settlements ?? [];
+    public IReadOnlyList<Settlement> Settlements => _settlements ?? [];
 
     /// <summary>The dunning state (level, notices).</summary>
     public DunningState Dunning { get; internal set; } = DunningState.None;
 
     internal decimal OpenValue { get; set; }
 
-    internal void AddSettlement(Settlement settlement) => (_settlements ??= []).Add(settlement);
-
-    internal void ReplaceSettlement(Settlement old, Settlement replacement)
-    {
-        var index = _settlements!.IndexOf(old);
-        _settlements[index] = replacement;
-    }
+    internal void AddSettlement(Settlement settlement) => _settlements = OpenItem.Appended(_settlements, settlement);
 }

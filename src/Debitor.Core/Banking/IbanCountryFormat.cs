@@ -87,20 +87,47 @@ internal sealed class IbanCountryFormat
     /// <returns>The zero-based position of the first misfit, or -1 when the BBAN fits.</returns>
     public int FindMismatch(ReadOnlySpan<char> bban, out int remainder)
     {
-        ulong classes = _classes;
-        remainder = 0;
-        for (int i = 0; i < bban.Length; i++, classes >>= 2)
+        // The hot path of Iban.TryParse. MOD 97 is taken once every eight characters instead of once per
+        // character: eight letters add sixteen digits, so the accumulator stays below 97 × 10^16 + 10^16.
+        unchecked
         {
-            char c = bban[i];
-            if (((int)(classes & Alphanumeric) & ClassOf(c)) == 0)
+            ulong classes = _classes;
+            ulong accumulator = 0;
+            for (int i = 0; i < bban.Length; i++, classes >>= 2)
             {
-                return i;
+                char c = bban[i];
+                uint digit = (uint)(c - '0');
+                if (digit <= 9)
+                {
+                    if ((classes & Digit) == 0)
+                    {
+                        remainder = 0;
+                        return i;
+                    }
+
+                    accumulator = (accumulator * 10) + digit;
+                }
+                else
+                {
+                    uint letter = (uint)(c - 'A');
+                    if (letter > 'Z' - 'A' || (classes & Letter) == 0)
+                    {
+                        remainder = 0;
+                        return i;
+                    }
+
+                    accumulator = (accumulator * 100) + letter + 10;
+                }
+
+                if ((i & 7) == 7)
+                {
+                    accumulator %= 97;
+                }
             }
 
-            remainder = Iso7064.Mod97(remainder, c);
+            remainder = (int)(accumulator % 97);
+            return -1;
         }
-
-        return -1;
     }
 
     /// <inheritdoc/>

@@ -6,7 +6,7 @@ namespace Debitor.Core.Banking;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Compiled from knowledge of the registry as it stood in 2025 (89 IBAN country codes, Honduras the latest);
+/// Compiled from knowledge of the registry as it stood in 2025 (89 IBAN country codes);
 /// docs/banking.md says how to update it.
 /// Territories that use another country's code (for example Réunion and New Caledonia use FR,
 /// Jersey and the Isle of Man use GB, Åland uses FI) have no entry of their own.

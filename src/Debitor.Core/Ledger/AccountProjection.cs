@@ -13,7 +13,22 @@ internal static class AccountProjection
             throw new ArgumentException("A journal starts with the customer's registration.", nameof(journal));
         }
 
-        var state = new State(registered.Settings, journal.Count);
+        // Count first, so that the lists and indexes are sized exactly: no resizing while replaying, no slack kept.
+        int items = 0, settlements = 0;
+        for (var i = 0; i < journal.Count; i++)
+        {
+            switch (journal[i].Entry)
+            {
+                case InvoicePosted or ChargePosted or CreditNotePosted or PaymentReceived:
+                    items++;
+                    break;
+                case PaymentApplied or WriteOffPosted or RefundPosted:
+                    settlements++;
+                    break;
+            }
+        }
+
+        var state = new State(registered.Settings, items, settlements);
         for (var i = 0; i < journal.Count; i++)
         {
             var record = journal[i];
@@ -28,15 +43,15 @@ internal static class AccountProjection
         return new CustomerAccount(state.Customer, journal, state.Items, state.ItemsById, state.Settlements, state.Communications, state.Archived);
     }
 
-    private sealed class State(Customer customer, int capacity)
+    private sealed class State(Customer customer, int items, int settlements)
     {
         public Customer Customer { get; private set; } = customer;
 
-        public List<OpenItem> Items { get; } = new(capacity / 2);
+        public List<OpenItem> Items { get; } = new(items);
 
-        public Dictionary<EntryId, OpenItem> ItemsById { get; } = new(capacity / 2);
+        public Dictionary<EntryId, OpenItem> ItemsById { get; } = new(items);
 
-        public Dictionary<EntryId, Settlement> Settlements { get; } = [];
+        public Dictionary<EntryId, Settlement> Settlements { get; } = new(settlements);
 
         public List<CommunicationEntry> Communications { get; } = [];
 
@@ -64,10 +79,10 @@ internal static class AccountProjection
                     AddCharge(charge);
                     break;
                 case CreditNotePosted note:
-                    AddItem(new OpenItem(note.Id, ItemKind.CreditNote, note, note.Amount.Currency, note.Amount.Amount));
+                    AddItem(new OpenItem(ItemKind.CreditNote, note, note.Amount.Currency, note.Amount.Amount));
                     break;
                 case PaymentReceived payment:
-                    AddItem(new OpenItem(payment.Id, ItemKind.Payment, payment, payment.Amount.Currency, payment.Amount.Amount));
+                    AddItem(new OpenItem(ItemKind.Payment, payment, payment.Amount.Currency, payment.Amount.Amount));
                     break;
                 case PaymentApplied applied:
                     Apply(applied);
@@ -105,7 +120,7 @@ internal static class AccountProjection
 
         private void AddInvoice(InvoicePosted invoice)
         {
-            var item = new OpenItem(invoice.Id, ItemKind.Invoice, invoice, invoice.Amount.Currency, invoice.Amount.Amount);
+            var item = new OpenItem(ItemKind.Invoice, invoice, invoice.Amount.Currency, invoice.Amount.Amount);
             var installments = new OpenInstallment[invoice.Installments.Count];
             for (var i = 0; i < installments.Length; i++)
             {
@@ -124,7 +139,7 @@ internal static class AccountProjection
                 ChargeKind.Interest => ItemKind.Interest,
                 _ => ItemKind.Cost,
             };
-            var item = new OpenItem(charge.Id, kind, charge, charge.Amount.Currency, charge.Amount.Amount);
+            var item = new OpenItem(kind, charge, charge.Amount.Currency, charge.Amount.Amount);
             item.InstallmentStates = [new OpenInstallment(item, 1, new Installment(charge.Amount, charge.DueDate))];
             AddItem(item);
         }
@@ -174,7 +189,7 @@ internal static class AccountProjection
             {
                 if (use.IsActive)
                 {
-                    Undo(use, returned.Id);
+                    Undo(use, returned);
                 }
             }
 
@@ -198,16 +213,16 @@ internal static class AccountProjection
 
             if (Settlements.TryGetValue(reversal.Target, out var settlement) && settlement.IsActive)
             {
-                Undo(settlement, reversal.Id);
+                Undo(settlement, reversal);
                 return;
             }
 
             throw new CorruptJournalException(reversal.Id, $"entry '{reversal.Target}' cannot be reversed.");
         }
 
-        private void Undo(Settlement settlement, EntryId undoneBy)
+        private void Undo(Settlement settlement, JournalEntry undoneBy)
         {
-            settlement.UndoneBy = undoneBy;
+            settlement.UndoingEntry = undoneBy;
             var amount = settlement.Amount.Amount;
             if (settlement.Source is { } sourceId)
             {
@@ -216,7 +231,7 @@ internal static class AccountProjection
 
             if (settlement.Target is { } targetRef)
             {
-                var target = Installment(undoneBy, targetRef);
+                var target = Installment(undoneBy.Id, targetRef);
                 target.OpenValue += amount;
                 target.Item.OpenValue += amount;
             }

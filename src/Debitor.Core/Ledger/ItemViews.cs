@@ -124,10 +124,13 @@ public sealed class Settlement
     };
 
     /// <summary>The reversal or payment return that undid it; <see langword="null"/> while it stands.</summary>
-    public EntryId? UndoneBy { get; internal set; }
+    public EntryId? UndoneBy => UndoingEntry?.Id;
 
     /// <summary>Whether the movement still counts (it was not reversed or undone by a payment return).</summary>
-    public bool IsActive => UndoneBy is null;
+    public bool IsActive => UndoingEntry is null;
+
+    /// <summary>The reversal or payment return that undid it.</summary>
+    internal JournalEntry? UndoingEntry { get; set; }
 
     /// <summary>A short description.</summary>
     /// <returns>Kind, amount, date and state.</returns>

@@ -16,9 +16,8 @@ public sealed class OpenItem
     private Settlement[]? _uses;
     private Extras? _extras;
 
-    internal OpenItem(EntryId id, ItemKind kind, JournalEntry origin, Currency currency, decimal amount)
+    internal OpenItem(ItemKind kind, JournalEntry origin, Currency currency, decimal amount)
     {
-        Id = id;
         Kind = kind;
         Origin = origin;
         Currency = currency;
@@ -27,7 +26,7 @@ public sealed class OpenItem
     }
 
     /// <summary>The item's key: the id of the entry that created it.</summary>
-    public EntryId Id { get; }
+    public EntryId Id => Origin.Id;
 
     /// <summary>What created the item.</summary>
     public ItemKind Kind { get; }

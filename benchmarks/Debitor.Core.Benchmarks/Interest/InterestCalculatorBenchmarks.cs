@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using Debitor.Core.Interest;
-using NodaTime;
 
 namespace Debitor.Core.Benchmarks.Interest;
 

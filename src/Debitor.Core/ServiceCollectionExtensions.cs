@@ -28,7 +28,9 @@ public static class ServiceCollectionExtensions
 #pragma warning restore RS0030
         services.TryAddSingleton<ICustomerAccountStore, InMemoryCustomerAccountStore>();
         services.TryAddSingleton<IAuthorizationPort, RoleBasedAuthorization>();
+        services.TryAddSingleton<IInterestSchemeProvider, InterestSchemeRegistry>();
         services.TryAddSingleton<CustomerAccountService>();
+        services.TryAddSingleton<InterestInvoiceService>();
         return services;
     }
 }

@@ -125,6 +125,12 @@ public sealed record Customer
     /// <summary>The branch the customer belongs to; <see langword="null"/> when the company has none.</summary>
     public BranchId? Branch { get; init; }
 
+    /// <summary>
+    /// Whether the customer is a consumer rather than a business. Consumers owe the lower statutory default interest
+    /// and never a flat recovery compensation (§288 BGB).
+    /// </summary>
+    public bool IsConsumer { get; init; }
+
     /// <summary>Whether special arrangements about dunning were made (R0.1). Automatic runs skip problematic customers.</summary>
     public bool IsProblematic { get; init; }
 

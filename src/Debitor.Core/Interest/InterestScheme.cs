@@ -25,8 +25,10 @@ public sealed class InterestScheme
         InterestRounding rounding,
         decimal minimumAmount,
         Money? recoveryCompensation,
-        RateSegments segments)
+        RateSegments segments,
+        InterestAccrual? accrual = null)
     {
+        Accrual = accrual ?? InterestAccrual.Default;
         BaseRates = baseRates;
         FixedRatePercent = fixedRatePercent;
         SpreadPercentagePoints = spreadPercentagePoints;
@@ -69,6 +71,9 @@ public sealed class InterestScheme
     /// </summary>
     /// <remarks>Stored here only; charging it belongs to the step that produces interest invoices.</remarks>
     public Money? RecoveryCompensation { get; }
+
+    /// <summary>When interest on an item starts and ends: grace days, start rule, due dates moved per §193 BGB, the settlement day.</summary>
+    public InterestAccrual Accrual { get; }
 
     /// <summary>The annual rate per run of days, clamped at zero.</summary>
     internal RateSegments Segments { get; }
@@ -212,7 +217,7 @@ public sealed class InterestScheme
     public InterestScheme WithDayCount(DayCountConvention dayCount)
     {
         Guard.Against.EnumOutOfRange(dayCount);
-        return new(BaseRates, FixedRatePercent, SpreadPercentagePoints, dayCount, Rounding, MinimumAmount, RecoveryCompensation, Segments);
+        return new(BaseRates, FixedRatePercent, SpreadPercentagePoints, dayCount, Rounding, MinimumAmount, RecoveryCompensation, Segments, Accrual);
     }
 
     /// <summary>Returns the same scheme with another rounding.</summary>
@@ -222,7 +227,7 @@ public sealed class InterestScheme
     public InterestScheme WithRounding(InterestRounding rounding)
     {
         Guard.Against.EnumOutOfRange(rounding);
-        return new(BaseRates, FixedRatePercent, SpreadPercentagePoints, DayCount, rounding, MinimumAmount, RecoveryCompensation, Segments);
+        return new(BaseRates, FixedRatePercent, SpreadPercentagePoints, DayCount, rounding, MinimumAmount, RecoveryCompensation, Segments, Accrual);
     }
 
     /// <summary>Returns the same scheme with a minimum interest amount (see <see cref="MinimumAmount"/>).</summary>
@@ -232,7 +237,7 @@ public sealed class InterestScheme
     public InterestScheme WithMinimumAmount(decimal minimumAmount)
     {
         Guard.Against.Negative(minimumAmount);
-        return new(BaseRates, FixedRatePercent, SpreadPercentagePoints, DayCount, Rounding, minimumAmount, RecoveryCompensation, Segments);
+        return new(BaseRates, FixedRatePercent, SpreadPercentagePoints, DayCount, Rounding, minimumAmount, RecoveryCompensation, Segments, Accrual);
     }
 
     /// <summary>Returns the same scheme claiming a flat recovery compensation per late invoice (see <see cref="RecoveryCompensation"/>).</summary>
@@ -246,11 +251,21 @@ public sealed class InterestScheme
             throw new ArgumentException("A recovery compensation must be a positive amount in a currency.", nameof(amount));
         }
 
-        return new(BaseRates, FixedRatePercent, SpreadPercentagePoints, DayCount, Rounding, MinimumAmount, amount, Segments);
+        return new(BaseRates, FixedRatePercent, SpreadPercentagePoints, DayCount, Rounding, MinimumAmount, amount, Segments, Accrual);
     }
 
     /// <summary>Returns the same scheme without a recovery compensation.</summary>
     /// <returns>A new scheme.</returns>
     public InterestScheme WithoutRecoveryCompensation() =>
-        new(BaseRates, FixedRatePercent, SpreadPercentagePoints, DayCount, Rounding, MinimumAmount, null, Segments);
+        new(BaseRates, FixedRatePercent, SpreadPercentagePoints, DayCount, Rounding, MinimumAmount, null, Segments, Accrual);
+
+    /// <summary>Returns the same scheme with other rules for when interest on an item starts and ends.</summary>
+    /// <param name="accrual">The rules.</param>
+    /// <returns>A new scheme.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="accrual"/> is <see langword="null"/>.</exception>
+    public InterestScheme WithAccrual(InterestAccrual accrual)
+    {
+        Guard.Against.Null(accrual);
+        return new(BaseRates, FixedRatePercent, SpreadPercentagePoints, DayCount, Rounding, MinimumAmount, RecoveryCompensation, Segments, accrual);
+    }
 }

@@ -165,6 +165,9 @@ public sealed record PauseState(string Reason, UserId PausedBy, Instant PausedAt
 /// <param name="NextLevelCountsFrom">The date the days to the next level count from.</param>
 public sealed record DunningState(int Level, int NoticeCount, LocalDate? LastNoticeDate, LocalDate? NextLevelCountsFrom)
 {
+    /// <summary>The date of default (German <em>Verzug</em>) a dunning notice set, if any; interest schemes may start from it.</summary>
+    public LocalDate? DefaultDate { get; init; }
+
     /// <summary>Never dunned.</summary>
     public static DunningState None { get; } = new(0, 0, null, null);
 }

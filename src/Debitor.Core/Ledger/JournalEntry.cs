@@ -80,6 +80,9 @@ public enum ChargeKind
 
     /// <summary>Other costs, e.g. a bank's fee for a returned direct debit.</summary>
     Cost,
+
+    /// <summary>The flat recovery compensation for a late payment from a business debtor (e.g. €40 under §288(5) BGB).</summary>
+    RecoveryCompensation,
 }
 
 /// <summary>A dunning fee, interest or other cost was charged to the customer (debit, a claim of its own).</summary>
@@ -93,6 +96,9 @@ public enum ChargeKind
 public sealed record ChargePosted(EntryId Id, ChargeKind Kind, string DocumentNumber, LocalDate Date, LocalDate DueDate, Money Amount, EntryId? RelatedItem = null)
     : JournalEntry(Id)
 {
+    /// <summary>For interest charges: the last interest day charged, so that the next interest invoice starts the day after.</summary>
+    public LocalDate? InterestThrough { get; init; }
+
     internal override bool IsMonetary => true;
 }
 

@@ -31,6 +31,9 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<IInterestSchemeProvider, InterestSchemeRegistry>();
         services.TryAddSingleton<CustomerAccountService>();
         services.TryAddSingleton<InterestInvoiceService>();
+        services.TryAddSingleton<IVirusScanner, UnconfiguredVirusScanner>();
+        services.TryAddSingleton<IFileStorage, InMemoryFileStorage>();
+        services.TryAddSingleton<CollectionService>();
         return services;
     }
 }

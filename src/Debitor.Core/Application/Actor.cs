@@ -91,4 +91,13 @@ public enum Permission
 
     /// <summary>Override blocks, limits and overdue status (R2.5).</summary>
     OverrideCreditControl,
+
+    /// <summary>Make, check and delete payment agreements (R0.10).</summary>
+    ManageAgreements,
+
+    /// <summary>Hand items over to a lawyer or collection agency and close such cases (R0.12).</summary>
+    HandOver,
+
+    /// <summary>Attach files to a customer (R0.5).</summary>
+    AttachFiles,
 }

@@ -303,7 +303,8 @@ public sealed class CustomerAccountService
         _ => throw new ArgumentException($"{entry.GetType().Name} has its own use case; post ledger entries only.", parameterName),
     };
 
-    private async Task<CustomerAccount> ExecuteAsync(
+    /// <summary>Authorizes, checks the entries against the current account and appends them, retrying on concurrency conflicts.</summary>
+    internal async Task<CustomerAccount> ExecuteAsync(
         Actor actor,
         CustomerId customer,
         Permission? permission,

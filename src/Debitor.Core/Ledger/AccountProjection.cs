@@ -1,9 +1,10 @@
+using Debitor.Core.Communication;
 using Debitor.Core.Customers;
 
 namespace Debitor.Core.Ledger;
 
 /// <summary>Replays a journal into the account view. One pass, no LINQ on the hot path.</summary>
-internal static class AccountProjection
+internal static partial class AccountProjection
 {
     internal static CustomerAccount Replay(IReadOnlyList<JournalRecord> journal)
     {
@@ -40,10 +41,10 @@ internal static class AccountProjection
             state.Apply(record);
         }
 
-        return new CustomerAccount(state.Customer, journal, state.Items, state.ItemsById, state.Settlements, state.Communications, state.Archived);
+        return new CustomerAccount(state.Customer, journal, state.Items, state.ItemsById, state.Settlements, state.Communications, state.Archived, state.Collections);
     }
 
-    private sealed class State(Customer customer, int items, int settlements)
+    private sealed partial class State(Customer customer, int items, int settlements)
     {
         public Customer Customer { get; private set; } = customer;
 
@@ -114,7 +115,12 @@ internal static class AccountProjection
                     Communications.Add(new CommunicationEntry(communication.Id, communication.Kind, communication.Subject, communication.Text, record.RecordedBy, record.RecordedAt, communication.Item));
                     break;
                 default:
-                    throw new CorruptJournalException(entry.Id, $"unknown entry kind {entry.GetType().Name}.");
+                    if (!ApplyCollectionEntry(record))
+                    {
+                        throw new CorruptJournalException(entry.Id, $"unknown entry kind {entry.GetType().Name}.");
+                    }
+
+                    break;
             }
         }
 

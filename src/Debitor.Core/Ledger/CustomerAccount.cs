@@ -1,4 +1,9 @@
+using Debitor.Core.Agreements;
+using Debitor.Core.Collections;
+using Debitor.Core.Communication;
 using Debitor.Core.Customers;
+using Debitor.Core.Files;
+using Debitor.Core.FollowUps;
 
 namespace Debitor.Core.Ledger;
 
@@ -24,8 +29,10 @@ public sealed class CustomerAccount
         Dictionary<EntryId, OpenItem> itemsById,
         Dictionary<EntryId, Settlement> settlementsById,
         IReadOnlyList<CommunicationEntry> communications,
-        CustomerArchived? archived)
+        CustomerArchived? archived,
+        CollectionState collections)
     {
+        Collections = collections;
         Customer = customer;
         Journal = journal;
         Items = items;
@@ -55,6 +62,27 @@ public sealed class CustomerAccount
 
     /// <summary>The communication history, in the order recorded.</summary>
     public IReadOnlyList<CommunicationEntry> Communications { get; }
+
+    /// <summary>The pinned comment (R0.12), if one is pinned.</summary>
+    public CommunicationEntry? PinnedComment => Collections.PinnedComment is { } id ? Communications.FirstOrDefault(c => c.Id == id) : null;
+
+    /// <summary>The customer's master data (addresses, contacts, bank accounts, mandates, custom fields).</summary>
+    public CustomerMasterData MasterData => Collections.MasterData;
+
+    /// <summary>Every payment agreement ever made, in the order made, with its state (R0.10).</summary>
+    public IReadOnlyList<PaymentAgreement> Agreements => Collections.Agreements;
+
+    /// <summary>Every hand-over case, in the order made.</summary>
+    public IReadOnlyList<HandOverCase> HandOvers => Collections.HandOvers;
+
+    /// <summary>Every follow-up, reminder and account-manager task, in the order created.</summary>
+    public IReadOnlyList<FollowUp> FollowUps => Collections.FollowUps;
+
+    /// <summary>The files attached to the customer (R0.5), in the order attached.</summary>
+    public IReadOnlyList<StoredFile> Files => Collections.Files;
+
+    /// <summary>Whether the account manager has a pending task (R0.1).</summary>
+    public bool HasPendingAccountManagerTask => Collections.FollowUps.Any(f => f.Kind == FollowUpKind.AccountManagerTask && !f.IsDone);
 
     /// <summary>The archive entry when the customer was archived (R1.2); otherwise <see langword="null"/>.</summary>
     public CustomerArchived? Archived { get; }
@@ -179,6 +207,8 @@ public sealed class CustomerAccount
 
         return built;
     }
+
+    internal CollectionState Collections { get; }
 
     /// <summary>The current state of an application, write-off or refund entry.</summary>
     internal Settlement? FindSettlement(EntryId id) => _settlementsById.GetValueOrDefault(id);

@@ -171,13 +171,3 @@ public sealed record DunningState(int Level, int NoticeCount, LocalDate? LastNot
     /// <summary>Never dunned.</summary>
     public static DunningState None { get; } = new(0, 0, null, null);
 }
-
-/// <summary>A communication-history entry (R0.4).</summary>
-/// <param name="Id">The journal entry's key.</param>
-/// <param name="Kind">The kind.</param>
-/// <param name="Subject">The subject.</param>
-/// <param name="Text">The text.</param>
-/// <param name="User">Who recorded it.</param>
-/// <param name="At">When.</param>
-/// <param name="Item">The item it concerns, if any.</param>
-public sealed record CommunicationEntry(EntryId Id, Communication.CommunicationKind Kind, string Subject, string Text, UserId User, Instant At, EntryId? Item);

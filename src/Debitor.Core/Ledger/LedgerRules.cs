@@ -6,7 +6,7 @@ namespace Debitor.Core.Ledger;
 /// Decides whether an entry may be appended to an account. Every check runs before anything changes;
 /// a refusal throws and leaves the account as it was.
 /// </summary>
-internal static class LedgerRules
+internal static partial class LedgerRules
 {
     /// <summary>
     /// Checks an entry against the account. Returns <see langword="false"/> when the same entry (same id, same content)
@@ -112,13 +112,18 @@ internal static class LedgerRules
 
                 break;
             default:
-                throw new ArgumentException($"Unknown entry kind {entry.GetType().Name}.", parameterName);
+                if (!CheckCollectionEntry(account, entry, check))
+                {
+                    throw new ArgumentException($"Unknown entry kind {entry.GetType().Name}.", parameterName);
+                }
+
+                break;
         }
 
         return true;
     }
 
-    private readonly struct Checker(CustomerAccount account, string parameterName)
+    private readonly partial struct Checker(CustomerAccount account, string parameterName)
     {
         public ArgumentException Refuse(string reason) => new($"The entry is refused: {reason}", parameterName);
 

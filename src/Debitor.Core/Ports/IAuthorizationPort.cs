@@ -23,7 +23,7 @@ public sealed class RoleBasedAuthorization : IAuthorizationPort
     private static readonly Permission[] ClerkPermissions =
     [
         Permission.ViewAccounts, Permission.RecordPayments, Permission.PauseItems, Permission.ChangeDueDates,
-        Permission.RecordCommunication, Permission.PreviewDunning,
+        Permission.RecordCommunication, Permission.PreviewDunning, Permission.ManageAgreements, Permission.AttachFiles,
     ];
 
     /// <inheritdoc />

@@ -1,0 +1,90 @@
+using Ardalis.GuardClauses;
+
+namespace Debitor.Core.Agreements;
+
+/// <summary>Builds the schedule of a payment agreement: installments that add up to the covered amount to the cent.</summary>
+/// <remarks>
+/// <para>By count, the principal is split with <see cref="Money.Allocate(int)"/>: 1,000.00 in 3 is 333.34, 333.33, 333.33.
+/// By amount, every installment is that amount and the last takes the rest. Interest (when agreed) is computed on the
+/// balance still open between consecutive installment dates (act/365, from the agreement date to the first one) and
+/// added to each installment, rounded commercially; a fee is added to the first installment.</para>
+/// <para>Pure and thread-safe.</para>
+/// </remarks>
+public static class AgreementPlanner
+{
+    /// <summary>The schedule for a covered amount.</summary>
+    /// <param name="covered">The open amount covered; positive, whole minor units.</param>
+    /// <param name="agreementDate">The date the agreement is made (interest runs from it).</param>
+    /// <param name="terms">The terms.</param>
+    /// <returns>The installments in date order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="terms"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The amount is not positive or not rounded, an amount is in another currency,
+    /// or the first date is before the agreement date.</exception>
+    public static IReadOnlyList<AgreementInstallment> Schedule(Money covered, LocalDate agreementDate, PaymentAgreementTerms terms)
+    {
+        Guard.Against.Null(terms);
+        Guard.Against.NotRounded(Guard.Against.NotPositive(covered, nameof(covered)), nameof(covered));
+        if (terms.FirstDate < agreementDate)
+        {
+            throw new ArgumentException($"The first installment ({terms.FirstDate:yyyy-MM-dd}) cannot be before the agreement date ({agreementDate:yyyy-MM-dd}).", nameof(terms));
+        }
+
+        var principal = terms.InstallmentAmount is { } each
+            ? ByAmount(covered, Guard.Against.OtherCurrency(each, covered.Currency, nameof(terms)))
+            : covered.Allocate(terms.Count ?? 1);
+        var dates = Dates(terms, principal.Count);
+        var schedule = new AgreementInstallment[principal.Count];
+        var balance = covered;
+        var previous = agreementDate;
+        for (var i = 0; i < schedule.Length; i++)
+        {
+            var amount = principal[i];
+            if (terms.InterestPercent > 0m)
+            {
+                var days = Period.DaysBetween(previous, dates[i]);
+                amount += (balance * (terms.InterestPercent / 100m * days / 365m)).Round();
+            }
+
+            if (i == 0 && terms.Fee is { } fee)
+            {
+                amount += Guard.Against.OtherCurrency(fee, covered.Currency, nameof(terms));
+            }
+
+            schedule[i] = new AgreementInstallment(i + 1, dates[i], amount);
+            balance -= principal[i];
+            previous = dates[i];
+        }
+
+        return schedule;
+    }
+
+    private static List<Money> ByAmount(Money covered, Money each)
+    {
+        var parts = new List<Money>();
+        var rest = covered;
+        while (rest > each)
+        {
+            parts.Add(each);
+            rest -= each;
+        }
+
+        parts.Add(rest);
+        return parts;
+    }
+
+    private static LocalDate[] Dates(PaymentAgreementTerms terms, int count)
+    {
+        if (terms.Interval == AgreementInterval.CustomDates)
+        {
+            return [.. terms.CustomDates];
+        }
+
+        var dates = new LocalDate[count];
+        for (var i = 0; i < count; i++)
+        {
+            dates[i] = terms.Interval == AgreementInterval.Weekly ? terms.FirstDate.PlusWeeks(i) : terms.FirstDate.PlusMonths(i);
+        }
+
+        return dates;
+    }
+}

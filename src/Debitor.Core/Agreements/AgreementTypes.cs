@@ -1,0 +1,116 @@
+using Ardalis.GuardClauses;
+
+namespace Debitor.Core.Agreements;
+
+/// <summary>How often the installments of a payment agreement fall due.</summary>
+public enum AgreementInterval
+{
+    /// <summary>Every month on the first installment's day of month (or the month's last day when shorter).</summary>
+    Monthly,
+
+    /// <summary>Every seven days.</summary>
+    Weekly,
+
+    /// <summary>On dates given one by one.</summary>
+    CustomDates,
+}
+
+/// <summary>The state of a payment agreement.</summary>
+public enum AgreementStatus
+{
+    /// <summary>Running: the covered items are not dunned.</summary>
+    Active,
+
+    /// <summary>An installment stayed unpaid past its grace days; the items returned to dunning.</summary>
+    Broken,
+
+    /// <summary>Deleted by a user; the items returned to dunning.</summary>
+    Deleted,
+}
+
+/// <summary>One installment of a payment agreement.</summary>
+/// <param name="Number">The 1-based number.</param>
+/// <param name="Date">When it is due.</param>
+/// <param name="Amount">What is due on that date.</param>
+public sealed record AgreementInstallment(int Number, LocalDate Date, Money Amount);
+
+/// <summary>
+/// The terms of a payment agreement to be made: the plan is either a number of installments or an installment
+/// amount, from a first date at an interval, with optional interest and fee.
+/// </summary>
+public sealed record PaymentAgreementTerms
+{
+    private readonly IReadOnlyList<LocalDate> _customDates = ValueList<LocalDate>.Empty;
+
+    /// <summary>Creates terms of <paramref name="installments"/> installments.</summary>
+    /// <param name="installments">The number of installments, 1 or more (with custom dates: their number).</param>
+    /// <param name="firstDate">The first installment's date.</param>
+    /// <param name="interval">The interval.</param>
+    /// <returns>The terms.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="installments"/> is less than 1.</exception>
+    public static PaymentAgreementTerms ByCount(int installments, LocalDate firstDate, AgreementInterval interval = AgreementInterval.Monthly) =>
+        new() { Count = Guard.Against.NegativeOrZero(installments), FirstDate = firstDate, Interval = Guard.Against.EnumOutOfRange(interval) };
+
+    /// <summary>Creates terms of equal installments of <paramref name="amount"/>, the last one taking the rest.</summary>
+    /// <param name="amount">The installment amount; positive.</param>
+    /// <param name="firstDate">The first installment's date.</param>
+    /// <param name="interval">The interval (not custom dates).</param>
+    /// <returns>The terms.</returns>
+    /// <exception cref="ArgumentException"><paramref name="amount"/> is not positive or <paramref name="interval"/> is custom dates.</exception>
+    public static PaymentAgreementTerms ByAmount(Money amount, LocalDate firstDate, AgreementInterval interval = AgreementInterval.Monthly)
+    {
+        Guard.Against.NotPositive(amount, nameof(amount));
+        if (interval == AgreementInterval.CustomDates)
+        {
+            throw new ArgumentException("An installment amount needs a regular interval; give custom dates with ByDates.", nameof(interval));
+        }
+
+        return new() { InstallmentAmount = amount, FirstDate = firstDate, Interval = Guard.Against.EnumOutOfRange(interval) };
+    }
+
+    /// <summary>Creates terms of one installment per date, amounts split evenly.</summary>
+    /// <param name="dates">The dates, strictly increasing.</param>
+    /// <returns>The terms.</returns>
+    /// <exception cref="ArgumentException">No dates, or not strictly increasing.</exception>
+    public static PaymentAgreementTerms ByDates(IReadOnlyList<LocalDate> dates)
+    {
+        Guard.Against.NullOrEmpty(dates);
+        for (var i = 1; i < dates.Count; i++)
+        {
+            if (dates[i] <= dates[i - 1])
+            {
+                throw new ArgumentException("Custom installment dates must be strictly increasing.", nameof(dates));
+            }
+        }
+
+        return new() { Count = dates.Count, FirstDate = dates[0], Interval = AgreementInterval.CustomDates, CustomDates = dates };
+    }
+
+    /// <summary>The number of installments, when the plan is by count.</summary>
+    public int? Count { get; private init; }
+
+    /// <summary>The installment amount, when the plan is by amount.</summary>
+    public Money? InstallmentAmount { get; private init; }
+
+    /// <summary>The first installment's date.</summary>
+    public LocalDate FirstDate { get; private init; }
+
+    /// <summary>The interval.</summary>
+    public AgreementInterval Interval { get; private init; }
+
+    /// <summary>The dates for <see cref="AgreementInterval.CustomDates"/>.</summary>
+    public IReadOnlyList<LocalDate> CustomDates
+    {
+        get => _customDates;
+        private init => _customDates = ValueList<LocalDate>.From(value);
+    }
+
+    /// <summary>Annual interest in percent charged on the declining balance between installments (act/365); 0 for none.</summary>
+    public decimal InterestPercent { get; init; }
+
+    /// <summary>A fee for the agreement, added to the first installment; <see langword="null"/> for none.</summary>
+    public Money? Fee { get; init; }
+
+    /// <summary>Days after an installment's date before a missing payment breaks the agreement; 0 or more.</summary>
+    public int GraceDays { get; init; } = 7;
+}

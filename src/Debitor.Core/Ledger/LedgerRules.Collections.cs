@@ -1,0 +1,166 @@
+using System.Globalization;
+using Debitor.Core.Agreements;
+using Debitor.Core.Communication;
+
+namespace Debitor.Core.Ledger;
+
+/// <summary>Checks of the collection-work entries: agreements, hand-overs, communication state, follow-ups, files, master data.</summary>
+internal static partial class LedgerRules
+{
+    private static bool CheckCollectionEntry(CustomerAccount account, JournalEntry entry, Checker check)
+    {
+        switch (entry)
+        {
+            case PaymentAgreementMade made:
+                check.Agreement(made);
+                return true;
+            case PaymentAgreementBroken broken:
+                var agreement = check.ActiveAgreement(broken.Agreement);
+                if (broken.Installment < 1 || broken.Installment > agreement.Schedule.Count)
+                {
+                    throw check.Refuse($"agreement '{broken.Agreement}' has no installment {broken.Installment.ToString(CultureInfo.InvariantCulture)}.");
+                }
+
+                return true;
+            case PaymentAgreementDeleted deleted:
+                check.Text(deleted.Reason, "a reason");
+                check.ActiveAgreement(deleted.Agreement);
+                return true;
+            case ItemsHandedOver handOver:
+                check.EnumDefined(handOver.To);
+                check.Text(handOver.Recipient, "the lawyer's or agency's name");
+                foreach (var item in check.DistinctOpenClaims(handOver.Items))
+                {
+                    if (item.LegalStatus != LegalStatus.None)
+                    {
+                        throw check.Refuse($"item '{item.Id}' is already handed over.");
+                    }
+                }
+
+                return true;
+            case HandOverClosed closed:
+                check.EnumDefined(closed.Outcome);
+                if (account.HandOvers.FirstOrDefault(c => c.Id == closed.Case) is not { IsOpen: true })
+                {
+                    throw check.Refuse($"there is no open hand-over case '{closed.Case}'.");
+                }
+
+                return true;
+            case EmailStatusChanged status:
+                check.EnumDefined(status.Status);
+                var email = account.Communications.FirstOrDefault(c => c.Id == status.Email);
+                if (email is not { Kind: CommunicationKind.Email })
+                {
+                    throw check.Refuse($"'{status.Email}' is not an e-mail of this account.");
+                }
+
+                if (email.EmailStatus is { } current && status.Status <= current)
+                {
+                    throw check.Refuse($"an e-mail's status only moves forward; it is {current} already.");
+                }
+
+                return true;
+            case CommentPinned pinned:
+                if (pinned.Comment is { } comment && account.Communications.FirstOrDefault(c => c.Id == comment) is not { Kind: CommunicationKind.Comment })
+                {
+                    throw check.Refuse($"'{comment}' is not a comment of this account.");
+                }
+
+                return true;
+            case FollowUpCreated created:
+                check.EnumDefined(created.Kind);
+                check.Text(created.Subject, "a subject");
+                return true;
+            case FollowUpDone done:
+                if (account.FollowUps.FirstOrDefault(f => f.Id == done.FollowUp) is not { IsDone: false })
+                {
+                    throw check.Refuse($"there is no open follow-up '{done.FollowUp}'.");
+                }
+
+                return true;
+            case FileAttached attached:
+                ArgumentNullException.ThrowIfNull(attached.File, nameof(attached.File));
+                check.Text(attached.File.Title, "a title");
+                check.Text(attached.File.StorageKey, "a storage key");
+                return true;
+            case MasterDataChanged changed:
+                ArgumentNullException.ThrowIfNull(changed.MasterData, nameof(changed.MasterData));
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private readonly partial struct Checker
+    {
+        public IReadOnlyList<OpenItem> DistinctOpenClaims(IReadOnlyList<EntryId>? ids)
+        {
+            if (ids is null || ids.Count == 0)
+            {
+                throw Refuse("it needs at least one item.");
+            }
+
+            if (ids.Distinct().Count() != ids.Count)
+            {
+                throw Refuse("an item is listed twice.");
+            }
+
+            var items = ids.Select(OpenClaim).ToList();
+            if (items.Select(i => i.Currency).Distinct().Count() > 1)
+            {
+                throw Refuse("the items are in different currencies; amounts in different currencies are never combined.");
+            }
+
+            return items;
+        }
+
+        public void Agreement(PaymentAgreementMade made)
+        {
+            var items = DistinctOpenClaims(made.Items);
+            if (items.FirstOrDefault(i => i.IsCoveredByAgreement || i.LegalStatus != LegalStatus.None) is { } taken)
+            {
+                throw Refuse($"item '{taken.Id}' is already covered by an agreement or handed over.");
+            }
+
+            if (made.GraceDays < 0)
+            {
+                throw Refuse("the grace days must not be negative.");
+            }
+
+            if (made.Schedule is null || made.Schedule.Count == 0)
+            {
+                throw Refuse("an agreement needs at least one installment.");
+            }
+
+            var currency = items[0].Currency;
+            var total = 0m;
+            for (var i = 0; i < made.Schedule.Count; i++)
+            {
+                var installment = made.Schedule[i];
+                if (installment.Number != i + 1 || (i > 0 && installment.Date <= made.Schedule[i - 1].Date) || installment.Date < made.Date)
+                {
+                    throw Refuse("installments are numbered 1, 2, 3, … with dates strictly increasing from the agreement date.");
+                }
+
+                Amount(installment.Amount);
+                if (installment.Amount.Currency != currency)
+                {
+                    throw Refuse($"an installment is in {installment.Amount.Currency.Code}, the items in {currency.Code}.");
+                }
+
+                total += installment.Amount.Amount;
+            }
+
+            var open = items.Sum(i => i.OpenAmount.Amount);
+            if (total != open)
+            {
+                throw Refuse($"the schedule adds up to {new Money(total, currency)}, not to the {new Money(open, currency)} the items owe.");
+            }
+        }
+
+        public PaymentAgreement ActiveAgreement(EntryId id) =>
+            account.Agreements.FirstOrDefault(a => a.Id == id) is { Status: AgreementStatus.Active } agreement
+                ? agreement
+                : throw Refuse($"there is no active agreement '{id}'.");
+    }
+}

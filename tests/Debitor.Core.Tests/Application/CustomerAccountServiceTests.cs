@@ -169,7 +169,7 @@ public sealed class CustomerAccountServiceTests
         var child = NewCustomer() with
         {
             Payer = new CustomerId("C-2000"),
-            PayerRouting = new Customers.PayerRouting(DunningLetters: Customers.DocumentRecipient.Payer),
+            PayerRouting = new Core.Customers.PayerRouting(DunningLetters: Core.Customers.DocumentRecipient.Payer),
         };
 
         var account = await Service.RegisterCustomerAsync(Accountant, child);

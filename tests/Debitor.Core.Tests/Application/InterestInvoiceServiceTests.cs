@@ -11,7 +11,7 @@ public sealed class InterestInvoiceServiceTests
 
     private InterestInvoiceService NewService(InterestSchemeRegistry? registry = null) => new(_fixture.Service, registry ?? new InterestSchemeRegistry());
 
-    private async Task RegisterWithOverdueInvoiceAsync(Customers.Customer? customer = null)
+    private async Task RegisterWithOverdueInvoiceAsync(Core.Customers.Customer? customer = null)
     {
         await _fixture.Service.RegisterCustomerAsync(Accountant, customer ?? NewCustomer());
         await _fixture.Service.PostAsync(Accountant, CustomerA, Invoice("inv-1", 1000m, Date(2025, 12, 31)));

@@ -8,7 +8,7 @@ public sealed class InterestInvoicingTests
 {
     private static readonly InterestScheme Business = InterestScheme.Fixed(10m).WithRecoveryCompensation(Eur(40m));
 
-    private static CustomerAccount Overdue(Customers.Customer? customer = null) =>
+    private static CustomerAccount Overdue(Core.Customers.Customer? customer = null) =>
         NewAccount(customer).Post(Invoice("inv-1", 1000m, Date(2026, 1, 31)), Invoice("inv-2", 20m, Date(2026, 1, 31)));
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class InterestInvoicingTests
         var child = NewCustomer() with
         {
             Payer = new CustomerId("C-2000"),
-            PayerRouting = new Customers.PayerRouting(InterestInvoices: Customers.DocumentRecipient.Payer),
+            PayerRouting = new Core.Customers.PayerRouting(InterestInvoices: Core.Customers.DocumentRecipient.Payer),
         };
 
         var invoice = Assert.Single(InterestInvoicing.Prepare(Overdue(child), Business, Date(2026, 3, 31), "ZR-1"));

@@ -10,7 +10,8 @@ public static class ServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the use cases and, unless the host registered its own first, the default ports: the in-memory
-    /// account store, role-based authorization and the system clock. Every registration uses <c>TryAdd</c>, so a
+    /// account store, role-based authorization, the in-memory document output, the store-scanning payer directory
+    /// and the system clock. Every registration uses <c>TryAdd</c>, so a
     /// host's own registrations win.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -28,7 +29,10 @@ public static class ServiceCollectionExtensions
 #pragma warning restore RS0030
         services.TryAddSingleton<ICustomerAccountStore, InMemoryCustomerAccountStore>();
         services.TryAddSingleton<IAuthorizationPort, RoleBasedAuthorization>();
+        services.TryAddSingleton<IDocumentOutput, InMemoryDocumentOutput>();
+        services.TryAddSingleton<IPayerDirectory, StorePayerDirectory>();
         services.TryAddSingleton<CustomerAccountService>();
+        services.TryAddSingleton<PaymentService>();
         return services;
     }
 }

@@ -59,7 +59,7 @@ public sealed record PaymentReturn
     /// <param name="bankFee">The bank's fee to charge to the customer as a cost item, or <see langword="null"/>; greater than zero, whole minor units.</param>
     /// <param name="feeDocumentNumber">The document number of the fee charge; <see langword="null"/> for <c>{payment}/return/fee</c>.</param>
     /// <exception cref="ArgumentException"><paramref name="payment"/> is <c>default</c> or longer than <see cref="IncomingPayment.MaxIdLength"/>,
-    /// or the fee is not greater than zero or has a fraction of a minor unit.</exception>
+    /// <paramref name="kind"/> is undefined, or the fee is not greater than zero or has a fraction of a minor unit.</exception>
     public PaymentReturn(EntryId payment, LocalDate returnDate, ReturnKind kind, string? reason = null, Money? bankFee = null, string? feeDocumentNumber = null)
     {
         Payment = Guard.Against.Default(payment, nameof(payment));

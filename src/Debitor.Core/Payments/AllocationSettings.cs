@@ -46,7 +46,7 @@ public sealed record AllocationSettings
     public static AllocationSettings Default { get; } = new();
 
     /// <summary>The order among debts the payer did not designate. Default <see cref="AllocationOrder.Statutory"/>.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">Set to an undefined value.</exception>
+    /// <exception cref="ArgumentException">Set to an undefined value.</exception>
     public AllocationOrder Order
     {
         get => _order;

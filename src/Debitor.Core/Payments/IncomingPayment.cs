@@ -24,7 +24,7 @@ public sealed record IncomingPayment
     /// <param name="reference">The reference text (German <em>Verwendungszweck</em>), or <see langword="null"/>.</param>
     /// <param name="designatedItems">Items the payer named explicitly; <see langword="null"/> for none.</param>
     /// <exception cref="ArgumentException"><paramref name="id"/> is <c>default</c> or longer than 150 characters,
-    /// <paramref name="amount"/> has no currency, or a designated item is <c>default</c>.</exception>
+    /// <paramref name="amount"/> has no currency, <paramref name="method"/> is undefined, or a designated item is <c>default</c>.</exception>
     public IncomingPayment(EntryId id, Money amount, LocalDate valueDate, PaymentMethod method = PaymentMethod.Transfer, string? reference = null, IEnumerable<EntryId>? designatedItems = null)
     {
         Id = Guard.Against.Default(id, nameof(id));

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Debitor.Core.Ledger;
 
 namespace Debitor.Core.Payments;
@@ -9,54 +10,87 @@ namespace Debitor.Core.Payments;
 /// <remarks>
 /// Charges point at an item, not an installment; they join the earliest-due open installment of that item. When the
 /// item has no open installment (or the charge names none) the charge is a debt of its own.
+/// A small struct kept in an array and filled in place: building the index for 50 items writes 50 × 40 bytes, with
+/// one object reference each, and allocates nothing per item.
 /// </remarks>
-internal sealed class Debt
+internal struct Debt
 {
-    private List<OpenInstallment>? _costs;
-    private List<OpenInstallment>? _interest;
+    /// <summary>The principal installment, or the charge when it stands alone.</summary>
+    internal OpenInstallment Main;
 
-    internal Debt(int account, OpenInstallment main, ClaimComponent component)
-    {
-        Account = account;
-        Main = main;
-        MainComponent = component;
-        var item = main.Item;
-        DocumentNumber = item.DocumentNumber;
-        DocumentDay = AllocationIndex.Day(item.DocumentDate);
-        DueDay = AllocationIndex.Day(main.DueDate);
-        IsInvoice = item.Kind == ItemKind.Invoice;
-        NumberHash = ReferenceMatcher.Hash(DocumentNumber);
-    }
+    /// <summary>Costs and interest charged on the claim; <see langword="null"/> for none (the usual case).</summary>
+    internal DebtCharges? Charges;
 
     /// <summary>The index of the account in <see cref="AllocationIndex.Accounts"/>.</summary>
-    internal int Account { get; }
+    internal int Account;
 
-    /// <summary>The principal installment, or the charge when it stands alone.</summary>
-    internal OpenInstallment Main { get; }
+    /// <summary>The document date, packed by <see cref="AllocationIndex.Day"/> (comparable, not a day count).</summary>
+    internal int DocumentDay;
+
+    /// <summary>The due date, packed by <see cref="AllocationIndex.Day"/> (comparable, not a day count).</summary>
+    internal int DueDay;
+
+    /// <summary>The document number's <see cref="ReferenceMatcher.Tail"/>: a reference token can only match when it ends alike.</summary>
+    internal uint DocumentTail;
 
     /// <summary>Principal for invoice installments; costs or interest for a charge standing alone.</summary>
-    internal ClaimComponent MainComponent { get; }
-
-    internal string DocumentNumber { get; }
-
-    internal int DocumentDay { get; }
-
-    internal int DueDay { get; }
+    internal ClaimComponent MainComponent;
 
     /// <summary>Whether the main part is invoice principal (only principal bears interest or gets cash discount).</summary>
-    internal bool IsInvoice { get; }
+    internal bool IsInvoice;
 
-    internal ulong NumberHash { get; }
+    internal readonly string DocumentNumber => Main.Item.DocumentNumber;
 
-    internal IReadOnlyList<OpenInstallment> Costs => (IReadOnlyList<OpenInstallment>?)_costs ?? [];
+    internal readonly List<OpenInstallment>? Costs => Charges?.Costs;
 
-    internal IReadOnlyList<OpenInstallment> Interest => (IReadOnlyList<OpenInstallment>?)_interest ?? [];
+    internal readonly List<OpenInstallment>? Interest => Charges?.Interest;
 
-    internal bool HasCharges => _costs is not null || _interest is not null;
+    internal readonly bool HasCharges => Charges is not null;
+
+    /// <summary>Fills the debt for an invoice installment: the principal of a claim.</summary>
+    internal void SetPrincipal(int account, OpenInstallment main, InvoicePosted invoice)
+    {
+        Main = main;
+        Charges = null;
+        Account = account;
+        DocumentDay = AllocationIndex.Day(invoice.DocumentDate);
+        DueDay = AllocationIndex.Day(main.Item.DueDateOverride?.NewDueDate ?? main.Definition.DueDate ?? invoice.DueDate);
+        DocumentTail = ReferenceMatcher.Tail(invoice.DocumentNumber);
+        MainComponent = ClaimComponent.Principal;
+        IsInvoice = true;
+    }
+
+    /// <summary>Fills the debt for a charge standing alone.</summary>
+    internal void SetCharge(int account, OpenInstallment charge, ClaimComponent component)
+    {
+        Main = charge;
+        Charges = null;
+        Account = account;
+        var item = charge.Item;
+        DocumentDay = AllocationIndex.Day(item.DocumentDate);
+        DueDay = AllocationIndex.Day(charge.DueDate);
+        DocumentTail = ReferenceMatcher.Tail(item.DocumentNumber);
+        MainComponent = component;
+        IsInvoice = false;
+    }
+
+    internal void Attach(OpenInstallment charge) => (Charges ??= new DebtCharges()).Attach(charge);
+
+    /// <summary>The charges of a component attached to the claim; <see langword="null"/> for the main component or none.</summary>
+    internal readonly List<OpenInstallment>? Part(ClaimComponent component) =>
+        component == MainComponent ? null : component == ClaimComponent.Costs ? Costs : component == ClaimComponent.Interest ? Interest : null;
+}
+
+/// <summary>The costs and the interest charged on one claim, each oldest first.</summary>
+internal sealed class DebtCharges
+{
+    internal List<OpenInstallment>? Costs { get; private set; }
+
+    internal List<OpenInstallment>? Interest { get; private set; }
 
     internal void Attach(OpenInstallment charge)
     {
-        var list = charge.Item.Kind == ItemKind.Interest ? (_interest ??= []) : (_costs ??= []);
+        var list = charge.Item.Kind == ItemKind.Interest ? (Interest ??= []) : (Costs ??= []);
         var at = list.Count;
         while (at > 0 && ChargeOrder(list[at - 1], charge) > 0)
         {
@@ -65,15 +99,6 @@ internal sealed class Debt
 
         list.Insert(at, charge);
     }
-
-    /// <summary>The installments of a component, in the order they are settled.</summary>
-    internal IReadOnlyList<OpenInstallment>? Part(ClaimComponent component) => component switch
-    {
-        _ when component == MainComponent => null,
-        ClaimComponent.Costs => _costs,
-        ClaimComponent.Interest => _interest,
-        _ => null,
-    };
 
     /// <summary>Charges of one kind are settled oldest first, then by id.</summary>
     private static int ChargeOrder(OpenInstallment left, OpenInstallment right)
@@ -84,14 +109,20 @@ internal sealed class Debt
 }
 
 /// <summary>The open debts of one account (or of a payer and the customers it pays for) in one currency.</summary>
-/// <remarks>Built once per account version; allocating a payment reads it and never changes it.</remarks>
+/// <remarks>Built for an account version; allocating a payment reads it and never changes it.</remarks>
 internal sealed class AllocationIndex
 {
-    private AllocationIndex(IReadOnlyList<CustomerAccount> accounts, Currency currency, Debt[] debts)
+    private static readonly Debt[] NoDebts = [];
+
+    private readonly bool _pooled;
+
+    private AllocationIndex(IReadOnlyList<CustomerAccount> accounts, Currency currency, Debt[] debts, int count, bool pooled)
     {
         Accounts = accounts;
         Currency = currency;
         Debts = debts;
+        Count = count;
+        _pooled = pooled;
     }
 
     /// <summary>The accounts; the first received the payment and keeps any unapplied credit.</summary>
@@ -99,34 +130,53 @@ internal sealed class AllocationIndex
 
     internal Currency Currency { get; }
 
-    /// <summary>The debts in the order the accounts list their items.</summary>
+    /// <summary>The debts in the order the accounts list their items; the first <see cref="Count"/> are used.</summary>
     internal Debt[] Debts { get; }
 
-    internal static int Day(LocalDate date) => date.ToDateOnly().DayNumber;
+    internal int Count { get; }
 
-    internal static AllocationIndex Build(IReadOnlyList<CustomerAccount> accounts, Currency currency)
+    /// <summary>
+    /// A date as an order-preserving positive number (year, month and day packed in bits: cheap, and enough for
+    /// comparing and sorting). Not a day count: date arithmetic is done on <see cref="LocalDate"/>.
+    /// </summary>
+    internal static int Day(LocalDate date) => ((date.Year + 10_000) << 9) | (date.Month << 5) | date.Day;
+
+    /// <summary>Builds the index.</summary>
+    /// <param name="accounts">The accounts, the receiving one first.</param>
+    /// <param name="currency">The payment's currency.</param>
+    /// <param name="pooled">Rent the debt array from the shared pool; the caller must call <see cref="Release"/> when done
+    /// (for a one-shot allocation: the result holds no reference to the array).</param>
+    internal static AllocationIndex Build(IReadOnlyList<CustomerAccount> accounts, Currency currency, bool pooled = false)
     {
-        var debts = new List<Debt>();
+        var debts = NoDebts;
+        var count = 0;
         List<OpenInstallment>? charges = null;
         for (var a = 0; a < accounts.Count; a++)
         {
-            var firstOfAccount = debts.Count;
+            var firstOfAccount = count;
             charges?.Clear();
-            foreach (var item in accounts[a].Items)
+            var items = accounts[a].Items;
+            for (var i = 0; i < items.Count; i++)
             {
-                if (!item.IsClaim || item.Currency != currency || item.OpenValue <= 0m || item.IsReversed)
+                var item = items[i];
+                if (item.OpenValue <= 0m || !item.IsClaim || item.Currency != currency || item.IsReversed)
                 {
                     continue;
                 }
 
                 var installments = item.InstallmentStates;
-                if (item.Kind == ItemKind.Invoice)
+                if (item.Origin is InvoicePosted invoice)
                 {
                     foreach (var installment in installments)
                     {
-                        if (installment.IsOpen)
+                        if (installment.OpenValue > 0m)
                         {
-                            debts.Add(new Debt(a, installment, ClaimComponent.Principal));
+                            if (count == debts.Length)
+                            {
+                                Grow(ref debts, Math.Max(16, Math.Max(items.Count, count * 2)), pooled);
+                            }
+
+                            debts[count++].SetPrincipal(a, installment, invoice);
                         }
                     }
                 }
@@ -138,16 +188,43 @@ internal sealed class AllocationIndex
 
             if (charges is { Count: > 0 })
             {
-                AttachCharges(a, debts, firstOfAccount, charges);
+                AttachCharges(a, ref debts, ref count, firstOfAccount, charges, pooled);
             }
         }
 
-        return new AllocationIndex(accounts, currency, [.. debts]);
+        return new AllocationIndex(accounts, currency, debts, count, pooled);
     }
 
-    private static void AttachCharges(int account, List<Debt> debts, int firstOfAccount, List<OpenInstallment> charges)
+    /// <summary>Gives a pooled debt array back (cleared, it holds references). No-op for an index that is not pooled.</summary>
+    internal void Release()
     {
-        Dictionary<EntryId, Debt>? principalByItem = null;
+        if (_pooled && Debts.Length > 0)
+        {
+            ArrayPool<Debt>.Shared.Return(Debts, clearArray: true);
+        }
+    }
+
+    private static void Grow(ref Debt[] debts, int size, bool pooled)
+    {
+        if (!pooled)
+        {
+            Array.Resize(ref debts, size);
+            return;
+        }
+
+        var larger = ArrayPool<Debt>.Shared.Rent(size);
+        debts.AsSpan().CopyTo(larger);
+        if (debts.Length > 0)
+        {
+            ArrayPool<Debt>.Shared.Return(debts, clearArray: true);
+        }
+
+        debts = larger;
+    }
+
+    private static void AttachCharges(int account, ref Debt[] debts, ref int count, int firstOfAccount, List<OpenInstallment> charges, bool pooled)
+    {
+        Dictionary<EntryId, int>? principalByItem = null;
         foreach (var charge in charges)
         {
             if (charge.Item.Origin is ChargePosted { RelatedItem: { } related })
@@ -155,28 +232,33 @@ internal sealed class AllocationIndex
                 if (principalByItem is null)
                 {
                     principalByItem = [];
-                    for (var i = firstOfAccount; i < debts.Count; i++)
+                    for (var i = firstOfAccount; i < count; i++)
                     {
-                        var debt = debts[i];
-                        if (debt.IsInvoice && (!principalByItem.TryGetValue(debt.Main.Item.Id, out var earlier) || IsEarlier(debt, earlier)))
+                        ref readonly var debt = ref debts[i];
+                        if (debt.IsInvoice && (!principalByItem.TryGetValue(debt.Main.Item.Id, out var earlier) || IsEarlier(debt, debts[earlier])))
                         {
-                            principalByItem[debt.Main.Item.Id] = debt;
+                            principalByItem[debt.Main.Item.Id] = i;
                         }
                     }
                 }
 
                 if (principalByItem.TryGetValue(related, out var principal))
                 {
-                    principal.Attach(charge);
+                    debts[principal].Attach(charge);
                     continue;
                 }
             }
 
+            if (count == debts.Length)
+            {
+                Grow(ref debts, Math.Max(16, count * 2), pooled);
+            }
+
             var kind = charge.Item.Kind == ItemKind.Interest ? ClaimComponent.Interest : ClaimComponent.Costs;
-            debts.Add(new Debt(account, charge, kind));
+            debts[count++].SetCharge(account, charge, kind);
         }
     }
 
-    private static bool IsEarlier(Debt debt, Debt other) =>
+    private static bool IsEarlier(in Debt debt, in Debt other) =>
         debt.DueDay < other.DueDay || (debt.DueDay == other.DueDay && debt.Main.Number < other.Main.Number);
 }

@@ -75,7 +75,16 @@ public static class PaymentAllocator
             throw new ArgumentException($"A payment to allocate must be greater than zero and a whole number of minor units; it is {payment.Amount}.", nameof(payment));
         }
 
-        return Allocate(AllocationIndex.Build(accounts, payment.Amount.Currency), payment, settings);
+        // One-shot: the debt array is rented and given back; the allocation holds no reference to it.
+        var index = AllocationIndex.Build(accounts, payment.Amount.Currency, pooled: true);
+        try
+        {
+            return Allocate(index, payment, settings);
+        }
+        finally
+        {
+            index.Release();
+        }
     }
 
     /// <summary>Allocates a valid payment using a prepared index (the hot path; no argument checks).</summary>
@@ -84,38 +93,70 @@ public static class PaymentAllocator
 
     private sealed class Run(AllocationIndex index, IncomingPayment payment, AllocationSettings settings)
     {
+        /// <summary>Up to this many debts are picked one at a time (a payment usually settles one or two); then the rest is sorted.</summary>
+        private const int SelectionSteps = 6;
+
+        /// <summary>Up to this many debts the per-payment keys live on the stack.</summary>
+        private const int StackLimit = 256;
+
         private readonly Currency _currency = index.Currency;
+        private readonly Debt[] _debts = index.Debts;
         private readonly int _valueDay = AllocationIndex.Day(payment.ValueDate);
         private readonly bool _statutory = settings.Order == AllocationOrder.Statutory;
+        private decimal _remaining = payment.Amount.Amount;
         private List<AllocationLine>? _lines;
         private List<PaymentDifference>? _differences;
 
         public PaymentAllocation Execute()
         {
-            var debts = index.Debts;
-            var n = debts.Length;
-            var remaining = payment.Amount.Amount;
+            var n = index.Count;
             if (n > 0)
             {
-                var keys = new long[n];
-                var order = new Debt[n];
-                Span<ReferenceMatcher.Token> tokens = stackalloc ReferenceMatcher.Token[ReferenceMatcher.MaxTokens];
-                var reference = payment.Reference;
-                var tokenCount = settings.MatchReference && !string.IsNullOrEmpty(reference) ? ReferenceMatcher.Tokenize(reference, tokens) : 0;
-                for (var i = 0; i < n; i++)
+                Span<long> keys = n <= StackLimit ? stackalloc long[n] : new long[n];
+                Span<int> order = n <= StackLimit ? stackalloc int[n] : new int[n];
+                Span<bool> designated = n <= StackLimit ? stackalloc bool[n] : new bool[n];
+                Span<ReferenceMatcher.Token> found = stackalloc ReferenceMatcher.Token[ReferenceMatcher.MaxTokens];
+                var reference = payment.Reference.AsSpan();
+                var count = settings.MatchReference ? ReferenceMatcher.Tokenize(reference, found) : 0;
+                var tokens = new ReferenceMatcher.Tokens(reference, found[..count]);
+                var debts = _debts;
+
+                // §366(1) first: the designated debts, in the configured order among themselves. A payment with a
+                // reference is usually used up here, and the other debts are never ranked.
+                var first = 0;
+                if (!tokens.IsEmpty || payment.DesignatedItems.Count > 0)
                 {
-                    var debt = debts[i];
-                    var designated = (tokenCount > 0 && IsNamedIn(debt, reference!, tokens[..tokenCount])) || IsDesignatedExplicitly(debt);
-                    keys[i] = Key(debt, designated);
-                    order[i] = debt;
+                    var matchIds = payment.DesignatedItems.Count > 0;
+                    for (var i = 0; i < n; i++)
+                    {
+                        ref readonly var debt = ref debts[i];
+                        if ((tokens.MayContain(debt.DocumentTail) && tokens.Contains(debt.DocumentNumber, debt.DocumentTail)) || (matchIds && IsDesignatedExplicitly(debt)))
+                        {
+                            designated[i] = true;
+                            keys[first] = Key(debt, designated: true);
+                            order[first++] = i;
+                        }
+                    }
+
+                    Walk(keys[..first], order[..first]);
                 }
 
-                Array.Sort(keys, order);
-                BreakTies(keys, order);
-                remaining = Walk(keys, order, remaining);
+                if (_remaining > 0m && first < n)
+                {
+                    var k = first;
+                    for (var i = 0; i < n; i++)
+                    {
+                        if (!designated[i])
+                        {
+                            keys[k] = Key(debts[i], designated: false);
+                            order[k++] = i;
+                        }
+                    }
+
+                    Walk(keys[first..], order[first..]);
+                }
             }
 
-            _ = remaining;
             return new PaymentAllocation(
                 payment,
                 index.Accounts[0].Id,
@@ -123,50 +164,116 @@ public static class PaymentAllocator
                 (IReadOnlyList<PaymentDifference>?)_differences ?? []);
         }
 
-        private static int SecondaryOrder(Debt left, Debt right, IReadOnlyList<CustomerAccount> accounts)
+        /// <summary>
+        /// Goes through the debts in order until the money runs out. The first few are found by selection (one linear
+        /// scan each), which is all a typical payment needs; if money is left after that, the rest is sorted once.
+        /// </summary>
+        private void Walk(Span<long> keys, Span<int> order)
         {
-            var c = string.CompareOrdinal(left.DocumentNumber, right.DocumentNumber);
+            var n = keys.Length;
+            var sorted = false;
+            for (int t = 0, step = 0; t < n && _remaining > 0m; step++)
+            {
+                if (!sorted && step == SelectionSteps)
+                {
+                    keys[t..].Sort(order[t..]);
+                    BreakTies(keys[t..], order[t..]);
+                    sorted = true;
+                }
+
+                int size;
+                if (sorted)
+                {
+                    size = 1;
+                    while (_statutory && t + size < n && keys[t + size] == keys[t])
+                    {
+                        size++;
+                    }
+                }
+                else
+                {
+                    var min = t;
+                    for (var i = t + 1; i < n; i++)
+                    {
+                        if (keys[i] < keys[min] || (keys[i] == keys[min] && Secondary(order[i], order[min]) < 0))
+                        {
+                            min = i;
+                        }
+                    }
+
+                    Swap(keys, order, t, min);
+                    size = 1;
+                    if (_statutory)
+                    {
+                        for (var i = t + 1; i < n; i++)
+                        {
+                            if (keys[i] == keys[t])
+                            {
+                                Swap(keys, order, t + size++, i);
+                            }
+                        }
+
+                        BreakTies(keys.Slice(t, size), order.Slice(t, size));
+                    }
+                }
+
+                if (size == 1)
+                {
+                    _remaining -= Settle(_debts[order[t]], _remaining, RuleFor(keys[t]));
+                }
+                else
+                {
+                    SettleGroup(order.Slice(t, size), RuleFor(keys[t]));
+                }
+
+                t += size;
+            }
+        }
+
+        private static void Swap(Span<long> keys, Span<int> order, int a, int b)
+        {
+            (keys[a], keys[b]) = (keys[b], keys[a]);
+            (order[a], order[b]) = (order[b], order[a]);
+        }
+
+        /// <summary>Orders debts with equal keys by document number, item id, installment and customer: the result never depends on listing order.</summary>
+        private void BreakTies(Span<long> keys, Span<int> order)
+        {
+            for (var i = 1; i < keys.Length; i++)
+            {
+                for (var k = i; k > 0 && keys[k - 1] == keys[k] && Secondary(order[k - 1], order[k]) > 0; k--)
+                {
+                    (order[k - 1], order[k]) = (order[k], order[k - 1]);
+                }
+            }
+        }
+
+        private int Secondary(int left, int right)
+        {
+            ref readonly var a = ref _debts[left];
+            ref readonly var b = ref _debts[right];
+            var c = string.CompareOrdinal(a.DocumentNumber, b.DocumentNumber);
             if (c == 0)
             {
-                c = string.CompareOrdinal(left.Main.Item.Id.Value, right.Main.Item.Id.Value);
+                c = string.CompareOrdinal(a.Main.Item.Id.Value, b.Main.Item.Id.Value);
             }
 
             if (c == 0)
             {
-                c = left.Main.Number.CompareTo(right.Main.Number);
+                c = a.Main.Number.CompareTo(b.Main.Number);
             }
 
             if (c == 0)
             {
-                c = string.CompareOrdinal(accounts[left.Account].Id.Value, accounts[right.Account].Id.Value);
+                c = string.CompareOrdinal(index.Accounts[a.Account].Id.Value, index.Accounts[b.Account].Id.Value);
             }
 
             return c;
         }
 
-        private static bool IsNamedIn(Debt debt, string reference, ReadOnlySpan<ReferenceMatcher.Token> tokens)
+        private bool IsDesignatedExplicitly(in Debt debt)
         {
-            foreach (var token in tokens)
-            {
-                if (token.Hash == debt.NumberHash
-                    && ReferenceMatcher.NormalizedEquals(debt.DocumentNumber, reference.AsSpan(token.Start, token.Length)))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        private bool IsDesignatedExplicitly(Debt debt)
-        {
-            var designated = payment.DesignatedItems;
-            if (designated.Count == 0)
-            {
-                return false;
-            }
-
-            foreach (var id in designated)
+            foreach (var id in payment.DesignatedItems)
             {
                 if (id == debt.Main.Item.Id || Contains(debt.Costs, id) || Contains(debt.Interest, id))
                 {
@@ -176,13 +283,16 @@ public static class PaymentAllocator
 
             return false;
 
-            static bool Contains(IReadOnlyList<OpenInstallment> charges, EntryId id)
+            static bool Contains(List<OpenInstallment>? charges, EntryId id)
             {
-                foreach (var charge in charges)
+                if (charges is not null)
                 {
-                    if (charge.Item.Id == id)
+                    foreach (var charge in charges)
                     {
-                        return true;
+                        if (charge.Item.Id == id)
+                        {
+                            return true;
+                        }
                     }
                 }
 
@@ -194,9 +304,9 @@ public static class PaymentAllocator
         /// The sort key: designated first; then (statutory) due and interest-bearing, due, not yet due; then age
         /// (document date, due date) — or, for oldest-due-first, due date then document date.
         /// </summary>
-        private long Key(Debt debt, bool designated)
+        private long Key(in Debt debt, bool designated)
         {
-            long key = designated ? 0L : 1L << DesignationShift;
+            var key = designated ? 0L : 1L << DesignationShift;
             if (_statutory)
             {
                 var category = debt.DueDay > _valueDay ? 2L : debt.IsInvoice && debt.DueDay < _valueDay ? 0L : 1L;
@@ -204,18 +314,6 @@ public static class PaymentAllocator
             }
 
             return key | ((long)debt.DueDay << FirstDateShift) | (uint)debt.DocumentDay;
-        }
-
-        private void BreakTies(long[] keys, Debt[] order)
-        {
-            for (var i = 1; i < keys.Length; i++)
-            {
-                // Insertion sort within runs of equal keys: runs are short, usually of length one.
-                for (var k = i; k > 0 && keys[k - 1] == keys[k] && SecondaryOrder(order[k - 1], order[k], index.Accounts) > 0; k--)
-                {
-                    (order[k - 1], order[k]) = (order[k], order[k - 1]);
-                }
-            }
         }
 
         private AllocationRule RuleFor(long key)
@@ -238,69 +336,38 @@ public static class PaymentAllocator
             };
         }
 
-        private decimal Walk(long[] keys, Debt[] order, decimal remaining)
-        {
-            var n = order.Length;
-            var i = 0;
-            while (i < n && remaining > 0m)
-            {
-                var j = i + 1;
-                if (_statutory)
-                {
-                    while (j < n && keys[j] == keys[i])
-                    {
-                        j++;
-                    }
-                }
-
-                if (j - i == 1)
-                {
-                    remaining -= Settle(order[i], remaining, RuleFor(keys[i]));
-                }
-                else
-                {
-                    remaining = SettleGroup(order, i, j, remaining, RuleFor(keys[i]));
-                }
-
-                i = j;
-            }
-
-            return remaining;
-        }
-
         /// <summary>Debts equal in every criterion: settled in full when the money suffices, otherwise in proportion to what each needs.</summary>
-        private decimal SettleGroup(Debt[] order, int from, int to, decimal remaining, AllocationRule rule)
+        private void SettleGroup(ReadOnlySpan<int> group, AllocationRule rule)
         {
-            var needs = new decimal[to - from];
+            var needs = new decimal[group.Length];
             var total = 0m;
-            for (var k = from; k < to; k++)
+            for (var k = 0; k < group.Length; k++)
             {
-                var (owed, principal) = Owed(order[k]);
-                needs[k - from] = owed - Discount(order[k], principal);
-                total += needs[k - from];
+                ref readonly var debt = ref _debts[group[k]];
+                var (owed, principal) = Owed(debt);
+                needs[k] = owed - Discount(debt, principal);
+                total += needs[k];
             }
 
-            if (remaining >= total)
+            if (_remaining >= total)
             {
-                for (var k = from; k < to; k++)
+                foreach (var d in group)
                 {
-                    remaining -= Settle(order[k], remaining, rule);
+                    _remaining -= Settle(_debts[d], _remaining, rule);
                 }
 
-                return remaining;
+                return;
             }
 
-            var shares = new Money(remaining, _currency).Allocate(needs);
-            for (var k = from; k < to; k++)
+            var shares = new Money(_remaining, _currency).Allocate(needs);
+            for (var k = 0; k < group.Length; k++)
             {
-                remaining -= Settle(order[k], shares[k - from].Amount, AllocationRule.Proportional);
+                _remaining -= Settle(_debts[group[k]], shares[k].Amount, AllocationRule.Proportional);
             }
-
-            return remaining;
         }
 
         /// <summary>Settles what it can of one debt out of <paramref name="available"/>; returns the part of the payment used.</summary>
-        private decimal Settle(Debt debt, decimal available, AllocationRule rule)
+        private decimal Settle(in Debt debt, decimal available, AllocationRule rule)
         {
             if (available <= 0m)
             {
@@ -310,7 +377,7 @@ public static class PaymentAllocator
             var (owed, principal) = Owed(debt);
             var discount = Discount(debt, principal);
             var need = owed - discount;
-            decimal pay, writeOff = 0m;
+            decimal pay;
             bool closes;
             if (available >= need)
             {
@@ -320,7 +387,6 @@ public static class PaymentAllocator
             else if (need - available <= Tolerance(debt))
             {
                 pay = available;
-                writeOff = need - available;
                 closes = true;
             }
             else
@@ -338,7 +404,7 @@ public static class PaymentAllocator
             return pay;
         }
 
-        private void Distribute(Debt debt, decimal pay, decimal discount, bool closes, AllocationRule rule)
+        private void Distribute(in Debt debt, decimal pay, decimal discount, bool closes, AllocationRule rule)
         {
             var customer = index.Accounts[debt.Account].Id;
             foreach (var component in settings.ComponentOrder)
@@ -383,17 +449,17 @@ public static class PaymentAllocator
         private void Line(CustomerId customer, OpenInstallment target, ClaimComponent component, AllocationLineKind kind, decimal amount, AllocationRule rule) =>
             (_lines ??= []).Add(new AllocationLine(customer, target.Ref, target.Item.DocumentNumber, component, kind, Amount(amount), rule));
 
-        private static (decimal Owed, decimal Principal) Owed(Debt debt)
+        private static (decimal Owed, decimal Principal) Owed(in Debt debt)
         {
             var owed = debt.Main.OpenValue;
             if (debt.HasCharges)
             {
-                foreach (var charge in debt.Costs)
+                foreach (var charge in debt.Costs ?? [])
                 {
                     owed += charge.OpenValue;
                 }
 
-                foreach (var charge in debt.Interest)
+                foreach (var charge in debt.Interest ?? [])
                 {
                     owed += charge.OpenValue;
                 }
@@ -406,7 +472,7 @@ public static class PaymentAllocator
         /// The cash discount the debt's principal gets when paid now (R3.3): the best tier whose discount date, plus the
         /// customer's tolerance days, is not before the value date; percent of the open gross amount, rounded commercially.
         /// </summary>
-        private decimal Discount(Debt debt, decimal principal)
+        private decimal Discount(in Debt debt, decimal principal)
         {
             if (!settings.GrantCashDiscount || principal <= 0m)
             {
@@ -415,12 +481,13 @@ public static class PaymentAllocator
 
             var customer = index.Accounts[debt.Account].Customer;
             var tiers = customer.PaymentTerms.Discounts;
+            var documentDate = debt.Main.Item.DocumentDate;
             for (var t = 0; t < tiers.Count; t++)
             {
                 var tier = tiers[t];
-                if (_valueDay <= debt.DocumentDay + tier.Days + customer.CashDiscountToleranceDays)
+                if (payment.ValueDate <= documentDate.PlusDays(tier.Days + customer.CashDiscountToleranceDays))
                 {
-                    var amount = decimal.Round(principal * tier.Percent / 100m, _currency.MinorUnits, MidpointRounding.AwayFromZero);
+                    var amount = decimal.Round(principal * tier.Percent * 0.01m, _currency.MinorUnits, MidpointRounding.AwayFromZero);
                     return amount < principal ? amount : 0m;
                 }
             }
@@ -432,7 +499,7 @@ public static class PaymentAllocator
         /// The payment tolerance of a debt (R3.2): the lower of percent × the installment's posted amount and the fixed
         /// maximum, a zero meaning "not set"; both rounded down to minor units so nothing above the limit is written off.
         /// </summary>
-        private decimal Tolerance(Debt debt)
+        private decimal Tolerance(in Debt debt)
         {
             var tolerance = index.Accounts[debt.Account].Customer.PaymentTolerance;
             if (!settings.ApplyTolerance || !tolerance.IsEnabled)
@@ -443,7 +510,7 @@ public static class PaymentAllocator
             var limit = decimal.MaxValue;
             if (tolerance.Percent > 0m)
             {
-                limit = decimal.Round(debt.Main.Amount.Amount * tolerance.Percent / 100m, _currency.MinorUnits, MidpointRounding.ToZero);
+                limit = decimal.Round(debt.Main.Amount.Amount * tolerance.Percent * 0.01m, _currency.MinorUnits, MidpointRounding.ToZero);
             }
 
             if (tolerance.MaximumAmount > 0m)

@@ -481,6 +481,26 @@ public sealed class PaymentAllocatorTests
         Assert.Equal(one.Lines, other.Lines);
     }
 
+    [Theory]
+    [InlineData(AllocationOrder.Statutory)]
+    [InlineData(AllocationOrder.OldestDueFirst)]
+    public void Allocate_PaymentCoveringManyDebts_KeepsTheOrderBeyondTheFirstFew(AllocationOrder order)
+    {
+        // 30 invoices with scattered dates; the first few debts are picked one by one, the rest after one sort.
+        var invoices = Enumerable.Range(1, 30)
+            .Select(i => InvoiceOn("inv-" + i, 10m + i, documentDate: Day(i * 7 % 31), dueDate: Day(40 + (i * 11 % 29))))
+            .ToArray();
+        var account = NewAccount().Post(invoices);
+        var expected = order == AllocationOrder.Statutory
+            ? invoices.OrderBy(i => i.DocumentDate).ThenBy(i => i.DueDate).ThenBy(i => i.DocumentNumber, StringComparer.Ordinal)
+            : invoices.OrderBy(i => i.DueDate).ThenBy(i => i.DocumentDate).ThenBy(i => i.DocumentNumber, StringComparer.Ordinal);
+
+        var allocation = Allocate(account, Pay(10_000m, Day(80)), AllocationSettings.Default with { Order = order });
+
+        Assert.Equal(expected.Select(i => i.DocumentNumber), allocation.Lines.Select(l => l.DocumentNumber));
+        Assert.Equal(Eur(10_000m - invoices.Sum(i => i.Amount.Amount)), allocation.UnappliedCredit);
+    }
+
     [Fact]
     public void Allocate_LinesExplainThemselves()
     {

@@ -20,8 +20,8 @@ public sealed class PaymentAllocatorTests
         var allocation = Allocate(account, Pay(980m, Day(13)));
 
         Assert.Equal(
-            [("RE-inv-1", AllocationLineKind.Payment, 980m, AllocationRule.Burden), ("RE-inv-1", AllocationLineKind.CashDiscount, 20m, AllocationRule.CashDiscount)],
-            allocation.Summary().Select(l => l with { Rule = l.Kind == AllocationLineKind.Payment ? AllocationRule.Burden : l.Rule }));
+            [("RE-inv-1", AllocationLineKind.Payment, 980m, AllocationRule.Age), ("RE-inv-1", AllocationLineKind.CashDiscount, 20m, AllocationRule.CashDiscount)],
+            allocation.Summary());
         Assert.Equal((Eur(980m), Eur(20m), Eur(0m), Eur(0m)), (allocation.Applied, allocation.CashDiscount, allocation.ToleranceWriteOff, allocation.UnappliedCredit));
         Assert.Empty(allocation.Differences);
         Assert.Equal(Eur(0m), account.PostAllocation(allocation).Open("inv-1"));

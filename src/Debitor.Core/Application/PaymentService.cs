@@ -21,7 +21,8 @@ namespace Debitor.Core.Application;
 /// payment received from the payer, with its applications. The accounts are appended one after the other — the
 /// customers paid for first, the payer last. When an append fails midway (a crash, or concurrency retries exhausted),
 /// running the same payment again finds the accounts that have it, keeps what they recorded and allocates the rest to
-/// the others: the payment is completed, never applied twice.</para>
+/// the others: the payment is completed, never applied twice. The group is read anew on each run: complete a
+/// failed payment before changing a customer's payer.</para>
 /// <para>Thread-safe.</para>
 /// </remarks>
 public sealed class PaymentService

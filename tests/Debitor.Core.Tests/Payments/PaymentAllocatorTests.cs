@@ -304,6 +304,19 @@ public sealed class PaymentAllocatorTests
     }
 
     [Fact]
+    public void Allocate_TwoEqualDueInvoices_PaymentTooSmallForBoth_HalfEach()
+    {
+        var account = NewAccount().Post(InvoiceOn("inv-a", 100m), InvoiceOn("inv-b", 100m));
+
+        var allocation = Allocate(account, Pay(100m, Day(40)));
+        var after = account.PostAllocation(allocation);
+
+        Assert.Equal([50m, 50m], allocation.Lines.Select(l => l.Amount.Amount));
+        Assert.All(allocation.Lines, l => Assert.Equal(AllocationRule.Proportional, l.Rule));
+        Assert.Equal((Eur(50m), Eur(50m)), (after.Open("inv-a"), after.Open("inv-b")));
+    }
+
+    [Fact]
     public void Allocate_ProportionalSplit_LeftoverCentGoesToTheFirstInOrder()
     {
         var account = NewAccount().Post(InvoiceOn("inv-a", 100m), InvoiceOn("inv-b", 100m));

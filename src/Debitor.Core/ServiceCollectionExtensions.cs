@@ -10,7 +10,8 @@ public static class ServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the use cases and, unless the host registered its own first, the default ports: the in-memory
-    /// account store, role-based authorization and the system clock. Every registration uses <c>TryAdd</c>, so a
+    /// account store, role-based authorization, the in-memory document output, the store-scanning payer directory
+    /// and the system clock. Every registration uses <c>TryAdd</c>, so a
     /// host's own registrations win.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -29,10 +30,13 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<ICustomerAccountStore, InMemoryCustomerAccountStore>();
         services.TryAddSingleton<IAuthorizationPort, RoleBasedAuthorization>();
         services.TryAddSingleton<IInterestSchemeProvider, InterestSchemeRegistry>();
-        services.TryAddSingleton<CustomerAccountService>();
-        services.TryAddSingleton<InterestInvoiceService>();
+        services.TryAddSingleton<IDocumentOutput, InMemoryDocumentOutput>();
+        services.TryAddSingleton<IPayerDirectory, StorePayerDirectory>();
         services.TryAddSingleton<IVirusScanner, UnconfiguredVirusScanner>();
         services.TryAddSingleton<IFileStorage, InMemoryFileStorage>();
+        services.TryAddSingleton<CustomerAccountService>();
+        services.TryAddSingleton<InterestInvoiceService>();
+        services.TryAddSingleton<PaymentService>();
         services.TryAddSingleton<CollectionService>();
         return services;
     }

@@ -1,4 +1,5 @@
 using Ardalis.GuardClauses;
+using Debitor.Core.Documents;
 
 namespace Debitor.Core.Application;
 
@@ -8,6 +9,7 @@ public sealed class DebitorCoreOptions
 {
     private DateTimeZone _timeZone = DateTimeZoneProviders.Tzdb["Europe/Berlin"];
     private int _maxConcurrencyRetries = 3;
+    private ReceivablesContact _receivablesContact = ReceivablesContact.Default;
 
     /// <summary>The company's time zone: "today" is the current date there. Default Europe/Berlin.</summary>
     /// <exception cref="ArgumentNullException">Set to <see langword="null"/>.</exception>
@@ -24,4 +26,15 @@ public sealed class DebitorCoreOptions
         get => _maxConcurrencyRetries;
         set => _maxConcurrencyRetries = Guard.Against.Negative(value, nameof(MaxConcurrencyRetries));
     }
+
+    /// <summary>Our receivables contact, printed on every receivables document (R3.5). Default <see cref="ReceivablesContact.Default"/>.</summary>
+    /// <exception cref="ArgumentNullException">Set to <see langword="null"/>.</exception>
+    public ReceivablesContact ReceivablesContact
+    {
+        get => _receivablesContact;
+        set => _receivablesContact = Guard.Against.Null(value, nameof(ReceivablesContact));
+    }
+
+    /// <summary>The settings of the payment use cases.</summary>
+    public PaymentOptions Payments { get; } = new();
 }

@@ -16,6 +16,9 @@ public sealed class ServiceCollectionExtensionsTests
         Assert.NotNull(provider.GetRequiredService<IClock>());
         Assert.Equal(5, provider.GetRequiredService<DebitorCoreOptions>().MaxConcurrencyRetries);
         Assert.NotNull(provider.GetRequiredService<CustomerAccountService>());
+        Assert.NotNull(provider.GetRequiredService<PaymentService>());
+        Assert.IsType<InMemoryDocumentOutput>(provider.GetRequiredService<IDocumentOutput>());
+        Assert.IsType<StorePayerDirectory>(provider.GetRequiredService<IPayerDirectory>());
     }
 
     [Fact]

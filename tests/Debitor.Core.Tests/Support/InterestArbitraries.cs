@@ -2,7 +2,6 @@ using System.Globalization;
 using Debitor.Core.Interest;
 using FsCheck;
 using FsCheck.Fluent;
-using NodaTime;
 
 namespace Debitor.Core.Tests;
 

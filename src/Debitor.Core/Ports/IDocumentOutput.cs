@@ -1,0 +1,58 @@
+using Debitor.Core.Documents;
+
+namespace Debitor.Core.Ports;
+
+/// <summary>
+/// Hands documents (payment advice, difference and write-off notifications, …) to the host, which renders and sends
+/// them through the output media set per document (R3.5). Implemented by the host.
+/// </summary>
+/// <remarks>
+/// Use cases deliver documents after their entries are stored. A use case run again (a retry, or a payment applied a
+/// second time) delivers documents with the same <see cref="ReceivablesDocument.DocumentId"/> again: implementations
+/// should treat a known id as already handled. Implementations must be safe for concurrent use.
+/// </remarks>
+public interface IDocumentOutput
+{
+    /// <summary>Takes a document for rendering and dispatch.</summary>
+    /// <param name="document">The document.</param>
+    /// <param name="cancellationToken">Cancels the hand-over.</param>
+    /// <returns>A task that completes when the document is accepted.</returns>
+    ValueTask DeliverAsync(ReceivablesDocument document, CancellationToken cancellationToken);
+}
+
+/// <summary>An <see cref="IDocumentOutput"/> that keeps the documents in memory, for tests, samples and previews.</summary>
+/// <remarks>A document whose id was delivered before is ignored. Thread-safe. Nothing survives the process.</remarks>
+public sealed class InMemoryDocumentOutput : IDocumentOutput
+{
+    private readonly List<ReceivablesDocument> _documents = [];
+    private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
+    private readonly Lock _lock = new();
+
+    /// <summary>The documents delivered so far, in delivery order (a snapshot).</summary>
+    public IReadOnlyList<ReceivablesDocument> Documents
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _documents];
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask DeliverAsync(ReceivablesDocument document, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_lock)
+        {
+            if (_ids.Add(document.DocumentId))
+            {
+                _documents.Add(document);
+            }
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}

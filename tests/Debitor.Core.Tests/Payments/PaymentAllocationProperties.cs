@@ -1,0 +1,83 @@
+using Debitor.Core.Ledger;
+using Debitor.Core.Payments;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using static Debitor.Core.Tests.TestData;
+
+namespace Debitor.Core.Tests.Payments;
+
+public sealed class PaymentAllocationProperties
+{
+    private static decimal OpenClaims(CustomerAccount account) =>
+        account.Items.Where(i => i.IsClaim && i.Currency == Currency.EUR).Sum(i => i.OpenAmount.Amount);
+
+    [Property(MaxTest = 300)]
+    public Property Allocation_ConservesMoney() =>
+        Prop.ForAll(PaymentArbitraries.Scenarios(), scenario =>
+        {
+            var before = scenario.Account();
+            var allocation = PaymentAllocator.Allocate(before, scenario.Payment, scenario.Settings);
+            var after = before.Post([.. PaymentEntries.For(allocation, before.Id)]);
+            var payment = scenario.Payment.Amount;
+
+            // Every cent of the payment is applied or stays as credit; open items shrink by what is applied plus what is
+            // discounted or written off (neither of which the payment pays).
+            return (payment == allocation.Applied + allocation.UnappliedCredit).Label("payment = applied + unapplied")
+                .And((allocation.ReducedOpenItems == allocation.Applied + allocation.CashDiscount + allocation.ToleranceWriteOff).Label("reduction = applied + discount + write-off"))
+                .And((OpenClaims(before) - OpenClaims(after) == allocation.ReducedOpenItems.Amount).Label("open claims shrink by the reduction"))
+                .And((before.BalanceIn(Currency.EUR) - after.BalanceIn(Currency.EUR) == payment + allocation.CashDiscount + allocation.ToleranceWriteOff).Label("balance"))
+                .And((after.FindItem(scenario.Payment.Id)!.OpenAmount == allocation.UnappliedCredit).Label("unapplied credit on the account"));
+        });
+
+    [Property(MaxTest = 300)]
+    public Property Allocation_NeverMakesAnAmountNegative() =>
+        Prop.ForAll(PaymentArbitraries.Scenarios(), scenario =>
+        {
+            var before = scenario.Account();
+            var allocation = PaymentAllocator.Allocate(before, scenario.Payment, scenario.Settings);
+            var after = before.Post([.. PaymentEntries.For(allocation, before.Id)]);
+
+            return allocation.Lines.All(l => l.Amount.IsPositive)
+                && !allocation.UnappliedCredit.IsNegative
+                && after.Items.SelectMany(i => i.Installments).All(n => !n.OpenAmount.IsNegative)
+                && after.Items.All(i => !i.OpenAmount.IsNegative);
+        });
+
+    [Property(MaxTest = 300)]
+    public Property Allocation_DoesNotDependOnTheOrderItemsAreListed() =>
+        Prop.ForAll(PaymentArbitraries.Scenarios(), scenario =>
+        {
+            var one = PaymentAllocator.Allocate(scenario.Account(), scenario.Payment, scenario.Settings);
+            var other = PaymentAllocator.Allocate(scenario.ShuffledAccount(), scenario.Payment, scenario.Settings);
+
+            return one.Lines.SequenceEqual(other.Lines) && one.Differences.SequenceEqual(other.Differences);
+        });
+
+    [Property(MaxTest = 300)]
+    public Property ApplyThenReturn_RestoresTheAccountExactly() =>
+        Prop.ForAll(PaymentArbitraries.Scenarios(), scenario =>
+        {
+            var before = scenario.Account();
+            var allocation = PaymentAllocator.Allocate(before, scenario.Payment, scenario.Settings);
+            var applied = before.Post([.. PaymentEntries.For(allocation, before.Id)]);
+            var (entries, reopened) = PaymentReturns.For(applied, scenario.Payment.Id, scenario.Payment.ValueDate.PlusDays(5), ReturnKind.DirectDebit, null);
+            var returned = applied.Post([.. entries]);
+
+            bool NotThePayment(OpenItem item) => item.Id != scenario.Payment.Id;
+            return (LedgerModel.Snapshot(returned, NotThePayment) == LedgerModel.Snapshot(before, NotThePayment)).Label("snapshot")
+                .And((reopened.Sum(r => r.Amount.Amount) == allocation.Applied.Amount).Label("reopened = applied"))
+                .And((returned.FindItem(scenario.Payment.Id)!.Status == ItemStatus.Returned).Label("returned"));
+        });
+
+    [Property(MaxTest = 200)]
+    public Property DesignatedItems_AreServedFirst() =>
+        Prop.ForAll(PaymentArbitraries.Scenarios(), scenario =>
+        {
+            var allocation = PaymentAllocator.Allocate(scenario.Account(), scenario.Payment, scenario.Settings);
+            var rules = allocation.Lines.Where(l => l.Kind == AllocationLineKind.Payment && l.Rule != AllocationRule.CostsInterestPrincipal).Select(l => l.Rule).ToList();
+            var firstOther = rules.FindIndex(r => r != AllocationRule.Designation);
+
+            return firstOther < 0 || rules.Skip(firstOther).All(r => r != AllocationRule.Designation);
+        });
+}

@@ -303,7 +303,7 @@ public sealed class CustomerAccountService
         _ => throw new ArgumentException($"{entry.GetType().Name} has its own use case; post ledger entries only.", parameterName),
     };
 
-    private async Task<CustomerAccount> ExecuteAsync(
+    internal async Task<CustomerAccount> ExecuteAsync(
         Actor actor,
         CustomerId customer,
         Permission? permission,

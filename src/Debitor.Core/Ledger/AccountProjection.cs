@@ -72,6 +72,8 @@ internal static class AccountProjection
                 case CustomerArchived archived:
                     Archived = archived;
                     break;
+                case CreditBlockSet or CreditBlockLifted or CreditControlOverridden:
+                    break; // read from the journal by Credit.CreditControl; no effect on items or balances
                 case InvoicePosted invoice:
                     AddInvoice(invoice);
                     break;

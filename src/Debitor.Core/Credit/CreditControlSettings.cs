@@ -16,7 +16,8 @@ public sealed record PaymentReleasePeriod
     public PaymentReleasePeriod(PaymentMethod method, int days)
     {
         Method = Guard.Against.EnumOutOfRange(method, nameof(method));
-        Days = Guard.Against.Negative(days, nameof(days));
+        ArgumentOutOfRangeException.ThrowIfNegative(days);
+        Days = days;
     }
 
     /// <summary>The payment method.</summary>
@@ -54,7 +55,15 @@ public sealed record CreditControlSettings
     public int? InternalOverdueDays
     {
         get => _internalOverdueDays;
-        init => _internalOverdueDays = value is { } days ? Guard.Against.Negative(days, nameof(InternalOverdueDays)) : null;
+        init
+        {
+            if (value is { } days)
+            {
+                ArgumentOutOfRangeException.ThrowIfNegative(days, nameof(InternalOverdueDays));
+            }
+
+            _internalOverdueDays = value;
+        }
     }
 
     /// <summary>
@@ -65,7 +74,15 @@ public sealed record CreditControlSettings
     public int? DeliveryStopDays
     {
         get => _deliveryStopDays;
-        init => _deliveryStopDays = value is { } days ? Guard.Against.NegativeOrZero(days, nameof(DeliveryStopDays)) : null;
+        init
+        {
+            if (value is { } days)
+            {
+                ArgumentOutOfRangeException.ThrowIfNegativeOrZero(days, nameof(DeliveryStopDays));
+            }
+
+            _deliveryStopDays = value;
+        }
     }
 
     /// <summary>Release periods per payment method (R2.4), at most one per method, ordered by method. Methods not listed count from the value date.</summary>

@@ -13,7 +13,11 @@ internal sealed class CurrencySums
 
     public int Count => _count;
 
-    public void Add(Currency currency, decimal amount) => _sums[IndexOf(currency)] += amount;
+    public void Add(Currency currency, decimal amount)
+    {
+        var index = IndexOf(currency); // first: it may replace the arrays
+        _sums[index] += amount;
+    }
 
     public decimal Get(Currency currency)
     {

@@ -86,14 +86,17 @@ public sealed class ReceivablesFiguresService
         return ReceivablesFigures.Turnover(await AllAccountsAsync(actor, cancellationToken).ConfigureAwait(false), period);
     }
 
-    /// <summary>The monthly series of the last twelve months up to today: open items, revenue, gross profit, credit limit.</summary>
+    /// <summary>
+    /// The monthly series of the last twelve months up to today: open items, revenue, gross profit, credit limit. Costs the
+    /// host reports in other currencies than the series' are left out.
+    /// </summary>
     /// <param name="actor">Who asks.</param>
     /// <param name="customer">The customer.</param>
     /// <param name="currency">The currency of the series; <see langword="null"/> for the credit limit's currency, else <see cref="ReportingOptions.ReportingCurrency"/>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>Twelve months, oldest first.</returns>
     /// <exception cref="AuthorizationException">The actor may not view accounts.</exception>
-    /// <exception cref="ArgumentException">The customer does not exist, or the host's cost of sales is in another currency.</exception>
+    /// <exception cref="ArgumentException">The customer does not exist.</exception>
     public async Task<IReadOnlyList<MonthlyFigure>> GetMonthlySeriesAsync(Actor actor, CustomerId customer, Currency? currency = null, CancellationToken cancellationToken = default)
     {
         var account = await _accounts.GetAccountAsync(actor, customer, cancellationToken).ConfigureAwait(false);
@@ -101,7 +104,7 @@ public sealed class ReceivablesFiguresService
         var inCurrency = currency ?? account.Customer.CreditLimit?.Amount.Currency ?? _options.ReportingCurrency;
         var last = today.ToYearMonth();
         var costs = await _costs.GetCostOfSalesAsync(customer, last.PlusMonths(-11), last, cancellationToken).ConfigureAwait(false);
-        return ReceivablesFigures.LastTwelveMonths(account, today, inCurrency, _coreOptions.TimeZone, costs);
+        return ReceivablesFigures.LastTwelveMonths(account, today, inCurrency, _coreOptions.TimeZone, [.. costs.Where(c => c.Amount.Currency.Equals(inCurrency))]);
     }
 
     private async Task<List<CustomerAccount>> AllAccountsAsync(Actor actor, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Ardalis.GuardClauses;
 using Debitor.Core.Customers;
 using Debitor.Core.Ledger;
@@ -35,83 +36,36 @@ public static class CreditControl
             orders.Add(order.Currency, order.Amount);
         }
 
-        var open = new CurrencySums();
-        var notReleased = new CurrencySums();
-        var overdue = new CurrencySums();
-        var held = HeldPayments(account, asOf, settings, notReleased);
-        ReturnedPayment? lastReturn = null;
-        LocalDate? oldestOverdue = null;
-        var internalThreshold = settings.InternalOverdueDays is { } internalDays ? asOf.PlusDays(internalDays) : (LocalDate?)null;
-        var internallyOverdue = false;
-
-        foreach (var item in account.Items)
+        var scan = new StatusScan(asOf, settings);
+        foreach (var item in ItemsOf(account))
         {
-            if (!item.IsClaim)
+            if (item.IsClaim)
             {
-                if (item.ReturnedBy is { } returned && (lastReturn is null || returned.ReturnDate >= lastReturn.ReturnDate))
-                {
-                    lastReturn = new ReturnedPayment(item.Id, returned.ReturnDate, returned.Kind);
-                }
-
-                if (item.OpenValue > 0m && (held is null || !held.Contains(item.Id)))
-                {
-                    open.Add(item.Currency, -item.OpenValue);
-                }
-
-                continue;
+                scan.Claim(item);
             }
-
-            if (item.IsReversed)
+            else
             {
-                continue;
-            }
-
-            foreach (var installment in item.InstallmentStates)
-            {
-                var amount = installment.OpenValue;
-                if (held is not null)
-                {
-                    amount += HeldSettlements(installment, held);
-                }
-
-                if (amount <= 0m)
-                {
-                    continue;
-                }
-
-                open.Add(item.Currency, amount);
-                var due = installment.DueDate;
-                if (due < asOf)
-                {
-                    overdue.Add(item.Currency, amount);
-                    if (oldestOverdue is not { } oldest || due < oldest)
-                    {
-                        oldestOverdue = due;
-                    }
-                }
-
-                if (internalThreshold is { } threshold && due <= threshold)
-                {
-                    internallyOverdue = true;
-                }
+                scan.Credit(account, item);
             }
         }
 
-        var daysOverdue = oldestOverdue is { } first ? Period.DaysBetween(first, asOf) : 0;
+        scan.AddBackHeldSettlements();
+        var daysOverdue = scan.OldestOverdue is { } first ? Period.DaysBetween(first, asOf) : 0;
         var status = new CreditStatus(
             daysOverdue,
-            oldestOverdue,
-            overdue.ToList(),
-            internallyOverdue,
+            scan.OldestOverdue,
+            scan.Overdue.ToList(),
+            scan.InternallyOverdue,
             settings.DeliveryStopDays is { } stopDays && daysOverdue >= stopDays,
-            lastReturn);
+            scan.LastReturn);
+        var open = scan.OpenItems();
 
         var customer = account.Customer;
         return new CreditPosition(
             customer.Id,
             asOf,
             open.ToList(),
-            notReleased.ToList(keepZero: false),
+            scan.NotReleased.ToList(keepZero: false),
             orders.ToList(),
             LimitOf(customer.CreditLimit, asOf, open, null),
             LimitOf(customer.InternalCreditLimit, asOf, open, null),
@@ -196,55 +150,171 @@ public static class CreditControl
     /// <exception cref="ArgumentNullException"><paramref name="account"/> is <see langword="null"/>.</exception>
     public static CreditBlock? CurrentBlock(CustomerAccount account) => CreditBlock.Current(Guard.Against.Null(account));
 
-    /// <summary>The payments that do not count yet on the date (R2.4), with their effect per currency; null when there are none.</summary>
-    private static HashSet<EntryId>? HeldPayments(CustomerAccount account, LocalDate asOf, CreditControlSettings settings, CurrencySums notReleased)
+    /// <summary>The account's items without an interface call per item (the view keeps them in a list).</summary>
+    internal static ReadOnlySpan<OpenItem> ItemsOf(CustomerAccount account) =>
+        account.Items is List<OpenItem> list ? CollectionsMarshal.AsSpan(list) : account.Items.ToArray();
+
+    /// <summary>
+    /// One pass over the items: open items, overdue and internal status, returned payments, and the payments not yet released
+    /// (R2.4), whose applications are added back to the installments they settled once the pass is done.
+    /// </summary>
+    /// <remarks>Dates are compared as <see cref="DateKey"/> integers; a claim's open value is the sum of its installments'.</remarks>
+    private sealed class StatusScan
     {
-        HashSet<EntryId>? held = null;
-        foreach (var item in account.Items)
+        private static readonly PaymentMethod[] Methods = Enum.GetValues<PaymentMethod>();
+        private readonly int _asOfKey;
+        private readonly int _internalKey;
+        private readonly int[] _releaseKeys;
+        private int _oldestKey = int.MaxValue;
+        private readonly CurrencySums _notOverdue = new();
+        private readonly CurrencySums _credits = new();
+        private List<(OpenInstallment Installment, decimal Amount)>? _heldSettlements;
+
+        public StatusScan(LocalDate asOf, CreditControlSettings settings)
         {
-            if (item.Kind != ItemKind.Payment || item.IsReversed || item.ReturnedBy is not null || item.Origin is not PaymentReceived payment)
+            _asOfKey = DateKey.Of(asOf);
+            _internalKey = settings.InternalOverdueDays is { } days ? DateKey.Of(asOf.PlusDays(days)) : int.MinValue;
+
+            // A payment by a method counts once its value date is on or before as-of − release days.
+            _releaseKeys = new int[Methods.Length];
+            foreach (var method in Methods)
             {
-                continue;
+                var release = settings.ReleaseDaysFor(method);
+                _releaseKeys[(int)method] = DateKey.Of(release == 0 ? asOf : asOf.PlusDays(-release));
+            }
+        }
+
+        public CurrencySums Overdue { get; } = new();
+
+        public CurrencySums NotReleased { get; } = new();
+
+        public LocalDate? OldestOverdue { get; private set; }
+
+        public bool InternallyOverdue { get; private set; }
+
+        public ReturnedPayment? LastReturn { get; private set; }
+
+        public void Claim(OpenItem item)
+        {
+            var value = item.OpenValue;
+            if (decimal.Sign(value) == 0)
+            {
+                return; // closed, written off or reversed
             }
 
-            var days = settings.ReleaseDaysFor(payment.Method);
-            if (asOf >= (days == 0 ? payment.ValueDate : payment.ValueDate.PlusDays(days)))
+            var installments = item.InstallmentStates;
+            if (installments.Length == 1)
             {
-                continue;
+                Installment(installments[0], value);
+                return;
             }
 
-            // What the payment lowered: the claims it settled plus its unapplied part (its amount less active refunds).
-            var effect = item.OpenValue;
-            foreach (var use in item.Uses)
+            foreach (var installment in installments)
             {
-                if (use.IsActive && use.Kind == SettlementKind.Payment)
+                if (decimal.Sign(installment.OpenValue) != 0)
                 {
-                    effect += use.Amount.Amount;
+                    Installment(installment, installment.OpenValue);
+                }
+            }
+        }
+
+        public void Credit(CustomerAccount account, OpenItem item)
+        {
+            if (item.ReturnedBy is { } returned)
+            {
+                if (LastReturn is null || returned.ReturnDate >= LastReturn.ReturnDate)
+                {
+                    LastReturn = new ReturnedPayment(item.Id, returned.ReturnDate, returned.Kind);
+                }
+
+                return;
+            }
+
+            if (item.Origin is PaymentReceived payment && DateKey.Of(payment.ValueDate) > _releaseKeys[(int)payment.Method])
+            {
+                Hold(account, item);
+            }
+            else if (decimal.Sign(item.OpenValue) != 0)
+            {
+                _credits.Add(item.Currency, -item.OpenValue);
+            }
+        }
+
+        /// <summary>Counts what held payments settled as still open: for the totals, and for the status of installments that were closed by them.</summary>
+        public void AddBackHeldSettlements()
+        {
+            foreach (var (installment, amount) in _heldSettlements ?? [])
+            {
+                if (decimal.Sign(installment.OpenValue) != 0)
+                {
+                    AddAmount(installment, amount); // its status was judged already
+                }
+                else
+                {
+                    Installment(installment, amount);
+                }
+            }
+        }
+
+        /// <summary>Open items per currency: claims overdue and not overdue, less released credits.</summary>
+        public CurrencySums OpenItems()
+        {
+            var open = new CurrencySums();
+            foreach (var sums in (ReadOnlySpan<CurrencySums>)[Overdue, _notOverdue, _credits])
+            {
+                foreach (var currency in sums.Currencies)
+                {
+                    open.Slot(currency).Add(sums.Slot(currency));
                 }
             }
 
-            if (effect > 0m)
-            {
-                (held ??= []).Add(item.Id);
-                notReleased.Add(item.Currency, effect);
-            }
+            return open;
         }
 
-        return held;
-    }
-
-    private static decimal HeldSettlements(OpenInstallment installment, HashSet<EntryId> held)
-    {
-        var amount = 0m;
-        foreach (var settlement in installment.Settlements)
+        /// <summary>A payment not yet released: its unapplied part lowers nothing, and what it settled is added back after the pass.</summary>
+        private void Hold(CustomerAccount account, OpenItem payment)
         {
-            if (settlement.Kind == SettlementKind.Payment && settlement.IsActive && settlement.Origin is PaymentApplied applied && held.Contains(applied.Source))
+            var effect = payment.OpenValue;
+            var uses = payment.Uses;
+            for (var u = 0; u < uses.Count; u++)
             {
-                amount += applied.Amount.Amount;
+                if (uses[u] is { IsActive: true, Kind: SettlementKind.Payment, Origin: PaymentApplied applied }
+                    && account.FindInstallment(applied.Target) is { } target)
+                {
+                    effect += applied.Amount.Amount;
+                    (_heldSettlements ??= []).Add((target, applied.Amount.Amount));
+                }
+            }
+
+            NotReleased.Add(payment.Currency, effect);
+        }
+
+        private void Installment(OpenInstallment installment, decimal amount)
+        {
+            var due = installment.DueDate;
+            var dueKey = DateKey.Of(due);
+            if (dueKey < _asOfKey)
+            {
+                Overdue.Add(installment.Item.Currency, amount);
+                if (dueKey < _oldestKey)
+                {
+                    _oldestKey = dueKey;
+                    OldestOverdue = due;
+                }
+            }
+            else
+            {
+                _notOverdue.Add(installment.Item.Currency, amount);
+            }
+
+            if (dueKey <= _internalKey)
+            {
+                InternallyOverdue = true;
             }
         }
 
-        return amount;
+        private void AddAmount(OpenInstallment installment, decimal amount) =>
+            (DateKey.Of(installment.DueDate) < _asOfKey ? Overdue : _notOverdue).Add(installment.Item.Currency, amount);
     }
 
     private static LimitPosition? LimitOf(CreditLimit? limit, LocalDate asOf, CurrencySums open, CurrencySums? orders)

@@ -123,11 +123,11 @@ public sealed record CreditControlSettings
     /// <returns>The days after the value date until a payment by that method counts.</returns>
     public int ReleaseDaysFor(PaymentMethod method)
     {
-        foreach (var period in _releasePeriods)
+        for (var i = 0; i < _releasePeriods.Count; i++)
         {
-            if (period.Method == method)
+            if (_releasePeriods[i].Method == method)
             {
-                return period.Days;
+                return _releasePeriods[i].Days;
             }
         }
 

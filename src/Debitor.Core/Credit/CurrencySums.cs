@@ -1,23 +1,25 @@
+using System.Runtime.CompilerServices;
+
 namespace Debitor.Core.Credit;
 
 /// <summary>
 /// Running totals per currency without a dictionary: accounts hold one or a few currencies, so a short array searched
-/// from the last currency used is faster than hashing. Never adds amounts of different currencies.
+/// from the last currency used is faster than hashing. Adds exactly (<see cref="ExactSum"/>); never adds amounts of
+/// different currencies. Not thread-safe.
 /// </summary>
 internal sealed class CurrencySums
 {
     private Currency[] _currencies = new Currency[2];
-    private decimal[] _sums = new decimal[2];
+    private ExactSum[] _sums = new ExactSum[2];
     private int _count;
     private int _last;
 
     public int Count => _count;
 
-    public void Add(Currency currency, decimal amount)
-    {
-        var index = IndexOf(currency); // first: it may replace the arrays
-        _sums[index] += amount;
-    }
+    public IEnumerable<Currency> Currencies => _currencies.Take(_count);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Add(Currency currency, decimal amount) => Slot(currency).Add(amount);
 
     public decimal Get(Currency currency)
     {
@@ -25,19 +27,11 @@ internal sealed class CurrencySums
         {
             if (_currencies[i].Equals(currency))
             {
-                return _sums[i];
+                return _sums[i].Value;
             }
         }
 
         return 0m;
-    }
-
-    public void AddAll(CurrencySums other)
-    {
-        for (var i = 0; i < other._count; i++)
-        {
-            Add(other._currencies[i], other._sums[i]);
-        }
     }
 
     /// <summary>The totals ordered by currency code; zero totals included only when <paramref name="keepZero"/>.</summary>
@@ -46,9 +40,10 @@ internal sealed class CurrencySums
         var result = new List<Money>(_count);
         for (var i = 0; i < _count; i++)
         {
-            if (keepZero || _sums[i] != 0m)
+            var value = _sums[i].Value;
+            if (keepZero || value != 0m)
             {
-                result.Add(new Money(_sums[i], _currencies[i]));
+                result.Add(new Money(value, _currencies[i]));
             }
         }
 
@@ -56,20 +51,20 @@ internal sealed class CurrencySums
         return ValueList<Money>.From(result);
     }
 
-    public IEnumerable<Currency> Currencies => _currencies.Take(_count);
+    /// <summary>The running sum of a currency, created on first use.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ExactSum Slot(Currency currency) =>
+        _count > 0 && _currencies[_last].Equals(currency) ? _sums[_last] : Find(currency);
 
-    private int IndexOf(Currency currency)
+    private ExactSum Find(Currency currency)
     {
-        if (_count > 0 && _currencies[_last].Equals(currency))
-        {
-            return _last;
-        }
 
         for (var i = 0; i < _count; i++)
         {
             if (_currencies[i].Equals(currency))
             {
-                return _last = i;
+                _last = i;
+                return _sums[i];
             }
         }
 
@@ -80,7 +75,8 @@ internal sealed class CurrencySums
         }
 
         _currencies[_count] = currency;
-        _sums[_count] = 0m;
-        return _last = _count++;
+        _sums[_count] = new ExactSum();
+        _last = _count++;
+        return _sums[_last];
     }
 }

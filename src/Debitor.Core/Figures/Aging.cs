@@ -1,4 +1,5 @@
 using Ardalis.GuardClauses;
+using Debitor.Core.Credit;
 using Debitor.Core.Ledger;
 
 namespace Debitor.Core.Figures;
@@ -30,73 +31,80 @@ public static class Aging
         Guard.Against.Null(accounts);
         Guard.Against.Null(schedule);
         var sums = new Sums(schedule.Buckets.Count);
-        var thresholds = schedule.Thresholds(asOf);
+        var asOfKey = DateKey.Of(asOf);
+        var thresholdKeys = schedule.Thresholds(asOf).Select(DateKey.Of).ToArray();
         var count = 0;
         foreach (var account in accounts)
         {
             Guard.Against.Null(account, nameof(accounts));
-            Add(account, asOf, thresholds, sums);
+            Add(account, asOfKey, thresholdKeys, sums);
             count++;
         }
 
         return new AgingReport(schedule, asOf, count, sums.Lines());
     }
 
-    private static void Add(CustomerAccount account, LocalDate asOf, LocalDate[] thresholds, Sums sums)
+    private static void Add(CustomerAccount account, int asOfKey, int[] thresholdKeys, Sums sums)
     {
-        var items = account.Items;
-        for (var i = 0; i < items.Count; i++)
+        foreach (var item in CreditControl.ItemsOf(account))
         {
-            var item = items[i];
-            if (item.OpenValue == 0m)
+            var value = item.OpenValue;
+            if (decimal.Sign(value) == 0)
             {
-                continue;
+                continue; // closed, written off, reversed or returned
             }
 
             var slot = sums.SlotOf(item.Currency);
             if (!item.IsClaim)
             {
-                slot[^1] += item.OpenValue;
+                slot[^1].Add(value);
                 continue;
             }
 
-            foreach (var installment in item.InstallmentStates)
+            var installments = item.InstallmentStates;
+            if (installments.Length == 1)
             {
-                if (installment.OpenValue > 0m)
+                slot[BucketOf(DateKey.Of(installments[0].DueDate), asOfKey, thresholdKeys)].Add(value);
+                continue;
+            }
+
+            foreach (var installment in installments)
+            {
+                if (decimal.Sign(installment.OpenValue) != 0)
                 {
-                    slot[BucketOf(installment.DueDate, asOf, thresholds)] += installment.OpenValue;
+                    slot[BucketOf(DateKey.Of(installment.DueDate), asOfKey, thresholdKeys)].Add(installment.OpenValue);
                 }
             }
         }
     }
 
     /// <summary>0 for not due (due on or after the as-of date), k + 1 for due on or after the k-th threshold, the last bucket otherwise.</summary>
-    private static int BucketOf(LocalDate due, LocalDate asOf, LocalDate[] thresholds)
+    private static int BucketOf(int dueKey, int asOfKey, int[] thresholdKeys)
     {
-        if (due >= asOf)
+        if (dueKey >= asOfKey)
         {
             return 0;
         }
 
-        for (var k = 0; k < thresholds.Length; k++)
+        for (var k = 0; k < thresholdKeys.Length; k++)
         {
-            if (due >= thresholds[k])
+            if (dueKey >= thresholdKeys[k])
             {
                 return k + 1;
             }
         }
 
-        return thresholds.Length + 1;
+        return thresholdKeys.Length + 1;
     }
 
     /// <summary>Bucket sums per currency; the last element of a slot holds the unapplied credits.</summary>
     private sealed class Sums(int buckets)
     {
-        private readonly List<(Currency Currency, decimal[] Slot)> _slots = [];
+        private readonly List<(Currency Currency, ExactSum[] Slot)> _slots = [];
         private Currency _lastCurrency;
-        private decimal[]? _lastSlot;
+        private ExactSum[]? _lastSlot;
 
-        public decimal[] SlotOf(Currency currency)
+        public ExactSum[] SlotOf(Currency currency)
         {
             if (_lastSlot is not null && _lastCurrency.Equals(currency))
             {
@@ -112,7 +120,12 @@ public static class Aging
                 }
             }
 
-            var added = new decimal[buckets + 1];
+            var added = new ExactSum[buckets + 1];
+            for (var i = 0; i < added.Length; i++)
+            {
+                added[i] = new ExactSum();
+            }
+
             _slots.Add((currency, added));
             _lastCurrency = currency;
             return _lastSlot = added;
@@ -124,8 +137,8 @@ public static class Aging
                 .OrderBy(s => s.Currency.Code, StringComparer.Ordinal)
                 .Select(s => new AgingLine(
                     s.Currency,
-                    [.. s.Slot.Take(buckets).Select(amount => new Money(amount, s.Currency))],
-                    new Money(s.Slot[^1], s.Currency))),
+                    [.. s.Slot.Take(buckets).Select(sum => new Money(sum.Value, s.Currency))],
+                    new Money(s.Slot[^1].Value, s.Currency))),
         ];
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Debitor.Core.Ledger;
 
 namespace Debitor.Core.Credit;
@@ -29,18 +30,40 @@ public sealed record CreditBlock(CreditBlockLevel Level, string Reason, UserId S
     internal static CreditBlock? Current(CustomerAccount account)
     {
         var journal = account.Journal;
-        for (var i = journal.Count - 1; i >= 0; i--)
+        return journal switch
         {
-            var record = journal[i];
-            switch (record.Entry)
+            JournalRecord[] array => Latest(array),
+            List<JournalRecord> list => Latest(CollectionsMarshal.AsSpan(list)),
+            _ => LatestOf(journal),
+        };
+    }
+
+    private static CreditBlock? Latest(ReadOnlySpan<JournalRecord> journal)
+    {
+        for (var i = journal.Length - 1; i >= 0; i--)
+        {
+            if (journal[i].Entry is CreditBlockSet or CreditBlockLifted)
             {
-                case CreditBlockSet set:
-                    return new CreditBlock(set.Level, set.Reason, record.RecordedBy, record.RecordedAt, set.Id);
-                case CreditBlockLifted:
-                    return null;
+                return From(journal[i]);
             }
         }
 
         return null;
     }
+
+    private static CreditBlock? LatestOf(IReadOnlyList<JournalRecord> journal)
+    {
+        for (var i = journal.Count - 1; i >= 0; i--)
+        {
+            if (journal[i].Entry is CreditBlockSet or CreditBlockLifted)
+            {
+                return From(journal[i]);
+            }
+        }
+
+        return null;
+    }
+
+    private static CreditBlock? From(JournalRecord record) =>
+        record.Entry is CreditBlockSet set ? new CreditBlock(set.Level, set.Reason, record.RecordedBy, record.RecordedAt, set.Id) : null;
 }

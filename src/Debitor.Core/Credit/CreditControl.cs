@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Ardalis.GuardClauses;
 using Debitor.Core.Customers;
@@ -205,7 +206,7 @@ public static class CreditControl
             var installments = item.InstallmentStates;
             if (installments.Length == 1)
             {
-                Installment(installments[0], value);
+                Installment(item.Currency, installments[0], value);
                 return;
             }
 
@@ -213,7 +214,7 @@ public static class CreditControl
             {
                 if (decimal.Sign(installment.OpenValue) != 0)
                 {
-                    Installment(installment, installment.OpenValue);
+                    Installment(item.Currency, installment, installment.OpenValue);
                 }
             }
         }
@@ -251,7 +252,7 @@ public static class CreditControl
                 }
                 else
                 {
-                    Installment(installment, amount);
+                    Installment(installment.Item.Currency, installment, amount);
                 }
             }
         }
@@ -289,13 +290,14 @@ public static class CreditControl
             NotReleased.Add(payment.Currency, effect);
         }
 
-        private void Installment(OpenInstallment installment, decimal amount)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private void Installment(Currency currency, OpenInstallment installment, decimal amount)
         {
             var due = installment.DueDate;
             var dueKey = DateKey.Of(due);
             if (dueKey < _asOfKey)
             {
-                Overdue.Add(installment.Item.Currency, amount);
+                Overdue.Add(currency, amount);
                 if (dueKey < _oldestKey)
                 {
                     _oldestKey = dueKey;
@@ -304,7 +306,7 @@ public static class CreditControl
             }
             else
             {
-                _notOverdue.Add(installment.Item.Currency, amount);
+                _notOverdue.Add(currency, amount);
             }
 
             if (dueKey <= _internalKey)

@@ -8,12 +8,16 @@ namespace Debitor.Core.Credit;
 /// added into a 128-bit integer kept per scale (number of decimal places), and the scales are combined once, at the end.
 /// The result is the same as adding with <c>decimal +</c> whenever that is exact (always, for amounts of money).
 /// </summary>
-/// <remarks>Not thread-safe: one instance per computation.</remarks>
+/// <remarks>
+/// Amounts of one currency nearly always share one scale, so the first scale seen is kept in fields and the others in
+/// an array made on first need. Not thread-safe: one instance per computation.
+/// </remarks>
 internal sealed class ExactSum
 {
     private const int Scales = 29;
-    private readonly Int128[] _byScale = new Int128[Scales];
-    private int _usedScales;
+    private int _firstScale = -1;
+    private Int128 _first;
+    private Int128[]? _others;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(decimal value)
@@ -23,18 +27,31 @@ internal sealed class ExactSum
         ref readonly var bits = ref Unsafe.As<decimal, DecimalBits>(ref Unsafe.AsRef(in value));
         var mantissa = (Int128)(((UInt128)bits.High << 64) | bits.Low);
         var scale = (bits.Flags >> 16) & 0xFF;
-        _byScale[scale] += bits.Flags < 0 ? -mantissa : mantissa;
-        _usedScales |= 1 << scale;
+        if (scale == _firstScale)
+        {
+            _first += bits.Flags < 0 ? -mantissa : mantissa;
+        }
+        else
+        {
+            AddAtScale(bits.Flags < 0 ? -mantissa : mantissa, scale);
+        }
     }
 
     public void Add(ExactSum other)
     {
-        for (var scale = 0; scale < Scales; scale++)
+        if (other._firstScale >= 0)
         {
-            if ((other._usedScales & (1 << scale)) != 0)
+            AddAtScale(other._first, other._firstScale);
+        }
+
+        if (other._others is { } others)
+        {
+            for (var scale = 0; scale < Scales; scale++)
             {
-                _byScale[scale] += other._byScale[scale];
-                _usedScales |= 1 << scale;
+                if (others[scale] != 0)
+                {
+                    AddAtScale(others[scale], scale);
+                }
             }
         }
     }
@@ -44,16 +61,36 @@ internal sealed class ExactSum
     {
         get
         {
-            var total = 0m;
-            for (var scale = 0; scale < Scales; scale++)
+            var total = _firstScale >= 0 ? ToDecimal(_first, _firstScale) : 0m;
+            if (_others is { } others)
             {
-                if ((_usedScales & (1 << scale)) != 0 && _byScale[scale] != 0)
+                for (var scale = 0; scale < Scales; scale++)
                 {
-                    total += ToDecimal(_byScale[scale], scale);
+                    if (others[scale] != 0)
+                    {
+                        total += ToDecimal(others[scale], scale);
+                    }
                 }
             }
 
             return total;
+        }
+    }
+
+    private void AddAtScale(Int128 mantissa, int scale)
+    {
+        if (_firstScale < 0)
+        {
+            _firstScale = scale;
+            _first = mantissa;
+        }
+        else if (scale == _firstScale)
+        {
+            _first += mantissa;
+        }
+        else
+        {
+            (_others ??= new Int128[Scales])[scale] += mantissa;
         }
     }
 

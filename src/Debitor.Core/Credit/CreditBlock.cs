@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Debitor.Core.Ledger;
 
 namespace Debitor.Core.Credit;
@@ -27,43 +26,8 @@ public sealed record CreditBlock(CreditBlockLevel Level, string Reason, UserId S
     };
 
     /// <summary>The block in force: the last <see cref="CreditBlockSet"/> unless a <see cref="CreditBlockLifted"/> came after it.</summary>
-    internal static CreditBlock? Current(CustomerAccount account)
-    {
-        var journal = account.Journal;
-        return journal switch
-        {
-            JournalRecord[] array => Latest(array),
-            List<JournalRecord> list => Latest(CollectionsMarshal.AsSpan(list)),
-            _ => LatestOf(journal),
-        };
-    }
-
-    private static CreditBlock? Latest(ReadOnlySpan<JournalRecord> journal)
-    {
-        for (var i = journal.Length - 1; i >= 0; i--)
-        {
-            if (journal[i].Entry is CreditBlockSet or CreditBlockLifted)
-            {
-                return From(journal[i]);
-            }
-        }
-
-        return null;
-    }
-
-    private static CreditBlock? LatestOf(IReadOnlyList<JournalRecord> journal)
-    {
-        for (var i = journal.Count - 1; i >= 0; i--)
-        {
-            if (journal[i].Entry is CreditBlockSet or CreditBlockLifted)
-            {
-                return From(journal[i]);
-            }
-        }
-
-        return null;
-    }
-
-    private static CreditBlock? From(JournalRecord record) =>
-        record.Entry is CreditBlockSet set ? new CreditBlock(set.Level, set.Reason, record.RecordedBy, record.RecordedAt, set.Id) : null;
+    internal static CreditBlock? Current(CustomerAccount account) =>
+        account.LastCreditBlockRecord is { Entry: CreditBlockSet set } record
+            ? new CreditBlock(set.Level, set.Reason, record.RecordedBy, record.RecordedAt, set.Id)
+            : null;
 }

@@ -40,7 +40,10 @@ internal static class AccountProjection
             state.Apply(record);
         }
 
-        return new CustomerAccount(state.Customer, journal, state.Items, state.ItemsById, state.Settlements, state.Communications, state.Archived);
+        return new CustomerAccount(state.Customer, journal, state.Items, state.ItemsById, state.Settlements, state.Communications, state.Archived)
+        {
+            LastCreditBlockRecord = state.LastCreditBlockRecord,
+        };
     }
 
     private sealed class State(Customer customer, int items, int settlements)
@@ -57,6 +60,8 @@ internal static class AccountProjection
 
         public CustomerArchived? Archived { get; private set; }
 
+        public JournalRecord? LastCreditBlockRecord { get; private set; }
+
         public void Apply(JournalRecord record)
         {
             var entry = record.Entry;
@@ -72,8 +77,11 @@ internal static class AccountProjection
                 case CustomerArchived archived:
                     Archived = archived;
                     break;
-                case CreditBlockSet or CreditBlockLifted or CreditControlOverridden:
-                    break; // read from the journal by Credit.CreditControl; no effect on items or balances
+                case CreditBlockSet or CreditBlockLifted:
+                    LastCreditBlockRecord = record; // Credit.CreditBlock reads the block in force from it; no effect on items or balances
+                    break;
+                case CreditControlOverridden:
+                    break;
                 case InvoicePosted invoice:
                     AddInvoice(invoice);
                     break;

@@ -283,7 +283,7 @@ public static class CreditControl
                     && account.FindInstallment(applied.Target) is { } target)
                 {
                     effect += applied.Amount.Amount;
-                    (_heldSettlements ??= []).Add((target, applied.Amount.Amount));
+                    (_heldSettlements ??= new(capacity: 32)).Add((target, applied.Amount.Amount));
                 }
             }
 

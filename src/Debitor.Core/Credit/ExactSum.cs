@@ -103,7 +103,7 @@ internal sealed class ExactSum
             throw new OverflowException("The sum is too large for a decimal.");
         }
 
-        return new decimal((int)(uint)magnitude, (int)(uint)(magnitude >> 32), (int)(uint)(magnitude >> 64), negative, (byte)scale);
+        return unchecked(new decimal((int)(uint)magnitude, (int)(uint)(magnitude >> 32), (int)(uint)(magnitude >> 64), negative, (byte)scale));
     }
 
     [StructLayout(LayoutKind.Sequential)]

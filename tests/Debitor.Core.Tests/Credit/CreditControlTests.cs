@@ -28,6 +28,17 @@ public sealed class CreditControlTests
     }
 
     [Fact]
+    public void Position_LargeAmounts_AddUpToTheCent()
+    {
+        var account = WithLimit(100_000_000m).Post(Invoice("1", 98_765_432.10m), Invoice("2", 24_691_357.02m), Payment("p", 0.01m));
+
+        var position = CreditControl.Position(account, Today, Defaults);
+
+        Assert.Equal(Eur(123_456_789.11m), position.Limit!.Used);
+        Assert.Equal(Eur(-23_456_789.11m), position.Limit.Remaining);
+    }
+
+    [Fact]
     public void Position_NoLimitSet_HasNoLimitButStillOpenItems()
     {
         var account = NewAccount().Post(Invoice("1", 100m));

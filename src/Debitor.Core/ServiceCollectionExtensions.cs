@@ -24,6 +24,14 @@ public static class ServiceCollectionExtensions
         var options = new DebitorCoreOptions();
         configure?.Invoke(options);
         services.TryAddSingleton(options);
+        services.TryAddSingleton(new CreditControlOptions());
+        services.TryAddSingleton(new ReportingOptions());
+        services.TryAddSingleton<IOpenOrderSource, InMemoryOpenOrderSource>();
+        services.TryAddSingleton<IAccountManagerTasks, InMemoryAccountManagerTasks>();
+        services.TryAddSingleton<ICostOfSalesSource, InMemoryCostOfSalesSource>();
+        services.TryAddSingleton<CreditControlService>();
+        services.TryAddSingleton<StatementService>();
+        services.TryAddSingleton<ReceivablesFiguresService>();
 #pragma warning disable RS0030 // The composition root is the one place that may name the system clock; rules receive IClock or a date.
         services.TryAddSingleton<IClock>(SystemClock.Instance);
 #pragma warning restore RS0030

@@ -35,4 +35,7 @@ public enum CommunicationKind
 
     /// <summary>A reminder.</summary>
     Reminder,
+
+    /// <summary>Credit control: a block set or lifted, or a block, limit or overdue status overridden (R2.5).</summary>
+    CreditControl,
 }

@@ -190,6 +190,12 @@ public sealed record Customer
     /// <summary>The credit limit, if any (R2.2).</summary>
     public CreditLimit? CreditLimit { get; init; }
 
+    /// <summary>The internal credit limit, if any (R2.2): the company's own limit beside the one agreed or insured.</summary>
+    public CreditLimit? InternalCreditLimit { get; init; }
+
+    /// <summary>The credit-insurance status (R2.2); <see cref="Credit.CreditInsuranceStatus.None"/> unless set.</summary>
+    public Credit.CreditInsuranceStatus CreditInsurance { get; init; }
+
     /// <summary>Another customer who pays this customer's invoices (R3.7); <see langword="null"/> when the customer pays itself.</summary>
     public CustomerId? Payer { get; init; }
 

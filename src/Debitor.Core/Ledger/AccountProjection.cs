@@ -41,7 +41,10 @@ internal static partial class AccountProjection
             state.Apply(record);
         }
 
-        return new CustomerAccount(state.Customer, journal, state.Items, state.ItemsById, state.Settlements, state.Communications, state.Archived, state.Collections);
+        return new CustomerAccount(state.Customer, journal, state.Items, state.ItemsById, state.Settlements, state.Communications, state.Archived, state.Collections)
+        {
+            LastCreditBlockRecord = state.LastCreditBlockRecord,
+        };
     }
 
     private sealed partial class State(Customer customer, int items, int settlements)
@@ -58,6 +61,8 @@ internal static partial class AccountProjection
 
         public CustomerArchived? Archived { get; private set; }
 
+        public JournalRecord? LastCreditBlockRecord { get; private set; }
+
         public void Apply(JournalRecord record)
         {
             var entry = record.Entry;
@@ -72,6 +77,11 @@ internal static partial class AccountProjection
                     break;
                 case CustomerArchived archived:
                     Archived = archived;
+                    break;
+                case CreditBlockSet or CreditBlockLifted:
+                    LastCreditBlockRecord = record; // Credit.CreditBlock reads the block in force from it; no effect on items or balances
+                    break;
+                case CreditControlOverridden:
                     break;
                 case InvoicePosted invoice:
                     AddInvoice(invoice);

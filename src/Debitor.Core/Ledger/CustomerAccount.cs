@@ -87,6 +87,9 @@ public sealed class CustomerAccount
     /// <summary>The archive entry when the customer was archived (R1.2); otherwise <see langword="null"/>.</summary>
     public CustomerArchived? Archived { get; }
 
+    /// <summary>The last <see cref="CreditBlockSet"/> or <see cref="CreditBlockLifted"/> record, if any: the manual block in force (R2.5).</summary>
+    internal JournalRecord? LastCreditBlockRecord { get; init; }
+
     /// <summary>Whether the customer was archived.</summary>
     public bool IsArchived => Archived is not null;
 

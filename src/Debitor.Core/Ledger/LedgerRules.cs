@@ -40,6 +40,9 @@ internal static partial class LedgerRules
                 check.Text(archived.Reason, "a reason");
                 check.NotArchived();
                 break;
+            case CreditBlockSet or CreditBlockLifted or CreditControlOverridden:
+                Credit.CreditEntryRules.Check(account, entry, parameterName);
+                break;
             case InvoicePosted invoice:
                 check.Invoice(invoice);
                 break;

@@ -1,0 +1,121 @@
+using Ardalis.GuardClauses;
+using Debitor.Core.Figures;
+using Debitor.Core.Ledger;
+using Debitor.Core.Ports;
+
+namespace Debitor.Core.Application;
+
+/// <summary>
+/// Receivables figures (R0.11, R2.1): aging per customer and across customers, turnover and days sales outstanding for a
+/// period, and the monthly series of the last twelve months for a customer's chart.
+/// </summary>
+/// <remarks>Read-only: nothing is appended. The figures across customers load every account the store lists and need
+/// <see cref="Permission.ViewAccounts"/> on each. Thread-safe.</remarks>
+public sealed class ReceivablesFiguresService
+{
+    private readonly CustomerAccountService _accounts;
+    private readonly ICustomerAccountStore _store;
+    private readonly ICostOfSalesSource _costs;
+    private readonly DebitorCoreOptions _coreOptions;
+    private readonly ReportingOptions _options;
+
+    /// <summary>Creates the service.</summary>
+    /// <param name="accounts">The account use cases (authorization, loading, today).</param>
+    /// <param name="store">The account store (to list the customers).</param>
+    /// <param name="costs">The host's cost of sales (for the gross profit).</param>
+    /// <param name="coreOptions">The application settings (the company's time zone).</param>
+    /// <param name="options">Aging buckets and reporting currency.</param>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public ReceivablesFiguresService(
+        CustomerAccountService accounts, ICustomerAccountStore store, ICostOfSalesSource costs, DebitorCoreOptions coreOptions, ReportingOptions options)
+    {
+        _accounts = Guard.Against.Null(accounts);
+        _store = Guard.Against.Null(store);
+        _costs = Guard.Against.Null(costs);
+        _coreOptions = Guard.Against.Null(coreOptions);
+        _options = Guard.Against.Null(options);
+    }
+
+    /// <summary>The aging of one customer today.</summary>
+    /// <param name="actor">Who asks.</param>
+    /// <param name="customer">The customer.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The aging report.</returns>
+    /// <exception cref="AuthorizationException">The actor may not view accounts.</exception>
+    /// <exception cref="ArgumentException">The customer does not exist.</exception>
+    public async Task<AgingReport> GetAgingAsync(Actor actor, CustomerId customer, CancellationToken cancellationToken = default)
+    {
+        var account = await _accounts.GetAccountAsync(actor, customer, cancellationToken).ConfigureAwait(false);
+        return Aging.ForAccount(account, _accounts.Today, _options.Aging);
+    }
+
+    /// <summary>The aging across all customers today.</summary>
+    /// <param name="actor">Who asks.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The aging report, added per currency over every account.</returns>
+    /// <exception cref="AuthorizationException">The actor may not view one of the accounts.</exception>
+    public async Task<AgingReport> GetPortfolioAgingAsync(Actor actor, CancellationToken cancellationToken = default) =>
+        Aging.ForAccounts(await AllAccountsAsync(actor, cancellationToken).ConfigureAwait(false), _accounts.Today, _options.Aging);
+
+    /// <summary>Turnover and DSO of one customer for a period.</summary>
+    /// <param name="actor">Who asks.</param>
+    /// <param name="customer">The customer.</param>
+    /// <param name="period">The period, both ends inclusive.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>One result per currency.</returns>
+    /// <exception cref="AuthorizationException">The actor may not view accounts.</exception>
+    /// <exception cref="ArgumentException">The customer does not exist.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="period"/> is <see langword="null"/>.</exception>
+    public async Task<IReadOnlyList<ReceivablesTurnover>> GetTurnoverAsync(Actor actor, CustomerId customer, DateInterval period, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(period);
+        var account = await _accounts.GetAccountAsync(actor, customer, cancellationToken).ConfigureAwait(false);
+        return ReceivablesFigures.Turnover(account, period);
+    }
+
+    /// <summary>Turnover and DSO across all customers for a period.</summary>
+    /// <param name="actor">Who asks.</param>
+    /// <param name="period">The period, both ends inclusive.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>One result per currency.</returns>
+    /// <exception cref="AuthorizationException">The actor may not view one of the accounts.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="period"/> is <see langword="null"/>.</exception>
+    public async Task<IReadOnlyList<ReceivablesTurnover>> GetPortfolioTurnoverAsync(Actor actor, DateInterval period, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(period);
+        return ReceivablesFigures.Turnover(await AllAccountsAsync(actor, cancellationToken).ConfigureAwait(false), period);
+    }
+
+    /// <summary>
+    /// The monthly series of the last twelve months up to today: open items, revenue, gross profit, credit limit. Costs the
+    /// host reports in other currencies than the series' are left out.
+    /// </summary>
+    /// <param name="actor">Who asks.</param>
+    /// <param name="customer">The customer.</param>
+    /// <param name="currency">The currency of the series; <see langword="null"/> for the credit limit's currency, else <see cref="ReportingOptions.ReportingCurrency"/>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Twelve months, oldest first.</returns>
+    /// <exception cref="AuthorizationException">The actor may not view accounts.</exception>
+    /// <exception cref="ArgumentException">The customer does not exist.</exception>
+    public async Task<IReadOnlyList<MonthlyFigure>> GetMonthlySeriesAsync(Actor actor, CustomerId customer, Currency? currency = null, CancellationToken cancellationToken = default)
+    {
+        var account = await _accounts.GetAccountAsync(actor, customer, cancellationToken).ConfigureAwait(false);
+        var today = _accounts.Today;
+        var inCurrency = currency ?? account.Customer.CreditLimit?.Amount.Currency ?? _options.ReportingCurrency;
+        var last = today.ToYearMonth();
+        var costs = await _costs.GetCostOfSalesAsync(customer, last.PlusMonths(-11), last, cancellationToken).ConfigureAwait(false);
+        return ReceivablesFigures.LastTwelveMonths(account, today, inCurrency, _coreOptions.TimeZone, [.. costs.Where(c => c.Amount.Currency.Equals(inCurrency))]);
+    }
+
+    private async Task<List<CustomerAccount>> AllAccountsAsync(Actor actor, CancellationToken cancellationToken)
+    {
+        var customers = await _store.ListCustomersAsync(cancellationToken).ConfigureAwait(false);
+        var accounts = new List<CustomerAccount>(customers.Count);
+        foreach (var customer in customers.OrderBy(c => c.Value, StringComparer.Ordinal))
+        {
+            accounts.Add(await _accounts.GetAccountAsync(actor, customer, cancellationToken).ConfigureAwait(false));
+        }
+
+        return accounts;
+    }
+}

@@ -76,7 +76,9 @@ public sealed class CreditControlService
     {
         var account = await _accounts.GetAccountAsync(actor, customer, cancellationToken).ConfigureAwait(false);
         var orders = await _orders.GetOpenOrderTotalsAsync(customer, cancellationToken).ConfigureAwait(false);
-        var pending = await _tasks.HasPendingTaskAsync(customer, cancellationToken).ConfigureAwait(false);
+        // Tasks recorded in the account (collections follow-ups) count, and so do tasks the host keeps elsewhere.
+        var pending = account.HasPendingAccountManagerTask
+            || await _tasks.HasPendingTaskAsync(customer, cancellationToken).ConfigureAwait(false);
         var scheme = InterestSchemeRegistry.For(_schemes, account.Customer);
         return CustomerHeadline.For(account, actor.User, _accounts.Today, scheme, _options.Rules, orders, pending);
     }

@@ -3,8 +3,10 @@ using Ardalis.GuardClauses;
 
 namespace Debitor.Core.Ports;
 
-/// <summary>Tells whether an account manager has a pending task for a customer (R0.1), for the headline flag. Implemented by the host
-/// or by the task capability.</summary>
+/// <summary>
+/// Tells whether an account manager has a pending task for a customer (R0.1) that the host keeps outside the library, for
+/// the headline flag. Tasks recorded in the account (<c>CollectionService.CreateFollowUpAsync</c>) count anyway.
+/// </summary>
 /// <remarks>Implementations must be safe for concurrent use.</remarks>
 public interface IAccountManagerTasks
 {

@@ -195,6 +195,20 @@ public sealed class CreditControlServiceTests
     }
 
     [Fact]
+    public async Task GetHeadlineAsync_AccountManagerTaskInTheAccount_ShowsPendingUntilDone()
+    {
+        await _fixture.RegisterAsync(NewCustomer(), Invoice("1", 100m));
+        var collections = new CollectionService(_fixture.Accounts, _fixture.Store, _fixture.Schemes, new Core.Ports.EicarTestScanner(), new Core.Ports.InMemoryFileStorage());
+        await collections.CreateFollowUpAsync(Accountant, CustomerA, new Core.Ledger.FollowUpCreated(Id("task-1"), Core.FollowUps.FollowUpKind.AccountManagerTask, Date(2026, 3, 20), "Call the CFO"));
+
+        Assert.True((await _fixture.Credit.GetHeadlineAsync(Accountant, CustomerA)).HasPendingAccountManagerTask);
+
+        await collections.CompleteFollowUpAsync(Accountant, CustomerA, Id("done-1"), Id("task-1"));
+
+        Assert.False((await _fixture.Credit.GetHeadlineAsync(Accountant, CustomerA)).HasPendingAccountManagerTask);
+    }
+
+    [Fact]
     public async Task GetPositionAsync_UnknownCustomer_Throws() =>
         await Assert.ThrowsAsync<ArgumentException>(() => _fixture.Credit.GetPositionAsync(Accountant, CustomerA));
 }

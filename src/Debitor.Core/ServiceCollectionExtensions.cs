@@ -29,6 +29,9 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<ICustomerAccountStore, InMemoryCustomerAccountStore>();
         services.TryAddSingleton<IAuthorizationPort, RoleBasedAuthorization>();
         services.TryAddSingleton<CustomerAccountService>();
+        services.TryAddSingleton<IDunningSettingsProvider, InMemoryDunningSettingsProvider>();
+        services.TryAddSingleton<IDunningLetterOutput, InMemoryDunningLetterOutput>();
+        services.TryAddSingleton<DunningService>();
         return services;
     }
 }

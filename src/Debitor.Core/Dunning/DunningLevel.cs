@@ -24,8 +24,7 @@ public sealed record DunningLevel
     /// <param name="days">The scheme's days for the level; 0 or more.</param>
     /// <param name="headerTextKey">The key of the header text of the level's letters (the host maps keys to texts).</param>
     /// <param name="footerTextKey">The key of the footer text.</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="days"/> is negative.</exception>
-    /// <exception cref="ArgumentException">A text key is empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="days"/> is negative, or a text key is empty.</exception>
     public DunningLevel(int days, string headerTextKey, string footerTextKey)
     {
         Days = days;
@@ -34,7 +33,7 @@ public sealed record DunningLevel
     }
 
     /// <summary>The scheme's days for the level (level 1: after the due date; later levels: after the previous notice).</summary>
-    /// <exception cref="ArgumentOutOfRangeException">Set to a negative number.</exception>
+    /// <exception cref="ArgumentException">Set to a negative number.</exception>
     public int Days
     {
         get => _days;
@@ -58,7 +57,7 @@ public sealed record DunningLevel
     }
 
     /// <summary>Days after the letter date by which the customer is asked to pay; moved to the next business day (§193 BGB). Default 14.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">Set to a negative number.</exception>
+    /// <exception cref="ArgumentException">Set to a negative number.</exception>
     public int PaymentDeadlineDays
     {
         get => _paymentDeadlineDays;

@@ -44,7 +44,7 @@ public sealed record DunningRunRequest
     public CustomerId? Customer { get; init; }
 
     /// <summary>Only notices of this level (1-based); <see langword="null"/> for all levels.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">Set to a level below 1.</exception>
+    /// <exception cref="ArgumentException">Set to a level below 1.</exception>
     public int? Level
     {
         get => _level;

@@ -16,6 +16,9 @@ public sealed class ServiceCollectionExtensionsTests
         Assert.NotNull(provider.GetRequiredService<IClock>());
         Assert.Equal(5, provider.GetRequiredService<DebitorCoreOptions>().MaxConcurrencyRetries);
         Assert.NotNull(provider.GetRequiredService<CustomerAccountService>());
+        Assert.NotNull(provider.GetRequiredService<DunningService>());
+        Assert.IsType<InMemoryDunningSettingsProvider>(provider.GetRequiredService<IDunningSettingsProvider>());
+        Assert.IsType<InMemoryDunningLetterOutput>(provider.GetRequiredService<IDunningLetterOutput>());
     }
 
     [Fact]

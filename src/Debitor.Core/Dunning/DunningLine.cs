@@ -22,6 +22,7 @@ public sealed class DunningLine
 {
     private readonly OpenInstallment _installment;
     private readonly LevelPlan? _plan;
+    private readonly bool _onLetter;
 
     internal DunningLine(
         Customer customer,
@@ -30,8 +31,10 @@ public sealed class DunningLine
         LocalDate asOf,
         DunningLineStatus status,
         int level,
-        DunningExclusion? exclusion = null)
+        DunningExclusion? exclusion = null,
+        bool onLetter = true)
     {
+        _onLetter = onLetter;
         CustomerSettings = customer;
         _installment = installment;
         _plan = plan;
@@ -101,8 +104,14 @@ public sealed class DunningLine
     /// <see cref="DunningLineStatus.Repeated"/>, otherwise the previous level.</summary>
     public int Level { get; }
 
-    /// <summary>Whether the letter issues a notice for the installment (raised or repeated).</summary>
+    /// <summary>
+    /// Whether the letter issues a notice for the installment (raised or repeated). Lines from
+    /// <see cref="DunningEngine.Explain"/> are on no letter: for them it says the installment is due for that notice now.
+    /// </summary>
     public bool IssuesNotice => Status is DunningLineStatus.Raised or DunningLineStatus.Repeated;
+
+    /// <summary>Whether a notice is issued with this line: on a letter, not an explanation.</summary>
+    private bool Issued => _onLetter && IssuesNotice;
 
     /// <summary>Where the installment stands.</summary>
     public DunningLineStatus Status { get; }
@@ -191,13 +200,13 @@ public sealed class DunningLine
     {
         var state = _installment.Dunning;
         var last = state.LastNoticeDate is { } date ? LevelPlan.Day(date) : int.MinValue;
-        return IssuesNotice ? (Level, state.NoticeCount + 1, LevelPlan.Day(AsOf)) : (state.Level, state.NoticeCount, last);
+        return Issued ? (Level, state.NoticeCount + 1, LevelPlan.Day(AsOf)) : (state.Level, state.NoticeCount, last);
     }
 
     /// <summary>The first day a further notice could be issued: after the run, and after a pause ends.</summary>
     private int EarliestDay()
     {
-        var day = LevelPlan.Day(AsOf) + (IssuesNotice ? 1 : 0);
+        var day = LevelPlan.Day(AsOf) + (Issued ? 1 : 0);
         if (Exclusion == DunningExclusion.Paused && _installment.Item.Pause?.Until is { } until)
         {
             day = Math.Max(day, LevelPlan.Day(until) + 1);
@@ -215,6 +224,11 @@ public sealed class DunningLine
         var next = Next();
         var nextText = next is { } n ? Text($" Next: level {n.Level} from {Iso(n.Date)}.") : string.Empty;
         var comparison = _plan?.Strict == false ? "on or before" : "before";
+        if (IssuesNotice && !_onLetter)
+        {
+            return Text($"Due for level {Level} now (the run date {Iso(AsOf)} is the first possible date or later).{nextText}");
+        }
+
         switch (Status)
         {
             case DunningLineStatus.Raised when Level == 1:

@@ -116,7 +116,7 @@ internal sealed class Scanner(RunScope scope)
                 }
                 else
                 {
-                    lines.Add(Line(customer, installment, plan!, dueDay));
+                    lines.Add(Line(customer, installment, plan!, dueDay, onLetter: false));
                 }
             }
         }
@@ -247,7 +247,7 @@ internal sealed class Scanner(RunScope scope)
     }
 
     /// <summary>The line of an overdue, non-excluded installment: raised, repeated or only listed, and why.</summary>
-    private DunningLine Line(Customer customer, OpenInstallment installment, LevelPlan plan, int dueDay)
+    private DunningLine Line(Customer customer, OpenInstallment installment, LevelPlan plan, int dueDay, bool onLetter = true)
     {
         var current = installment.Dunning.Level;
         if (installment.Item.Kind != ItemKind.Invoice)
@@ -263,7 +263,7 @@ internal sealed class Scanner(RunScope scope)
             : decision.IsRepeat ? DunningLineStatus.Repeated
             : DunningLineStatus.Raised;
         var level = status is DunningLineStatus.Raised or DunningLineStatus.Repeated ? decision.Level : current;
-        return new DunningLine(customer, installment, plan, scope.AsOf, status, level);
+        return new DunningLine(customer, installment, plan, scope.AsOf, status, level, onLetter: onLetter);
     }
 
     private bool Selected(CustomerId customer, OpenInstallment installment, LevelDecision decision) =>

@@ -25,6 +25,18 @@ public sealed class DunningLineTests
     }
 
     [Fact]
+    public void Explain_DueNow_ForecastStartsToday()
+    {
+        var account = Account("C-1", Invoice("inv", 100m, D));
+
+        var line = Assert.Single(DunningEngine.Explain(account, Strict, D.PlusDays(10)));
+
+        Assert.Equal(DunningLineStatus.Raised, line.Status);
+        Assert.Equal([new ScheduledNotice(1, D.PlusDays(10)), new ScheduledNotice(2, D.PlusDays(31))], line.Forecast().Take(2));
+        Assert.StartsWith("Due for level 1 now", line.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void NextLevelDate_AfterARaise_CountsFromTheLetterDate()
     {
         var account = Account("C-1", Invoice("inv", 100m, D));

@@ -96,6 +96,7 @@ internal sealed class RunScope
         Level = request.Level ?? 0;
         Filter = filter;
         Payers = FindPayers(accounts);
+        PayerAccounts.UnionWith(Payers.Values);
     }
 
     internal DunningRunRequest Request { get; }
@@ -123,9 +124,12 @@ internal sealed class RunScope
     internal CustomerId RecipientOf(Customers.Customer customer) =>
         RoutesToPayer(customer) && Payers.ContainsKey(customer.Payer!.Value) ? customer.Payer.Value : customer.Id;
 
-    /// <summary>Whether a customer's letters are assembled with other customers' (it routes to a payer, or is one).</summary>
-    internal bool IsGrouped(Customers.Customer customer) =>
-        Payers.Count > 0 && (Payers.ContainsKey(customer.Id) || RecipientOf(customer) != customer.Id);
+    /// <summary>Whether an account's letters are assembled with other accounts' (it routes to a payer, or is one).</summary>
+    internal bool IsGrouped(CustomerAccount account) =>
+        Payers.Count > 0 && (PayerAccounts.Contains(account) || RecipientOf(account.Customer) != account.Id);
+
+    /// <summary>The payer accounts, by reference: testing an account costs no lookup of its id.</summary>
+    private HashSet<CustomerAccount> PayerAccounts { get; } = new(ReferenceEqualityComparer.Instance);
 
     private static bool RoutesToPayer(Customers.Customer customer) =>
         customer.Payer is not null && customer.PayerRouting.DunningLetters == Customers.DocumentRecipient.Payer;
@@ -183,7 +187,8 @@ internal sealed class NoticeFilter
         return filter;
     }
 
-    internal bool Allows(CustomerId customer, OpenInstallment installment, int level) => _notices.Contains(Key(customer, installment, level));
+    internal bool Allows(CustomerId customer, in OpenClaim claim, int level) =>
+        _notices.Contains((customer, claim.Installment.Ref, level, claim.Notices, claim.Open));
 
     private static (CustomerId, InstallmentRef, int, int, decimal) Key(CustomerId customer, OpenInstallment installment, int level) =>
         (customer, installment.Ref, level, installment.Dunning.NoticeCount, installment.OpenValue);

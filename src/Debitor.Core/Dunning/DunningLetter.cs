@@ -52,58 +52,50 @@ public sealed record DunningFeeLine(DunningFeeKind Kind, Money Amount, int Level
 /// scheme.</para>
 /// <para><see cref="TotalDue"/> = <see cref="NetOverdue"/> + <see cref="FeeTotal"/> + <see cref="InterestTotal"/>.
 /// Items not yet due are listed apart and not counted.</para>
-/// <para>Immutable and thread-safe for reading.</para>
+/// <para>The totals are computed when the letter is proposed; its lines, credits, fees and customers are built from the
+/// same immutable account views when first read, so a run over a million items allocates for its letters only.
+/// Immutable and thread-safe for reading.</para>
 /// </remarks>
 public sealed class DunningLetter
 {
+    private readonly RunScope _scope;
+    private readonly CustomerAccount? _single;
+    private readonly CustomerAccount[]? _group;
+    private readonly LetterTotals _totals;
+    private string? _id;
+    private LetterContent? _content;
+
     internal DunningLetter(
-        string id,
-        DunningRunId runId,
+        RunScope scope,
         Customer recipient,
-        IReadOnlyList<CustomerId> customers,
         Currency currency,
         int level,
         DunningScheme scheme,
-        LocalDate letterDate,
         LocalDate paymentDeadline,
-        IReadOnlyList<DunningLine> lines,
-        IReadOnlyList<DunningLine> notYetDue,
-        IReadOnlyList<DunningCredit> credits,
-        IReadOnlyList<DunningFeeLine> fees,
-        Money overdueTotal,
-        Money creditTotal,
-        Money feeTotal,
-        Money interestTotal,
-        Money notYetDueTotal)
+        CustomerAccount? single,
+        CustomerAccount[]? group,
+        LetterTotals totals)
     {
-        Id = id;
-        RunId = runId;
+        _scope = scope;
+        _single = single;
+        _group = group;
+        _totals = totals;
         Recipient = recipient;
-        Customers = customers;
         Currency = currency;
         Level = level;
         Scheme = scheme.Id;
         var definition = scheme.Levels[level - 1];
         HeaderTextKey = definition.HeaderTextKey;
         FooterTextKey = definition.FooterTextKey;
-        LetterDate = letterDate;
+        ChargesInterest = definition.ChargesInterest;
         PaymentDeadline = paymentDeadline;
-        Lines = lines;
-        ItemsNotYetDue = notYetDue;
-        Credits = credits;
-        Fees = fees;
-        OverdueTotal = overdueTotal;
-        CreditTotal = creditTotal;
-        FeeTotal = feeTotal;
-        InterestTotal = interestTotal;
-        NotYetDueTotal = notYetDueTotal;
     }
 
     /// <summary>The letter's key: <c>{run id}/{recipient id}/{currency code}</c>, shortened with a hash beyond 200 characters.</summary>
-    public string Id { get; }
+    public string Id => _id ??= DunningIds.Letter(RunId, RecipientId, Currency);
 
     /// <summary>The run that proposed it.</summary>
-    public DunningRunId RunId { get; }
+    public DunningRunId RunId => _scope.Request.RunId;
 
     /// <summary>The recipient's id: the customer, or its payer when the routing says so (R3.7).</summary>
     public CustomerId RecipientId => Recipient.Id;
@@ -112,7 +104,7 @@ public sealed class DunningLetter
     public Customer Recipient { get; }
 
     /// <summary>The customers whose items or credits are on the letter, ordered by id.</summary>
-    public IReadOnlyList<CustomerId> Customers { get; }
+    public IReadOnlyList<CustomerId> Customers => Content.Customers;
 
     /// <summary>The letter's currency; a letter never mixes currencies.</summary>
     public Currency Currency { get; }
@@ -130,7 +122,7 @@ public sealed class DunningLetter
     public string FooterTextKey { get; }
 
     /// <summary>The letter date: the run's as-of date.</summary>
-    public LocalDate LetterDate { get; }
+    public LocalDate LetterDate => _scope.AsOf;
 
     /// <summary>The date by which the recipient is asked to pay: letter date plus the level's days, moved to a business day.</summary>
     public LocalDate PaymentDeadline { get; }
@@ -146,37 +138,64 @@ public sealed class DunningLetter
 
     /// <summary>Every overdue item of the covered customers, ordered by customer, due date, document and installment;
     /// those with <see cref="DunningLine.IssuesNotice"/> get a notice.</summary>
-    public IReadOnlyList<DunningLine> Lines { get; }
+    public IReadOnlyList<DunningLine> Lines => Content.Lines;
 
     /// <summary>Items not due yet, when the scheme lists them; not counted in the totals.</summary>
-    public IReadOnlyList<DunningLine> ItemsNotYetDue { get; }
+    public IReadOnlyList<DunningLine> ItemsNotYetDue => Content.NotYetDue;
 
     /// <summary>Open credit notes and unapplied payments, netted against the overdue amount.</summary>
-    public IReadOnlyList<DunningCredit> Credits { get; }
+    public IReadOnlyList<DunningCredit> Credits => Content.Credits;
 
-    /// <summary>The fees.</summary>
-    public IReadOnlyList<DunningFeeLine> Fees { get; }
+    /// <summary>The fees: the level's fee per letter and tiered fee, and a fee per installment raised to a level.</summary>
+    public IReadOnlyList<DunningFeeLine> Fees => Content.Fees;
 
     /// <summary>The sum of the open amounts of <see cref="Lines"/>.</summary>
-    public Money OverdueTotal { get; }
+    public Money OverdueTotal => new(_totals.Overdue, Currency);
 
     /// <summary>The sum of the open credits.</summary>
-    public Money CreditTotal { get; }
+    public Money CreditTotal => new(_totals.Credit, Currency);
 
     /// <summary>Overdue minus credits; always positive on a letter that is sent.</summary>
-    public Money NetOverdue => OverdueTotal - CreditTotal;
+    public Money NetOverdue => new(_totals.Overdue - _totals.Credit, Currency);
 
     /// <summary>The sum of the fees.</summary>
-    public Money FeeTotal { get; }
+    public Money FeeTotal => new(_totals.PerLetterFee + _totals.TieredFee + _totals.ItemFees, Currency);
 
     /// <summary>The sum of the interest stated on the lines (not posted).</summary>
-    public Money InterestTotal { get; }
+    public Money InterestTotal => new(_totals.Interest, Currency);
 
     /// <summary>What the recipient is asked to pay: net overdue plus fees plus interest.</summary>
     public Money TotalDue => NetOverdue + FeeTotal + InterestTotal;
 
     /// <summary>The sum of the open amounts of <see cref="ItemsNotYetDue"/>.</summary>
-    public Money NotYetDueTotal { get; }
+    public Money NotYetDueTotal => new(_totals.NotYetDue, Currency);
+
+    /// <summary>The number of notices the letter issues.</summary>
+    public int NoticeCount => _totals.Notices;
+
+    internal bool ChargesInterest { get; }
+
+    internal decimal PerLetterFee => _totals.PerLetterFee;
+
+    internal decimal TieredFee => _totals.TieredFee;
+
+    /// <summary>The accounts the letter was tallied from (for a payer's letter, every account routed to it).</summary>
+    internal IEnumerable<CustomerAccount> Accounts => _group ?? [_single!];
+
+    private LetterContent Content
+    {
+        get
+        {
+            var content = Volatile.Read(ref _content);
+            if (content is null)
+            {
+                Interlocked.CompareExchange(ref _content, new Scanner(_scope).Materialize(this), null);
+                content = _content!;
+            }
+
+            return content;
+        }
+    }
 
     /// <summary>A short description.</summary>
     /// <returns>Id, level and total.</returns>
@@ -206,7 +225,7 @@ public sealed class DunningProposal
     public IReadOnlyList<DunningLine> Excluded { get; }
 
     /// <summary>The number of notices the letters issue.</summary>
-    public int NoticeCount => Letters.Sum(l => l.Lines.Count(n => n.IssuesNotice));
+    public int NoticeCount => Letters.Sum(l => l.NoticeCount);
 }
 
 /// <summary>A line of the previewed proposal that was not issued, and why.</summary>

@@ -22,11 +22,19 @@ public sealed class DunningLine
 {
     private readonly OpenInstallment _installment;
     private readonly LevelPlan? _plan;
+    private readonly Currency _currency;
+    private readonly int _dueDay;
+    private readonly short _level;
+    private readonly DunningLineStatus _status;
+    private readonly byte _exclusion;
     private readonly bool _onLetter;
+    private readonly bool _isInvoice;
+    private decimal _fee;
+    private decimal _interest;
 
     internal DunningLine(
         Customer customer,
-        OpenInstallment installment,
+        in OpenClaim claim,
         LevelPlan? plan,
         LocalDate asOf,
         DunningLineStatus status,
@@ -34,16 +42,32 @@ public sealed class DunningLine
         DunningExclusion? exclusion = null,
         bool onLetter = true)
     {
-        _onLetter = onLetter;
         CustomerSettings = customer;
-        _installment = installment;
+        _installment = claim.Installment;
+        _isInvoice = (claim.Flags & ClaimFlags.Invoice) != 0;
+        _dueDay = claim.DueDay;
+        _currency = claim.Currency;
         _plan = plan;
+        _onLetter = onLetter;
         AsOf = asOf;
-        Status = status;
-        Level = level;
-        Exclusion = exclusion;
-        Fee = Money.Zero(installment.Item.Currency);
-        Interest = Fee;
+        _status = status;
+        _level = (short)level;
+        _exclusion = exclusion is { } reason ? (byte)(reason + 1) : (byte)0;
+    }
+
+    private DunningLine(DunningLine line, DunningExclusion exclusion)
+    {
+        CustomerSettings = line.CustomerSettings;
+        _installment = line._installment;
+        _isInvoice = line._isInvoice;
+        _dueDay = line._dueDay;
+        _currency = line._currency;
+        _plan = line._plan;
+        _onLetter = true;
+        AsOf = line.AsOf;
+        _status = DunningLineStatus.Excluded;
+        _level = (short)line.PreviousLevel;
+        _exclusion = (byte)(exclusion + 1);
     }
 
     /// <summary>The debtor.</summary>
@@ -77,13 +101,13 @@ public sealed class DunningLine
     public Money Amount => _installment.Amount;
 
     /// <summary>What is open on the run date.</summary>
-    public Money OpenAmount => _installment.OpenAmount;
+    public Money OpenAmount => new(_installment.OpenValue, _currency);
 
     /// <summary>What was paid, credited or written off so far (R0.6).</summary>
-    public Money SettledAmount => _installment.Amount - _installment.OpenAmount;
+    public Money SettledAmount => _installment.Amount - OpenAmount;
 
     /// <summary>The currency.</summary>
-    public Currency Currency => _installment.Item.Currency;
+    public Currency Currency => _currency;
 
     /// <summary>Days from the due date to the run date; negative when not due yet.</summary>
     public int DaysOverdue => Period.DaysBetween(DueDate, AsOf);
@@ -102,7 +126,7 @@ public sealed class DunningLine
 
     /// <summary>The level after the letter: the new level for <see cref="DunningLineStatus.Raised"/> and
     /// <see cref="DunningLineStatus.Repeated"/>, otherwise the previous level.</summary>
-    public int Level { get; }
+    public int Level => _level;
 
     /// <summary>
     /// Whether the letter issues a notice for the installment (raised or repeated). Lines from
@@ -114,16 +138,16 @@ public sealed class DunningLine
     private bool Issued => _onLetter && IssuesNotice;
 
     /// <summary>Where the installment stands.</summary>
-    public DunningLineStatus Status { get; }
+    public DunningLineStatus Status => _status;
 
     /// <summary>Why the installment is kept off every letter; <see langword="null"/> unless <see cref="Status"/> is <see cref="DunningLineStatus.Excluded"/>.</summary>
-    public DunningExclusion? Exclusion { get; }
+    public DunningExclusion? Exclusion => _exclusion == 0 ? null : (DunningExclusion)(_exclusion - 1);
 
     /// <summary>The per-item fee charged for raising the installment to its level; zero otherwise.</summary>
-    public Money Fee { get; internal set; }
+    public Money Fee => new(_fee, _currency);
 
     /// <summary>Default interest accrued from the day after the due date to the run date, when the letter's level charges interest; zero otherwise.</summary>
-    public Money Interest { get; internal set; }
+    public Money Interest => new(_interest, _currency);
 
     /// <summary>
     /// The next level the installment can reach after this run, or <see langword="null"/> when none (all notices issued,
@@ -144,6 +168,22 @@ public sealed class DunningLine
 
     internal LevelPlan? Plan => _plan;
 
+    /// <summary>The due date as a day number.</summary>
+    internal int DueDay => _dueDay;
+
+    /// <summary>The open amount as a decimal.</summary>
+    internal decimal Open => _installment.OpenValue;
+
+    /// <summary>Whether the installment belongs to an invoice (rather than a fee, interest or cost item).</summary>
+    internal bool IsInvoice => _isInvoice;
+
+    internal void SetFee(decimal fee) => _fee = fee;
+
+    internal void SetInterest(decimal interest) => _interest = interest;
+
+    /// <summary>The same installment, reported as excluded at its previous level (its letter was not sent).</summary>
+    internal DunningLine Excluded(DunningExclusion exclusion) => new(this, exclusion);
+
     /// <summary>
     /// The forward dunning calendar: the notices still to come and their first possible dates, assuming each is issued
     /// on its first possible date and nothing is paid. With an unlimited number of notices the last level is shown once.
@@ -151,7 +191,7 @@ public sealed class DunningLine
     /// <returns>The scheduled notices, in order; empty when no further notice can come.</returns>
     public IReadOnlyList<ScheduledNotice> Forecast()
     {
-        if (_plan is null || _installment.Item.Kind != ItemKind.Invoice || (Status == DunningLineStatus.Excluded && NotEnding()))
+        if (_plan is null || !_isInvoice || (Status == DunningLineStatus.Excluded && NotEnding()))
         {
             return [];
         }
@@ -162,7 +202,7 @@ public sealed class DunningLine
         var limit = _plan.MaxNotices > 0 ? _plan.MaxNotices : _plan.LevelCount;
         while (notices < limit)
         {
-            var decision = _plan.Decide(level, notices, last, LevelPlan.Day(DueDate));
+            var decision = _plan.Decide(level, notices, last, _dueDay);
             if (decision.IsNone)
             {
                 break;

@@ -68,7 +68,7 @@ public sealed class DunningProperties
     }
 
     [Property(Arbitrary = [typeof(DunningArbitraries)])]
-    public void Letters_NeverMixCurrencies(DunningScenario scenario)
+    public void Letters_NeverMixCurrenciesAndTheirTotalsAddUp(DunningScenario scenario)
     {
         var settings = scenario.Settings();
         var accounts = scenario.Accounts();
@@ -81,6 +81,16 @@ public sealed class DunningProperties
                 Assert.All(letter.Credits, c => Assert.Equal(letter.Currency, c.OpenAmount.Currency));
                 Assert.All(letter.Fees, f => Assert.Equal(letter.Currency, f.Amount.Currency));
                 Assert.True(letter.NetOverdue.IsPositive);
+                Assert.Equal(letter.OverdueTotal.Amount, letter.Lines.Sum(l => l.OpenAmount.Amount));
+                Assert.Equal(letter.CreditTotal.Amount, letter.Credits.Sum(c => c.OpenAmount.Amount));
+                Assert.Equal(letter.FeeTotal.Amount, letter.Fees.Sum(f => f.Amount.Amount));
+                Assert.Equal(letter.FeeTotal.Amount - letter.Fees.Where(f => f.Kind != DunningFeeKind.PerItem).Sum(f => f.Amount.Amount), letter.Lines.Sum(l => l.Fee.Amount));
+                Assert.Equal(letter.InterestTotal.Amount, letter.Lines.Sum(l => l.Interest.Amount));
+                Assert.Equal(letter.NoticeCount, letter.Lines.Count(l => l.IssuesNotice));
+                Assert.Equal(letter.Level, letter.Lines.Where(l => l.IssuesNotice).Max(l => l.Level));
+                Assert.All(letter.Lines.Where(l => l.Interest.IsPositive), l => Assert.Equal(
+                    Debitor.Core.Interest.InterestCalculator.Calculate(settings.InterestSchemes[new SchemeId("default")], l.OpenAmount, l.DueDate.PlusDays(1), asOf).Total,
+                    l.Interest));
             }
 
             accounts = proposal.Issue(scenario.Fees, accounts);

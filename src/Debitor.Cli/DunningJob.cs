@@ -45,7 +45,8 @@ internal static class DunningJob
 
         output.WriteLine($"Debitor.Core dunning run as of {Format.Date(asOf)} ({asOf.DayOfWeek}) for {sender}");
         output.WriteLine($"Portfolio: {(sample ? "embedded sample" : options.Portfolio)}; {host.Customers} customers, {host.Documents} documents"
-            + (host.HistoryRuns > 0 ? $", dunning history from {host.HistoryRuns} processed runs ({host.HistoryLetters} letters)" : string.Empty) + ".");
+            + (host.HistoryRuns > 0 ? $", dunning history from {host.HistoryRuns} processed runs ({host.HistoryLetters} letters)" : string.Empty)
+            + (host.FutureDocuments > 0 ? $"; {host.FutureDocuments} documents dated after the run date left out" : string.Empty) + ".");
         output.WriteLine($"Run: {request.Mode.ToString().ToLowerInvariant()}, {(options.Branch is null ? "whole company" : "branch " + options.Branch)}, {(options.Customer is null ? "all customers" : "customer " + options.Customer)}, {(options.Level is { } l ? "level " + Format.Number(l) : "all levels")}{(options.CreditLimitExceeded ? ", credit limit exceeded only" : string.Empty)}.");
         output.WriteLine();
 

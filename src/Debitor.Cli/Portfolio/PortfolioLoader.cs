@@ -58,12 +58,16 @@ internal sealed class PortfolioHost
     public int HistoryRuns { get; set; }
 
     public int HistoryLetters { get; set; }
+
+    /// <summary>Documents dated after the run date: not posted, the run cannot know them yet.</summary>
+    public int FutureDocuments { get; set; }
 }
 
 /// <summary>
 /// Loads a portfolio into a <see cref="PortfolioHost"/> through the library's use cases, so every document is validated
-/// as a host's would be. Documents are posted in date order; when the portfolio asks for it, dunning runs are processed
-/// on their dates in between, so the accounts arrive with a dunning history.
+/// as a host's would be. Documents are posted in date order up to the run date (later ones are left out); when the
+/// portfolio asks for it, dunning runs are processed on their dates in between, so the accounts arrive with a dunning
+/// history.
 /// </summary>
 internal static class PortfolioLoader
 {
@@ -101,10 +105,12 @@ internal static class PortfolioLoader
             }
         }
 
-        for (; next < events.Count; next++)
+        for (; next < events.Count && events[next].Date <= asOf; next++)
         {
             await PostAsync(host, events[next].Customer, events[next].Event, events[next].Date, cancellationToken);
         }
+
+        host.FutureDocuments = events.Count - next;
 
         host.Clock.SetDate(asOf);
         foreach (var customer in document.Customers.Where(c => c.Archived))

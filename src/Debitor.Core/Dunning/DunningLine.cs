@@ -55,21 +55,6 @@ public sealed class DunningLine
         _exclusion = exclusion is { } reason ? (byte)(reason + 1) : (byte)0;
     }
 
-    private DunningLine(DunningLine line, DunningExclusion exclusion)
-    {
-        CustomerSettings = line.CustomerSettings;
-        _installment = line._installment;
-        _isInvoice = line._isInvoice;
-        _dueDay = line._dueDay;
-        _currency = line._currency;
-        _plan = line._plan;
-        _onLetter = true;
-        AsOf = line.AsOf;
-        _status = DunningLineStatus.Excluded;
-        _level = (short)line.PreviousLevel;
-        _exclusion = (byte)(exclusion + 1);
-    }
-
     /// <summary>The debtor.</summary>
     public CustomerId Customer => CustomerSettings.Id;
 
@@ -181,9 +166,6 @@ public sealed class DunningLine
 
     internal void SetInterest(decimal interest) => _interest = interest;
 
-    /// <summary>The same installment, reported as excluded at its previous level (its letter was not sent).</summary>
-    internal DunningLine Excluded(DunningExclusion exclusion) => new(this, exclusion);
-
     /// <summary>
     /// The forward dunning calendar: the notices still to come and their first possible dates, assuming each is issued
     /// on its first possible date and nothing is paid. With an unlimited number of notices the last level is shown once.
@@ -199,7 +181,7 @@ public sealed class DunningLine
         var (level, notices, last) = StateAfterRun();
         var result = new List<ScheduledNotice>();
         var floor = EarliestDay();
-        var limit = _plan.MaxNotices > 0 ? _plan.MaxNotices : _plan.LevelCount;
+        var limit = _plan.MaxNotices > 0 ? _plan.MaxNotices : int.MaxValue;
         while (notices < limit)
         {
             var decision = _plan.Decide(level, notices, last, _dueDay);

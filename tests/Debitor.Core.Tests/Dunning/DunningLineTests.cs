@@ -89,6 +89,21 @@ public sealed class DunningLineTests
     }
 
     [Fact]
+    public void Forecast_UnlimitedRepeatsAfterManyNotices_ShowsTheNextRepeat()
+    {
+        var settings = Settings(Scheme(1, 1, 10, DunningDayComparison.Inclusive));
+        var account = Account("C-1", Invoice("inv", 100m, D));
+        foreach (var day in new[] { 1, 2, 12, 22, 32 })
+        {
+            account = account.RunAndIssue(settings, D.PlusDays(day));
+        }
+
+        var line = Assert.Single(DunningEngine.Explain(account, settings, D.PlusDays(33)));
+
+        Assert.Equal([new ScheduledNotice(3, D.PlusDays(42))], line.Forecast());
+    }
+
+    [Fact]
     public void Forecast_PausedUntilADate_StartsAfterThePause()
     {
         var until = new LocalDate(2026, 5, 31);

@@ -46,6 +46,9 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<InterestInvoiceService>();
         services.TryAddSingleton<PaymentService>();
         services.TryAddSingleton<CollectionService>();
+        services.TryAddSingleton<IDunningSettingsProvider, InMemoryDunningSettingsProvider>();
+        services.TryAddSingleton<IDunningLetterOutput, InMemoryDunningLetterOutput>();
+        services.TryAddSingleton<DunningService>();
         return services;
     }
 }

@@ -137,6 +137,9 @@ public sealed record Customer
     /// <summary>What was arranged, when <see cref="IsProblematic"/>.</summary>
     public string? ProblematicNote { get; init; }
 
+    /// <summary>Whether the customer has a dunning block: no dunning run, manual or automatic, dunns any of its items.</summary>
+    public bool IsDunningBlocked { get; init; }
+
     /// <summary>The users who marked this customer as a favourite (R0.1), without duplicates.</summary>
     public IReadOnlyList<UserId> FavouriteOf
     {

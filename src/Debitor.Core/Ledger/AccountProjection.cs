@@ -63,6 +63,8 @@ internal static partial class AccountProjection
 
         public JournalRecord? LastCreditBlockRecord { get; private set; }
 
+        private DunningHistory? Dunning { get; set; }
+
         public void Apply(JournalRecord record)
         {
             var entry = record.Entry;
@@ -120,6 +122,12 @@ internal static partial class AccountProjection
                     var item = Item(changed.Id, changed.Item);
                     var old = item.DueDate ?? throw new CorruptJournalException(changed.Id, "only claims have a due date.");
                     item.DueDateOverride = new DueDateOverride(old, changed.NewDueDate, changed.Note, record.RecordedBy, record.RecordedAt);
+                    break;
+                case DunningNoticeIssued notice:
+                    (Dunning ??= new()).Issue(notice, target => Installment(notice.Id, target));
+                    break;
+                case DunningLetterCancelled cancelled:
+                    (Dunning ??= new()).Cancel(cancelled, target => Installment(cancelled.Id, target));
                     break;
                 case CommunicationRecorded communication:
                     Communications.Add(new CommunicationEntry(communication.Id, communication.Kind, communication.Subject, communication.Text, record.RecordedBy, record.RecordedAt, communication.Item));

@@ -20,6 +20,7 @@ public sealed class CustomerAccount
 {
     private readonly Dictionary<EntryId, OpenItem> _itemsById;
     private Dictionary<EntryId, JournalEntry>? _entriesById;
+    private OpenClaim[]? _openClaims;
     private readonly Dictionary<EntryId, Settlement> _settlementsById;
 
     internal CustomerAccount(
@@ -212,6 +213,22 @@ public sealed class CustomerAccount
     }
 
     internal CollectionState Collections { get; }
+
+    /// <summary>The open claims and credits in compact form for dunning runs, built on first use.</summary>
+    internal OpenClaim[] OpenClaims
+    {
+        get
+        {
+            var built = Volatile.Read(ref _openClaims);
+            if (built is null)
+            {
+                Interlocked.CompareExchange(ref _openClaims, OpenClaimIndex.Build(this), null);
+                built = _openClaims!;
+            }
+
+            return built;
+        }
+    }
 
     /// <summary>The current state of an application, write-off or refund entry.</summary>
     internal Settlement? FindSettlement(EntryId id) => _settlementsById.GetValueOrDefault(id);

@@ -105,6 +105,12 @@ internal static partial class LedgerRules
                 check.Text(changed.Note, "a note (mandatory for a due-date change, R0.8)");
                 check.OpenClaim(changed.Item);
                 break;
+            case DunningNoticeIssued notice:
+                DunningEntryRules.Check(account, notice, parameterName);
+                break;
+            case DunningLetterCancelled cancelled:
+                DunningEntryRules.Check(account, cancelled, parameterName);
+                break;
             case CommunicationRecorded communication:
                 check.Text(communication.Subject, "a subject");
                 check.EnumDefined(communication.Kind);

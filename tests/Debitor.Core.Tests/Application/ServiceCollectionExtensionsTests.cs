@@ -19,6 +19,9 @@ public sealed class ServiceCollectionExtensionsTests
         Assert.NotNull(provider.GetRequiredService<PaymentService>());
         Assert.IsType<InMemoryDocumentOutput>(provider.GetRequiredService<IDocumentOutput>());
         Assert.IsType<StorePayerDirectory>(provider.GetRequiredService<IPayerDirectory>());
+        Assert.NotNull(provider.GetRequiredService<DunningService>());
+        Assert.IsType<InMemoryDunningSettingsProvider>(provider.GetRequiredService<IDunningSettingsProvider>());
+        Assert.IsType<InMemoryDunningLetterOutput>(provider.GetRequiredService<IDunningLetterOutput>());
     }
 
     [Fact]

@@ -1,0 +1,158 @@
+namespace Debitor.Cli.Portfolio;
+
+/// <summary>A portfolio as read from JSON (format: docs/cli.md). Dates are ISO strings (yyyy-MM-dd), amounts decimal numbers.</summary>
+internal sealed record PortfolioDocument
+{
+    public string Company { get; init; } = "";
+
+    public string? CompanyName { get; init; }
+
+    public string? AsOf { get; init; }
+
+    public int[]? CompanyDays { get; init; }
+
+    public List<BranchDocument> Branches { get; init; } = [];
+
+    public SimulationDocument? SimulateRuns { get; init; }
+
+    public List<CustomerDocument> Customers { get; init; } = [];
+}
+
+internal sealed record BranchDocument
+{
+    public string Id { get; init; } = "";
+
+    public string? Name { get; init; }
+
+    public int[]? Days { get; init; }
+}
+
+/// <summary>Dunning runs processed before the as-of date, so the portfolio arrives with a dunning history.</summary>
+internal sealed record SimulationDocument
+{
+    public string From { get; init; } = "";
+
+    public int EveryDays { get; init; } = 7;
+
+    public bool PostFees { get; init; }
+}
+
+internal sealed record CustomerDocument
+{
+    public string Id { get; init; } = "";
+
+    public string? Number { get; init; }
+
+    public string Name { get; init; } = "";
+
+    public string? Branch { get; init; }
+
+    public string? Channel { get; init; }
+
+    public bool Automatic { get; init; } = true;
+
+    public bool Problematic { get; init; }
+
+    public bool DunningBlocked { get; init; }
+
+    public bool Archived { get; init; }
+
+    public string? Scheme { get; init; }
+
+    public string? InterestScheme { get; init; }
+
+    public Dictionary<string, int>? DunningDays { get; init; }
+
+    public CreditLimitDocument? CreditLimit { get; init; }
+
+    public string? Payer { get; init; }
+
+    public bool LettersToPayer { get; init; }
+
+    public AttachmentsDocument? Attachments { get; init; }
+
+    public List<EventDocument> Documents { get; init; } = [];
+}
+
+internal sealed record CreditLimitDocument
+{
+    public decimal Amount { get; init; }
+
+    public string Currency { get; init; } = "EUR";
+
+    public string? ValidFrom { get; init; }
+
+    public string? ValidUntil { get; init; }
+}
+
+internal sealed record AttachmentsDocument
+{
+    public bool Letter { get; init; } = true;
+
+    public bool FullStatement { get; init; }
+
+    public bool OpenItemsStatement { get; init; }
+}
+
+/// <summary>One dated event of a customer: invoice, creditNote, payment, pause, dueDateChange or notice.</summary>
+internal sealed record EventDocument
+{
+    public string Type { get; init; } = "";
+
+    public string? Id { get; init; }
+
+    public string? Number { get; init; }
+
+    public string? Date { get; init; }
+
+    public string? Due { get; init; }
+
+    public decimal Amount { get; init; }
+
+    public string? Currency { get; init; }
+
+    public List<InstallmentDocument>? Installments { get; init; }
+
+    public List<ApplicationDocument>? Apply { get; init; }
+
+    public string? Invoice { get; init; }
+
+    public string? Reason { get; init; }
+
+    public string? Until { get; init; }
+
+    public string? NewDue { get; init; }
+
+    public string? Note { get; init; }
+
+    public string? Letter { get; init; }
+
+    public List<NoticeDocument>? Notices { get; init; }
+}
+
+internal sealed record InstallmentDocument
+{
+    public decimal Amount { get; init; }
+
+    public string? Due { get; init; }
+
+    public string? Kind { get; init; }
+}
+
+internal sealed record ApplicationDocument
+{
+    public string Invoice { get; init; } = "";
+
+    public int Installment { get; init; } = 1;
+
+    public decimal Amount { get; init; }
+}
+
+internal sealed record NoticeDocument
+{
+    public string Invoice { get; init; } = "";
+
+    public int Installment { get; init; } = 1;
+
+    public int Level { get; init; }
+}

@@ -1,0 +1,381 @@
+using Ardalis.GuardClauses;
+using Debitor.Core.Communication;
+using Debitor.Core.Dunning;
+using Debitor.Core.Ledger;
+using Debitor.Core.Ports;
+
+namespace Debitor.Core.Application;
+
+/// <summary>
+/// Dunning runs (R4.7, R4.8): preview a run, process a previewed proposal, cancel an issued letter, and explain where
+/// a customer's items stand.
+/// </summary>
+/// <remarks>
+/// <para><b>Preview</b> loads the accounts and the company's settings and calls <see cref="DunningEngine.Preview"/>;
+/// nothing changes.</para>
+/// <para><b>Process</b> loads the accounts again and re-checks every previewed notice against the current ledger: an
+/// installment that was paid, changed, dunned or excluded in between is dropped (and reported in
+/// <see cref="DunningRunResult.Removed"/>), and no notice the preview did not show is added. It then appends the notices,
+/// the fees when the run posts them, and communication-history entries, account by account with optimistic concurrency,
+/// and hands each letter to <see cref="IDunningLetterOutput"/>. Every entry id derives from the run, the letter and the
+/// installment: processing the same proposal twice issues nothing twice.</para>
+/// <para>Only actors with <see cref="Permission.ProcessDunning"/> (accountants and supervisors, R4.8) may process or
+/// cancel; every account concerned is authorized before anything changes.</para>
+/// <para>Thread-safe.</para>
+/// </remarks>
+public sealed class DunningService
+{
+    private readonly ICustomerAccountStore _store;
+    private readonly IAuthorizationPort _authorization;
+    private readonly IDunningSettingsProvider _settings;
+    private readonly IDunningLetterOutput _output;
+    private readonly IClock _clock;
+    private readonly DebitorCoreOptions _options;
+
+    /// <summary>Creates the service.</summary>
+    /// <param name="store">The account store.</param>
+    /// <param name="authorization">The authorization port.</param>
+    /// <param name="settings">The dunning settings per company.</param>
+    /// <param name="output">Where issued letters go.</param>
+    /// <param name="clock">The clock; it stamps the entries and gives "today" for cancellations.</param>
+    /// <param name="options">The options.</param>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public DunningService(
+        ICustomerAccountStore store,
+        IAuthorizationPort authorization,
+        IDunningSettingsProvider settings,
+        IDunningLetterOutput output,
+        IClock clock,
+        DebitorCoreOptions options)
+    {
+        _store = Guard.Against.Null(store);
+        _authorization = Guard.Against.Null(authorization);
+        _settings = Guard.Against.Null(settings);
+        _output = Guard.Against.Null(output);
+        _clock = Guard.Against.Null(clock);
+        _options = Guard.Against.Null(options);
+    }
+
+    private LocalDate Today => _clock.GetCurrentInstant().InZone(_options.TimeZone).Date;
+
+    /// <summary>Previews a run: the full proposal, changing nothing.</summary>
+    /// <param name="actor">Who asks.</param>
+    /// <param name="request">The run date and filters.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The proposal.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The run is for one customer, and that customer does not exist.</exception>
+    /// <exception cref="AuthorizationException">The actor may not preview dunning for an account in scope.</exception>
+    public async Task<DunningProposal> PreviewAsync(Actor actor, DunningRunRequest request, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(actor);
+        Guard.Against.Null(request);
+        var (settings, accounts) = await LoadAsync(request, cancellationToken).ConfigureAwait(false);
+        var scope = new RunScope(request, settings, accounts, null);
+        foreach (var account in accounts)
+        {
+            if (scope.InScope(account.Customer))
+            {
+                await AuthorizeAsync(actor, Permission.PreviewDunning, account.Id, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return DunningEngine.Preview(request, settings, accounts);
+    }
+
+    /// <summary>Issues a previewed proposal.</summary>
+    /// <param name="actor">Who acts; needs <see cref="Permission.ProcessDunning"/> (R4.8).</param>
+    /// <param name="proposal">The proposal from <see cref="PreviewAsync"/>.</param>
+    /// <param name="cancellationToken">Cancels the call between accounts; what was appended stays appended.</param>
+    /// <returns>The letters issued and the previewed notices that were not.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The run is for one customer, and that customer does not exist.</exception>
+    /// <exception cref="AuthorizationException">The actor may not process dunning for an account concerned; nothing was changed.</exception>
+    public async Task<DunningRunResult> ProcessAsync(Actor actor, DunningProposal proposal, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(actor);
+        Guard.Against.Null(proposal);
+        foreach (var customer in AccountsOf(proposal.Letters))
+        {
+            await AuthorizeAsync(actor, Permission.ProcessDunning, customer, cancellationToken).ConfigureAwait(false);
+        }
+
+        var request = proposal.Request;
+        var (settings, accounts) = await LoadAsync(request, cancellationToken).ConfigureAwait(false);
+        var filter = NoticeFilter.From(proposal);
+        var current = DunningEngine.Run(request, settings, accounts, filter, 1);
+        foreach (var customer in AccountsOf(current.Letters))
+        {
+            await AuthorizeAsync(actor, Permission.ProcessDunning, customer, cancellationToken).ConfigureAwait(false);
+        }
+
+        var views = accounts.ToDictionary(a => a.Id);
+        var issued = new List<DunningLetter>();
+        var removed = new List<RemovedLine>();
+        foreach (var letter in current.Letters)
+        {
+            var final = await IssueAsync(actor, request, letter, settings, filter, views, removed, cancellationToken).ConfigureAwait(false);
+            if (final is not null)
+            {
+                await _output.DeliverAsync(final, cancellationToken).ConfigureAwait(false);
+                issued.Add(final);
+            }
+        }
+
+        removed.AddRange(Removed(proposal, issued, current, views));
+        return new DunningRunResult(request.RunId, issued, removed.DistinctBy(r => (r.Customer, r.Installment)).ToList());
+    }
+
+    /// <summary>
+    /// Cancels an issued letter: every account on it gets a cancellation that restores the levels its installments had
+    /// before the letter; dunning fees the letter posted are reversed unless something was already paid on them; the
+    /// cancellation is recorded in the communication history.
+    /// </summary>
+    /// <param name="actor">Who acts; needs <see cref="Permission.ProcessDunning"/>.</param>
+    /// <param name="letterId">The letter's id (<see cref="DunningLetter.Id"/>).</param>
+    /// <param name="customers">The accounts on the letter: <see cref="DunningLetter.Customers"/> and the recipient.</param>
+    /// <param name="reason">Why.</param>
+    /// <param name="cancellationToken">Cancels the call between accounts.</param>
+    /// <returns>A task that completes when the letter is cancelled on every account. Cancelling again changes nothing.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="actor"/>, <paramref name="letterId"/> or <paramref name="customers"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The reason or letter id is empty, no account is named, an account does not exist,
+    /// no account holds the letter, or an installment of the letter was dunned again by a later letter (cancel that first).</exception>
+    /// <exception cref="AuthorizationException">The actor may not process dunning for an account; nothing was changed.</exception>
+    /// <exception cref="ConcurrencyException">Other writers kept changing an account.</exception>
+    public async Task CancelLetterAsync(Actor actor, string letterId, IReadOnlyCollection<CustomerId> customers, string reason, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(actor);
+        Guard.Against.NullOrWhiteSpace(letterId);
+        Guard.Against.NullOrWhiteSpace(reason);
+        Guard.Against.NullOrEmpty(customers);
+        var accounts = customers.Distinct().ToList();
+        foreach (var customer in accounts)
+        {
+            await AuthorizeAsync(actor, Permission.ProcessDunning, customer, cancellationToken).ConfigureAwait(false);
+        }
+
+        var found = false;
+        foreach (var customer in accounts)
+        {
+            for (var attempt = 0; ; attempt++)
+            {
+                var account = await LoadExistingAsync(customer, nameof(customers), cancellationToken).ConfigureAwait(false);
+                var (entries, holdsLetter) = CancellationEntries(account, letterId, reason, Today);
+                found |= holdsLetter;
+                if (entries.Count == 0 || await TryAppendAsync(actor, account, entries, nameof(letterId), attempt, cancellationToken).ConfigureAwait(false) is not null)
+                {
+                    break;
+                }
+            }
+        }
+
+        if (!found)
+        {
+            throw new ArgumentException($"No account of the ones named holds letter '{letterId}'.", nameof(letterId));
+        }
+    }
+
+    /// <summary>
+    /// Explains where every open item of a customer stands on a date: its level and why, whether and why it is excluded,
+    /// and the dates of its next notices (the forward dunning calendar).
+    /// </summary>
+    /// <param name="actor">Who asks; needs <see cref="Permission.ViewAccounts"/>.</param>
+    /// <param name="customer">The customer.</param>
+    /// <param name="asOf">The date.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>One line per open installment.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="actor"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The customer does not exist.</exception>
+    /// <exception cref="AuthorizationException">The actor may not view the account.</exception>
+    public async Task<IReadOnlyList<DunningLine>> ExplainAsync(Actor actor, CustomerId customer, LocalDate asOf, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(actor);
+        await AuthorizeAsync(actor, Permission.ViewAccounts, customer, cancellationToken).ConfigureAwait(false);
+        var account = await LoadExistingAsync(customer, nameof(customer), cancellationToken).ConfigureAwait(false);
+        var settings = await _settings.GetAsync(account.Customer.Company, cancellationToken).ConfigureAwait(false);
+        return DunningEngine.Explain(account, settings, asOf);
+    }
+
+    private static IEnumerable<CustomerId> AccountsOf(IEnumerable<DunningLetter> letters) =>
+        letters.SelectMany(l => l.Customers.Append(l.RecipientId)).Distinct();
+
+    /// <summary>The entries that cancel a letter on one account, and whether the account holds (or held) the letter.</summary>
+    private static (List<JournalEntry> Entries, bool HoldsLetter) CancellationEntries(CustomerAccount account, string letterId, string reason, LocalDate today)
+    {
+        var entries = new List<JournalEntry>();
+        var issued = DunningEntryRules.ActiveLetter(account, letterId);
+        if (issued is not null)
+        {
+            entries.Add(new DunningLetterCancelled(DunningIds.Cancellation(letterId), letterId, today, reason));
+        }
+
+        var fees = new List<EntryId> { DunningIds.LetterFee(letterId, DunningFeeKind.PerLetter), DunningIds.LetterFee(letterId, DunningFeeKind.Tiered) };
+        fees.AddRange((issued?.Notices ?? []).Select(n => DunningIds.ItemFee(letterId, n.Installment)));
+        foreach (var fee in fees)
+        {
+            if (account.FindItem(fee) is { Status: ItemStatus.Open } item && item.Installments.All(i => !i.Settlements.Any(s => s.IsActive)))
+            {
+                entries.Add(new EntryReversed(DunningIds.FeeReversal(fee), fee, today, reason));
+            }
+        }
+
+        if (entries.Count > 0)
+        {
+            entries.Add(new CommunicationRecorded(DunningIds.CancellationNote(letterId), CommunicationKind.DunningLetter, "Dunning letter cancelled (" + letterId + ")", reason));
+        }
+
+        var held = issued is not null || entries.Count > 0 || account.Journal.Any(r => r.Entry is DunningLetterCancelled c && string.Equals(c.LetterId, letterId, StringComparison.Ordinal));
+        return (entries, held);
+    }
+
+    /// <summary>Appends the entries of one letter account by account; on a concurrent change, recomputes the letter from the reloaded account.</summary>
+    private async Task<DunningLetter?> IssueAsync(
+        Actor actor,
+        DunningRunRequest request,
+        DunningLetter letter,
+        Dunning.DunningSettings settings,
+        NoticeFilter filter,
+        Dictionary<CustomerId, CustomerAccount> views,
+        List<RemovedLine> removed,
+        CancellationToken cancellationToken)
+    {
+        var done = new HashSet<CustomerId>();
+        var current = letter;
+        for (var attempt = 0; ; attempt++)
+        {
+            CustomerId? conflict = null;
+            foreach (var (customer, entries) in DunningPostings.EntriesFor(current, request.PostFees))
+            {
+                if (done.Contains(customer))
+                {
+                    continue;
+                }
+
+                if (await TryAppendAsync(actor, views[customer], entries, nameof(letter), attempt, cancellationToken).ConfigureAwait(false) is null)
+                {
+                    conflict = customer;
+                    break;
+                }
+
+                done.Add(customer);
+            }
+
+            if (conflict is not { } changed)
+            {
+                return current;
+            }
+
+            // Another writer changed an account of the letter: reload it and recompute the letter. The accounts already
+            // written keep the view the letter was computed from, so their part of it stays the same.
+            views[changed] = await LoadExistingAsync(changed, nameof(letter), cancellationToken).ConfigureAwait(false);
+            var group = current.Customers.Append(current.RecipientId).Distinct().Select(c => views[c]).ToList();
+            var recomputed = DunningEngine.Run(request, settings, group, filter, 1).Letters.FirstOrDefault(l => l.Id == current.Id);
+            if (recomputed is not null)
+            {
+                current = recomputed;
+                continue;
+            }
+
+            if (done.Count == 0)
+            {
+                return null;
+            }
+
+            // Part of the letter is written already: issue that part as it was computed; the changed account drops out.
+            removed.AddRange(current.Lines.Where(l => l.IssuesNotice && l.Customer == changed)
+                .Select(l => new RemovedLine(l.Customer, l.Installment, l.DocumentNumber, l.Level, current.Id, DunningRemovalReason.LetterSuppressed)));
+            done.Add(changed);
+        }
+    }
+
+    private static IEnumerable<RemovedLine> Removed(DunningProposal proposal, List<DunningLetter> issued, DunningProposal current, Dictionary<CustomerId, CustomerAccount> views)
+    {
+        var notices = issued.SelectMany(l => l.Lines).Where(l => l.IssuesNotice).Select(l => (l.Customer, l.Installment, l.Level)).ToHashSet();
+        var excluded = current.Excluded.ToDictionary(l => (l.Customer, l.Installment), l => l.Exclusion);
+        foreach (var letter in proposal.Letters)
+        {
+            foreach (var line in letter.Lines)
+            {
+                if (!line.IssuesNotice || notices.Contains((line.Customer, line.Installment, line.Level)))
+                {
+                    continue;
+                }
+
+                var now = views.TryGetValue(line.Customer, out var account) ? account.FindInstallment(line.Installment) : null;
+                var (reason, exclusion) = now is null || !now.IsOpen ? (DunningRemovalReason.Settled, (DunningExclusion?)null)
+                    : now.OpenValue != line.Source.OpenValue ? (DunningRemovalReason.AmountChanged, null)
+                    : now.Dunning.NoticeCount != line.PreviousNotices ? (DunningRemovalReason.StateChanged, null)
+                    : excluded.TryGetValue((line.Customer, line.Installment), out var why) ? (DunningRemovalReason.NowExcluded, why)
+                    : (DunningRemovalReason.LetterSuppressed, null);
+                yield return new RemovedLine(line.Customer, line.Installment, line.DocumentNumber, line.Level, letter.Id, reason, exclusion);
+            }
+        }
+    }
+
+    /// <summary>Loads the accounts a run needs: the customer and its payer for a one-customer run, else every account of the company.</summary>
+    private async Task<(Dunning.DunningSettings Settings, IReadOnlyList<CustomerAccount> Accounts)> LoadAsync(DunningRunRequest request, CancellationToken cancellationToken)
+    {
+        var settings = await _settings.GetAsync(request.Company, cancellationToken).ConfigureAwait(false);
+        var accounts = new List<CustomerAccount>();
+        if (request.Customer is { } only)
+        {
+            var account = await LoadExistingAsync(only, nameof(request), cancellationToken).ConfigureAwait(false);
+            accounts.Add(account);
+            if (account.Customer.Payer is { } payer && await LoadAsync(payer, cancellationToken).ConfigureAwait(false) is { } payerAccount)
+            {
+                accounts.Add(payerAccount);
+            }
+
+            return (settings, accounts);
+        }
+
+        var ids = await _store.ListCustomersAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var id in ids.OrderBy(i => i.Value, StringComparer.Ordinal))
+        {
+            if (await LoadAsync(id, cancellationToken).ConfigureAwait(false) is { } account && account.Customer.Company == request.Company)
+            {
+                accounts.Add(account);
+            }
+        }
+
+        return (settings, accounts);
+    }
+
+    private async Task<CustomerAccount?> LoadAsync(CustomerId customer, CancellationToken cancellationToken)
+    {
+        var journal = await _store.LoadAsync(customer, cancellationToken).ConfigureAwait(false);
+        return journal.Count > 0 ? CustomerAccount.FromJournal(journal) : null;
+    }
+
+    private async Task<CustomerAccount> LoadExistingAsync(CustomerId customer, string parameterName, CancellationToken cancellationToken) =>
+        await LoadAsync(Guard.Against.Default(customer, parameterName), cancellationToken).ConfigureAwait(false)
+        ?? throw new ArgumentException($"Customer '{customer}' does not exist.", parameterName);
+
+    /// <summary>Appends entries to an account; returns the new view, or <see langword="null"/> when another writer came first and a retry is allowed.</summary>
+    private async Task<CustomerAccount?> TryAppendAsync(Actor actor, CustomerAccount account, IReadOnlyList<JournalEntry> entries, string parameterName, int attempt, CancellationToken cancellationToken)
+    {
+        var (after, appended) = account.Append(entries, _clock.GetCurrentInstant(), actor.User, Today, parameterName);
+        if (appended.Count == 0)
+        {
+            return after;
+        }
+
+        try
+        {
+            await _store.AppendAsync(account.Id, account.Version, appended, cancellationToken).ConfigureAwait(false);
+            return after;
+        }
+        catch (ConcurrencyException) when (attempt < _options.MaxConcurrencyRetries)
+        {
+            return null;
+        }
+    }
+
+    private async Task AuthorizeAsync(Actor actor, Permission permission, CustomerId customer, CancellationToken cancellationToken)
+    {
+        if (!await _authorization.IsAllowedAsync(actor, permission, customer, cancellationToken).ConfigureAwait(false))
+        {
+            throw new AuthorizationException(actor.User, permission, customer);
+        }
+    }
+}

@@ -1,0 +1,195 @@
+using Ardalis.GuardClauses;
+using Debitor.Core.Ledger;
+
+namespace Debitor.Core.Dunning;
+
+/// <summary>
+/// Applies dunning schemes to customer accounts: the one function that decides, for a run date, which installments
+/// get which notice, which letters go to whom, and what is excluded and why.
+/// </summary>
+/// <remarks>
+/// <para>Pure and thread-safe: the result depends on the arguments only, nothing is changed, the clock is not read.</para>
+/// <para><b>Level rule</b> per installment (R4.1–R4.4; prepayments and remainders are separate installments): see
+/// <see cref="DunningScheme"/>. At most one level up per run.</para>
+/// <para><b>Letters</b> (R4.6, R3.7): one per recipient and currency. A letter is written when at least one
+/// installment gets a notice; it then lists every overdue, non-excluded item of the customers it covers (open fees,
+/// interest and costs included), nets their open credit notes and unapplied payments, and is dropped — its notices
+/// reported as excluded — when the net overdue amount is zero or less or below the scheme's minimum.</para>
+/// <para>The work is linear in the number of items; memory is allocated for letters, their lines and exclusions only.</para>
+/// </remarks>
+public static class DunningEngine
+{
+    /// <summary>Computes the proposal of a run (R4.7): every letter, every line with its level and why, every excluded item with why.</summary>
+    /// <param name="request">The run date and filters.</param>
+    /// <param name="settings">The company's schemes, interest schemes, branch days and calendar.</param>
+    /// <param name="accounts">The accounts to consider: at least the customers in scope and the payers they route letters to; others are ignored.</param>
+    /// <returns>The proposal.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>, or an account in the list is.</exception>
+    public static DunningProposal Preview(DunningRunRequest request, DunningSettings settings, IReadOnlyList<CustomerAccount> accounts)
+    {
+        Guard.Against.Null(request);
+        Guard.Against.Null(settings);
+        Guard.Against.Null(accounts);
+        return Run(request, settings, accounts, null, 1);
+    }
+
+    /// <summary>
+    /// Explains every open claim of one account on a date: its level, why it is there, whether and why it is excluded,
+    /// and when it reaches its next level (the forward dunning calendar, <see cref="DunningLine.Forecast"/>).
+    /// </summary>
+    /// <param name="account">The account.</param>
+    /// <param name="settings">The company's dunning settings.</param>
+    /// <param name="asOf">The date.</param>
+    /// <returns>One line per open installment, in posting order. Run filters (automatic, credit limit) do not apply.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public static IReadOnlyList<DunningLine> Explain(CustomerAccount account, DunningSettings settings, LocalDate asOf)
+    {
+        Guard.Against.Null(account);
+        Guard.Against.Null(settings);
+        var request = new DunningRunRequest(new DunningRunId("explain"), account.Customer.Company, asOf) { Customer = account.Id };
+        var scope = new RunScope(request, settings, [account], null);
+        return new Scanner(scope).Explain(account);
+    }
+
+    /// <summary>The preview, optionally restricted to the notices of a previewed proposal and split over partitions of the accounts.</summary>
+    internal static DunningProposal Run(DunningRunRequest request, DunningSettings settings, IReadOnlyList<CustomerAccount> accounts, NoticeFilter? filter, int partitions)
+    {
+        var scope = new RunScope(request, settings, accounts, filter);
+        partitions = Math.Clamp(partitions, 1, Math.Max(1, accounts.Count / 1024));
+        var scanners = new Scanner[partitions];
+        if (partitions == 1)
+        {
+            scanners[0] = new Scanner(scope);
+            scanners[0].Scan(accounts, 0, accounts.Count);
+        }
+        else
+        {
+            var size = (accounts.Count + partitions - 1) / partitions;
+            Parallel.For(0, partitions, new ParallelOptions { MaxDegreeOfParallelism = partitions }, p =>
+            {
+                var scanner = new Scanner(scope);
+                scanner.Scan(accounts, p * size, Math.Min(accounts.Count, (p + 1) * size));
+                scanners[p] = scanner;
+            });
+        }
+
+        var main = scanners[0];
+        for (var p = 1; p < partitions; p++)
+        {
+            main.Absorb(scanners[p]);
+        }
+
+        main.FinishGroups();
+        return main.ToProposal();
+    }
+}
+
+/// <summary>What every partition of a run shares: the request, settings, day numbers and payer routing. Immutable.</summary>
+internal sealed class RunScope
+{
+    internal RunScope(DunningRunRequest request, DunningSettings settings, IReadOnlyList<CustomerAccount> accounts, NoticeFilter? filter)
+    {
+        Request = request;
+        Settings = settings;
+        AsOf = request.AsOf;
+        AsOfDay = LevelPlan.Day(request.AsOf);
+        Level = request.Level ?? 0;
+        Filter = filter;
+        Payers = FindPayers(accounts);
+        PayerAccounts.UnionWith(Payers.Values);
+    }
+
+    internal DunningRunRequest Request { get; }
+
+    internal DunningSettings Settings { get; }
+
+    internal LocalDate AsOf { get; }
+
+    internal int AsOfDay { get; }
+
+    /// <summary>The only level notices may have; 0 for all.</summary>
+    internal int Level { get; }
+
+    internal NoticeFilter? Filter { get; }
+
+    /// <summary>The payers that receive letters for customers in scope (R3.7), by id; empty in most runs.</summary>
+    internal Dictionary<CustomerId, CustomerAccount> Payers { get; }
+
+    internal bool InScope(Customers.Customer customer) =>
+        customer.Company == Request.Company
+        && (Request.Branch is not { } branch || customer.Branch == branch)
+        && (Request.Customer is not { } id || customer.Id == id);
+
+    /// <summary>Who receives a customer's letters: its payer when the routing says so and the payer is known and not archived.</summary>
+    internal CustomerId RecipientOf(Customers.Customer customer) =>
+        RoutesToPayer(customer) && Payers.ContainsKey(customer.Payer!.Value) ? customer.Payer.Value : customer.Id;
+
+    /// <summary>Whether an account's letters are assembled with other accounts' (it routes to a payer, or is one).</summary>
+    internal bool IsGrouped(CustomerAccount account) =>
+        Payers.Count > 0 && (PayerAccounts.Contains(account) || RecipientOf(account.Customer) != account.Id);
+
+    /// <summary>The payer accounts, by reference: testing an account costs no lookup of its id.</summary>
+    private HashSet<CustomerAccount> PayerAccounts { get; } = new(ReferenceEqualityComparer.Instance);
+
+    private static bool RoutesToPayer(Customers.Customer customer) =>
+        customer.Payer is not null && customer.PayerRouting.DunningLetters == Customers.DocumentRecipient.Payer;
+
+    private Dictionary<CustomerId, CustomerAccount> FindPayers(IReadOnlyList<CustomerAccount> accounts)
+    {
+        HashSet<CustomerId>? wanted = null;
+        for (var i = 0; i < accounts.Count; i++)
+        {
+            var customer = Guard.Against.Null(accounts[i], nameof(accounts)).Customer;
+            if (RoutesToPayer(customer) && InScope(customer))
+            {
+                (wanted ??= []).Add(customer.Payer!.Value);
+            }
+        }
+
+        var payers = new Dictionary<CustomerId, CustomerAccount>();
+        if (wanted is null)
+        {
+            return payers;
+        }
+
+        for (var i = 0; i < accounts.Count; i++)
+        {
+            var account = accounts[i];
+            if (wanted.Contains(account.Id) && !account.IsArchived && account.Customer.Company == Request.Company)
+            {
+                payers.TryAdd(account.Id, account);
+            }
+        }
+
+        return payers;
+    }
+}
+
+/// <summary>Restricts a run to the notices of a previewed proposal, with the same prior state and open amount.</summary>
+internal sealed class NoticeFilter
+{
+    private readonly HashSet<(CustomerId Customer, InstallmentRef Installment, int Level, int PreviousNotices, decimal Open)> _notices = [];
+
+    internal static NoticeFilter From(DunningProposal proposal)
+    {
+        var filter = new NoticeFilter();
+        foreach (var letter in proposal.Letters)
+        {
+            foreach (var line in letter.Lines)
+            {
+                if (line.IssuesNotice)
+                {
+                    filter._notices.Add(Key(line.Customer, line.Source, line.Level));
+                }
+            }
+        }
+
+        return filter;
+    }
+
+    internal bool Allows(CustomerId customer, in OpenClaim claim, int level) =>
+        _notices.Contains((customer, claim.Installment.Ref, level, claim.Notices, claim.Open));
+
+    private static (CustomerId, InstallmentRef, int, int, decimal) Key(CustomerId customer, OpenInstallment installment, int level) =>
+        (customer, installment.Ref, level, installment.Dunning.NoticeCount, installment.OpenValue);
+}

@@ -1,0 +1,45 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Debitor.Core.Ledger;
+
+namespace Debitor.Core.Dunning;
+
+/// <summary>
+/// The ids a run derives from its run id, the letter and the installment, so that processing the same proposal twice
+/// writes nothing twice. Ids longer than an identifier may be are shortened with a hash of the full text.
+/// </summary>
+internal static class DunningIds
+{
+    private const int HashLength = 16;
+
+    internal static string Letter(DunningRunId run, CustomerId recipient, Currency currency) =>
+        Fit($"{run.Value}/{recipient.Value}/{currency.Code}");
+
+    internal static EntryId Notice(string letterId) => new(Fit(letterId + "/notice"));
+
+    internal static EntryId LetterFee(string letterId, DunningFeeKind kind) =>
+        new(Fit(letterId + (kind == DunningFeeKind.Tiered ? "/fee-tiered" : "/fee")));
+
+    internal static EntryId ItemFee(string letterId, InstallmentRef installment) =>
+        new(Fit(string.Create(CultureInfo.InvariantCulture, $"{letterId}/fee/{installment.Item.Value}/{installment.Number}")));
+
+    internal static EntryId Note(string letterId) => new(Fit(letterId + "/note"));
+
+    internal static EntryId Cancellation(string letterId) => new(Fit(letterId + "/cancel"));
+
+    internal static EntryId CancellationNote(string letterId) => new(Fit(letterId + "/cancel/note"));
+
+    internal static EntryId FeeReversal(EntryId fee) => new(Fit(fee.Value + "/cancel"));
+
+    private static string Fit(string text)
+    {
+        if (text.Length <= Identifier.MaxLength)
+        {
+            return text;
+        }
+
+        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..HashLength];
+        return string.Concat(text.AsSpan(0, Identifier.MaxLength - HashLength - 1), "~", hash);
+    }
+}

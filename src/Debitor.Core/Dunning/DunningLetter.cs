@@ -1,0 +1,259 @@
+using System.Globalization;
+using Debitor.Core.Customers;
+using Debitor.Core.Ledger;
+
+namespace Debitor.Core.Dunning;
+
+/// <summary>An open credit note or unapplied payment netted on a letter (it never raises the level).</summary>
+public sealed class DunningCredit
+{
+    private readonly OpenItem _item;
+
+    internal DunningCredit(CustomerId customer, OpenItem item)
+    {
+        Customer = customer;
+        _item = item;
+    }
+
+    /// <summary>The customer whose credit it is.</summary>
+    public CustomerId Customer { get; }
+
+    /// <summary>The credit's item key.</summary>
+    public EntryId Item => _item.Id;
+
+    /// <summary>Credit note or payment.</summary>
+    public ItemKind Kind => _item.Kind;
+
+    /// <summary>The credit-note number, or the payment's reference.</summary>
+    public string DocumentNumber => _item.DocumentNumber;
+
+    /// <summary>The document date, or the payment's value date.</summary>
+    public LocalDate Date => _item.DocumentDate;
+
+    /// <summary>The part not yet applied or refunded.</summary>
+    public Money OpenAmount => _item.OpenAmount;
+}
+
+/// <summary>A fee on a letter.</summary>
+/// <param name="Kind">Per letter, per item or tiered.</param>
+/// <param name="Amount">The fee.</param>
+/// <param name="Level">The level whose settings charge it.</param>
+/// <param name="Customer">The account the fee is charged to: the debtor for a per-item fee, the recipient otherwise.</param>
+/// <param name="Installment">The installment raised, for a per-item fee.</param>
+public sealed record DunningFeeLine(DunningFeeKind Kind, Money Amount, int Level, CustomerId Customer, InstallmentRef? Installment = null);
+
+/// <summary>
+/// A dunning letter (R4.6, R3.7, R0.15): one per recipient and currency, listing every overdue item of the customers
+/// it covers, netting their open credits, with fees, interest and totals.
+/// </summary>
+/// <remarks>
+/// <para>The letter's <see cref="Level"/> is the highest level among the notices it issues; items only listed keep
+/// their own levels. Header and footer text keys and the payment deadline come from that level of the recipient's
+/// scheme.</para>
+/// <para><see cref="TotalDue"/> = <see cref="NetOverdue"/> + <see cref="FeeTotal"/> + <see cref="InterestTotal"/>.
+/// Items not yet due are listed apart and not counted.</para>
+/// <para>The totals are computed when the letter is proposed; its lines, credits, fees and customers are built from the
+/// same immutable account views when first read, so a run over a million items allocates for its letters only.
+/// Immutable and thread-safe for reading.</para>
+/// </remarks>
+public sealed class DunningLetter
+{
+    private readonly RunScope _scope;
+    private readonly CustomerAccount? _single;
+    private readonly CustomerAccount[]? _group;
+    private readonly LetterTotals _totals;
+    private string? _id;
+    private LetterContent? _content;
+
+    internal DunningLetter(
+        RunScope scope,
+        Customer recipient,
+        Currency currency,
+        int level,
+        DunningScheme scheme,
+        LocalDate paymentDeadline,
+        CustomerAccount? single,
+        CustomerAccount[]? group,
+        LetterTotals totals)
+    {
+        _scope = scope;
+        _single = single;
+        _group = group;
+        _totals = totals;
+        Recipient = recipient;
+        Currency = currency;
+        Level = level;
+        Scheme = scheme.Id;
+        var definition = scheme.Levels[level - 1];
+        HeaderTextKey = definition.HeaderTextKey;
+        FooterTextKey = definition.FooterTextKey;
+        ChargesInterest = definition.ChargesInterest;
+        PaymentDeadline = paymentDeadline;
+    }
+
+    /// <summary>The letter's key: <c>{run id}/{recipient id}/{currency code}</c>, shortened with a hash beyond 200 characters.</summary>
+    public string Id => _id ??= DunningIds.Letter(RunId, RecipientId, Currency);
+
+    /// <summary>The run that proposed it.</summary>
+    public DunningRunId RunId => _scope.Request.RunId;
+
+    /// <summary>The recipient's id: the customer, or its payer when the routing says so (R3.7).</summary>
+    public CustomerId RecipientId => Recipient.Id;
+
+    /// <summary>The recipient's settings (name, number, channel).</summary>
+    public Customer Recipient { get; }
+
+    /// <summary>The customers whose items or credits are on the letter, ordered by id.</summary>
+    public IReadOnlyList<CustomerId> Customers => Content.Customers;
+
+    /// <summary>The letter's currency; a letter never mixes currencies.</summary>
+    public Currency Currency { get; }
+
+    /// <summary>The letter's level: the highest level among its notices.</summary>
+    public int Level { get; }
+
+    /// <summary>The scheme the letter's texts, deadline and fees come from (the recipient's).</summary>
+    public SchemeId Scheme { get; }
+
+    /// <summary>The key of the level's header text (R4.6).</summary>
+    public string HeaderTextKey { get; }
+
+    /// <summary>The key of the level's footer text (R4.6).</summary>
+    public string FooterTextKey { get; }
+
+    /// <summary>The letter date: the run's as-of date.</summary>
+    public LocalDate LetterDate => _scope.AsOf;
+
+    /// <summary>The date by which the recipient is asked to pay: letter date plus the level's days, moved to a business day.</summary>
+    public LocalDate PaymentDeadline { get; }
+
+    /// <summary>How the letter is sent: the recipient's preferred channel (post for customers who prefer the phone).</summary>
+    public DunningChannel Channel => Recipient.PreferredChannel == ContactChannel.Email ? DunningChannel.Email : DunningChannel.Post;
+
+    /// <summary>What the recipient asked to have attached to dunning e-mails (R0.15).</summary>
+    public LetterAttachments Attachments =>
+        (Recipient.Workflow.AttachDunningLetter ? LetterAttachments.DunningLetter : LetterAttachments.None)
+        | (Recipient.Workflow.AttachFullStatement ? LetterAttachments.FullStatement : LetterAttachments.None)
+        | (Recipient.Workflow.AttachOpenItemsStatement ? LetterAttachments.OpenItemsStatement : LetterAttachments.None);
+
+    /// <summary>Every overdue item of the covered customers, ordered by customer, due date, document and installment;
+    /// those with <see cref="DunningLine.IssuesNotice"/> get a notice.</summary>
+    public IReadOnlyList<DunningLine> Lines => Content.Lines;
+
+    /// <summary>Items not due yet, when the scheme lists them; not counted in the totals.</summary>
+    public IReadOnlyList<DunningLine> ItemsNotYetDue => Content.NotYetDue;
+
+    /// <summary>Open credit notes and unapplied payments, netted against the overdue amount.</summary>
+    public IReadOnlyList<DunningCredit> Credits => Content.Credits;
+
+    /// <summary>The fees: the level's fee per letter and tiered fee, and a fee per installment raised to a level.</summary>
+    public IReadOnlyList<DunningFeeLine> Fees => Content.Fees;
+
+    /// <summary>The sum of the open amounts of <see cref="Lines"/>.</summary>
+    public Money OverdueTotal => new(_totals.Overdue, Currency);
+
+    /// <summary>The sum of the open credits.</summary>
+    public Money CreditTotal => new(_totals.Credit, Currency);
+
+    /// <summary>Overdue minus credits; always positive on a letter that is sent.</summary>
+    public Money NetOverdue => new(_totals.Overdue - _totals.Credit, Currency);
+
+    /// <summary>The sum of the fees.</summary>
+    public Money FeeTotal => new(_totals.PerLetterFee + _totals.TieredFee + _totals.ItemFees, Currency);
+
+    /// <summary>The sum of the interest stated on the lines (not posted).</summary>
+    public Money InterestTotal => new(_totals.Interest, Currency);
+
+    /// <summary>What the recipient is asked to pay: net overdue plus fees plus interest.</summary>
+    public Money TotalDue => NetOverdue + FeeTotal + InterestTotal;
+
+    /// <summary>The sum of the open amounts of <see cref="ItemsNotYetDue"/>.</summary>
+    public Money NotYetDueTotal => new(_totals.NotYetDue, Currency);
+
+    /// <summary>The number of notices the letter issues.</summary>
+    public int NoticeCount => _totals.Notices;
+
+    internal bool ChargesInterest { get; }
+
+    internal decimal PerLetterFee => _totals.PerLetterFee;
+
+    internal decimal TieredFee => _totals.TieredFee;
+
+    /// <summary>The accounts the letter was tallied from (for a payer's letter, every account routed to it).</summary>
+    internal IEnumerable<CustomerAccount> Accounts => _group ?? [_single!];
+
+    private LetterContent Content
+    {
+        get
+        {
+            var content = Volatile.Read(ref _content);
+            if (content is null)
+            {
+                Interlocked.CompareExchange(ref _content, new Scanner(_scope).Materialize(this), null);
+                content = _content!;
+            }
+
+            return content;
+        }
+    }
+
+    /// <summary>A short description.</summary>
+    /// <returns>Id, level and total.</returns>
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Id} level {Level}: {TotalDue}");
+}
+
+/// <summary>
+/// The result of a preview (R4.7): every letter with every item and why it is at its level, and every excluded item
+/// with why. Nothing was changed.
+/// </summary>
+public sealed class DunningProposal
+{
+    internal DunningProposal(DunningRunRequest request, IReadOnlyList<DunningLetter> letters, IReadOnlyList<DunningLine> excluded)
+    {
+        Request = request;
+        Letters = letters;
+        Excluded = excluded;
+    }
+
+    /// <summary>The run's date and filters.</summary>
+    public DunningRunRequest Request { get; }
+
+    /// <summary>The letters, ordered by recipient id and currency code.</summary>
+    public IReadOnlyList<DunningLetter> Letters { get; }
+
+    /// <summary>The overdue items kept off every letter, with <see cref="DunningLine.Exclusion"/> saying why; in account order.</summary>
+    public IReadOnlyList<DunningLine> Excluded { get; }
+
+    /// <summary>The number of notices the letters issue.</summary>
+    public int NoticeCount => Letters.Sum(l => l.NoticeCount);
+}
+
+/// <summary>A line of the previewed proposal that was not issued, and why.</summary>
+/// <param name="Customer">The debtor.</param>
+/// <param name="Installment">The installment.</param>
+/// <param name="DocumentNumber">The document number.</param>
+/// <param name="Level">The level the preview proposed.</param>
+/// <param name="LetterId">The letter it was on.</param>
+/// <param name="Reason">Why it was not issued.</param>
+/// <param name="Exclusion">For <see cref="DunningRemovalReason.NowExcluded"/>: the exclusion.</param>
+public sealed record RemovedLine(CustomerId Customer, InstallmentRef Installment, string DocumentNumber, int Level, string LetterId, DunningRemovalReason Reason, DunningExclusion? Exclusion = null);
+
+/// <summary>What processing a proposal did: the letters issued and the previewed lines that were not.</summary>
+public sealed class DunningRunResult
+{
+    internal DunningRunResult(DunningRunId runId, IReadOnlyList<DunningLetter> issued, IReadOnlyList<RemovedLine> removed)
+    {
+        RunId = runId;
+        Issued = issued;
+        Removed = removed;
+    }
+
+    /// <summary>The run.</summary>
+    public DunningRunId RunId { get; }
+
+    /// <summary>The letters issued and handed to the output port, as issued (with current amounts).</summary>
+    public IReadOnlyList<DunningLetter> Issued { get; }
+
+    /// <summary>Previewed notices that were not issued (paid, changed, excluded or suppressed in between, or issued already).</summary>
+    public IReadOnlyList<RemovedLine> Removed { get; }
+}

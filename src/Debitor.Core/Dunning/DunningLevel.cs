@@ -1,0 +1,107 @@
+using Ardalis.GuardClauses;
+
+namespace Debitor.Core.Dunning;
+
+/// <summary>
+/// One level of a dunning scheme (R3.1, R4.6): after how many days it is reached, its fees, whether it charges
+/// interest, the texts printed on its letters and the payment deadline they give.
+/// </summary>
+/// <remarks>
+/// <para><see cref="Days"/> counts for level 1 from the installment's effective due date and for every later level
+/// from the date of the previous notice. Branches and customers may set their own days (R4.5): see
+/// <see cref="DunningSettings.DaysFor"/>.</para>
+/// <para>An immutable value: change it with a <c>with</c> expression; every setter validates.</para>
+/// </remarks>
+public sealed record DunningLevel
+{
+    private readonly int _days;
+    private readonly int _paymentDeadlineDays = 14;
+    private readonly string _headerTextKey = null!;
+    private readonly string _footerTextKey = null!;
+    private readonly ValueList<DunningFee> _fees = ValueList<DunningFee>.Empty;
+
+    /// <summary>Creates a level without fees, without interest and with a payment deadline of 14 days.</summary>
+    /// <param name="days">The scheme's days for the level; 0 or more.</param>
+    /// <param name="headerTextKey">The key of the header text of the level's letters (the host maps keys to texts).</param>
+    /// <param name="footerTextKey">The key of the footer text.</param>
+    /// <exception cref="ArgumentException"><paramref name="days"/> is negative, or a text key is empty.</exception>
+    public DunningLevel(int days, string headerTextKey, string footerTextKey)
+    {
+        Days = days;
+        HeaderTextKey = headerTextKey;
+        FooterTextKey = footerTextKey;
+    }
+
+    /// <summary>The scheme's days for the level (level 1: after the due date; later levels: after the previous notice).</summary>
+    /// <exception cref="ArgumentException">Set to a negative number.</exception>
+    public int Days
+    {
+        get => _days;
+        init => _days = Guard.Against.Negative(value, nameof(Days));
+    }
+
+    /// <summary>The key of the header text printed on letters of this level (R4.6).</summary>
+    /// <exception cref="ArgumentException">Set to an empty text.</exception>
+    public string HeaderTextKey
+    {
+        get => _headerTextKey;
+        init => _headerTextKey = Guard.Against.NullOrWhiteSpace(value, nameof(HeaderTextKey));
+    }
+
+    /// <summary>The key of the footer text printed on letters of this level (R4.6).</summary>
+    /// <exception cref="ArgumentException">Set to an empty text.</exception>
+    public string FooterTextKey
+    {
+        get => _footerTextKey;
+        init => _footerTextKey = Guard.Against.NullOrWhiteSpace(value, nameof(FooterTextKey));
+    }
+
+    /// <summary>Days after the letter date by which the customer is asked to pay; moved to the next business day (§193 BGB). Default 14.</summary>
+    /// <exception cref="ArgumentException">Set to a negative number.</exception>
+    public int PaymentDeadlineDays
+    {
+        get => _paymentDeadlineDays;
+        init => _paymentDeadlineDays = Guard.Against.Negative(value, nameof(PaymentDeadlineDays));
+    }
+
+    /// <summary>Whether letters of this level state the default interest accrued on the overdue invoices.</summary>
+    public bool ChargesInterest { get; init; }
+
+    /// <summary>The fees of the level, at most one per currency.</summary>
+    /// <exception cref="ArgumentException">Set with two fees in the same currency, or a <see langword="null"/> fee.</exception>
+    public IReadOnlyList<DunningFee> Fees
+    {
+        get => _fees;
+        init
+        {
+            var list = ValueList<DunningFee>.From(Guard.Against.Null(value, nameof(Fees)));
+            if (list.Any(f => f is null))
+            {
+                throw new ArgumentException("A fee is missing (null).", nameof(Fees));
+            }
+
+            if (list.Select(f => f.Currency).Distinct().Count() != list.Count)
+            {
+                throw new ArgumentException("A level has at most one fee per currency.", nameof(Fees));
+            }
+
+            _fees = list;
+        }
+    }
+
+    /// <summary>The level's fee in a currency.</summary>
+    /// <param name="currency">The letter's currency.</param>
+    /// <returns>The fee, or <see langword="null"/> when the level charges none in that currency.</returns>
+    public DunningFee? FeeIn(Currency currency)
+    {
+        for (var i = 0; i < _fees.Count; i++)
+        {
+            if (_fees[i].Currency == currency)
+            {
+                return _fees[i];
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,76 @@
+using System.Globalization;
+using Debitor.Core.Communication;
+using Debitor.Core.Ledger;
+
+namespace Debitor.Core.Dunning;
+
+/// <summary>
+/// The journal entries that issue a letter, per account: the notices (one <see cref="DunningNoticeIssued"/> per debtor),
+/// optionally the fees as dunning-fee charges, and a communication-history entry (R0.4) for every account on the letter.
+/// </summary>
+/// <remarks>
+/// Pure. Every id is derived from the letter id (itself derived from the run id, the recipient and the currency) and the
+/// installment, so issuing the same letter twice writes nothing twice. Per-item fees are charged to the debtor with the
+/// installment's item as related item; per-letter and tiered fees to the recipient. Accounts come in customer-id order
+/// with the recipient last.
+/// </remarks>
+internal static class DunningPostings
+{
+    internal static IReadOnlyList<(CustomerId Customer, IReadOnlyList<JournalEntry> Entries)> EntriesFor(DunningLetter letter, bool postFees)
+    {
+        var batches = new List<(CustomerId Customer, IReadOnlyList<JournalEntry> Entries)>();
+        foreach (var customer in letter.Customers)
+        {
+            if (customer != letter.RecipientId)
+            {
+                batches.Add((customer, EntriesOf(letter, customer, postFees)));
+            }
+        }
+
+        batches.Add((letter.RecipientId, EntriesOf(letter, letter.RecipientId, postFees)));
+        return batches;
+    }
+
+    /// <summary>The subject and text of the communication-history entry of a letter.</summary>
+    internal static (string Subject, string Text) Note(DunningLetter letter, int notices) => (
+        string.Create(CultureInfo.InvariantCulture, $"Dunning letter level {letter.Level} ({letter.Id})"),
+        string.Create(
+            CultureInfo.InvariantCulture,
+            $"To {letter.RecipientId} by {letter.Channel}: {notices} notice(s) on this account, {letter.Lines.Count} overdue item(s) listed, total due {letter.TotalDue}, to be paid by {letter.PaymentDeadline:yyyy-MM-dd}."));
+
+    private static List<JournalEntry> EntriesOf(DunningLetter letter, CustomerId customer, bool postFees)
+    {
+        var entries = new List<JournalEntry>();
+        var notices = new List<DunningNotice>();
+        foreach (var line in letter.Lines)
+        {
+            if (line.IssuesNotice && line.Customer == customer)
+            {
+                notices.Add(new DunningNotice(line.Installment, line.Level));
+            }
+        }
+
+        if (notices.Count > 0)
+        {
+            entries.Add(new DunningNoticeIssued(DunningIds.Notice(letter.Id), letter.Id, letter.LetterDate, notices));
+        }
+
+        if (postFees)
+        {
+            foreach (var fee in letter.Fees)
+            {
+                if (fee.Customer != customer)
+                {
+                    continue;
+                }
+
+                var id = fee.Installment is { } installment ? DunningIds.ItemFee(letter.Id, installment) : DunningIds.LetterFee(letter.Id, fee.Kind);
+                entries.Add(new ChargePosted(id, ChargeKind.DunningFee, letter.Id, letter.LetterDate, letter.PaymentDeadline, fee.Amount, fee.Installment?.Item));
+            }
+        }
+
+        var (subject, text) = Note(letter, notices.Count);
+        entries.Add(new CommunicationRecorded(DunningIds.Note(letter.Id), CommunicationKind.DunningLetter, subject, text));
+        return entries;
+    }
+}

@@ -61,8 +61,9 @@ internal sealed class DunningHistory
             return DunningState.None;
         }
 
+        // The first notice puts the debtor in default (§286(1) BGB): interest schemes starting "after default" count from it.
         var (_, level, date) = stack[^1];
-        return new DunningState(level, stack.Count, date, date);
+        return new DunningState(level, stack.Count, date, date) { DefaultDate = stack[0].Date };
     }
 }
 

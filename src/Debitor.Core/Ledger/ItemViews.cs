@@ -165,7 +165,10 @@ public sealed record PauseState(string Reason, UserId PausedBy, Instant PausedAt
 /// <param name="NextLevelCountsFrom">The date the days to the next level count from.</param>
 public sealed record DunningState(int Level, int NoticeCount, LocalDate? LastNoticeDate, LocalDate? NextLevelCountsFrom)
 {
-    /// <summary>The date of default (German <em>Verzug</em>) a dunning notice set, if any; interest schemes may start from it.</summary>
+    /// <summary>
+    /// The date of default (German <em>Verzug</em>, §286(1) BGB): the date of the first dunning notice still standing on the
+    /// installment; interest schemes with <see cref="Interest.InterestStart.AfterDefaultDate"/> start from it.
+    /// </summary>
     public LocalDate? DefaultDate { get; init; }
 
     /// <summary>Never dunned.</summary>

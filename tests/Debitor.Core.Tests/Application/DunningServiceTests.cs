@@ -52,7 +52,7 @@ public sealed class DunningServiceTests
         Assert.Empty(result.Removed);
         Assert.Same(letter, Assert.Single(fixture.Output.Letters));
         var account = await fixture.LoadAsync(new CustomerId("C-1"));
-        Assert.Equal(new DunningState(1, 1, D.PlusDays(6), D.PlusDays(6)), account.Installment("a").Dunning);
+        Assert.Equal(new DunningState(1, 1, D.PlusDays(6), D.PlusDays(6)) { DefaultDate = D.PlusDays(6) }, account.Installment("a").Dunning);
         Assert.Equal(1, account.Installment("b").Dunning.Level);
         var fees = account.Items.Where(i => i.Kind == ItemKind.DunningFee).ToList();
         Assert.Equal([Eur(3m), Eur(1m), Eur(1m)], fees.Select(f => f.OriginalAmount));

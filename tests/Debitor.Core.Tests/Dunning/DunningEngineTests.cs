@@ -127,7 +127,7 @@ public sealed class DunningEngineTests
             account = account.RunAndIssue(settings, D.PlusDays(day));
         }
 
-        Assert.Equal(new DunningState(3, 5, D.PlusDays(32), D.PlusDays(32)), account.Installment("inv").Dunning);
+        Assert.Equal(new DunningState(3, 5, D.PlusDays(32), D.PlusDays(32)) { DefaultDate = D.PlusDays(1) }, account.Installment("inv").Dunning);
         Assert.Empty(Preview(settings, D.PlusDays(41), account).Letters);
         Assert.Equal(DunningLineStatus.Repeated, Preview(settings, D.PlusDays(42), account).SingleLetter().LineOf("inv").Status);
     }

@@ -19,7 +19,7 @@ public sealed class DunningEntriesTests
     {
         var account = Invoiced().Post(Notice("L1", D.PlusDays(6), 1), Notice("L2", D.PlusDays(27), 2));
 
-        Assert.Equal(new DunningState(2, 2, D.PlusDays(27), D.PlusDays(27)), account.Installment("inv").Dunning);
+        Assert.Equal(new DunningState(2, 2, D.PlusDays(27), D.PlusDays(27)) { DefaultDate = D.PlusDays(6) }, account.Installment("inv").Dunning);
         Assert.Equal(DunningState.None, account.Installment("other").Dunning);
     }
 
@@ -30,7 +30,7 @@ public sealed class DunningEntriesTests
 
         var cancelled = account.Post(new DunningLetterCancelled(Id("L2/cancel"), "L2", D.PlusDays(28), "sent by mistake"));
 
-        Assert.Equal(new DunningState(1, 1, D.PlusDays(6), D.PlusDays(6)), cancelled.Installment("inv").Dunning);
+        Assert.Equal(new DunningState(1, 1, D.PlusDays(6), D.PlusDays(6)) { DefaultDate = D.PlusDays(6) }, cancelled.Installment("inv").Dunning);
         Assert.Equal(DunningState.None, cancelled.Post(new DunningLetterCancelled(Id("L1/cancel"), "L1", D.PlusDays(28), "wrong customer")).Installment("inv").Dunning);
     }
 
@@ -61,7 +61,7 @@ public sealed class DunningEntriesTests
 
         var again = account.Post(Notice("L1b", D.PlusDays(8), 1));
 
-        Assert.Equal(new DunningState(1, 1, D.PlusDays(8), D.PlusDays(8)), again.Installment("inv").Dunning);
+        Assert.Equal(new DunningState(1, 1, D.PlusDays(8), D.PlusDays(8)) { DefaultDate = D.PlusDays(8) }, again.Installment("inv").Dunning);
     }
 
     [Theory]

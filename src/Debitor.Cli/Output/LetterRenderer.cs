@@ -62,7 +62,7 @@ internal static class LetterRenderer
 
         writer.WriteLine();
         Total("Overdue", Format.Money(letter.OverdueTotal));
-        Total("Credits", "-" + Format.Money(letter.CreditTotal));
+        Total("Credits", (letter.CreditTotal.IsZero ? string.Empty : "-") + Format.Money(letter.CreditTotal));
         Total("Net overdue", Format.Money(letter.NetOverdue));
         foreach (var fee in letter.Fees.Where(f => f.Kind != DunningFeeKind.PerItem))
         {

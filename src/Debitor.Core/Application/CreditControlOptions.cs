@@ -1,6 +1,5 @@
 using Ardalis.GuardClauses;
 using Debitor.Core.Credit;
-using Debitor.Core.Documents;
 using Debitor.Core.Figures;
 using Debitor.Core.Statements;
 
@@ -32,7 +31,6 @@ public sealed class CreditControlOptions
 public sealed class ReportingOptions
 {
     private FiscalYearStart _fiscalYearStart = FiscalYearStart.January1;
-    private ReceivablesContact _contact = ReceivablesContact.Default;
     private AgingSchedule _aging = AgingSchedule.Standard;
     private Currency _currency = Currency.EUR;
 
@@ -42,14 +40,6 @@ public sealed class ReportingOptions
     {
         get => _fiscalYearStart;
         set => _fiscalYearStart = Guard.Against.Null(value, nameof(FiscalYearStart));
-    }
-
-    /// <summary>Our receivables contact, printed on the statements (R3.5). Default <see cref="ReceivablesContact.Default"/>.</summary>
-    /// <exception cref="ArgumentNullException">Set to <see langword="null"/>.</exception>
-    public ReceivablesContact Contact
-    {
-        get => _contact;
-        set => _contact = Guard.Against.Null(value, nameof(Contact));
     }
 
     /// <summary>The aging buckets; default <see cref="AgingSchedule.Standard"/> (not due, 1–30, 31–60, 61–90, over 90 days).</summary>

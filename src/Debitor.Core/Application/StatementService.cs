@@ -14,17 +14,20 @@ public sealed class StatementService
     private readonly CustomerAccountService _accounts;
     private readonly IInterestSchemeProvider _schemes;
     private readonly ReportingOptions _options;
+    private readonly DebitorCoreOptions _core;
 
     /// <summary>Creates the service.</summary>
     /// <param name="accounts">The account use cases (authorization, loading, today).</param>
     /// <param name="schemes">The interest schemes (for the interest to date).</param>
-    /// <param name="options">Fiscal-year start and receivables contact.</param>
+    /// <param name="options">The fiscal-year start.</param>
+    /// <param name="core">Our receivables contact (<see cref="DebitorCoreOptions.ReceivablesContact"/>), the same on every document.</param>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    public StatementService(CustomerAccountService accounts, IInterestSchemeProvider schemes, ReportingOptions options)
+    public StatementService(CustomerAccountService accounts, IInterestSchemeProvider schemes, ReportingOptions options, DebitorCoreOptions core)
     {
         _accounts = Guard.Against.Null(accounts);
         _schemes = Guard.Against.Null(schemes);
         _options = Guard.Against.Null(options);
+        _core = Guard.Against.Null(core);
     }
 
     /// <summary>The open-items statement with interest to date under the customer's interest scheme.</summary>
@@ -40,7 +43,7 @@ public sealed class StatementService
     {
         var account = await _accounts.GetAccountAsync(actor, customer, cancellationToken).ConfigureAwait(false);
         var scheme = InterestSchemeRegistry.For(_schemes, account.Customer);
-        return AccountStatements.OpenItems(account, asOf ?? _accounts.Today, scheme, _options.Contact);
+        return AccountStatements.OpenItems(account, asOf ?? _accounts.Today, scheme, _core.ReceivablesContact);
     }
 
     /// <summary>The full statement of the fiscal year that contains the statement date, up to that date.</summary>
@@ -54,6 +57,6 @@ public sealed class StatementService
     public async Task<AccountStatement> GetAccountStatementAsync(Actor actor, CustomerId customer, LocalDate? asOf = null, CancellationToken cancellationToken = default)
     {
         var account = await _accounts.GetAccountAsync(actor, customer, cancellationToken).ConfigureAwait(false);
-        return AccountStatements.Full(account, asOf ?? _accounts.Today, _options.FiscalYearStart, _options.Contact);
+        return AccountStatements.Full(account, asOf ?? _accounts.Today, _options.FiscalYearStart, _core.ReceivablesContact);
     }
 }

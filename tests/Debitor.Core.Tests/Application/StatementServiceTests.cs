@@ -13,7 +13,7 @@ public sealed class StatementServiceTests
     public async Task GetAccountStatementAsync_IsDatedTodayWithTheConfiguredFiscalYearAndContact()
     {
         _fixture.Reporting.FiscalYearStart = new FiscalYearStart(10, 1);
-        _fixture.Reporting.Contact = new ReceivablesContact("Jana Kurz", "+49 89 1", "jk@example.com");
+        _fixture.CoreOptions.ReceivablesContact = new ReceivablesContact("Jana Kurz", "+49 89 1", "jk@example.com");
         var account = await _fixture.RegisterAsync(NewCustomer(), Invoice("1", 100m, documentDate: Date(2025, 9, 30)), Invoice("2", 50m, documentDate: Date(2025, 10, 1)));
 
         var statement = await _fixture.Statements.GetAccountStatementAsync(Viewer, CustomerA);

@@ -18,7 +18,7 @@ internal sealed class CreditFixture
         var authorization = new RoleBasedAuthorization();
         Accounts = new CustomerAccountService(Store, authorization, Clock, CoreOptions);
         Credit = new CreditControlService(Accounts, authorization, Orders, Schemes, Tasks, new CreditControlOptions { Rules = rules ?? CreditControlSettings.Default });
-        Statements = new StatementService(Accounts, Schemes, Reporting);
+        Statements = new StatementService(Accounts, Schemes, Reporting, CoreOptions);
         Figures = new ReceivablesFiguresService(Accounts, Store, Costs, CoreOptions, Reporting);
     }
 

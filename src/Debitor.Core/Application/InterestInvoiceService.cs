@@ -13,15 +13,21 @@ public sealed class InterestInvoiceService
 {
     private readonly CustomerAccountService _accounts;
     private readonly IInterestSchemeProvider _schemes;
+    private readonly IDocumentOutput _output;
+    private readonly DebitorCoreOptions _options;
 
     /// <summary>Creates the service.</summary>
     /// <param name="accounts">The account use cases (authorization, loading, posting).</param>
     /// <param name="schemes">The interest schemes.</param>
+    /// <param name="output">Where issued invoices go for rendering and dispatch.</param>
+    /// <param name="options">Our receivables contact.</param>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    public InterestInvoiceService(CustomerAccountService accounts, IInterestSchemeProvider schemes)
+    public InterestInvoiceService(CustomerAccountService accounts, IInterestSchemeProvider schemes, IDocumentOutput output, DebitorCoreOptions options)
     {
         _accounts = Guard.Against.Null(accounts);
         _schemes = Guard.Against.Null(schemes);
+        _output = Guard.Against.Null(output);
+        _options = Guard.Against.Null(options);
     }
 
     /// <summary>What an interest invoice dated today would charge; changes nothing.</summary>
@@ -35,10 +41,10 @@ public sealed class InterestInvoiceService
     public async Task<IReadOnlyList<InterestInvoice>> PreviewAsync(Actor actor, CustomerId customer, string number, CancellationToken cancellationToken = default)
     {
         var account = await _accounts.GetAccountAsync(actor, customer, cancellationToken).ConfigureAwait(false);
-        return InterestInvoicing.Prepare(account, InterestSchemeRegistry.For(_schemes, account.Customer), _accounts.Today, number);
+        return InterestInvoicing.Prepare(account, InterestSchemeRegistry.For(_schemes, account.Customer), _accounts.Today, number, contact: _options.ReceivablesContact);
     }
 
-    /// <summary>Issues the interest invoices dated today: posts their charges and returns them for output.</summary>
+    /// <summary>Issues the interest invoices dated today: posts their charges, then hands each invoice to the document output.</summary>
     /// <param name="actor">Who acts.</param>
     /// <param name="customer">The customer.</param>
     /// <param name="number">The document number.</param>
@@ -55,6 +61,11 @@ public sealed class InterestInvoiceService
         if (entries.Count > 0)
         {
             await _accounts.PostAllAsync(actor, customer, entries, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var invoice in invoices)
+        {
+            await _output.DeliverAsync(invoice, cancellationToken).ConfigureAwait(false);
         }
 
         return invoices;

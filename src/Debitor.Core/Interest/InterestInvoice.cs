@@ -1,3 +1,5 @@
+using Debitor.Core.Documents;
+
 namespace Debitor.Core.Interest;
 
 /// <summary>One line of an interest invoice: a period of constant principal and rate on one installment.</summary>
@@ -27,6 +29,7 @@ public sealed record InterestInvoiceItem(EntryId Item, string DocumentNumber, Mo
 /// <param name="Items">Per item: interest and recovery compensation charged.</param>
 /// <param name="InterestTotal">The interest charged.</param>
 /// <param name="RecoveryCompensationTotal">The flat recovery compensation charged.</param>
+/// <param name="Contact">Our receivables contact (R3.5).</param>
 public sealed record InterestInvoice(
     string Number,
     LocalDate Date,
@@ -37,7 +40,9 @@ public sealed record InterestInvoice(
     IReadOnlyList<InterestInvoiceLine> Lines,
     IReadOnlyList<InterestInvoiceItem> Items,
     Money InterestTotal,
-    Money RecoveryCompensationTotal)
+    Money RecoveryCompensationTotal,
+    ReceivablesContact Contact)
+    : ReceivablesDocument(Number, Date, Customer, Recipient, Contact)
 {
     private readonly IReadOnlyList<InterestInvoiceLine> _lines = ValueList<InterestInvoiceLine>.From(Lines);
     private readonly IReadOnlyList<InterestInvoiceItem> _items = ValueList<InterestInvoiceItem>.From(Items);

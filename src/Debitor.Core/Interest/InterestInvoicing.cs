@@ -1,4 +1,5 @@
 using Ardalis.GuardClauses;
+using Debitor.Core.Documents;
 using Debitor.Core.Ledger;
 
 namespace Debitor.Core.Interest;
@@ -20,10 +21,11 @@ public static class InterestInvoicing
     /// <param name="date">The invoice date; interest is charged up to and including it.</param>
     /// <param name="number">The document number; with several currencies the currency code is appended (<c>ZR-1-USD</c>).</param>
     /// <param name="paymentDays">Days after <paramref name="date"/> the invoice is due.</param>
+    /// <param name="contact">Our receivables contact printed on the invoice; <see cref="ReceivablesContact.Default"/> when <see langword="null"/>.</param>
     /// <returns>The invoices; empty when nothing is to be charged.</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="number"/> is empty or <paramref name="paymentDays"/> is negative.</exception>
-    public static IReadOnlyList<InterestInvoice> Prepare(CustomerAccount account, InterestScheme scheme, LocalDate date, string number, int paymentDays = 14)
+    public static IReadOnlyList<InterestInvoice> Prepare(CustomerAccount account, InterestScheme scheme, LocalDate date, string number, int paymentDays = 14, ReceivablesContact? contact = null)
     {
         Guard.Against.Null(account);
         Guard.Against.Null(scheme);
@@ -72,7 +74,8 @@ public static class InterestInvoicing
                     pair.Value.Lines,
                     items,
                     new Money(items.Sum(i => i.Interest.Amount), currency),
-                    new Money(items.Sum(i => i.RecoveryCompensation.Amount), currency));
+                    new Money(items.Sum(i => i.RecoveryCompensation.Amount), currency),
+                    contact ?? ReceivablesContact.Default);
             }),
         ];
     }

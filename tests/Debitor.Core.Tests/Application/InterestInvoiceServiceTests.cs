@@ -9,7 +9,7 @@ public sealed class InterestInvoiceServiceTests
 {
     private readonly ServiceFixture _fixture = new();
 
-    private InterestInvoiceService NewService(InterestSchemeRegistry? registry = null) => new(_fixture.Service, registry ?? new InterestSchemeRegistry());
+    private InterestInvoiceService NewService(InterestSchemeRegistry? registry = null) => new(_fixture.Service, registry ?? new InterestSchemeRegistry(), _fixture.Output, _fixture.Options);
 
     private async Task RegisterWithOverdueInvoiceAsync(Core.Customers.Customer? customer = null)
     {
@@ -40,6 +40,19 @@ public sealed class InterestInvoiceServiceTests
 
         // 74 days at 1.27 + 5 = 6.27 % on 1000.00 = 12.71
         Assert.Equal((Eur(12.71m), Eur(0m)), (invoice.InterestTotal, invoice.RecoveryCompensationTotal));
+    }
+
+    [Fact]
+    public async Task IssueAsync_HandsTheInvoiceToTheOutputWithOurContact()
+    {
+        await RegisterWithOverdueInvoiceAsync();
+        _fixture.Options.ReceivablesContact = new Core.Documents.ReceivablesContact("Erika Muster", "+49 30 1234", "ar@example.com");
+
+        await NewService().IssueAsync(Accountant, CustomerA, "ZR-1");
+        await NewService().IssueAsync(Accountant, CustomerA, "ZR-1");
+
+        var delivered = Assert.IsType<Core.Interest.InterestInvoice>(Assert.Single(_fixture.Output.Documents));
+        Assert.Equal(("ZR-1", "Erika Muster"), (delivered.DocumentId, delivered.Contact.Name));
     }
 
     [Fact]

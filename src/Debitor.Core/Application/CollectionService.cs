@@ -310,6 +310,9 @@ public sealed class CollectionService
         Guard.Against.NullOrWhiteSpace(fileName);
         Guard.Against.NullOrWhiteSpace(contentType);
         Guard.Against.Default(entryId);
+
+        // Everything that can refuse the attachment is checked before the file reaches the scanner or the storage.
+        await _accounts.AuthorizeAsync(actor, Permission.AttachFiles, customer, cancellationToken).ConfigureAwait(false);
         await _accounts.GetAccountAsync(actor, customer, cancellationToken).ConfigureAwait(false);
         ScanResult scan;
         try

@@ -372,7 +372,8 @@ public sealed class CustomerAccountService
         }
     }
 
-    private async Task AuthorizeAsync(Actor actor, Permission permission, CustomerId customer, CancellationToken cancellationToken)
+    /// <summary>Throws <see cref="AuthorizationException"/> unless the actor has the permission for the account.</summary>
+    internal async Task AuthorizeAsync(Actor actor, Permission permission, CustomerId customer, CancellationToken cancellationToken)
     {
         Guard.Against.Null(actor);
         if (!await _authorization.IsAllowedAsync(actor, permission, customer, cancellationToken).ConfigureAwait(false))

@@ -58,6 +58,16 @@ public sealed class FileAttachmentTests
     }
 
     [Fact]
+    public async Task AttachFileAsync_ActorWithoutPermission_IsRefusedBeforeAnythingIsStored()
+    {
+        await _fixture.Service.RegisterCustomerAsync(Accountant, NewCustomer());
+
+        await Assert.ThrowsAsync<AuthorizationException>(() => With(new EicarTestScanner()).AttachFileAsync(Viewer, CustomerA, Id("f-1"), "Contract", "c.pdf", "application/pdf", "x"u8.ToArray()));
+
+        Assert.Equal(0, _storage.Count);
+    }
+
+    [Fact]
     public async Task AttachFileAsync_NoScannerConfigured_FailsClosed()
     {
         await _fixture.Service.RegisterCustomerAsync(Accountant, NewCustomer());

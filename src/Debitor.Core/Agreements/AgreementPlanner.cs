@@ -19,7 +19,7 @@ public static class AgreementPlanner
     /// <returns>The installments in date order.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="terms"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The amount is not positive or not rounded, an amount is in another currency,
-    /// or the first date is before the agreement date.</exception>
+    /// the first date is before the agreement date, or there are more installments than minor units to split.</exception>
     public static IReadOnlyList<AgreementInstallment> Schedule(Money covered, LocalDate agreementDate, PaymentAgreementTerms terms)
     {
         Guard.Against.Null(terms);
@@ -27,6 +27,11 @@ public static class AgreementPlanner
         if (terms.FirstDate < agreementDate)
         {
             throw new ArgumentException($"The first installment ({terms.FirstDate:yyyy-MM-dd}) cannot be before the agreement date ({agreementDate:yyyy-MM-dd}).", nameof(terms));
+        }
+
+        if (terms.Count is { } count && count > covered.ToMinorUnitsExact())
+        {
+            throw new ArgumentException($"{covered} cannot be split into {count} installments of at least one minor unit each.", nameof(terms));
         }
 
         var principal = terms.InstallmentAmount is { } each

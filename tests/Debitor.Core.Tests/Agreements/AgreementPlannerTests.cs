@@ -57,6 +57,10 @@ public sealed class AgreementPlannerTests
         Assert.Equal("terms", Assert.Throws<ArgumentException>(() => AgreementPlanner.Schedule(Eur(100m), Date(2026, 3, 15), PaymentAgreementTerms.ByCount(2, Date(2026, 3, 1)))).ParamName);
 
     [Fact]
+    public void Schedule_MoreInstallmentsThanCents_ThrowsNamingTerms() =>
+        Assert.Equal("terms", Assert.Throws<ArgumentException>(() => AgreementPlanner.Schedule(Eur(0.21m), Date(2026, 3, 15), PaymentAgreementTerms.ByCount(22, Date(2026, 4, 1)))).ParamName);
+
+    [Fact]
     public void ByDates_NotIncreasing_ThrowsNamingDates() =>
         Assert.Equal("dates", Assert.Throws<ArgumentException>(() => PaymentAgreementTerms.ByDates([Date(2026, 3, 20), Date(2026, 3, 20)])).ParamName);
 
@@ -66,7 +70,7 @@ public sealed class AgreementPlannerTests
         var covered = amount.IsPositive ? amount : -amount + Money.FromMinorUnits(1, amount.Currency);
         var terms = byAmount
             ? PaymentAgreementTerms.ByAmount(Money.FromMinorUnits(Math.Max(1, covered.ToMinorUnitsExact() / ((count.Get % 24) + 1)), covered.Currency), Date(2026, 4, 1))
-            : PaymentAgreementTerms.ByCount((count.Get % 36) + 1, Date(2026, 4, 1));
+            : PaymentAgreementTerms.ByCount((int)Math.Min((count.Get % 36) + 1, covered.ToMinorUnitsExact()), Date(2026, 4, 1));
 
         var schedule = AgreementPlanner.Schedule(covered, Date(2026, 3, 15), terms);
 

@@ -1,0 +1,252 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Debitor.Core.Banking;
+using Debitor.Core.Customers;
+
+namespace Debitor.Core.Serialization;
+
+/// <summary>A value written as one JSON string, read back through the value's own validating parser.</summary>
+/// <typeparam name="T">The value type.</typeparam>
+internal sealed class StringValueConverter<T>(Func<string, T> parse, Func<T, string?> format) : JsonConverter<T>
+    where T : struct
+{
+    public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            throw new JsonException($"A {typeof(T).Name} must be a JSON string, not {reader.TokenType}.");
+        }
+
+        var text = reader.GetString()!;
+        try
+        {
+            return parse(text);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new JsonException($"'{text}' is not a valid {typeof(T).Name}: {ex.Message}", ex);
+        }
+        catch (FormatException ex)
+        {
+            throw new JsonException($"'{text}' is not a valid {typeof(T).Name}: {ex.Message}", ex);
+        }
+    }
+
+    public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options)
+    {
+        var text = format(value);
+        if (string.IsNullOrEmpty(text))
+        {
+            throw new JsonException($"An empty (default) {typeof(T).Name} cannot be written.");
+        }
+
+        writer.WriteStringValue(text);
+    }
+}
+
+/// <summary>Money as <c>{"amount":"12.50","currency":"EUR"}</c>: the amount as an invariant decimal string, so no JSON reader rounds it.</summary>
+internal sealed class MoneyConverter : JsonConverter<Money>
+{
+    private static readonly JsonConverter<Currency> Currencies = JournalJsonConverters.Currency;
+
+    public override Money Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new JsonException($"Money must be a JSON object with 'amount' and 'currency', not {reader.TokenType}.");
+        }
+
+        decimal? amount = null;
+        Currency? currency = null;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        {
+            var name = reader.GetString();
+            reader.Read();
+            switch (name)
+            {
+                case "amount" when amount is null:
+                    amount = ReadAmount(ref reader);
+                    break;
+                case "currency" when currency is null:
+                    currency = Currencies.Read(ref reader, typeof(Currency), options);
+                    break;
+                default:
+                    throw new JsonException($"Money has an unexpected or repeated property '{name}'.");
+            }
+        }
+
+        if (amount is null || currency is null)
+        {
+            throw new JsonException("Money needs both 'amount' and 'currency'.");
+        }
+
+        return new Money(amount.Value, currency.Value);
+    }
+
+    public override void Write(Utf8JsonWriter writer, Money value, JsonSerializerOptions options)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("amount", value.Amount.ToString(CultureInfo.InvariantCulture));
+        writer.WritePropertyName("currency");
+        Currencies.Write(writer, value.Currency, options);
+        writer.WriteEndObject();
+    }
+
+    private static decimal ReadAmount(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            throw new JsonException($"A money amount must be a decimal string such as \"12.50\", not {reader.TokenType}.");
+        }
+
+        var text = reader.GetString()!;
+        if (!decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount))
+        {
+            throw new JsonException($"'{text}' is not a decimal amount.");
+        }
+
+        return amount;
+    }
+}
+
+/// <summary>
+/// Payment terms as <c>{"netDays":30,"discounts":[{"percent":3,"days":7}]}</c>, read back through the validating constructor
+/// (its parameter takes any sequence of tiers, so the generated metadata cannot bind it).
+/// </summary>
+internal sealed class PaymentTermsConverter : JsonConverter<PaymentTerms>
+{
+    public override PaymentTerms Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        Expect(ref reader, JsonTokenType.StartObject, "Payment terms");
+        int? netDays = null;
+        List<CashDiscountTier>? discounts = null;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        {
+            var name = reader.GetString();
+            reader.Read();
+            switch (name)
+            {
+                case "netDays" when netDays is null:
+                    netDays = ReadInt(ref reader, "netDays");
+                    break;
+                case "discounts" when discounts is null:
+                    Expect(ref reader, JsonTokenType.StartArray, "'discounts'");
+                    discounts = [];
+                    while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                    {
+                        discounts.Add(ReadTier(ref reader));
+                    }
+
+                    break;
+                default:
+                    throw new JsonException($"Payment terms have an unexpected or repeated property '{name}'.");
+            }
+        }
+
+        if (netDays is null || discounts is null)
+        {
+            throw new JsonException("Payment terms need 'netDays' and 'discounts'.");
+        }
+
+        return new PaymentTerms(netDays.Value, discounts);
+    }
+
+    public override void Write(Utf8JsonWriter writer, PaymentTerms value, JsonSerializerOptions options)
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber("netDays", value.NetDays);
+        writer.WriteStartArray("discounts");
+        foreach (var tier in value.Discounts)
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("percent", tier.Percent);
+            writer.WriteNumber("days", tier.Days);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    private static CashDiscountTier ReadTier(ref Utf8JsonReader reader)
+    {
+        Expect(ref reader, JsonTokenType.StartObject, "A discount tier");
+        decimal? percent = null;
+        int? days = null;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        {
+            var name = reader.GetString();
+            reader.Read();
+            switch (name)
+            {
+                case "percent" when percent is null:
+                    percent = reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out var p) ? p : throw new JsonException("'percent' must be a number.");
+                    break;
+                case "days" when days is null:
+                    days = ReadInt(ref reader, "days");
+                    break;
+                default:
+                    throw new JsonException($"A discount tier has an unexpected or repeated property '{name}'.");
+            }
+        }
+
+        return percent is { } pct && days is { } d ? new CashDiscountTier(pct, d) : throw new JsonException("A discount tier needs 'percent' and 'days'.");
+    }
+
+    private static int ReadInt(ref Utf8JsonReader reader, string name) =>
+        reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var value) ? value : throw new JsonException($"'{name}' must be a whole number.");
+
+    private static void Expect(ref Utf8JsonReader reader, JsonTokenType token, string what)
+    {
+        if (reader.TokenType != token)
+        {
+            throw new JsonException($"{what} must start with {token}, not {reader.TokenType}.");
+        }
+    }
+}
+
+/// <summary>An enum as its member name; numbers and undefined names are refused.</summary>
+/// <typeparam name="T">The enum.</typeparam>
+internal sealed class StrictEnumConverter<T> : JsonStringEnumConverter<T>, IStrictEnumConverter
+    where T : struct, Enum
+{
+    public StrictEnumConverter()
+        : base(namingPolicy: null, allowIntegerValues: false)
+    {
+    }
+
+    public Type EnumType => typeof(T);
+}
+
+/// <summary>Marks the enum converters the journal format accepts.</summary>
+internal interface IStrictEnumConverter
+{
+    Type EnumType { get; }
+}
+
+/// <summary>The converters of the journal format's value types.</summary>
+internal static class JournalJsonConverters
+{
+    public static readonly JsonConverter<Currency> Currency =
+        new StringValueConverter<Currency>(Core.Currency.FromCode, c => c.Code);
+
+    public static IEnumerable<JsonConverter> All()
+    {
+        yield return Currency;
+        yield return new MoneyConverter();
+        yield return new PaymentTermsConverter();
+        yield return new StringValueConverter<EntryId>(s => new EntryId(s), v => v.Value);
+        yield return new StringValueConverter<CustomerId>(s => new CustomerId(s), v => v.Value);
+        yield return new StringValueConverter<CompanyId>(s => new CompanyId(s), v => v.Value);
+        yield return new StringValueConverter<BranchId>(s => new BranchId(s), v => v.Value);
+        yield return new StringValueConverter<SchemeId>(s => new SchemeId(s), v => v.Value);
+        yield return new StringValueConverter<UserId>(s => new UserId(s), v => v.Value);
+        yield return new StringValueConverter<Iban>(Iban.Parse, v => v.ToString());
+        yield return new StringValueConverter<Bic>(Bic.Parse, v => v.ToString());
+        yield return new StringValueConverter<VatId>(VatId.Parse, v => v.ToString());
+        yield return new StringValueConverter<SepaCreditorId>(SepaCreditorId.Parse, v => v.ToString());
+        yield return NodaTime.Serialization.SystemTextJson.NodaConverters.LocalDateConverter;
+        yield return NodaTime.Serialization.SystemTextJson.NodaConverters.InstantConverter;
+    }
+}

@@ -39,4 +39,54 @@ public interface ICustomerAccountStore
     /// <param name="cancellationToken">Cancels the listing.</param>
     /// <returns>The ids of every account, in no particular order.</returns>
     ValueTask<IReadOnlyList<CustomerId>> ListCustomersAsync(CancellationToken cancellationToken);
+
+    /// <summary>Streams the accounts of one company, e.g. for a dunning run, without holding every id in memory.</summary>
+    /// <remarks>
+    /// An account belongs to the company of its latest <see cref="CustomerRegistered"/> or <see cref="CustomerSettingsChanged"/>
+    /// entry. The default implementation loads every account to find out; a database store answers from an index.
+    /// An account whose journal cannot be read is listed (so a run can report it), not skipped.
+    /// </remarks>
+    /// <param name="company">The company.</param>
+    /// <param name="cancellationToken">Cancels the listing.</param>
+    /// <returns>The ids of the company's accounts, ordered by id (ordinal).</returns>
+    async IAsyncEnumerable<CustomerId> ListCustomersAsync(CompanyId company, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var all = await ListCustomersAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var customer in all.OrderBy(c => c.Value, StringComparer.Ordinal))
+        {
+            IReadOnlyList<JournalRecord>? journal;
+            try
+            {
+                journal = await LoadAsync(customer, cancellationToken).ConfigureAwait(false);
+            }
+            catch (CorruptJournalException)
+            {
+                journal = null;
+            }
+
+            if (journal is null || CompanyOf(journal) == company)
+            {
+                yield return customer;
+            }
+        }
+    }
+
+    /// <summary>The company of a journal: that of its latest registration or settings change.</summary>
+    /// <param name="records">The records, in order.</param>
+    /// <returns>The company, or <see langword="null"/> when no record names one.</returns>
+    internal static CompanyId? CompanyOf(IEnumerable<JournalRecord> records)
+    {
+        CompanyId? company = null;
+        foreach (var record in records)
+        {
+            company = record.Entry switch
+            {
+                CustomerRegistered registered => registered.Settings.Company,
+                CustomerSettingsChanged changed => changed.Settings.Company,
+                _ => company,
+            };
+        }
+
+        return company;
+    }
 }

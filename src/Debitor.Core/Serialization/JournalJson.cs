@@ -30,6 +30,17 @@ public static class JournalJson
     /// <summary>The discriminator of every entry kind, as written in <c>"kind"</c>.</summary>
     public static IReadOnlyList<string> Kinds => JournalEntryKinds.Names;
 
+    /// <summary>The discriminator an entry is written with, e.g. for a store's kind column.</summary>
+    /// <param name="entry">The entry.</param>
+    /// <returns>The discriminator.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="entry"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The entry's kind has no discriminator.</exception>
+    public static string KindOf(JournalEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return JournalEntryKinds.For(entry).Name;
+    }
+
     /// <summary>Writes an entry as a JSON document.</summary>
     /// <param name="entry">The entry.</param>
     /// <returns>The document.</returns>

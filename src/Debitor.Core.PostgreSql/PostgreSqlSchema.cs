@@ -1,0 +1,48 @@
+namespace Debitor.Core.PostgreSql;
+
+/// <summary>The PostgreSQL schema (<c>docs/storage.md</c>); every statement is idempotent.</summary>
+internal static class PostgreSqlSchema
+{
+    public const string Version1 = """
+        SELECT pg_advisory_xact_lock(7213);
+
+        CREATE TABLE IF NOT EXISTS debitor_schema (
+            id int PRIMARY KEY CHECK (id = 1),
+            version int NOT NULL);
+        INSERT INTO debitor_schema (id, version) VALUES (1, 1) ON CONFLICT (id) DO NOTHING;
+
+        CREATE TABLE IF NOT EXISTS debitor_accounts (
+            customer text NOT NULL PRIMARY KEY,
+            company text NULL,
+            version bigint NOT NULL CHECK (version > 0));
+        CREATE INDEX IF NOT EXISTS debitor_accounts_company ON debitor_accounts (company, customer);
+
+        CREATE TABLE IF NOT EXISTS debitor_journal (
+            customer text NOT NULL,
+            version bigint NOT NULL CHECK (version > 0),
+            recorded_at text NOT NULL,
+            recorded_by text NOT NULL,
+            kind text NOT NULL,
+            payload jsonb NOT NULL,
+            PRIMARY KEY (customer, version));
+
+        CREATE OR REPLACE FUNCTION debitor_journal_guard() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            IF TG_OP IN ('UPDATE', 'TRUNCATE') THEN
+                RAISE EXCEPTION 'debitor_journal is append-only: records are never changed';
+            END IF;
+            IF EXISTS (SELECT 1 FROM debitor_accounts WHERE customer = OLD.customer) THEN
+                RAISE EXCEPTION 'debitor_journal is append-only: records go only with their deleted account';
+            END IF;
+            RETURN OLD;
+        END $$;
+        CREATE OR REPLACE TRIGGER debitor_journal_guard BEFORE UPDATE OR DELETE ON debitor_journal
+            FOR EACH ROW EXECUTE FUNCTION debitor_journal_guard();
+        CREATE OR REPLACE TRIGGER debitor_journal_no_truncate BEFORE TRUNCATE ON debitor_journal
+            FOR EACH STATEMENT EXECUTE FUNCTION debitor_journal_guard();
+
+        CREATE TABLE IF NOT EXISTS debitor_files (
+            storage_key text NOT NULL PRIMARY KEY,
+            content bytea NOT NULL);
+        """;
+}

@@ -1,0 +1,30 @@
+using Debitor.Core.Ports;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Debitor.Core.PostgreSql;
+
+/// <summary>Registers the PostgreSQL store.</summary>
+public static class PostgreSqlServiceCollectionExtensions
+{
+    /// <summary>
+    /// Stores customer account journals and attached file content in PostgreSQL, replacing the in-memory defaults whether
+    /// called before or after <c>AddDebitorCore</c>. Call <see cref="PostgreSqlCustomerAccountStore.EnsureSchemaAsync"/> at start-up.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="connectionString">A Npgsql connection string.</param>
+    /// <returns>The service collection.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="services"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The connection string is empty or invalid.</exception>
+    public static IServiceCollection AddDebitorCorePostgreSql(this IServiceCollection services, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var store = new PostgreSqlCustomerAccountStore(connectionString);
+        services.RemoveAll<ICustomerAccountStore>();
+        services.RemoveAll<IFileStorage>();
+        services.AddSingleton(store);
+        services.AddSingleton<ICustomerAccountStore>(store);
+        services.AddSingleton<IFileStorage>(new PostgreSqlFileStorage(store));
+        return services;
+    }
+}

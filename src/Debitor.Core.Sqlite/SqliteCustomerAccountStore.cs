@@ -1,0 +1,260 @@
+using System.Runtime.CompilerServices;
+using Debitor.Core.Ledger;
+using Debitor.Core.Ports;
+using Debitor.Core.Serialization;
+using Debitor.Core.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace Debitor.Core.Sqlite;
+
+/// <summary>
+/// An <see cref="ICustomerAccountStore"/> in one SQLite database file: the embedded default for single-machine hosts.
+/// </summary>
+/// <remarks>
+/// <para>Each append is one transaction. The version check is made by the database: the account row is moved from the
+/// expected version to the new one by a conditional update, and journal rows have a primary key on account and
+/// version, so of two writers that loaded the same version exactly one succeeds. Journal rows cannot be updated, and
+/// deleted only together with their account (R1.2): triggers refuse anything else.</para>
+/// <para>The database runs in WAL mode, so readers do not block the writer and a process killed during an append
+/// leaves the journal as it was before that append. Payloads are <see cref="JournalJson"/> documents; the schema is in
+/// <c>docs/storage.md</c>. Safe for concurrent use.</para>
+/// </remarks>
+public sealed class SqliteCustomerAccountStore : ICustomerAccountStore
+{
+    /// <summary>The schema version <see cref="EnsureSchemaAsync"/> creates.</summary>
+    public const int SchemaVersion = 1;
+
+    private readonly string _connectionString;
+
+    /// <summary>Initializes a new instance.</summary>
+    /// <param name="connectionString">A Microsoft.Data.Sqlite connection string, e.g. <c>Data Source=debitor.db</c>.</param>
+    /// <exception cref="ArgumentException">The connection string is empty or invalid.</exception>
+    public SqliteCustomerAccountStore(string connectionString)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.DefaultTimeout < 30)
+        {
+            builder.DefaultTimeout = 30;
+        }
+
+        _connectionString = builder.ToString();
+    }
+
+    /// <summary>Creates or upgrades the schema; safe to call at every start and from several processes.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when the schema is current.</returns>
+    public async Task EnsureSchemaAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(connection, null, "PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(connection, transaction, SqliteSchema.Version1, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="CorruptJournalException">A stored row cannot be read, or the journal's versions have a gap.</exception>
+    public async ValueTask<IReadOnlyList<JournalRecord>> LoadAsync(CustomerId customer, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        long? expected;
+        await using (var head = Command(connection, transaction, "SELECT version FROM debitor_accounts WHERE customer = $customer;"))
+        {
+            head.Parameters.AddWithValue("$customer", customer.Value);
+            expected = await head.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long v ? v : null;
+        }
+
+        if (expected is null)
+        {
+            return [];
+        }
+
+        var records = new List<JournalRecord>((int)Math.Min(expected.Value, 4096));
+        await using (var command = Command(
+            connection,
+            transaction,
+            "SELECT version, recorded_at, recorded_by, payload FROM debitor_journal WHERE customer = $customer ORDER BY version;"))
+        {
+            command.Parameters.AddWithValue("$customer", customer.Value);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                records.Add(StoredRecord.Read(customer, records.Count + 1, reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
+            }
+        }
+
+        StoredRecord.CheckComplete(customer, records.Count, expected.Value);
+        return records;
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentNullException"><paramref name="records"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">A record does not carry the version that follows <paramref name="expectedVersion"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="expectedVersion"/> is negative.</exception>
+    public async ValueTask AppendAsync(CustomerId customer, long expectedVersion, IReadOnlyList<JournalRecord> records, CancellationToken cancellationToken)
+    {
+        var rows = StoredRecord.Prepare(customer, expectedVersion, records);
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        var newVersion = expectedVersion + rows.Count;
+        var company = ICustomerAccountStore.CompanyOf(records)?.Value;
+        int changed;
+        if (expectedVersion == 0)
+        {
+            await using var insert = Command(connection, transaction, "INSERT INTO debitor_accounts (customer, company, version) VALUES ($customer, $company, $version) ON CONFLICT (customer) DO NOTHING;");
+            insert.Parameters.AddWithValue("$customer", customer.Value);
+            insert.Parameters.AddWithValue("$company", (object?)company ?? DBNull.Value);
+            insert.Parameters.AddWithValue("$version", newVersion);
+            changed = await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await using var update = Command(
+                connection,
+                transaction,
+                "UPDATE debitor_accounts SET version = $version, company = COALESCE($company, company) WHERE customer = $customer AND version = $expected;");
+            update.Parameters.AddWithValue("$customer", customer.Value);
+            update.Parameters.AddWithValue("$company", (object?)company ?? DBNull.Value);
+            update.Parameters.AddWithValue("$version", newVersion);
+            update.Parameters.AddWithValue("$expected", expectedVersion);
+            changed = await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (changed != 1)
+        {
+            var actual = await VersionAsync(connection, transaction, customer, cancellationToken).ConfigureAwait(false);
+            throw new ConcurrencyException(customer, expectedVersion, actual);
+        }
+
+        await using (var insert = Command(
+            connection,
+            transaction,
+            "INSERT INTO debitor_journal (customer, version, recorded_at, recorded_by, kind, payload) VALUES ($customer, $version, $at, $by, $kind, $payload);"))
+        {
+            var version = insert.Parameters.Add("$version", SqliteType.Integer);
+            var at = insert.Parameters.Add("$at", SqliteType.Text);
+            var by = insert.Parameters.Add("$by", SqliteType.Text);
+            var kind = insert.Parameters.Add("$kind", SqliteType.Text);
+            var payload = insert.Parameters.Add("$payload", SqliteType.Text);
+            insert.Parameters.AddWithValue("$customer", customer.Value);
+            foreach (var row in rows)
+            {
+                version.Value = row.Version;
+                at.Value = row.RecordedAt;
+                by.Value = row.RecordedBy;
+                kind.Value = row.Kind;
+                payload.Value = row.Payload;
+                await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        // Past this point the append is not cancelled: it commits or, on a fault, rolls back as a whole.
+        await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DeleteAsync(CustomerId customer, long expectedVersion, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using (var delete = Command(connection, transaction, "DELETE FROM debitor_accounts WHERE customer = $customer AND version = $expected;"))
+        {
+            delete.Parameters.AddWithValue("$customer", customer.Value);
+            delete.Parameters.AddWithValue("$expected", expectedVersion);
+            if (await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
+            {
+                throw new ConcurrencyException(customer, expectedVersion, await VersionAsync(connection, transaction, customer, cancellationToken).ConfigureAwait(false));
+            }
+        }
+
+        await using (var journal = Command(connection, transaction, "DELETE FROM debitor_journal WHERE customer = $customer;"))
+        {
+            journal.Parameters.AddWithValue("$customer", customer.Value);
+            await journal.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<IReadOnlyList<CustomerId>> ListCustomersAsync(CancellationToken cancellationToken)
+    {
+        var result = new List<CustomerId>();
+        await foreach (var customer in ListAsync(null, cancellationToken).ConfigureAwait(false))
+        {
+            result.Add(customer);
+        }
+
+        return result;
+    }
+
+    /// <inheritdoc />
+    public IAsyncEnumerable<CustomerId> ListCustomersAsync(CompanyId company, CancellationToken cancellationToken) =>
+        ListAsync(company.Value ?? throw new ArgumentException("The company must not be empty.", nameof(company)), cancellationToken);
+
+    private async IAsyncEnumerable<CustomerId> ListAsync(string? company, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(
+            connection,
+            null,
+            company is null
+                ? "SELECT customer FROM debitor_accounts ORDER BY customer;"
+                : "SELECT customer FROM debitor_accounts WHERE company = $company ORDER BY customer;");
+        if (company is not null)
+        {
+            command.Parameters.AddWithValue("$company", company);
+        }
+
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return new CustomerId(reader.GetString(0));
+        }
+    }
+
+    private static async Task<long> VersionAsync(SqliteConnection connection, SqliteTransaction transaction, CustomerId customer, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, transaction, "SELECT version FROM debitor_accounts WHERE customer = $customer;");
+        command.Parameters.AddWithValue("$customer", customer.Value);
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long version ? version : 0;
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command;
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, transaction, sql);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    internal async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+}

@@ -1,0 +1,38 @@
+namespace Debitor.Core.Sqlite;
+
+/// <summary>The SQLite schema (<c>docs/storage.md</c>); every statement is idempotent.</summary>
+internal static class SqliteSchema
+{
+    public const string Version1 = """
+        CREATE TABLE IF NOT EXISTS debitor_schema (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            version INTEGER NOT NULL);
+        INSERT INTO debitor_schema (id, version) VALUES (1, 1) ON CONFLICT (id) DO NOTHING;
+
+        CREATE TABLE IF NOT EXISTS debitor_accounts (
+            customer TEXT NOT NULL PRIMARY KEY,
+            company TEXT NULL,
+            version INTEGER NOT NULL CHECK (version > 0));
+        CREATE INDEX IF NOT EXISTS debitor_accounts_company ON debitor_accounts (company, customer);
+
+        CREATE TABLE IF NOT EXISTS debitor_journal (
+            customer TEXT NOT NULL,
+            version INTEGER NOT NULL CHECK (version > 0),
+            recorded_at TEXT NOT NULL,
+            recorded_by TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            payload TEXT NOT NULL,
+            PRIMARY KEY (customer, version)) WITHOUT ROWID;
+
+        CREATE TRIGGER IF NOT EXISTS debitor_journal_no_update BEFORE UPDATE ON debitor_journal
+        BEGIN SELECT RAISE(ABORT, 'debitor_journal is append-only: records are never changed'); END;
+
+        CREATE TRIGGER IF NOT EXISTS debitor_journal_no_delete BEFORE DELETE ON debitor_journal
+        WHEN EXISTS (SELECT 1 FROM debitor_accounts WHERE customer = OLD.customer)
+        BEGIN SELECT RAISE(ABORT, 'debitor_journal is append-only: records go only with their deleted account'); END;
+
+        CREATE TABLE IF NOT EXISTS debitor_files (
+            storage_key TEXT NOT NULL PRIMARY KEY,
+            content BLOB NOT NULL);
+        """;
+}

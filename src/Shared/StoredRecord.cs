@@ -1,0 +1,83 @@
+using Debitor.Core.Ledger;
+using Debitor.Core.Serialization;
+using NodaTime.Text;
+
+namespace Debitor.Core.Storage;
+
+/// <summary>
+/// What the database stores adapters share (compiled into each): validating records before an append, turning them into
+/// rows, and reading rows back with every fault reported as <see cref="CorruptJournalException"/>.
+/// </summary>
+internal readonly record struct StoredRecord(long Version, string RecordedAt, string RecordedBy, string Kind, string Payload)
+{
+    private static readonly InstantPattern Time = InstantPattern.ExtendedIso;
+
+    /// <summary>Checks the records of one append and serializes them; refuses before anything is written.</summary>
+    public static List<StoredRecord> Prepare(CustomerId customer, long expectedVersion, IReadOnlyList<JournalRecord> records)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
+        if (customer.IsEmpty)
+        {
+            throw new ArgumentException("The account must not be empty.", nameof(customer));
+        }
+
+        var rows = new List<StoredRecord>(records.Count);
+        for (var i = 0; i < records.Count; i++)
+        {
+            var record = records[i];
+            if (record is null || record.Version != expectedVersion + i + 1)
+            {
+                throw new ArgumentException($"Record {i} must carry version {expectedVersion + i + 1}.", nameof(records));
+            }
+
+            if (record.RecordedBy.IsEmpty)
+            {
+                throw new ArgumentException($"Record {i} names no author.", nameof(records));
+            }
+
+            rows.Add(new StoredRecord(
+                record.Version, Time.Format(record.RecordedAt), record.RecordedBy.Value, JournalJson.KindOf(record.Entry), JournalJson.Serialize(record.Entry)));
+        }
+
+        return rows;
+    }
+
+    /// <summary>Reads one row; <paramref name="position"/> is the version the row must carry (rows are read in version order).</summary>
+    public static JournalRecord Read(CustomerId customer, long position, long version, string recordedAt, string recordedBy, string payload)
+    {
+        if (version != position)
+        {
+            throw new CorruptJournalException(customer, position, $"version {position} is missing (the next stored record is version {version}).");
+        }
+
+        var time = Time.Parse(recordedAt);
+        if (!time.Success)
+        {
+            throw new CorruptJournalException(customer, version, $"'{recordedAt}' is not an instant.", time.Exception);
+        }
+
+        if (string.IsNullOrWhiteSpace(recordedBy))
+        {
+            throw new CorruptJournalException(customer, version, "the record names no author.");
+        }
+
+        try
+        {
+            return new JournalRecord(version, time.Value, new UserId(recordedBy), JournalJson.Deserialize(payload));
+        }
+        catch (JournalFormatException ex)
+        {
+            throw new CorruptJournalException(customer, version, ex.Message, ex);
+        }
+    }
+
+    /// <summary>Checks that the rows read reach the version the account row names.</summary>
+    public static void CheckComplete(CustomerId customer, long read, long head)
+    {
+        if (read != head)
+        {
+            throw new CorruptJournalException(customer, read + 1, $"the account is at version {head}, but only {read} records are stored.");
+        }
+    }
+}

@@ -112,7 +112,7 @@ public sealed class PostgreSqlCustomerAccountStore : ICustomerAccountStore, IAsy
             if (await head.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
             {
                 await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
-                throw new ConcurrencyException(customer, expectedVersion, await VersionAsync(customer, cancellationToken).ConfigureAwait(false));
+                throw new ConcurrencyException(customer, expectedVersion, await VersionAsync(connection, customer, cancellationToken).ConfigureAwait(false));
             }
         }
 
@@ -138,7 +138,7 @@ public sealed class PostgreSqlCustomerAccountStore : ICustomerAccountStore, IAsy
             catch (PostgresException ex) when (ex.SqlState == UniqueViolation)
             {
                 await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
-                throw new ConcurrencyException(customer, expectedVersion, await VersionAsync(customer, cancellationToken).ConfigureAwait(false));
+                throw new ConcurrencyException(customer, expectedVersion, await VersionAsync(connection, customer, cancellationToken).ConfigureAwait(false));
             }
         }
 
@@ -159,7 +159,7 @@ public sealed class PostgreSqlCustomerAccountStore : ICustomerAccountStore, IAsy
             if (await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
             {
                 await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
-                throw new ConcurrencyException(customer, expectedVersion, await VersionAsync(customer, cancellationToken).ConfigureAwait(false));
+                throw new ConcurrencyException(customer, expectedVersion, await VersionAsync(connection, customer, cancellationToken).ConfigureAwait(false));
             }
         }
 
@@ -214,9 +214,10 @@ public sealed class PostgreSqlCustomerAccountStore : ICustomerAccountStore, IAsy
         }
     }
 
-    private async Task<long> VersionAsync(CustomerId customer, CancellationToken cancellationToken)
+    /// <summary>The stored version, read on the caller's connection (after its rollback) so a conflict never waits for a second connection.</summary>
+    private static async Task<long> VersionAsync(NpgsqlConnection connection, CustomerId customer, CancellationToken cancellationToken)
     {
-        await using var command = _dataSource.CreateCommand("SELECT version FROM debitor_accounts WHERE customer = $1");
+        await using var command = new NpgsqlCommand("SELECT version FROM debitor_accounts WHERE customer = $1", connection);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = customer.Value });
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long version ? version : 0;
     }

@@ -27,14 +27,14 @@ public abstract class CustomerAccountStoreContract
     /// <param name="customer">The account.</param>
     /// <param name="company">The company.</param>
     /// <returns>The record.</returns>
-    protected static JournalRecord Registration(CustomerId customer, CompanyId company) =>
+    public static JournalRecord Registration(CustomerId customer, CompanyId company) =>
         new(1, At, Clerk, new CustomerRegistered(new EntryId("reg-" + customer.Value), new Customer(customer, "K-" + customer.Value, "Kunde " + customer.Value, company)));
 
     /// <summary>A payment record at <paramref name="version"/>.</summary>
     /// <param name="version">The record's version.</param>
     /// <param name="id">The entry id.</param>
     /// <returns>The record.</returns>
-    protected static JournalRecord Payment(long version, string id) =>
+    public static JournalRecord Payment(long version, string id) =>
         new(version, At.Plus(Duration.FromSeconds(version)), Clerk, new PaymentReceived(new EntryId(id), new Money(10.01m * version, Currency.EUR), new LocalDate(2026, 11, 2), Reference: "Ü-" + id));
 
     /// <summary>Appended records load back equal, in version order.</summary>

@@ -1,0 +1,155 @@
+using Debitor.Core.Ledger;
+using Debitor.Core.Ports;
+using Debitor.Core.PostgreSql;
+using Debitor.Core.Sqlite;
+using static Debitor.Core.Testing.CustomerAccountStoreContract;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace Debitor.Core.Tests.Storage;
+
+/// <summary>What only a database store can get wrong: rows written behind its back, and the engine's own guards.</summary>
+public abstract class DatabaseStoreTests
+{
+    private const string Row = "INSERT INTO debitor_journal (customer, version, recorded_at, recorded_by, kind, payload) VALUES ";
+
+    protected abstract Task<ICustomerAccountStore> CreateStoreAsync();
+
+    protected abstract Task ExecuteAsync(string sql);
+
+    [SkippableFact]
+    public async Task Load_RowOfUnknownKind_ThrowsCorruptNamingAccountAndVersion_OtherAccountsLoad()
+    {
+        var store = await CreateStoreAsync();
+        var broken = new CustomerId("broken");
+        var healthy = new CustomerId("healthy");
+        await store.AppendAsync(broken, 0, [Registration(broken, new CompanyId("f1"))], CancellationToken.None);
+        await store.AppendAsync(healthy, 0, [Registration(healthy, new CompanyId("f1")), Payment(2, "p2")], CancellationToken.None);
+        await ExecuteAsync(Row + """('broken', 2, '2026-11-23T08:00:00Z', 'x', 'Telepathy', '{"format":1,"kind":"Telepathy","entry":{"id":"e-9"}}'); UPDATE debitor_accounts SET version = 2 WHERE customer = 'broken';""");
+
+        var ex = await Assert.ThrowsAsync<CorruptJournalException>(() => store.LoadAsync(broken, CancellationToken.None).AsTask());
+
+        Assert.Equal(broken, ex.Customer);
+        Assert.Equal(2, ex.Version);
+        Assert.Equal(new EntryId("e-9"), ex.Entry);
+        Assert.Contains("Telepathy", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(2, (await store.LoadAsync(healthy, CancellationToken.None)).Count);
+        Assert.Equal(["broken", "healthy"], await ListAsync(store, new CompanyId("f1")));
+    }
+
+    [SkippableFact]
+    public async Task Load_MalformedPayload_ThrowsCorrupt()
+    {
+        var store = await CreateStoreAsync();
+        var customer = new CustomerId("c1");
+        await store.AppendAsync(customer, 0, [Registration(customer, new CompanyId("f1"))], CancellationToken.None);
+        await ExecuteAsync(Row + """('c1', 2, '2026-11-23T08:00:00Z', 'x', 'PaymentReceived', '{"format":1,"kind":"PaymentReceived","entry":{"id":"e-3"}}'); UPDATE debitor_accounts SET version = 2 WHERE customer = 'c1';""");
+
+        var ex = await Assert.ThrowsAsync<CorruptJournalException>(() => store.LoadAsync(customer, CancellationToken.None).AsTask());
+
+        Assert.Equal(2, ex.Version);
+        Assert.Equal(new EntryId("e-3"), ex.Entry);
+    }
+
+    [SkippableFact]
+    public async Task Load_GapInVersions_ThrowsCorruptAtTheMissingVersion()
+    {
+        var store = await CreateStoreAsync();
+        var customer = new CustomerId("c1");
+        await store.AppendAsync(customer, 0, [Registration(customer, new CompanyId("f1"))], CancellationToken.None);
+        var payment = Core.Serialization.JournalJson.Serialize(Payment(3, "p3").Entry);
+        await ExecuteAsync(Row + $"('c1', 3, '2026-11-23T08:00:00Z', 'x', 'PaymentReceived', '{payment}'); UPDATE debitor_accounts SET version = 3 WHERE customer = 'c1';");
+
+        var ex = await Assert.ThrowsAsync<CorruptJournalException>(() => store.LoadAsync(customer, CancellationToken.None).AsTask());
+
+        Assert.Equal(customer, ex.Customer);
+        Assert.Equal(2, ex.Version);
+    }
+
+    [SkippableFact]
+    public async Task Load_MissingTailRecord_ThrowsCorrupt()
+    {
+        var store = await CreateStoreAsync();
+        var customer = new CustomerId("c1");
+        await store.AppendAsync(customer, 0, [Registration(customer, new CompanyId("f1"))], CancellationToken.None);
+        await ExecuteAsync("UPDATE debitor_accounts SET version = 2 WHERE customer = 'c1';");
+
+        var ex = await Assert.ThrowsAsync<CorruptJournalException>(() => store.LoadAsync(customer, CancellationToken.None).AsTask());
+
+        Assert.Equal(2, ex.Version);
+    }
+
+    [SkippableFact]
+    public async Task Database_UpdateOrDeleteOfAJournalRow_IsRefused()
+    {
+        var store = await CreateStoreAsync();
+        var customer = new CustomerId("c1");
+        await store.AppendAsync(customer, 0, [Registration(customer, new CompanyId("f1"))], CancellationToken.None);
+
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => ExecuteAsync("UPDATE debitor_journal SET recorded_by = 'mallory';"));
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => ExecuteAsync("DELETE FROM debitor_journal;"));
+
+        Assert.Equal([Registration(customer, new CompanyId("f1"))], await store.LoadAsync(customer, CancellationToken.None));
+    }
+
+    private static async Task<List<string>> ListAsync(ICustomerAccountStore store, CompanyId company)
+    {
+        var ids = new List<string>();
+        await foreach (var id in store.ListCustomersAsync(company, CancellationToken.None))
+        {
+            ids.Add(id.Value);
+        }
+
+        return ids;
+    }
+}
+
+public sealed class SqliteDatabaseStoreTests : DatabaseStoreTests, IDisposable
+{
+    private readonly TempDatabase _file = new();
+
+    public void Dispose() => _file.Dispose();
+
+    protected override async Task<ICustomerAccountStore> CreateStoreAsync()
+    {
+        var store = new SqliteCustomerAccountStore(_file.ConnectionString);
+        await store.EnsureSchemaAsync(CancellationToken.None);
+        await store.EnsureSchemaAsync(CancellationToken.None);
+        return store;
+    }
+
+    protected override async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new SqliteConnection(_file.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+}
+
+public sealed class PostgreSqlDatabaseStoreTests : DatabaseStoreTests, IAsyncLifetime
+{
+    private PostgresSchema? _schema;
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        if (_schema is not null)
+        {
+            await _schema.DisposeAsync();
+        }
+    }
+
+    protected override async Task<ICustomerAccountStore> CreateStoreAsync()
+    {
+        _schema = await PostgresSchema.CreateAsync();
+        var store = new PostgreSqlCustomerAccountStore(_schema.ConnectionString);
+        await store.EnsureSchemaAsync(CancellationToken.None);
+        await store.EnsureSchemaAsync(CancellationToken.None);
+        return store;
+    }
+
+    protected override Task ExecuteAsync(string sql) => _schema!.ExecuteAsync(sql);
+}

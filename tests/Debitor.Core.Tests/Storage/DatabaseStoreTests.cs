@@ -2,6 +2,7 @@ using Debitor.Core.Ledger;
 using Debitor.Core.Ports;
 using Debitor.Core.PostgreSql;
 using Debitor.Core.Sqlite;
+using Debitor.Core.Testing;
 using static Debitor.Core.Testing.CustomerAccountStoreContract;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -152,4 +153,59 @@ public sealed class PostgreSqlDatabaseStoreTests : DatabaseStoreTests, IAsyncLif
     }
 
     protected override Task ExecuteAsync(string sql) => _schema!.ExecuteAsync(sql);
+}
+
+/// <summary>A process killed in the middle of appends leaves a readable journal of whole batches.</summary>
+public sealed class KilledWriterTests : IDisposable
+{
+    private readonly TempDatabase _file = new();
+
+    public void Dispose() => _file.Dispose();
+
+    [Fact]
+    public async Task Sqlite_WriterKilledMidAppend_JournalStaysReadable()
+    {
+        var store = new SqliteCustomerAccountStore(_file.ConnectionString);
+        await store.EnsureSchemaAsync(CancellationToken.None);
+        await AssertSurvivesKillAsync(store, "sqlite", _file.ConnectionString);
+    }
+
+    [SkippableFact]
+    public async Task PostgreSql_WriterKilledMidAppend_JournalStaysReadable()
+    {
+        await using var schema = await PostgresSchema.CreateAsync();
+        await using var store = new PostgreSqlCustomerAccountStore(schema.ConnectionString);
+        await store.EnsureSchemaAsync(CancellationToken.None);
+        await AssertSurvivesKillAsync(store, "postgres", schema.ConnectionString);
+    }
+
+    private static async Task AssertSurvivesKillAsync(ICustomerAccountStore store, string kind, string connectionString)
+    {
+        var customer = new CustomerId("killed");
+        await store.AppendAsync(customer, 0, [CustomerAccountStoreContract.Registration(customer, new CompanyId("f1"))], CancellationToken.None);
+        var writer = Path.Combine(AppContext.BaseDirectory, "Debitor.Core.StoreWriter.dll");
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var argument in new[] { writer, kind, connectionString, customer.Value })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var committed = 0;
+        while (committed < 40 && await process.StandardOutput.ReadLineAsync() is { } line)
+        {
+            committed++;
+            Assert.True(long.TryParse(line, out _), line);
+        }
+
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+
+        var journal = await store.LoadAsync(customer, CancellationToken.None);
+        Assert.Equal(40, committed);
+        Assert.True(journal.Count >= 1 + (committed * 5), $"{journal.Count} records after {committed} committed batches");
+        Assert.Equal(0, (journal.Count - 1) % 5);
+        Assert.Equal(Enumerable.Range(1, journal.Count).Select(v => (long)v), journal.Select(r => r.Version));
+        await store.AppendAsync(customer, journal.Count, [CustomerAccountStoreContract.Payment(journal.Count + 1, "after")], CancellationToken.None);
+    }
 }

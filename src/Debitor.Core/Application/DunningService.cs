@@ -70,7 +70,8 @@ public sealed class DunningService
     {
         Guard.Against.Null(actor);
         Guard.Against.Null(request);
-        var (settings, accounts) = await LoadAsync(request, cancellationToken).ConfigureAwait(false);
+        var unreadable = new List<CorruptJournalException>();
+        var (settings, accounts) = await LoadAsync(request, cancellationToken, unreadable).ConfigureAwait(false);
         var scope = new RunScope(request, settings, accounts, null);
         foreach (var account in accounts)
         {
@@ -80,7 +81,9 @@ public sealed class DunningService
             }
         }
 
-        return DunningEngine.Preview(request, settings, accounts);
+        var proposal = DunningEngine.Preview(request, settings, accounts);
+        proposal.UnreadableAccounts = unreadable;
+        return proposal;
     }
 
     /// <summary>Issues a previewed proposal.</summary>
@@ -313,7 +316,8 @@ public sealed class DunningService
     }
 
     /// <summary>Loads the accounts a run needs: the customer and its payer for a one-customer run, else every account of the company.</summary>
-    private async Task<(Dunning.DunningSettings Settings, IReadOnlyList<CustomerAccount> Accounts)> LoadAsync(DunningRunRequest request, CancellationToken cancellationToken)
+    private async Task<(Dunning.DunningSettings Settings, IReadOnlyList<CustomerAccount> Accounts)> LoadAsync(
+        DunningRunRequest request, CancellationToken cancellationToken, List<CorruptJournalException>? unreadable = null)
     {
         var settings = await _settings.GetAsync(request.Company, cancellationToken).ConfigureAwait(false);
         var accounts = new List<CustomerAccount>();
@@ -329,12 +333,19 @@ public sealed class DunningService
             return (settings, accounts);
         }
 
-        var ids = await _store.ListCustomersAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var id in ids.OrderBy(i => i.Value, StringComparer.Ordinal))
+        await foreach (var id in _store.ListCustomersAsync(request.Company, cancellationToken).ConfigureAwait(false))
         {
-            if (await LoadAsync(id, cancellationToken).ConfigureAwait(false) is { } account && account.Customer.Company == request.Company)
+            try
             {
-                accounts.Add(account);
+                if (await LoadAsync(id, cancellationToken).ConfigureAwait(false) is { } account && account.Customer.Company == request.Company)
+                {
+                    accounts.Add(account);
+                }
+            }
+            catch (CorruptJournalException ex)
+            {
+                // One broken journal does not stop the run: the account is left out and reported (issue 13).
+                unreadable?.Add(ex);
             }
         }
 

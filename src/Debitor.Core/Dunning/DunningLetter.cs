@@ -224,6 +224,12 @@ public sealed class DunningProposal
     /// <summary>The overdue items kept off every letter, with <see cref="DunningLine.Exclusion"/> saying why; in account order.</summary>
     public IReadOnlyList<DunningLine> Excluded { get; }
 
+    /// <summary>
+    /// Accounts of the company whose stored journal cannot be read (<see cref="Ledger.CorruptJournalException"/> naming the
+    /// account and version): left out of the run and reported here instead of failing the run as a whole.
+    /// </summary>
+    public IReadOnlyList<Ledger.CorruptJournalException> UnreadableAccounts { get; internal set; } = [];
+
     /// <summary>The number of notices the letters issue.</summary>
     public int NoticeCount => Letters.Sum(l => l.NoticeCount);
 }

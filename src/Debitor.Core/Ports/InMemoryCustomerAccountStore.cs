@@ -56,6 +56,7 @@ public sealed class InMemoryCustomerAccountStore : ICustomerAccountStore
                 }
 
                 stream.Records.AddRange(records);
+                stream.Company = ICustomerAccountStore.CompanyOf(records) ?? stream.Company;
                 return ValueTask.CompletedTask;
             }
         }
@@ -91,8 +92,33 @@ public sealed class InMemoryCustomerAccountStore : ICustomerAccountStore
         return ValueTask.FromResult<IReadOnlyList<CustomerId>>([.. _streams.Keys]);
     }
 
+    /// <inheritdoc />
+    public async IAsyncEnumerable<CustomerId> ListCustomersAsync(CompanyId company, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await Task.CompletedTask.ConfigureAwait(false);
+        var ids = new List<CustomerId>();
+        foreach (var (id, stream) in _streams)
+        {
+            lock (stream)
+            {
+                if (!stream.Deleted && stream.Company == company)
+                {
+                    ids.Add(id);
+                }
+            }
+        }
+
+        foreach (var id in ids.OrderBy(i => i.Value, StringComparer.Ordinal))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return id;
+        }
+    }
+
     private sealed class Stream
     {
+        public CompanyId? Company { get; set; }
+
         public List<JournalRecord> Records { get; } = [];
 
         public bool Deleted { get; set; }

@@ -1,0 +1,40 @@
+using Debitor.Core.Ledger;
+using Debitor.Core.Sqlite;
+using static Debitor.Core.Tests.TestData;
+
+namespace Debitor.Core.Tests.Storage;
+
+public sealed class UnreadableAccountRunTests : IDisposable
+{
+    private readonly TempDatabase _file = new();
+
+    public void Dispose() => _file.Dispose();
+
+    [Fact]
+    public async Task Preview_OneCorruptJournal_ReportsItAndDunsTheOthers()
+    {
+        var store = new SqliteCustomerAccountStore(_file.ConnectionString);
+        await store.EnsureSchemaAsync(CancellationToken.None);
+        var fixture = new DunningFixture(store);
+        await fixture.AddAsync(NewCustomer("C-1"), Invoice("inv-1", 100m, new LocalDate(2026, 9, 1)));
+        await fixture.AddAsync(NewCustomer("C-2"), Invoice("inv-2", 200m, new LocalDate(2026, 9, 1)));
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection(_file.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                INSERT INTO debitor_journal (customer, version, recorded_at, recorded_by, kind, payload)
+                VALUES ('C-2', 3, '2026-11-01T00:00:00Z', 'x', 'Telepathy', '{"format":1,"kind":"Telepathy","entry":{"id":"t"}}');
+                UPDATE debitor_accounts SET version = 3 WHERE customer = 'C-2';
+                """;
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var proposal = await fixture.Dunning.PreviewAsync(Accountant, new Core.Dunning.DunningRunRequest(new Core.Dunning.DunningRunId("run-13"), Company, new LocalDate(2026, 11, 23)));
+
+        var broken = Assert.Single(proposal.UnreadableAccounts);
+        Assert.Equal(new CustomerId("C-2"), broken.Customer);
+        Assert.Equal(3, broken.Version);
+        Assert.Equal([new CustomerId("C-1")], proposal.Letters.Select(l => l.RecipientId).Distinct());
+    }
+}

@@ -32,6 +32,6 @@ public sealed class PostgreSqlFileStorage : IFileStorage
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
         await using var command = _database.DataSource.CreateCommand("SELECT content FROM debitor_files WHERE storage_key = $1");
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = key });
-        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is byte[] content ? content : null;
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is byte[] content ? new ReadOnlyMemory<byte>(content) : (ReadOnlyMemory<byte>?)null;
     }
 }

@@ -35,6 +35,6 @@ public sealed class SqliteFileStorage : IFileStorage
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT content FROM debitor_files WHERE storage_key = $key;";
         command.Parameters.AddWithValue("$key", key);
-        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is byte[] content ? content : null;
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is byte[] content ? new ReadOnlyMemory<byte>(content) : (ReadOnlyMemory<byte>?)null;
     }
 }

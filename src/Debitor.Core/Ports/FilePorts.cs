@@ -52,7 +52,7 @@ public sealed class InMemoryFileStorage : IFileStorage
     public ValueTask<ReadOnlyMemory<byte>?> ReadAsync(string key, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return ValueTask.FromResult<ReadOnlyMemory<byte>?>(_files.TryGetValue(key, out var content) ? content : null);
+        return ValueTask.FromResult<ReadOnlyMemory<byte>?>(_files.TryGetValue(key, out var content) ? new ReadOnlyMemory<byte>(content) : (ReadOnlyMemory<byte>?)null);
     }
 }
 

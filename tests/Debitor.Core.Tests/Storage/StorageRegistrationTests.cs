@@ -46,3 +46,16 @@ public sealed class StorageRegistrationTests : IDisposable
         Assert.ThrowsAny<ArgumentException>(() => new PostgreSqlCustomerAccountStore(connectionString));
     }
 }
+
+public sealed class InMemoryFileStorageReadTests
+{
+    [Fact]
+    public async Task ReadAsync_UnknownKey_IsNull()
+    {
+        var files = new InMemoryFileStorage();
+        await files.StoreAsync("k1", new byte[] { 1 }, CancellationToken.None);
+
+        Assert.Null(await files.ReadAsync("k2", CancellationToken.None));
+        Assert.Equal(new byte[] { 1 }, (await files.ReadAsync("k1", CancellationToken.None))!.Value.ToArray());
+    }
+}

@@ -104,7 +104,8 @@ public sealed class DunningService
         }
 
         var request = proposal.Request;
-        var (settings, accounts) = await LoadAsync(request, cancellationToken).ConfigureAwait(false);
+        var unreadable = new List<CorruptJournalException>();
+        var (settings, accounts) = await LoadAsync(request, cancellationToken, unreadable).ConfigureAwait(false);
         var filter = NoticeFilter.From(proposal);
         var current = DunningEngine.Run(request, settings, accounts, filter, 1);
         foreach (var customer in AccountsOf(current.Letters))
@@ -126,7 +127,7 @@ public sealed class DunningService
         }
 
         removed.AddRange(Removed(proposal, issued, current, views));
-        return new DunningRunResult(request.RunId, issued, removed.DistinctBy(r => (r.Customer, r.Installment)).ToList());
+        return new DunningRunResult(request.RunId, issued, removed.DistinctBy(r => (r.Customer, r.Installment)).ToList()) { UnreadableAccounts = unreadable };
     }
 
     /// <summary>

@@ -262,4 +262,7 @@ public sealed class DunningRunResult
 
     /// <summary>Previewed notices that were not issued (paid, changed, excluded or suppressed in between, or issued already).</summary>
     public IReadOnlyList<RemovedLine> Removed { get; }
+
+    /// <summary>Accounts whose stored journal could not be read: left out of the run and reported here (see <see cref="DunningProposal.UnreadableAccounts"/>).</summary>
+    public IReadOnlyList<Ledger.CorruptJournalException> UnreadableAccounts { get; internal set; } = [];
 }

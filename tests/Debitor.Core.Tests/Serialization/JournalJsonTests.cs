@@ -37,6 +37,7 @@ public sealed class JournalJsonTests
         var written = Indented(JournalJson.Serialize(sample));
         if (Environment.GetEnvironmentVariable(RegenerateVariable) == "1")
         {
+            File.WriteAllText(Path.Combine(SourceGoldenDirectory(), kindName + ".json"), written);
             File.WriteAllText(path, written);
         }
 
@@ -150,5 +151,9 @@ public sealed class JournalJsonTests
     private static string Indented(string json) =>
         JsonNode.Parse(json)!.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
 
-    private static string GoldenDirectory([CallerFilePath] string source = "") => Path.Combine(Path.GetDirectoryName(source)!, "Golden");
+    /// <summary>The golden files as copied beside the test assembly (the build copies them; CI builds map source paths away).</summary>
+    private static string GoldenDirectory() => Path.Combine(AppContext.BaseDirectory, "Serialization", "Golden");
+
+    /// <summary>The committed golden files, for regeneration on a developer's machine.</summary>
+    private static string SourceGoldenDirectory([CallerFilePath] string source = "") => Path.Combine(Path.GetDirectoryName(source)!, "Golden");
 }

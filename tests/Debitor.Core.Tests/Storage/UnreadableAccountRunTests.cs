@@ -36,5 +36,10 @@ public sealed class UnreadableAccountRunTests : IDisposable
         Assert.Equal(new CustomerId("C-2"), broken.Customer);
         Assert.Equal(3, broken.Version);
         Assert.Equal([new CustomerId("C-1")], proposal.Letters.Select(l => l.RecipientId).Distinct());
+
+        var result = await fixture.Dunning.ProcessAsync(Accountant, proposal);
+
+        Assert.Equal(new CustomerId("C-2"), Assert.Single(result.UnreadableAccounts).Customer);
+        Assert.Equal([new CustomerId("C-1")], result.Issued.Select(l => l.RecipientId).Distinct());
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using Debitor.Core.Agreements;
 using Debitor.Core.Collections;
 using Debitor.Core.Communication;
@@ -36,10 +37,14 @@ public sealed class CustomerAccount
         Collections = collections;
         Customer = customer;
         Journal = journal;
-        Items = items;
+        Items = items.AsReadOnly();
         _itemsById = itemsById;
         _settlementsById = settlementsById;
-        Communications = communications;
+        Communications = communications as ReadOnlyCollection<CommunicationEntry> ?? new ReadOnlyCollection<CommunicationEntry>(communications as IList<CommunicationEntry> ?? [.. communications]);
+        Agreements = collections.Agreements.AsReadOnly();
+        HandOvers = collections.HandOvers.AsReadOnly();
+        FollowUps = collections.FollowUps.AsReadOnly();
+        Files = collections.Files.AsReadOnly();
         Archived = archived;
     }
 
@@ -71,16 +76,16 @@ public sealed class CustomerAccount
     public CustomerMasterData MasterData => Collections.MasterData;
 
     /// <summary>Every payment agreement ever made, in the order made, with its state (R0.10).</summary>
-    public IReadOnlyList<PaymentAgreement> Agreements => Collections.Agreements;
+    public IReadOnlyList<PaymentAgreement> Agreements { get; }
 
     /// <summary>Every hand-over case, in the order made.</summary>
-    public IReadOnlyList<HandOverCase> HandOvers => Collections.HandOvers;
+    public IReadOnlyList<HandOverCase> HandOvers { get; }
 
     /// <summary>Every follow-up, reminder and account-manager task, in the order created.</summary>
-    public IReadOnlyList<FollowUp> FollowUps => Collections.FollowUps;
+    public IReadOnlyList<FollowUp> FollowUps { get; }
 
     /// <summary>The files attached to the customer (R0.5), in the order attached.</summary>
-    public IReadOnlyList<StoredFile> Files => Collections.Files;
+    public IReadOnlyList<StoredFile> Files { get; }
 
     /// <summary>Whether the account manager has a pending task (R0.1).</summary>
     public bool HasPendingAccountManagerTask => Collections.FollowUps.Any(f => f.Kind == FollowUpKind.AccountManagerTask && !f.IsDone);
@@ -90,6 +95,25 @@ public sealed class CustomerAccount
 
     /// <summary>The last <see cref="CreditBlockSet"/> or <see cref="CreditBlockLifted"/> record, if any: the manual block in force (R2.5).</summary>
     internal JournalRecord? LastCreditBlockRecord { get; init; }
+
+    /// <summary>The record holding the entry with the id, or <see langword="null"/>.</summary>
+    internal JournalRecord? RecordOf(EntryId id)
+    {
+        if (FindEntry(id) is null)
+        {
+            return null;
+        }
+
+        foreach (var record in Journal)
+        {
+            if (record.Entry.Id == id)
+            {
+                return record;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>Whether the customer was archived.</summary>
     public bool IsArchived => Archived is not null;

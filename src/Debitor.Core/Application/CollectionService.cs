@@ -276,15 +276,15 @@ public sealed class CollectionService
     /// <param name="actor">Who asks.</param>
     /// <param name="asOf">The date.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>Customer and follow-up, by due date then customer.</returns>
+    /// <returns>Customer and follow-up, by due date then customer. An account that cannot be read is reported to the
+    /// <see cref="IAccountFaultLog"/> and left out.</returns>
     /// <exception cref="AuthorizationException">The actor may not view accounts.</exception>
     public async Task<IReadOnlyList<(CustomerId Customer, FollowUp FollowUp)>> DueFollowUpsAsync(Actor actor, LocalDate asOf, CancellationToken cancellationToken = default)
     {
         var due = new List<(CustomerId, FollowUp)>();
-        foreach (var customer in await _store.ListCustomersAsync(cancellationToken).ConfigureAwait(false))
+        foreach (var account in await _accounts.PortfolioAsync(actor, nameof(DueFollowUpsAsync), cancellationToken).ConfigureAwait(false))
         {
-            var account = await _accounts.GetAccountAsync(actor, customer, cancellationToken).ConfigureAwait(false);
-            due.AddRange(account.FollowUps.Where(f => f.IsDueOn(asOf)).Select(f => (customer, f)));
+            due.AddRange(account.FollowUps.Where(f => f.IsDueOn(asOf)).Select(f => (account.Id, f)));
         }
 
         return [.. due.OrderBy(d => d.Item2.DueDate).ThenBy(d => d.Item1.Value, StringComparer.Ordinal)];

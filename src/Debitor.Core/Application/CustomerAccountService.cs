@@ -32,12 +32,27 @@ public sealed class CustomerAccountService
     /// <param name="clock">The clock; "today" is its date in <see cref="DebitorCoreOptions.TimeZone"/>.</param>
     /// <param name="options">The options.</param>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <remarks>Accounts that portfolio-wide reads leave out are reported to a private in-memory log; use the overload with
+    /// an <see cref="IAccountFaultLog"/> to see them.</remarks>
     public CustomerAccountService(ICustomerAccountStore store, IAuthorizationPort authorization, IClock clock, DebitorCoreOptions options)
+        : this(store, authorization, clock, options, new InMemoryAccountFaultLog())
+    {
+    }
+
+    /// <summary>Creates the service with a log for accounts that portfolio-wide reads leave out.</summary>
+    /// <param name="store">The account store.</param>
+    /// <param name="authorization">The authorization port.</param>
+    /// <param name="clock">The clock; "today" is its date in <see cref="DebitorCoreOptions.TimeZone"/>.</param>
+    /// <param name="options">The options.</param>
+    /// <param name="faults">Where an account that cannot be read is reported (and left out of portfolio-wide reads).</param>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public CustomerAccountService(ICustomerAccountStore store, IAuthorizationPort authorization, IClock clock, DebitorCoreOptions options, IAccountFaultLog faults)
     {
         _store = Guard.Against.Null(store);
         _authorization = Guard.Against.Null(authorization);
         _clock = Guard.Against.Null(clock);
         _options = Guard.Against.Null(options);
+        Faults = Guard.Against.Null(faults);
     }
 
     /// <summary>Today in the company's time zone.</summary>
@@ -45,6 +60,13 @@ public sealed class CustomerAccountService
 
     /// <summary>The clock the use cases run on.</summary>
     internal IClock Clock => _clock;
+
+    /// <summary>Where accounts left out of portfolio-wide reads are reported.</summary>
+    internal IAccountFaultLog Faults { get; }
+
+    /// <summary>Every readable account, ordered by id, each authorized for viewing; bad accounts are reported and left out.</summary>
+    internal Task<List<CustomerAccount>> PortfolioAsync(Actor actor, string operation, CancellationToken cancellationToken) =>
+        Portfolio.LoadAllAsync(_store, Faults, operation, customer => AuthorizeAsync(actor, Permission.ViewAccounts, customer, cancellationToken), cancellationToken);
 
     /// <summary>Loads an account.</summary>
     /// <param name="actor">Who asks.</param>

@@ -31,6 +31,7 @@ public sealed class PaymentService
     private readonly IAuthorizationPort _authorization;
     private readonly IPayerDirectory _payers;
     private readonly DocumentDelivery _delivery;
+    private readonly IAccountFaultLog _faults;
     private readonly IClock _clock;
     private readonly DebitorCoreOptions _options;
 
@@ -43,13 +44,13 @@ public sealed class PaymentService
     /// <param name="options">The options.</param>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     /// <remarks>Documents go through a private in-memory outbox; use the overload with an <see cref="IDocumentOutbox"/> so that
-    /// a host can list and retry undelivered documents.</remarks>
+    /// a host can list and retry undelivered documents (and see accounts a run left out).</remarks>
     public PaymentService(ICustomerAccountStore store, IAuthorizationPort authorization, IPayerDirectory payers, IDocumentOutput output, IClock clock, DebitorCoreOptions options)
-        : this(store, authorization, payers, output, clock, options, new InMemoryDocumentOutbox())
+        : this(store, authorization, payers, output, clock, options, new InMemoryDocumentOutbox(), new InMemoryAccountFaultLog())
     {
     }
 
-    /// <summary>Creates the service with a document outbox.</summary>
+    /// <summary>Creates the service with a document outbox and a log for accounts a run leaves out.</summary>
     /// <param name="store">The account store.</param>
     /// <param name="authorization">The authorization port.</param>
     /// <param name="payers">Finds the customers a payer pays for.</param>
@@ -57,9 +58,11 @@ public sealed class PaymentService
     /// <param name="clock">The clock; "today" is its date in <see cref="DebitorCoreOptions.TimeZone"/>.</param>
     /// <param name="options">The options.</param>
     /// <param name="outbox">Where documents wait until the output took them (see <see cref="DocumentDelivery"/>).</param>
+    /// <param name="faults">Where a write-off run over all customers reports an account it has to leave out.</param>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    public PaymentService(ICustomerAccountStore store, IAuthorizationPort authorization, IPayerDirectory payers, IDocumentOutput output, IClock clock, DebitorCoreOptions options, IDocumentOutbox outbox)
+    public PaymentService(ICustomerAccountStore store, IAuthorizationPort authorization, IPayerDirectory payers, IDocumentOutput output, IClock clock, DebitorCoreOptions options, IDocumentOutbox outbox, IAccountFaultLog faults)
     {
+        _faults = Guard.Against.Null(faults);
         _store = Guard.Against.Null(store);
         _authorization = Guard.Against.Null(authorization);
         _payers = Guard.Against.Null(payers);
@@ -268,8 +271,10 @@ public sealed class PaymentService
     /// <param name="run">The run.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>What was written off and the notifications.</returns>
-    /// <remarks>Each account is appended on its own. When a run stops midway, running it again writes off what is left;
-    /// residuals already written off are no longer residuals.</remarks>
+    /// <remarks>Each account is appended on its own. When a run stops midway, running it again completes it: an account the
+    /// run wrote off keeps what it recorded (its notification is derived again and delivered if it was not), the others are
+    /// written off. Over all customers, an account that cannot be read is reported to the <see cref="IAccountFaultLog"/>
+    /// and left out.</remarks>
     /// <exception cref="ArgumentNullException"><paramref name="run"/> or <paramref name="actor"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">A customer named by the run does not exist.</exception>
     /// <exception cref="AuthorizationException">The actor may not write off on an account.</exception>
@@ -302,7 +307,15 @@ public sealed class PaymentService
                     break;
                 }
 
-                var account = CustomerAccount.FromJournal(journal);
+                // Over all customers one bad account is reported and left out; a customer named by the run is read as is.
+                var account = run.Customers is null
+                    ? await Portfolio.ReadAsync(journal, customer, _faults, nameof(WriteOffResidualsAsync), cancellationToken).ConfigureAwait(false)
+                    : CustomerAccount.FromJournal(journal);
+                if (account is null)
+                {
+                    break;
+                }
+
                 if (account.RecordOf(firstId) is { } recorded)
                 {
                     // An earlier attempt wrote this account off: its notification is derived again from the journal as

@@ -96,6 +96,20 @@ public sealed class CustomerAccount
     /// <summary>The last <see cref="CreditBlockSet"/> or <see cref="CreditBlockLifted"/> record, if any: the manual block in force (R2.5).</summary>
     internal JournalRecord? LastCreditBlockRecord { get; init; }
 
+    /// <summary>The first item amount beyond <see cref="Bounds.MaxAmount"/>, or <see langword="null"/> when every amount is within bounds.</summary>
+    internal Money? AmountBeyondBounds()
+    {
+        foreach (var item in Items)
+        {
+            if (Math.Abs(item.OriginalAmount.Amount) > Bounds.MaxAmount)
+            {
+                return item.OriginalAmount;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The record holding the entry with the id, or <see langword="null"/>.</summary>
     internal JournalRecord? RecordOf(EntryId id)
     {

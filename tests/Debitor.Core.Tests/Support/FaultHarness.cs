@@ -132,6 +132,7 @@ internal sealed class FaultHarness : IDisposable
         services.AddSingleton<IDocumentOutput>(Output);
         services.AddSingleton<IClock>(Clock);
         services.AddSingleton<IDocumentOutbox>(Outbox);
+        services.AddSingleton<IAccountFaultLog>(Faults);
         services.AddSingleton<IFileStorage>(Files);
         services.AddSingleton<IVirusScanner>(new EicarTestScanner());
         _provider = services.AddDebitorCore().BuildServiceProvider();
@@ -146,6 +147,10 @@ internal sealed class FaultHarness : IDisposable
     public InMemoryDocumentOutbox Outbox { get; } = new();
 
     public InMemoryFileStorage Files { get; } = new();
+
+    public InMemoryAccountFaultLog Faults { get; } = new();
+
+    public ReceivablesFiguresService Figures => _provider.GetRequiredService<ReceivablesFiguresService>();
 
     public CustomerAccountService Accounts => _provider.GetRequiredService<CustomerAccountService>();
 

@@ -42,6 +42,8 @@ public sealed record PaymentAgreementTerms
 {
     private readonly IReadOnlyList<LocalDate> _customDates = ValueList<LocalDate>.Empty;
     private readonly int _graceDays = 7;
+    private readonly decimal _interestPercent;
+    private readonly Money? _fee;
 
     /// <summary>Creates terms of <paramref name="installments"/> installments.</summary>
     /// <param name="installments">The number of installments, 1 or more (with custom dates: their number).</param>
@@ -108,10 +110,20 @@ public sealed record PaymentAgreementTerms
     }
 
     /// <summary>Annual interest in percent charged on the declining balance between installments (act/365); 0 for none.</summary>
-    public decimal InterestPercent { get; init; }
+    /// <exception cref="ArgumentOutOfRangeException">Set below 0 or above 100.</exception>
+    public decimal InterestPercent
+    {
+        get => _interestPercent;
+        init => _interestPercent = Guard.Against.OutOfRange(value, nameof(InterestPercent), 0m, 100m);
+    }
 
     /// <summary>A fee for the agreement, added to the first installment; <see langword="null"/> for none.</summary>
-    public Money? Fee { get; init; }
+    /// <exception cref="ArgumentException">Set to an amount that is not positive, not rounded or beyond <see cref="Bounds.MaxAmount"/>.</exception>
+    public Money? Fee
+    {
+        get => _fee;
+        init => _fee = value is { } fee ? Guard.Against.NotRounded(Guard.Against.NotPositive(fee, nameof(Fee)), nameof(Fee)) : null;
+    }
 
     /// <summary>Days after an installment's date before a missing payment breaks the agreement; 0 to <see cref="Bounds.MaxDays"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">Set outside 0 to <see cref="Bounds.MaxDays"/>.</exception>

@@ -163,4 +163,16 @@ public sealed class BoundsTests
     {
         Assert.Equal("amount", Assert.Throws<ArgumentException>(() => new CreditLimit(Eur(Bounds.MaxAmount + 1m))).ParamName);
     }
+
+    [Fact]
+    public void SettingsBeyondTheirBounds_AreRefusedNamingTheArgument()
+    {
+        Assert.Equal("maximumAmount", Assert.Throws<ArgumentOutOfRangeException>(() => new PaymentTolerance(1m, Bounds.MaxAmount + 1m)).ParamName);
+        Assert.Equal("days", Assert.Throws<ArgumentOutOfRangeException>(() => new Core.Credit.PaymentReleasePeriod(Core.Ledger.PaymentMethod.Cheque, int.MaxValue)).ParamName);
+        Assert.Equal("MaxValueDateDaysAhead", Assert.Throws<ArgumentOutOfRangeException>(() => new Core.Application.PaymentOptions { MaxValueDateDaysAhead = Bounds.MaxDays + 1 }).ParamName);
+        Assert.Equal("MaxConcurrencyRetries", Assert.Throws<ArgumentOutOfRangeException>(() => new Core.Application.DebitorCoreOptions { MaxConcurrencyRetries = int.MaxValue }).ParamName);
+        Assert.Equal("InterestPercent", Assert.Throws<ArgumentOutOfRangeException>(() => PaymentAgreementTerms.ByCount(2, Today) with { InterestPercent = 1e20m }).ParamName);
+        Assert.Equal("Fee", Assert.Throws<ArgumentException>(() => PaymentAgreementTerms.ByCount(2, Today) with { Fee = Eur(5e28m) }).ParamName);
+        Assert.Equal("days", Assert.Throws<ArgumentOutOfRangeException>(() => new CashDiscountTier(2m, Bounds.MaxDays + 1)).ParamName);
+    }
 }

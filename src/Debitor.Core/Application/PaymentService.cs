@@ -316,7 +316,7 @@ public sealed class PaymentService
                     break;
                 }
 
-                if (account.RecordOf(firstId) is { } recorded)
+                if (account.RecordOf(firstId) is { Entry: WriteOffPosted } recorded)
                 {
                     // An earlier attempt wrote this account off: its notification is derived again from the journal as
                     // it stood before, so a retry completes the delivery the first attempt may not have made.

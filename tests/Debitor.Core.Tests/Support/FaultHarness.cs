@@ -133,6 +133,7 @@ internal sealed class FaultHarness : IDisposable
         services.AddSingleton<IClock>(Clock);
         services.AddSingleton<IDocumentOutbox>(Outbox);
         services.AddSingleton<IAccountFaultLog>(Faults);
+        services.AddSingleton<IDunningLetterOutput>(Letters);
         services.AddSingleton<IFileStorage>(Files);
         services.AddSingleton<IVirusScanner>(new EicarTestScanner());
         _provider = services.AddDebitorCore().BuildServiceProvider();
@@ -149,6 +150,11 @@ internal sealed class FaultHarness : IDisposable
     public InMemoryFileStorage Files { get; } = new();
 
     public InMemoryAccountFaultLog Faults { get; } = new();
+
+    /// <summary>Where dunning letters go; part of the snapshot, so the dunning rows of phase 2 are compared like the others.</summary>
+    public InMemoryDunningLetterOutput Letters { get; } = new();
+
+    public DunningService Dunning => _provider.GetRequiredService<DunningService>();
 
     public ReceivablesFiguresService Figures => _provider.GetRequiredService<ReceivablesFiguresService>();
 
@@ -207,6 +213,7 @@ internal sealed class FaultHarness : IDisposable
         }
 
         state.AddRange(Output.Inner.Documents.OrderBy(d => d.DocumentId, StringComparer.Ordinal));
+        state.AddRange(Letters.Letters.Select(l => ("letter", l.Id)).Order());
         state.Add(("files", Files.Count));
         state.AddRange((await Outbox.ListUndeliveredAsync(default)).Select(d => ("undelivered", d.DocumentId)));
         return state;

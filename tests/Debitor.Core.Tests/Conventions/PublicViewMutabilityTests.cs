@@ -40,6 +40,7 @@ public sealed class PublicViewMutabilityTests
             Walk(root, root.GetType().Name, 0, visited, offenders);
         }
 
+        roots.AddRange(await EveryKindOfViewAsync());
         Assert.True(roots.Count > 100, "the sample portfolio should give many accounts to scan");
         Assert.True(offenders.Count == 0, string.Join(Environment.NewLine, offenders));
     }
@@ -52,6 +53,43 @@ public sealed class PublicViewMutabilityTests
         Walk(new Holder(new List<int> { 1 }), "Holder", 0, new HashSet<object>(ReferenceEqualityComparer.Instance), offenders);
 
         Assert.Equal("Holder.Values (List`1)", Assert.Single(offenders));
+    }
+
+    /// <summary>
+    /// Accounts and results after every mutating use case (agreements, hand-overs, files, follow-ups, payments from a payer,
+    /// returns, write-offs, interest invoices, blocks), with the statements, credit figures and documents they give.
+    /// </summary>
+    private static async Task<List<object>> EveryKindOfViewAsync()
+    {
+        using var harness = new FaultHarness();
+        await UseCases.ArrangeBaseAsync(harness);
+        var results = new List<object>();
+        foreach (var useCase in UseCases.All)
+        {
+            // One after the other on one portfolio, some refuse (an item already under an agreement); the state is what counts.
+            await Record.ExceptionAsync(async () =>
+            {
+                await useCase.Arrange(harness);
+                await useCase.Act(harness, UseCases.Actor, useCase.Target);
+            });
+        }
+
+        var actor = UseCases.Actor;
+        foreach (var customer in await harness.Store.ListCustomersAsync(default))
+        {
+            results.Add(await harness.Accounts.GetAccountAsync(actor, customer));
+            results.Add(await harness.Statements.GetOpenItemsStatementAsync(actor, customer));
+            results.Add(await harness.Statements.GetAccountStatementAsync(actor, customer));
+            results.Add(await harness.Credit.GetPositionAsync(actor, customer));
+            results.Add(await harness.Credit.GetHeadlineAsync(actor, customer));
+            results.Add(await harness.Figures.GetMonthlySeriesAsync(actor, customer));
+        }
+
+        results.Add(await harness.Figures.GetPortfolioAgingAsync(actor));
+        results.Add(await harness.Payments.ApplyPaymentAsync(actor, UseCases.Payer, new Core.Payments.IncomingPayment(new EntryId("pay-scan"), new Core.Money(10m, Currency.EUR), TestData.Today)));
+        results.AddRange(harness.Output.Inner.Documents);
+        results.AddRange(harness.Outbox.Documents);
+        return results;
     }
 
     /// <summary>Whether a cast could change the collection: arrays, and lists, collections and dictionaries that say they are not read-only.</summary>

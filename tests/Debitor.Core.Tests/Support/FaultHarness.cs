@@ -170,6 +170,8 @@ internal sealed class FaultHarness : IDisposable
 
     public DocumentDelivery Delivery => _provider.GetRequiredService<DocumentDelivery>();
 
+    public StatementService Statements => _provider.GetRequiredService<StatementService>();
+
     /// <summary>Arms a fault for the next call.</summary>
     public void Arm(Fault fault)
     {

@@ -37,6 +37,7 @@ public sealed class CustomerAccount
         Collections = collections;
         Customer = customer;
         Journal = journal;
+        ItemList = items;
         Items = items.AsReadOnly();
         _itemsById = itemsById;
         _settlementsById = settlementsById;
@@ -62,6 +63,9 @@ public sealed class CustomerAccount
 
     /// <summary>Every item ever posted, open or not, in posting order (R0.6: paid items stay listed).</summary>
     public IReadOnlyList<OpenItem> Items { get; }
+
+    /// <summary>The items as the projection keeps them, for the core's own loops (never handed out).</summary>
+    internal List<OpenItem> ItemList { get; }
 
     /// <summary>The items with something open: unsettled claims and unapplied credits.</summary>
     public IEnumerable<OpenItem> OpenItems => Items.Where(i => i.Status == ItemStatus.Open);

@@ -13,7 +13,7 @@ namespace Debitor.Core.Documents.Rendering.Pdf;
 /// details and bank account on every page.
 /// </summary>
 /// <remarks>Output is deterministic: creation date, document ids and fonts come from the document, not the machine.</remarks>
-internal static class PdfDocumentRenderer
+internal static partial class PdfDocumentRenderer
 {
     private const double Left = 25;
     private const double Right = 190;
@@ -48,8 +48,49 @@ internal static class PdfDocumentRenderer
         layout.Run();
         using var output = new MemoryStream(16 * 1024);
         document.Save(output, false);
-        return output.ToArray();
+        var bytes = output.ToArray();
+        Stabilize(bytes, id);
+        return bytes;
     }
+
+    /// <summary>
+    /// PDFsharp 6.2.4 names font subsets with a random six-letter tag and gives the XMP metadata a random uuid; both are
+    /// replaced in place, with the same length, by values derived from the document, so the same document gives the
+    /// same bytes (cross-reference offsets stay valid).
+    /// </summary>
+    private static void Stabilize(byte[] pdf, string id)
+    {
+        var text = Encoding.Latin1.GetString(pdf);
+        var tags = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (System.Text.RegularExpressions.Match match in SubsetTag().Matches(text))
+        {
+            var tag = match.Groups[1].Value;
+            if (!tags.TryGetValue(tag, out var stable))
+            {
+                var n = tags.Count;
+                stable = tags[tag] = string.Create(6, n, static (span, i) =>
+                {
+                    span.Fill('A');
+                    span[5] = (char)('A' + (i % 26));
+                    span[4] = (char)('A' + (i / 26 % 26));
+                });
+            }
+
+            Encoding.ASCII.GetBytes(stable, pdf.AsSpan(match.Groups[1].Index, 6));
+        }
+
+        var uuid = $"{id[..8]}-{id[8..12]}-{id[12..16]}-{id[16..20]}-{id[20..32]}".ToLowerInvariant();
+        foreach (System.Text.RegularExpressions.Match match in XmpUuid().Matches(text))
+        {
+            Encoding.ASCII.GetBytes(uuid, pdf.AsSpan(match.Groups[1].Index, 36));
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"/([A-Z]{6})\+DejaVu")]
+    private static partial System.Text.RegularExpressions.Regex SubsetTag();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"uuid:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})")]
+    private static partial System.Text.RegularExpressions.Regex XmpUuid();
 
     private static XFont Font(double size, bool bold = false) => FontCache.Get(size, bold);
 

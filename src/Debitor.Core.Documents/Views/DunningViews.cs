@@ -113,7 +113,7 @@ internal static class DunningViews
 
         totals.Add(new InfoLine(l.T("interestInvoice.total.due"), l.Money(invoice.Total), true));
         totals.Add(new InfoLine(l.T("dunning.total.deadline"), l.Date(invoice.PaymentDueDate), true));
-        var reference = l.T("payment.referenceText", ("customer", invoice.Customer.Value), ("document", invoice.Number));
+        var reference = l.T("payment.referenceText", ("customer", f.CustomerNumber(invoice.Customer)), ("document", invoice.Number));
         closing.Add(l.T("interestInvoice.closing", ("total", l.Money(invoice.Total)), ("deadline", l.Date(invoice.PaymentDueDate))));
         closing.Add(l.T("payment.instruction", ("reference", reference)));
         return view with { Intro = [l.T("interestInvoice.intro")], Tables = [table], Totals = totals, Closing = closing, PaymentReference = reference };

@@ -56,6 +56,9 @@ internal sealed class LetterFrame(CompanyProfile company, DocumentLanguage langu
         };
     }
 
+    /// <summary>The customer number printed in payment references: the recipient's, else the given id.</summary>
+    public string CustomerNumber(CustomerId fallback) => recipient.CustomerNumber ?? fallback.Value;
+
     public ColumnView Column(string key, double width, bool numeric = false) => new(L.T(key), width, numeric);
 
     public string ItemKind(Ledger.ItemKind kind) => L.T("item." + Key(kind.ToString()));

@@ -6,7 +6,7 @@ internal static class PaymentViews
     public static DocumentView Advice(LetterFrame f, PaymentAdvice advice)
     {
         var l = f.L;
-        var view = f.Build("payment-advice", l.T("advice.title"), advice.DocumentId, advice.Date, advice.Contact, [new InfoLine(l.T("info.reference"), advice.DocumentId)]);
+        var view = f.Build("payment-advice", l.T("advice.title"), advice.Payment.Value, advice.Date, advice.Contact, [new InfoLine(l.T("info.reference"), advice.Payment.Value)]);
         var table = new TableView
         {
             Caption = l.T("advice.table"),
@@ -39,7 +39,7 @@ internal static class PaymentViews
     {
         var l = f.L;
         var view = f.Build("difference-notification", l.T("difference.title"), notice.DocumentNumber, notice.Date, notice.Contact, [new InfoLine(l.T("info.documentNumber"), notice.DocumentNumber)]);
-        var reference = l.T("payment.referenceText", ("customer", notice.Customer.Value), ("document", notice.DocumentNumber));
+        var reference = l.T("payment.referenceText", ("customer", f.CustomerNumber(notice.Customer)), ("document", notice.DocumentNumber));
         return view with
         {
             Intro = [l.T("difference.intro", ("document", notice.DocumentNumber))],
@@ -57,7 +57,7 @@ internal static class PaymentViews
     public static DocumentView WriteOff(LetterFrame f, WriteOffNotification notice)
     {
         var l = f.L;
-        var view = f.Build("write-off-notification", l.T("writeOff.title"), notice.DocumentId, notice.Date, notice.Contact, [new InfoLine(l.T("info.reference"), notice.DocumentId)]);
+        var view = f.Build("write-off-notification", l.T("writeOff.title"), notice.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), notice.Date, notice.Contact, []);
         var currency = notice.Lines.Count > 0 ? notice.Lines[0].Amount.Currency : Currency.EUR;
         var total = notice.Lines.Aggregate(Money.Zero(currency), (sum, line) => sum + line.Amount);
         var table = new TableView

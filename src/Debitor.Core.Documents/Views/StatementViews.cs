@@ -8,9 +8,7 @@ internal static class StatementViews
     public static DocumentView OpenItems(LetterFrame f, OpenItemsStatement statement)
     {
         var l = f.L;
-        var view = f.Build("open-items-statement", l.T("openItems.title"), statement.CustomerNumber + "-" + statement.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), statement.Date, statement.Contact, [
-            new InfoLine(l.T("info.reference"), statement.DocumentId),
-        ]);
+        var view = f.Build("open-items-statement", l.T("openItems.title"), statement.CustomerNumber + "-" + statement.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), statement.Date, statement.Contact, []);
         var table = new TableView
         {
             Caption = l.T("openItems.table", ("date", l.Date(statement.Date))),
@@ -49,9 +47,7 @@ internal static class StatementViews
     public static DocumentView Account(LetterFrame f, AccountStatement statement)
     {
         var l = f.L;
-        var view = f.Build("account-statement", l.T("account.title"), statement.CustomerNumber + "-" + statement.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), statement.Date, statement.Contact, [
-            new InfoLine(l.T("info.reference"), statement.DocumentId),
-        ]);
+        var view = f.Build("account-statement", l.T("account.title"), statement.CustomerNumber + "-" + statement.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), statement.Date, statement.Contact, []);
         var tables = new List<TableView>();
         var totals = new List<InfoLine>();
         foreach (var section in statement.Sections)
@@ -61,7 +57,7 @@ internal static class StatementViews
                 l.Date(line.Date), l.T("movement." + LetterFrame.Key(line.Kind.ToString())), line.DocumentNumber,
                 line.IsDebit ? l.Money(line.Amount) : string.Empty, line.IsDebit ? string.Empty : l.Money(-line.Amount), l.Money(line.Balance),
             ])));
-            rows.Add(new RowView([string.Empty, l.T("account.sum"), string.Empty, l.Money(section.TotalDebits), l.Money(section.TotalCredits), string.Empty], true));
+            rows.Add(new RowView([string.Empty, l.T("account.sum"), string.Empty, l.Money(section.TotalDebits), l.Money(section.TotalCredits.Abs()), string.Empty], true));
             rows.Add(new RowView([l.Date(statement.Date), l.T("account.closing"), string.Empty, string.Empty, string.Empty, l.Money(section.ClosingBalance)], true));
             tables.Add(new TableView
             {

@@ -93,6 +93,22 @@ public class DocumentRenderingBenchmarks
         return rows;
     }
 
+    /// <summary>Views and PDF page layout, without writing the file (font subsetting and compression happen on save).</summary>
+    [Benchmark]
+    public int PdfLayoutOnly()
+    {
+        var pages = 0;
+        var language = new DocumentLanguage(DocumentTexts.Default, "de-DE", "de-DE", NullLogger.Instance);
+        foreach (var (letter, recipient) in _letters)
+        {
+            var view = DunningViews.Letter(new LetterFrame(_company, language, recipient), letter, _contact, false);
+            using var document = Debitor.Core.Documents.Rendering.Pdf.PdfDocumentRenderer.Compose(view, letter.LetterDate, out _);
+            pages += document.PageCount;
+        }
+
+        return pages;
+    }
+
     /// <summary>All letters to HTML; returns the total bytes.</summary>
     [Benchmark]
     public long Html()

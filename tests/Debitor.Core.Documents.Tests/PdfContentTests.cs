@@ -290,4 +290,17 @@ public sealed class PdfContentTests
 
         Assert.All(first.Zip(second), pair => Assert.True(pair.First.Document.Content.Span.SequenceEqual(pair.Second.Document.Content.Span), pair.First.Kind));
     }
+
+    [Fact]
+    public async Task Render_FromManyThreadsAtOnce_GivesTheSameBytesAsOneByOne()
+    {
+        var sample = await SampleDocuments.GetAsync();
+        var renderer = Renderer();
+        var expected = All(sample, "de-DE", DocumentFormat.Pdf, renderer);
+
+        var parallel = new (string Kind, RenderedDocument Document)[8][];
+        Parallel.For(0, parallel.Length, i => parallel[i] = [.. All(sample, "de-DE", DocumentFormat.Pdf, renderer)]);
+
+        Assert.All(parallel.SelectMany(run => run.Zip(expected)), pair => Assert.True(pair.First.Document.Content.Span.SequenceEqual(pair.Second.Document.Content.Span), pair.First.Kind));
+    }
 }

@@ -1,5 +1,6 @@
 using Debitor.Core.Documents.Rendering;
 using Debitor.Core.Documents.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using static Debitor.Core.Documents.Tests.Support.Rendered;
 
@@ -108,5 +109,19 @@ public sealed class TextAndTemplateTests
     public void LetterRecipient_MoreThanSixLines_IsRefused()
     {
         Assert.Throws<ArgumentException>(() => new LetterRecipient("A", ["1", "2", "3", "4", "5", "6"]));
+    }
+
+    [Fact]
+    public async Task AddDebitorCoreDocuments_ResolvesOneSharedRenderer()
+    {
+        var sample = await SampleDocuments.GetAsync();
+        using var provider = new ServiceCollection()
+            .AddDebitorCoreDocuments(o => o.Company = SampleDocuments.Profile)
+            .BuildServiceProvider();
+
+        var renderer = provider.GetRequiredService<DocumentRenderer>();
+
+        Assert.Same(renderer, provider.GetRequiredService<DocumentRenderer>());
+        Assert.Equal("Zahlungserinnerung-10002-2026-11-23.pdf", renderer.Render(sample.Reminder, sample.Recipients[SampleDocuments.Anna], SampleDocuments.Contact, DocumentFormat.Pdf).FileName);
     }
 }

@@ -150,7 +150,7 @@ internal static partial class PdfDocumentRenderer
             }
 
             Fields();
-            Need(16);
+            Need(12);
             Paragraph(view.Greeting, Body);
             Paragraph(view.Signature, Body);
             for (var i = 0; i < _pages.Count; i++)
@@ -200,8 +200,8 @@ internal static partial class PdfDocumentRenderer
             var iy = 53.0;
             foreach (var line in view.Info)
             {
-                Text(line.Label, Small, 125, iy);
-                Text(line.Value, Fit(line.Value, 8, 46), 154, iy);
+                Text(line.Label, Fit(line.Label, 8, 30), 125, iy);
+                Text(line.Value, Fit(line.Value, 8, 44), 156, iy);
                 iy += 3.7;
             }
 
@@ -336,12 +336,12 @@ internal static partial class PdfDocumentRenderer
         {
             foreach (var field in view.Fields)
             {
-                Need(10);
-                Text(field.Label, Small, Left, _y + 3.5);
+                Need(8);
+                Text(field.Label, Fit(field.Label, 8, 58), Left, _y + 3.5);
                 Text(field.Value, Body, 85, _y + 3.5);
-                _y += 5;
+                _y += 4.6;
                 _g.DrawLine(Hairline, Mm(85), Mm(_y), Mm(Right), Mm(_y));
-                _y += 4;
+                _y += 3.4;
             }
         }
 

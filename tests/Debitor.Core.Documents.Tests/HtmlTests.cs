@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text;
 using Debitor.Core.Documents.Rendering;
 using Debitor.Core.Documents.Tests.Support;
@@ -20,8 +19,7 @@ public sealed class HtmlTests
     {
         var sample = await SampleDocuments.GetAsync();
         var update = Environment.GetEnvironmentVariable("DEBITOR_UPDATE_GOLDEN") == "1";
-        var directory = Path.Combine(SourceDirectory(), "Golden");
-        Directory.CreateDirectory(directory);
+        var directory = Path.Combine(RepositoryRoot(), "tests", "Debitor.Core.Documents.Tests", "Golden");
 
         foreach (var (kind, document) in All(sample, culture, DocumentFormat.Html))
         {
@@ -49,5 +47,15 @@ public sealed class HtmlTests
         Assert.Contains("(§ 288 Abs. 2 BGB)", html, StringComparison.Ordinal);
     }
 
-    private static string SourceDirectory([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
+    /// <summary>The clone's root, found from the test output upwards (source paths are mapped in CI builds).</summary>
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Debitor.Core.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("Debitor.Core.sln not found above the test output.");
+    }
 }

@@ -44,9 +44,6 @@ internal sealed partial class DocumentLanguage
         throw new KeyNotFoundException($"The document text '{key}' exists neither in '{Name}' nor in the company's language '{_fallback}'.");
     }
 
-    /// <summary>Whether the text exists in the document's or the company's culture.</summary>
-    public bool Has(string key) => _texts.TryGet(Name, key, out _) || _texts.TryGet(_fallback, key, out _);
-
     /// <summary>The text with its <c>{name}</c> placeholders filled.</summary>
     public string T(string key, params ReadOnlySpan<(string Name, string Value)> values)
     {

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Debitor.Core.Documents.Rendering;
 using Debitor.Core.Documents.Tests.Support;
 using static Debitor.Core.Documents.Tests.Support.Rendered;
@@ -49,6 +50,29 @@ public sealed class LayoutTests
         foreach (var line in recipient.AddressLines)
         {
             yield return line;
+        }
+    }
+
+    [Fact]
+    public async Task Render_TableLongerThanAPage_ContinuesOnNextPagesWithHeaderAndFooterAndKeepsTheBodyArea()
+    {
+        var sample = await SampleDocuments.GetAsync();
+        var document = Renderer().Render(sample.LongOpenItems, sample.Recipients[SampleDocuments.Schmidt], DocumentFormat.Pdf);
+
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(document.Content.ToArray());
+        var pages = pdf.GetPages().ToList();
+        var text = PdfText(document);
+
+        Assert.True(pages.Count >= 2, $"{pages.Count} pages");
+        Assert.All(Enumerable.Range(1, 60), i => Assert.Contains($"RE-K-10020-R{i} Rechnung", text, StringComparison.Ordinal));
+        Assert.Equal(pages.Count, Regex.Count(text, "Beleg Art Belegdatum Fällig am Tage überfällig Betrag Offen Zinsen"));
+        Assert.Equal(pages.Count, Regex.Count(text, "IBAN DE89 3704 0044 0532 0130 00"));
+        Assert.Contains($"Seite {pages.Count} von {pages.Count}", text, StringComparison.Ordinal);
+        foreach (var page in pages)
+        {
+            // Nothing but the page number between the body (ends 265 mm) and the footer (from 272 mm).
+            var between = page.GetWords().Where(w => (page.Height - w.BoundingBox.Bottom) / PointsPerMm is > 265.5 and < 272).Select(w => w.Text);
+            Assert.Equal(["Seite", (page.Number).ToString(CultureInfo.InvariantCulture), "von", pages.Count.ToString(CultureInfo.InvariantCulture)], between);
         }
     }
 }

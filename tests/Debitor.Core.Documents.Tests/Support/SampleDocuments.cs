@@ -29,6 +29,7 @@ internal sealed class SampleDocuments
     public static readonly CustomerId Anna = new("K-10002");
     public static readonly CustomerId Hanse = new("K-10007");
     public static readonly CustomerId Becker = new("K-10012");
+    public static readonly CustomerId Schmidt = new("K-10020");
     public static readonly Actor Accountant = new(new UserId("erika"), Roles.Accountant);
     public static readonly ReceivablesContact Contact = new("Erika Berger", "+49 40 3344-70", "forderungen@sonnenschein-reisen.de");
 
@@ -59,6 +60,9 @@ internal sealed class SampleDocuments
     public required InterestInvoice ConsumerInterestInvoice { get; init; }
 
     public required OpenItemsStatement OpenItems { get; init; }
+
+    /// <summary>A statement of 60 open invoices: more than one page.</summary>
+    public required OpenItemsStatement LongOpenItems { get; init; }
 
     public required AccountStatement Account { get; init; }
 
@@ -103,6 +107,9 @@ internal sealed class SampleDocuments
         await RegisterAsync(accounts, collections, new Customer(Anna, "10002", "Anna Müller", Company) { IsConsumer = true }, "Lindenstraße 5", "80331", "München");
         await RegisterAsync(accounts, collections, new Customer(Hanse, "10007", "Hanse Logistik GmbH", Company), "Am Sandtorkai 3", "20457", "Hamburg", bank: true);
         await RegisterAsync(accounts, collections, new Customer(Becker, "10012", "Becker Bau KG", Company), "Hafenstraße 21", "28217", "Bremen");
+        await RegisterAsync(accounts, collections, new Customer(Schmidt, "10020", "Schmidt Druck GmbH", Company), "Druckerweg 2", "50667", "Köln");
+        await accounts.PostAllAsync(Accountant, Schmidt, [.. Enumerable.Range(1, 60).Select(i =>
+            (JournalEntry)InvoicePosted.Single(new EntryId($"K-10020-R{i}"), $"RE-K-10020-R{i}", new LocalDate(2026, 6, 1).PlusDays(i * 2), new LocalDate(2026, 7, 1).PlusDays(i * 2), Eur(100m + i)))]);
 
         await accounts.PostAllAsync(Accountant, Nordlicht, [
             InvoicePosted.Single(new EntryId("K-10001-R1"), "RE-K-10001-R1", new LocalDate(2026, 8, 3), new LocalDate(2026, 8, 31), Eur(33_397.99m)),
@@ -136,6 +143,7 @@ internal sealed class SampleDocuments
         var statements = new StatementService(accounts, schemes, new ReportingOptions(), options);
         var openItems = await statements.GetOpenItemsStatementAsync(Accountant, Nordlicht, AsOf);
         var account = await statements.GetAccountStatementAsync(Accountant, Nordlicht, AsOf);
+        var longOpenItems = await statements.GetOpenItemsStatementAsync(Accountant, Schmidt, AsOf);
         var nordlichtAccount = await accounts.GetAccountAsync(Accountant, Nordlicht);
 
         var interestService = new InterestInvoiceService(accounts, schemes, documents, options);
@@ -148,7 +156,7 @@ internal sealed class SampleDocuments
         var mandate = CollectionService.MandateForm(await accounts.GetAccountAsync(Accountant, Hanse), Profile.Name, Profile.CreditorId!.Value, "MAND-10007-1");
 
         var recipients = new Dictionary<CustomerId, LetterRecipient>();
-        foreach (var id in new[] { Nordlicht, Anna, Hanse, Becker })
+        foreach (var id in new[] { Nordlicht, Anna, Hanse, Becker, Schmidt })
         {
             var a = await accounts.GetAccountAsync(Accountant, id);
             recipients[id] = LetterRecipient.For(a.Customer, a.MasterData, "DE");
@@ -161,6 +169,7 @@ internal sealed class SampleDocuments
             InterestInvoice = interest,
             ConsumerInterestInvoice = consumerInterest,
             OpenItems = openItems,
+            LongOpenItems = longOpenItems,
             Account = account,
             NordlichtAccount = nordlichtAccount,
             Advice = applied.Documents.OfType<PaymentAdvice>().Single(),

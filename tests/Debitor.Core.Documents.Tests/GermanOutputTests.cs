@@ -1,12 +1,6 @@
 using System.Text.RegularExpressions;
-using Debitor.Core.Collections;
-using Debitor.Core.Customers;
 using Debitor.Core.Documents.Rendering;
 using Debitor.Core.Documents.Tests.Support;
-using Debitor.Core.Dunning;
-using Debitor.Core.Ledger;
-using Debitor.Core.Payments;
-using Debitor.Core.Statements;
 using static Debitor.Core.Documents.Tests.Support.Rendered;
 
 namespace Debitor.Core.Documents.Tests;
@@ -23,11 +17,7 @@ public sealed partial class GermanOutputTests
         "principal", "costs", "days", "period", "reference", "contact", "phone", "yours", "faithfully", "section", "account",
     ];
 
-    private static readonly Type[] Enums =
-    [
-        typeof(DunningLineStatus), typeof(DunningFeeKind), typeof(ItemKind), typeof(InstallmentKind), typeof(MovementKind),
-        typeof(ClaimComponent), typeof(HandOverKind), typeof(SepaScheme), typeof(DocumentFormat),
-    ];
+    private static readonly Type[] Enums = [.. EnumTextTests.Families.Select(row => (Type)row[1]).Distinct(), typeof(DocumentFormat)];
 
     [Fact]
     public async Task Render_EveryKindInGerman_ContainsNoEnumNameTextKeyOrEnglishWord()

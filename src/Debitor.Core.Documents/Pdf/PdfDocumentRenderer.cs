@@ -244,9 +244,9 @@ internal static partial class PdfDocumentRenderer
             var lines = Wrap(text, font, Right - Left);
             foreach (var line in lines)
             {
-                Need(4.6);
+                Need(4.4);
                 Text(line, font, Left, _y + 3.5);
-                _y += 4.6;
+                _y += 4.4;
             }
 
             _y += 2.2;
@@ -320,13 +320,13 @@ internal static partial class PdfDocumentRenderer
                 return;
             }
 
-            Need(view.Totals.Count * 4.6);
+            Need(view.Totals.Count * 4.4);
             foreach (var line in view.Totals)
             {
                 var font = line.Strong ? BodyBold : Body;
                 Text(line.Label, font, 100, _y + 3.5);
                 Text(line.Value, font, Right, _y + 3.5, right: true);
-                _y += 4.6;
+                _y += 4.4;
             }
 
             _y += 3;

@@ -85,6 +85,13 @@ internal static class DunningJob
             output.WriteLine("Nothing was changed (preview). Run with --process to issue the letters.");
         }
 
+        if (options.Pdf is { } pdfDirectory)
+        {
+            var letters = processed?.Issued ?? proposal.Letters;
+            var written = await PdfLetters.WriteAsync(portfolio, host, letters, pdfDirectory, options.Language, cancellationToken);
+            output.WriteLine($"Wrote {written} letters as PDF ({options.Language}) to {pdfDirectory}.");
+        }
+
         if (options.Explain is { } explain)
         {
             output.WriteLine();

@@ -53,6 +53,13 @@ internal static class SamplePortfolio
         {
             Company = "sonnenschein-reisen",
             CompanyName = "Sonnenschein Reisen GmbH",
+            CompanyDetails = new CompanyDetailsDocument
+            {
+                Street = "Jungfernstieg 7", PostalCode = "20354", City = "Hamburg", Country = "DE",
+                Iban = "DE89370400440532013000", Bic = "COBADEFFXXX", BankName = "Commerzbank Hamburg",
+                RegisterCourt = "Amtsgericht Hamburg", RegisterNumber = "HRB 123456", ManagingDirectors = "Jana Sommer, Tim Winter",
+                VatId = "DE136695976", Phone = "+49 40 3344-70", Email = "forderungen@sonnenschein-reisen.de", ReceivablesContact = "Erika Berger",
+            },
             AsOf = Iso(AsOf),
             Branches = [.. Branches.Select(b => new BranchDocument { Id = b.Id, Name = b.Name, Days = b.Days })],
             SimulateRuns = new SimulationDocument { From = "2026-06-01", EveryDays = 7, PostFees = false },

@@ -120,6 +120,35 @@ public sealed class DunningJobTests
         Assert.Equal(SamplePortfolio.AsOf, new LocalDate(2026, 11, 23));
     }
 
+    [Fact]
+    public async Task RunAsync_WithPdf_WritesEveryLetterAsAPdfFile()
+    {
+        var directory = Directory.CreateTempSubdirectory("debitor-letters-");
+        try
+        {
+            var output = new StringWriter();
+
+            var result = await DunningJob.RunAsync(CliOptions.Parse(["--pdf", directory.FullName, "--letters", "0"]), output);
+
+            var files = directory.GetFiles("*.pdf");
+            Assert.Equal(result.Proposal!.Letters.Count, files.Length);
+            Assert.NotEmpty(files);
+            Assert.All(files, f => Assert.Equal("%PDF"u8.ToArray(), File.ReadAllBytes(f.FullName)[..4]));
+            Assert.Contains($"Wrote {files.Length} letters as PDF (de-DE)", output.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            directory.Delete(true);
+        }
+    }
+
+    [Fact]
+    public void Parse_Language_TakesGermanOrEnglish()
+    {
+        Assert.Equal(("de-DE", "en-GB"), (CliOptions.Parse([]).Language, CliOptions.Parse(["--language", "en"]).Language));
+        Assert.Throws<UsageException>(() => CliOptions.Parse(["--language", "fr"]));
+    }
+
     private static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);

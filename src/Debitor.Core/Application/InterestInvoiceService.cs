@@ -41,7 +41,8 @@ public sealed class InterestInvoiceService
     public async Task<IReadOnlyList<InterestInvoice>> PreviewAsync(Actor actor, CustomerId customer, string number, CancellationToken cancellationToken = default)
     {
         var account = await _accounts.GetAccountAsync(actor, customer, cancellationToken).ConfigureAwait(false);
-        return InterestInvoicing.Prepare(account, InterestSchemeRegistry.For(_schemes, account.Customer), _accounts.Today, number, contact: _options.ReceivablesContact);
+        var scheme = await InterestSchemeRegistry.ForAsync(_schemes, account.Customer, cancellationToken).ConfigureAwait(false);
+        return InterestInvoicing.Prepare(account, scheme, _accounts.Today, number, contact: _options.ReceivablesContact);
     }
 
     /// <summary>Issues the interest invoices dated today: posts their charges, then hands each invoice to the document output.</summary>

@@ -7,7 +7,7 @@ namespace Debitor.Core.Dunning;
 /// number of notices, and the minimum amounts below which nothing is dunned.
 /// </summary>
 /// <remarks>
-/// <para>A scheme is data; <see cref="DunningEngine.Preview"/> is the one function that applies it.</para>
+/// <para>A scheme is data; <c>DunningEngine.Preview</c> is the one function that applies it.</para>
 /// <para>Level k (1-based) is <c>Levels[k - 1]</c>. An installment never dunned reaches level 1 when its effective due
 /// date plus the level-1 days has passed; an installment at level k reaches level k + 1 when its last notice date
 /// plus the level-(k + 1) days has passed; at the last level the notice repeats, counted from the last notice with

@@ -22,9 +22,13 @@ internal sealed class Scanner(RunScope scope)
     private readonly List<(CustomerAccount Account, bool HasDue)> _grouped = [];
     private readonly List<(string Scheme, string? Branch, LevelPlan Plan)> _plans = [];
     private readonly Dictionary<(string Scheme, string? Branch), LevelPlan> _manyPlans = [];
-    private readonly Dictionary<(InterestScheme Scheme, int FirstDay), ExactInterest> _interestFactors = [];
     private readonly List<(int Days, LocalDate Deadline)> _deadlines = [];
+    private readonly List<Unlisted> _unlisted = [];
     private readonly TallySet _tallies = new();
+    private CustomerAccount? _chargedFor;
+    private Dictionary<EntryId, LocalDate>? _charged;
+    private Customer? _interestCustomer;
+    private InterestScheme? _interestScheme;
 
     /// <summary>Scans a range of accounts.</summary>
     /// <remarks>
@@ -64,6 +68,7 @@ internal sealed class Scanner(RunScope scope)
         _letters.AddRange(other._letters);
         _excluded.AddRange(other._excluded);
         _grouped.AddRange(other._grouped);
+        _unlisted.AddRange(other._unlisted);
     }
 
     /// <summary>Builds the letters of payer groups (R3.7): customers routing to a payer, and the payer itself.</summary>
@@ -89,13 +94,14 @@ internal sealed class Scanner(RunScope scope)
 
         foreach (var (recipient, members) in groups)
         {
+            var accounts = members.Select(m => m.Account).ToArray();
             if (!members.Exists(m => m.HasDue))
             {
+                _unlisted.Add(new Unlisted(null, accounts, null, null));
                 continue;
             }
 
             var payer = scope.Payers[recipient].Customer;
-            var accounts = members.Select(m => m.Account).ToArray();
             var tallies = new TallySet().Reset(payer, PlanFor(payer));
             foreach (var account in accounts)
             {
@@ -113,17 +119,84 @@ internal sealed class Scanner(RunScope scope)
             var byRecipient = string.CompareOrdinal(a.RecipientId.Value, b.RecipientId.Value);
             return byRecipient != 0 ? byRecipient : string.CompareOrdinal(a.Currency.Code, b.Currency.Code);
         });
-        return new DunningProposal(scope.Request, _letters.ToArray(), _excluded.ToArray());
+        var eager = _excluded.ToArray();
+        var unlisted = _unlisted.ToArray();
+        return new DunningProposal(scope.Request, _letters.ToArray(), () => Excluded(scope, eager, unlisted));
     }
 
-    internal IReadOnlyList<DunningLine> Explain(CustomerAccount account)
+    /// <summary>
+    /// Every overdue item kept off every letter, with why (nothing vanishes): the item exclusions recorded while scanning,
+    /// and the items of the customers (and currencies) that get no letter. Built when first read, so that a run allocates
+    /// for the customers without a letter, not for their items.
+    /// </summary>
+    private static IReadOnlyList<DunningLine> Excluded(RunScope scope, DunningLine[] eager, Unlisted[] unlisted)
     {
+        var lines = new List<DunningLine>(eager);
+        var scanner = new Scanner(scope);
+        foreach (var entry in unlisted)
+        {
+            foreach (var account in entry.Group ?? [entry.Single!])
+            {
+                var customer = account.Customer;
+                var plan = scanner.PlanFor(customer)!;
+                var claims = account.OpenClaims;
+                for (var i = 0; i < claims.Length; i++)
+                {
+                    ref readonly var claim = ref claims[i];
+                    if (claim.IsCredit || claim.DueDay >= scope.AsOfDay || (entry.Currency is { } only && claim.Currency != only) || scanner.ItemExclusion(in claim, plan) is not null)
+                    {
+                        continue;
+                    }
+
+                    var status = scanner.Classify(customer.Id, in claim, plan, out _);
+                    var reason = status switch
+                    {
+                        DunningLineStatus.Raised or DunningLineStatus.Repeated => entry.Suppressed ?? DunningExclusion.NoNoticeDue,
+                        DunningLineStatus.MaximumReached => DunningExclusion.AllNoticesIssued,
+                        DunningLineStatus.LevelNotSelected => DunningExclusion.LevelNotSelected,
+                        DunningLineStatus.NotInProposal => DunningExclusion.NotInProposal,
+                        DunningLineStatus.Charge => DunningExclusion.ChargeWithoutNotice,
+                        _ => DunningExclusion.NoNoticeDue,
+                    };
+                    lines.Add(new DunningLine(customer, in claim, plan, scope.AsOf, DunningLineStatus.Excluded, claim.Level, reason));
+                }
+            }
+        }
+
+        lines.Sort(CompareLines);
+        return lines;
+    }
+
+    /// <summary>
+    /// Explains an account from the proposal of the same run (one rule, one place): a line on a letter is due now exactly
+    /// when the run issues its notice; an excluded line carries the run's reason, letter-level suppression included.
+    /// </summary>
+    internal static IReadOnlyList<DunningLine> Explain(CustomerAccount account, DunningProposal proposal, RunScope scope, Func<LocalDate, DunningProposal> runOn)
+    {
+        var onLetter = new Dictionary<InstallmentRef, DunningLine>();
+        foreach (var letter in proposal.Letters)
+        {
+            foreach (var line in letter.Lines)
+            {
+                if (line.Customer == account.Id)
+                {
+                    onLetter[line.Installment] = line;
+                }
+            }
+        }
+
+        var excluded = new Dictionary<InstallmentRef, DunningLine>();
+        foreach (var line in proposal.Excluded)
+        {
+            if (line.Customer == account.Id)
+            {
+                excluded[line.Installment] = line;
+            }
+        }
+
+        var scanner = new Scanner(scope);
         var customer = account.Customer;
-        var plan = PlanFor(customer);
-        var customerExclusion = account.IsArchived ? DunningExclusion.CustomerArchived
-            : customer.IsDunningBlocked ? DunningExclusion.CustomerBlocked
-            : plan is null ? DunningExclusion.UnknownScheme
-            : (DunningExclusion?)null;
+        var plan = scanner.PlanFor(customer);
         var claims = account.OpenClaims;
         var lines = new List<DunningLine>(claims.Length);
         for (var i = 0; i < claims.Length; i++)
@@ -134,19 +207,27 @@ internal sealed class Scanner(RunScope scope)
                 continue;
             }
 
+            DunningLine line;
             if (claim.DueDay >= scope.AsOfDay)
             {
-                lines.Add(new DunningLine(customer, in claim, plan, scope.AsOf, DunningLineStatus.NotYetDue, claim.Level));
+                line = new DunningLine(customer, in claim, plan, scope.AsOf, DunningLineStatus.NotYetDue, claim.Level);
             }
-            else if ((customerExclusion ?? ItemExclusion(in claim, plan!)) is { } exclusion)
+            else if (onLetter.TryGetValue(claim.Installment.Ref, out var listed))
             {
-                lines.Add(new DunningLine(customer, in claim, plan, scope.AsOf, DunningLineStatus.Excluded, claim.Level, exclusion));
+                line = new DunningLine(customer, in claim, plan, scope.AsOf, listed.Status, listed.Level, onLetter: false);
+                line.SetInterest(listed.Interest.Amount, listed.InterestPeriods);
+            }
+            else if (excluded.TryGetValue(claim.Installment.Ref, out var reported))
+            {
+                line = reported;
             }
             else
             {
-                var status = Classify(customer.Id, in claim, plan!, out var level);
-                lines.Add(new DunningLine(customer, in claim, plan, scope.AsOf, status, level, onLetter: false));
+                continue;
             }
+
+            line.VerifyForecast(runOn);
+            lines.Add(line);
         }
 
         return lines;
@@ -156,7 +237,6 @@ internal sealed class Scanner(RunScope scope)
     internal LetterContent Materialize(DunningLetter letter)
     {
         var currency = letter.Currency;
-        var chargesInterest = letter.ChargesInterest;
         var lines = new List<DunningLine>();
         List<DunningLine>? notYetDue = null;
         List<DunningCredit>? credits = null;
@@ -208,9 +288,10 @@ internal sealed class Scanner(RunScope scope)
                         (fees ??= []).Add(new DunningFeeLine(DunningFeeKind.PerItem, new Money(fee, currency), level, customer.Id, line.Installment));
                     }
 
-                    if (chargesInterest && (claim.Flags & ClaimFlags.Invoice) != 0)
+                    var periods = new List<ItemInterestPeriod>();
+                    if (LineInterest(account, plan, in claim, status, level, periods) is var interest and > 0m)
                     {
-                        line.SetInterest(InterestOn(customer, in claim));
+                        line.SetInterest(interest, periods);
                     }
 
                     lines.Add(line);
@@ -240,7 +321,7 @@ internal sealed class Scanner(RunScope scope)
 
         var plan = PlanFor(customer);
         var exclusion = CustomerExclusion(account, plan);
-        var hasDue = FirstPass(account, plan, exclusion);
+        var hasDue = FirstPass(account, plan, exclusion, out var hasListed);
         if (exclusion is not null)
         {
             return;
@@ -258,12 +339,20 @@ internal sealed class Scanner(RunScope scope)
             Tally(account, plan!, tallies);
             tallies.FinishAll(this, account);
         }
+        else if (hasListed)
+        {
+            _unlisted.Add(new Unlisted(account, null, null, null));
+        }
     }
 
-    /// <summary>Records the exclusions and tells whether any installment is due for a notice. Allocates only for exclusions.</summary>
-    private bool FirstPass(CustomerAccount account, LevelPlan? plan, DunningExclusion? customerExclusion)
+    /// <summary>
+    /// Records the exclusions and tells whether any installment is due for a notice, and whether any overdue item is left
+    /// to list. Allocates only for exclusions.
+    /// </summary>
+    private bool FirstPass(CustomerAccount account, LevelPlan? plan, DunningExclusion? customerExclusion, out bool hasListed)
     {
         var hasDue = false;
+        hasListed = false;
         var asOfDay = scope.AsOfDay;
         var claims = account.OpenClaims;
         for (var i = 0; i < claims.Length; i++)
@@ -280,6 +369,7 @@ internal sealed class Scanner(RunScope scope)
                 continue;
             }
 
+            hasListed = true;
             if (!hasDue && (claim.Flags & ClaimFlags.Invoice) != 0)
             {
                 var decision = plan!.Decide(claim.Level, claim.Notices, claim.LastNoticeDay, claim.DueDay);
@@ -333,6 +423,11 @@ internal sealed class Scanner(RunScope scope)
     {
         if (tally.Notices == 0)
         {
+            if (tally.Overdue > 0m)
+            {
+                _unlisted.Add(new Unlisted(single, group, tally.Currency, null));
+            }
+
             return;
         }
 
@@ -344,39 +439,26 @@ internal sealed class Scanner(RunScope scope)
             : (DunningExclusion?)null;
         if (suppressed is { } reason)
         {
-            ForEachListed(single, group, currency, (customer, plan, claim, status, level) =>
-            {
-                if (status is DunningLineStatus.Raised or DunningLineStatus.Repeated)
-                {
-                    _excluded.Add(new DunningLine(customer, in claim, plan, scope.AsOf, DunningLineStatus.Excluded, claim.Level, reason));
-                }
-            });
+            _unlisted.Add(new Unlisted(single, group, currency, reason));
             return;
         }
 
         var level = Math.Min(tally.MaxLevel, scheme.Levels.Count);
         var definition = scheme.Levels[level - 1];
         decimal perLetter = 0m, tiered = 0m, interest = 0m;
+        var recipientAccount = single ?? scope.Payers[recipient.Id];
         if (definition.FeeIn(currency) is { } letterFee)
         {
             perLetter = letterFee.PerLetterAmount.Amount;
             tiered = letterFee.Tiers.Count > 0 ? letterFee.TieredFeeFor(new Money(net, currency)).Amount : 0m;
         }
 
-        if (definition.ChargesInterest)
-        {
-            ForEachListed(single, group, currency, (customer, _, claim, _, _) =>
-            {
-                if ((claim.Flags & ClaimFlags.Invoice) != 0)
-                {
-                    interest += InterestOn(customer, in claim);
-                }
-            });
-        }
+        ForEachListed(single, group, currency, (account, plan, claim, status, itemLevel) =>
+            interest += LineInterest(account, plan, in claim, status, itemLevel, null));
 
         _letters.Add(new DunningLetter(
             scope,
-            recipient,
+            recipientAccount,
             currency,
             level,
             scheme,
@@ -400,14 +482,14 @@ internal sealed class Scanner(RunScope scope)
                 if (!claim.IsCredit && claim.Currency == currency && claim.DueDay < scope.AsOfDay && ItemExclusion(in claim, plan) is null)
                 {
                     var status = Classify(customer.Id, in claim, plan, out var level);
-                    action(customer, plan, claim, status, level);
+                    action(account, plan, claim, status, level);
                 }
             }
         }
     }
 
     /// <summary>Where an overdue, non-excluded installment stands: raised, repeated or only listed (and why), and its level after the run.</summary>
-    private DunningLineStatus Classify(CustomerId customer, in OpenClaim claim, LevelPlan plan, out int level)
+    internal DunningLineStatus Classify(CustomerId customer, in OpenClaim claim, LevelPlan plan, out int level)
     {
         level = claim.Level;
         if ((claim.Flags & ClaimFlags.Invoice) == 0)
@@ -456,6 +538,11 @@ internal sealed class Scanner(RunScope scope)
             return DunningExclusion.UnknownScheme;
         }
 
+        if (!scope.InterestSchemes.TryGetFor(customer, out _))
+        {
+            return DunningExclusion.UnknownInterestScheme;
+        }
+
         if (scope.Request.Mode == DunningRunMode.Automatic)
         {
             if (!customer.Workflow.IncludeInAutomaticWorkflows)
@@ -480,7 +567,7 @@ internal sealed class Scanner(RunScope scope)
         return null;
     }
 
-    private DunningExclusion? ItemExclusion(in OpenClaim claim, LevelPlan plan)
+    internal DunningExclusion? ItemExclusion(in OpenClaim claim, LevelPlan plan)
     {
         var flags = claim.Flags;
         if ((flags & (ClaimFlags.Lawyer | ClaimFlags.CollectionAgency | ClaimFlags.Agreement)) != 0)
@@ -505,7 +592,7 @@ internal sealed class Scanner(RunScope scope)
 
     /// <summary>The level rule with the customer's days (R4.5): override, else branch, else company, else scheme.</summary>
     /// <remarks>Customers without overrides share one plan per scheme and branch, found by a short scan (companies have few of both).</remarks>
-    private LevelPlan? PlanFor(Customer customer)
+    internal LevelPlan? PlanFor(Customer customer)
     {
         var scheme = customer.DunningScheme.Value;
         var branch = customer.Branch?.Value;
@@ -550,42 +637,41 @@ internal sealed class Scanner(RunScope scope)
         return plan;
     }
 
-    /// <summary>Default interest on the open amount from the day after the due date to the run date (§288 BGB), rounded once.</summary>
-    /// <remarks>
-    /// With <see cref="InterestRounding.Total"/> the exact interest is the principal times a sum over the rate periods that
-    /// depends on the first interest day only; that sum is computed once per scheme and day and multiplied, which gives
-    /// exactly what <see cref="InterestCalculator.CalculateExact"/> gives for the principal.
-    /// </remarks>
-    private decimal InterestOn(Customer customer, in OpenClaim claim)
+    /// <summary>
+    /// The interest stated on an item's line: what an interest invoice dated on the run date would charge for the
+    /// installment (<see cref="AccountInterest.ChargeableOn"/>, the kernel interest invoices, statements and the headline
+    /// share), under the debtor's own interest scheme, when the item's own level charges interest; zero otherwise.
+    /// Never depends on the other items of the letter.
+    /// </summary>
+    private decimal LineInterest(CustomerAccount account, LevelPlan plan, in OpenClaim claim, DunningLineStatus status, int level, List<ItemInterestPeriod>? periods)
     {
-        if (!scope.Settings.InterestSchemes.TryGetValue(customer.InterestScheme, out var scheme))
+        if ((claim.Flags & ClaimFlags.Invoice) == 0)
         {
             return 0m;
         }
 
-        var firstDay = claim.DueDay + 1;
-        if (scheme.BaseRates is { } table)
-        {
-            firstDay = Math.Max(firstDay, LevelPlan.Day(table.Entries[0].ValidFrom));
-        }
-
-        if (firstDay > scope.AsOfDay)
+        var own = status is DunningLineStatus.Raised or DunningLineStatus.Repeated ? level : claim.Level;
+        if (!plan.ChargesInterestAt(own))
         {
             return 0m;
         }
 
-        if (scheme.Rounding != InterestRounding.Total)
+        var customer = account.Customer;
+        if (!ReferenceEquals(customer, _interestCustomer))
         {
-            return InterestCalculator.CalculateExact(scheme, new Money(claim.Open, claim.Currency), LevelPlan.Date(firstDay), scope.AsOf).Round().Amount;
+            scope.InterestSchemes.TryGetFor(customer, out _interestScheme);
+            _interestCustomer = customer;
         }
 
-        if (!_interestFactors.TryGetValue((scheme, firstDay), out var perUnit))
+        if (!ReferenceEquals(account, _chargedFor))
         {
-            perUnit = InterestCalculator.CalculateExact(scheme, new Money(1m, claim.Currency), LevelPlan.Date(firstDay), scope.AsOf);
-            _interestFactors.Add((scheme, firstDay), perUnit);
+            _charged = AccountInterest.ChargedThroughByItem(account);
+            _chargedFor = account;
         }
 
-        return new ExactInterest(perUnit.Numerator * claim.Open, perUnit.Denominator, claim.Currency).Round().Amount;
+        var installment = claim.Installment;
+        LocalDate? through = _charged is { } charged && charged.TryGetValue(installment.Item.Id, out var last) ? last : null;
+        return AccountInterest.ChargeableOn(installment, _interestScheme!, scope.AsOf, through, periods);
     }
 
     /// <summary>The payment deadline of a level's letters: the same for every letter of the run.</summary>
@@ -604,7 +690,7 @@ internal sealed class Scanner(RunScope scope)
         return deadline;
     }
 
-    private static int CompareLines(DunningLine a, DunningLine b)
+    internal static int CompareLines(DunningLine a, DunningLine b)
     {
         var order = ReferenceEquals(a.CustomerSettings, b.CustomerSettings) ? 0 : string.CompareOrdinal(a.Customer.Value, b.Customer.Value);
         if (order == 0)
@@ -625,7 +711,10 @@ internal sealed class Scanner(RunScope scope)
         return order != 0 ? order : a.Installment.Number.CompareTo(b.Installment.Number);
     }
 
-    private delegate void ListedClaim(Customer customer, LevelPlan plan, OpenClaim claim, DunningLineStatus status, int level);
+    private delegate void ListedClaim(CustomerAccount account, LevelPlan plan, OpenClaim claim, DunningLineStatus status, int level);
+
+    /// <summary>Customers (one, or a payer's group) whose overdue items in a currency (or in every currency) get no letter, and why when a letter was suppressed.</summary>
+    private readonly record struct Unlisted(CustomerAccount? Single, CustomerAccount[]? Group, Currency? Currency, DunningExclusion? Suppressed);
 
     /// <summary>The running sums of one letter (recipient and currency) while its accounts are tallied.</summary>
     private sealed class LetterTally

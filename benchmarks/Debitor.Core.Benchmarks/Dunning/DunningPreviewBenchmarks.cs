@@ -33,7 +33,7 @@ public class DunningPreviewBenchmarks
     public DunningProposal Preview() => DunningEngine.Preview(DunningPortfolio.Request, DunningPortfolio.Settings, _accounts);
 
     [Benchmark]
-    public DunningProposal PreviewTwoCores() => DunningEngine.Run(DunningPortfolio.Request, DunningPortfolio.Settings, _accounts, null, 2);
+    public DunningProposal PreviewTwoCores() => DunningEngine.Run(new RunContext(DunningPortfolio.Request, DunningPortfolio.Settings, Core.Interest.InterestSchemeCatalog.Default, Core.Documents.ReceivablesContact.Default), _accounts, null, 2);
 
     [Benchmark(Baseline = true)]
     public List<(CustomerId Recipient, string Currency, int Level, int Notices, decimal Net)> NaiveLinq() =>

@@ -370,7 +370,7 @@ public sealed class DunningLine
         DunningExclusion.NoNoticeDue => Status == DunningLineStatus.Excluded && PreviousLevel == 0
             ? Text($"not yet reminded, overdue since {Iso(DueDate)}; not yet due for its first notice")
             : Text($"level {PreviousLevel}, overdue since {Iso(DueDate)}; not yet due for its next notice"),
-        DunningExclusion.AllNoticesIssued => Text($"all notices issued (level {PreviousLevel}, {PreviousNotices} notices) — next step: hand-over or court dunning"),
+        DunningExclusion.AllNoticesIssued => Text($"all notices issued — next step: hand-over or court dunning (level {PreviousLevel}, {PreviousNotices} notices)"),
         DunningExclusion.LevelNotSelected => "due for a notice of a level the run did not select",
         DunningExclusion.NotInProposal => "due for a notice now, but not in the processed proposal",
         DunningExclusion.ChargeWithoutNotice => Text($"{ItemKind} overdue since {Iso(DueDate)}, listed only with a notice"),

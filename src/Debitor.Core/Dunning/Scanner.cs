@@ -219,7 +219,14 @@ internal sealed class Scanner(RunScope scope)
             }
             else if (excluded.TryGetValue(claim.Installment.Ref, out var reported))
             {
-                line = reported;
+                // Items that get no letter only because nothing is due (yet) read as where they stand, not as excluded.
+                line = reported.Exclusion switch
+                {
+                    DunningExclusion.NoNoticeDue => new DunningLine(customer, in claim, plan, scope.AsOf, DunningLineStatus.WaitingForNextLevel, claim.Level, onLetter: false),
+                    DunningExclusion.AllNoticesIssued => new DunningLine(customer, in claim, plan, scope.AsOf, DunningLineStatus.MaximumReached, claim.Level, onLetter: false),
+                    DunningExclusion.ChargeWithoutNotice => new DunningLine(customer, in claim, plan, scope.AsOf, DunningLineStatus.Charge, claim.Level, onLetter: false),
+                    _ => reported,
+                };
             }
             else
             {

@@ -54,7 +54,7 @@ public static class InterestInvoicing
             }
 
             invoice.Lines.AddRange(interest.Periods.Select(p => new InterestInvoiceLine(item.Id, item.DocumentNumber, p)));
-            invoice.Items.Add(new InterestInvoiceItem(item.Id, item.DocumentNumber, interest.Total, compensation));
+            invoice.Items.Add(new InterestInvoiceItem(item.Id, item.DocumentNumber, interest.Total, compensation) { Installments = interest.Installments });
         }
 
         var recipient = account.Customer.RecipientFor(account.Customer.PayerRouting.InterestInvoices);

@@ -26,7 +26,8 @@ public sealed record InvoiceSpec(int Cents, int DueOffset, int Parts, int PaidPe
 /// <param name="RoutesToPayer">Whether dunning letters go to the payer (customer 0).</param>
 /// <param name="Blocked">A dunning block.</param>
 /// <param name="LevelOneDays">The customer's own days for level 1; 0 for none.</param>
-public sealed record CustomerSpec(InvoiceSpec[] Invoices, int CreditCents, int UnappliedCents, bool RoutesToPayer, bool Blocked, int LevelOneDays);
+/// <param name="Consumer">A consumer (§13 BGB): default interest at base rate + 5 points.</param>
+public sealed record CustomerSpec(InvoiceSpec[] Invoices, int CreditCents, int UnappliedCents, bool RoutesToPayer, bool Blocked, int LevelOneDays, bool Consumer = false);
 
 /// <summary>A generated portfolio, a scheme, and the days (after <see cref="DunningData.D"/>) on which runs happen.</summary>
 public sealed record DunningScenario(CustomerSpec[] Customers, int[] RunDays, bool Inclusive, int D1, int D2, int D3, int MaximumNotices, int MinimumLetterCents, int MinimumItemCents, bool Fees)
@@ -37,7 +38,7 @@ public sealed record DunningScenario(CustomerSpec[] Customers, int[] RunDays, bo
     {
         var fee = DunningFee.PerLetter(Eur(2.5m)).WithPerItem(Eur(1m))
             .WithTiers(FeeTierMode.Accumulated, [new FeeTier(Eur(0m), Eur(0m), 1m), new FeeTier(Eur(1000m), Eur(1m), 0.5m)], maximum: Eur(30m));
-        DunningLevel Level(int days, int n) => DunningData.Level(days, n) with { Fees = Fees ? [fee] : [], ChargesInterest = n == 3 };
+        DunningLevel Level(int days, int n) => DunningData.Level(days, n) with { Fees = Fees ? [fee] : [], ChargesInterest = n >= 2 };
         var scheme = new DunningScheme(new SchemeId("default"), [Level(D1, 1), Level(D2, 2), Level(D3, 3)])
         {
             Comparison = Inclusive ? DunningDayComparison.Inclusive : DunningDayComparison.Strict,
@@ -59,6 +60,7 @@ public sealed record DunningScenario(CustomerSpec[] Customers, int[] RunDays, bo
             var customer = NewCustomer(id, "Kunde " + id) with
             {
                 IsDunningBlocked = spec.Blocked,
+                IsConsumer = spec.Consumer,
                 Payer = i > 0 && spec.RoutesToPayer ? new CustomerId("C-00") : null,
                 PayerRouting = PayerRouting.ToCustomer with { DunningLetters = DocumentRecipient.Payer },
                 DunningDays = spec.LevelOneDays > 0 ? [new DunningDaysOverride(1, spec.LevelOneDays)] : [],
@@ -143,7 +145,8 @@ public static class DunningArbitraries
         from routes in Gen.Frequency((3, Gen.Constant(false)), (1, Gen.Constant(true)))
         from blocked in Gen.Frequency((9, Gen.Constant(false)), (1, Gen.Constant(true)))
         from days in Gen.Frequency((4, Gen.Constant(0)), (1, Gen.Choose(1, 30)))
-        select new CustomerSpec(invoices, credit, unapplied, routes, blocked, days);
+        from consumer in Gen.Elements(false, true)
+        select new CustomerSpec(invoices, credit, unapplied, routes, blocked, days, consumer);
 
     private static Gen<DunningScenario> ScenarioGen() =>
         from customers in Gen.Choose(1, 6).SelectMany(n => CustomerGen().ArrayOf(n))

@@ -79,6 +79,9 @@ public sealed class DunningLetter
     private readonly CustomerAccount[]? _group;
     private readonly LetterTotals _totals;
     private readonly CustomerAccount _recipientAccount;
+    private readonly int _onlyLevel;
+    private readonly bool _main;
+    private readonly int _levelCount;
     private string? _id;
     private LetterContent? _content;
 
@@ -91,8 +94,13 @@ public sealed class DunningLetter
         LocalDate paymentDeadline,
         CustomerAccount? single,
         CustomerAccount[]? group,
-        LetterTotals totals)
+        LetterTotals totals,
+        int onlyLevel,
+        bool main)
     {
+        _onlyLevel = onlyLevel;
+        _main = main;
+        _levelCount = scheme.Levels.Count;
         _scope = scope;
         _single = single;
         _group = group;
@@ -108,8 +116,11 @@ public sealed class DunningLetter
         PaymentDeadline = paymentDeadline;
     }
 
-    /// <summary>The letter's key: <c>{run id}/{recipient id}/{currency code}</c>, shortened with a hash beyond 200 characters.</summary>
-    public string Id => _id ??= DunningIds.Letter(RunId, RecipientId, Currency);
+    /// <summary>
+    /// The letter's key: <c>{run id}/{recipient id}/{currency code}</c>, shortened with a hash beyond 200 characters; the
+    /// lower-level letters of a scheme that duns by level (<see cref="DunningScheme.OneLetterPerLevel"/>) add <c>/L{level}</c>.
+    /// </summary>
+    public string Id => _id ??= _main ? DunningIds.Letter(RunId, RecipientId, Currency) : DunningIds.LevelLetter(RunId, RecipientId, Currency, Level);
 
     /// <summary>The run that proposed it.</summary>
     public DunningRunId RunId => _scope.Request.RunId;
@@ -217,6 +228,14 @@ public sealed class DunningLetter
     internal decimal PerLetterFee => _totals.PerLetterFee;
 
     internal decimal TieredFee => _totals.TieredFee;
+
+    /// <summary>Whether the letter lists credits, items not yet due and overdue items without a notice (every letter but the lower-level letters of dun-by-level).</summary>
+    internal bool ListsEverything => _onlyLevel == 0 || _main;
+
+    /// <summary>Whether an overdue item with a classification belongs on this letter.</summary>
+    internal bool Lists(DunningLineStatus status, int level) =>
+        _onlyLevel == 0
+        || (status is DunningLineStatus.Raised or DunningLineStatus.Repeated ? Math.Min(level, _levelCount) == _onlyLevel : _main);
 
     /// <summary>The accounts the letter was tallied from (for a payer's letter, every account routed to it).</summary>
     internal IEnumerable<CustomerAccount> Accounts => _group ?? [_single!];

@@ -145,6 +145,15 @@ public sealed record DunningScheme
         init => _minimumItemAmounts = Minimums(value, nameof(MinimumItemAmounts));
     }
 
+    /// <summary>
+    /// SAP's "dun by level": one letter per level instead of one per recipient and currency. Each letter then carries the
+    /// notices of one level, with that level's heading, footer, fees and deadline; the highest-level letter also lists the
+    /// overdue items that get no notice, the credits and the items not yet due. <see langword="false"/> (the default): one
+    /// letter whose heading and footer follow its highest notice, every line naming its own level.
+    /// </summary>
+    /// <remarks>When the credits would cover the highest-level letter's own items, the notices stay on one letter (credits are never split).</remarks>
+    public bool OneLetterPerLevel { get; init; }
+
     /// <summary>Whether letters also list the customer's items that are not due yet (not counted as overdue).</summary>
     public bool ListItemsNotYetDue { get; init; }
 

@@ -117,7 +117,8 @@ internal sealed class Scanner(RunScope scope)
         _letters.Sort(static (a, b) =>
         {
             var byRecipient = string.CompareOrdinal(a.RecipientId.Value, b.RecipientId.Value);
-            return byRecipient != 0 ? byRecipient : string.CompareOrdinal(a.Currency.Code, b.Currency.Code);
+            var byCurrency = byRecipient != 0 ? byRecipient : string.CompareOrdinal(a.Currency.Code, b.Currency.Code);
+            return byCurrency != 0 ? byCurrency : a.Level.CompareTo(b.Level);
         });
         var eager = _excluded.ToArray();
         var unlisted = _unlisted.ToArray();
@@ -275,12 +276,15 @@ internal sealed class Scanner(RunScope scope)
 
                 if (claim.IsCredit)
                 {
-                    (credits ??= []).Add(new DunningCredit(customer.Id, claim.CreditItem));
-                    listed = true;
+                    if (letter.ListsEverything)
+                    {
+                        (credits ??= []).Add(new DunningCredit(customer.Id, claim.CreditItem));
+                        listed = true;
+                    }
                 }
                 else if (claim.DueDay >= scope.AsOfDay)
                 {
-                    if (plan.Scheme.ListItemsNotYetDue)
+                    if (plan.Scheme.ListItemsNotYetDue && letter.ListsEverything)
                     {
                         (notYetDue ??= []).Add(new DunningLine(customer, in claim, plan, scope.AsOf, DunningLineStatus.NotYetDue, claim.Level));
                     }
@@ -288,6 +292,11 @@ internal sealed class Scanner(RunScope scope)
                 else if (ItemExclusion(in claim, plan) is null)
                 {
                     var status = Classify(customer.Id, in claim, plan, out var level);
+                    if (!letter.Lists(status, level))
+                    {
+                        continue;
+                    }
+
                     var line = new DunningLine(customer, in claim, plan, scope.AsOf, status, level);
                     if (status == DunningLineStatus.Raised && ItemFee(plan, level, currency) is var fee and > 0m)
                     {
@@ -413,10 +422,9 @@ internal sealed class Scanner(RunScope scope)
                     tally.Notices++;
                     tally.FirstNoticePlan ??= plan;
                     tally.MaxLevel = Math.Max(tally.MaxLevel, level);
-                    if (status == DunningLineStatus.Raised)
-                    {
-                        tally.ItemFees += ItemFee(plan, level, claim.Currency);
-                    }
+                    var fee = status == DunningLineStatus.Raised ? ItemFee(plan, level, claim.Currency) : 0m;
+                    tally.ItemFees += fee;
+                    tally.AddNotice(level, claim.Open, fee);
                 }
             }
         }
@@ -450,29 +458,89 @@ internal sealed class Scanner(RunScope scope)
             return;
         }
 
-        var level = Math.Min(tally.MaxLevel, scheme.Levels.Count);
-        var definition = scheme.Levels[level - 1];
-        decimal perLetter = 0m, tiered = 0m, interest = 0m;
+        var count = scheme.Levels.Count;
+        var level = Math.Min(tally.MaxLevel, count);
         var recipientAccount = single ?? scope.Payers[recipient.Id];
+        var split = scheme.OneLetterPerLevel && tally.LevelsWithNotices(count) > 1;
+        var mainOverdue = tally.Overdue;
+        if (split)
+        {
+            for (var l = 1; l < level; l++)
+            {
+                mainOverdue -= tally.LevelOverdue[l];
+            }
+
+            split = mainOverdue - tally.Credit > 0m;
+        }
+
+        var interest = tally.LevelInterest;
+        Array.Clear(interest);
+        ForEachListed(single, group, currency, (account, plan, claim, status, itemLevel) =>
+        {
+            var letterLevel = split && status is DunningLineStatus.Raised or DunningLineStatus.Repeated ? Math.Min(itemLevel, count) : level;
+            interest[letterLevel] += LineInterest(account, plan, in claim, status, itemLevel, null);
+        });
+
+        if (!split)
+        {
+            var all = 0m;
+            foreach (var part in interest)
+            {
+                all += part;
+            }
+
+            AddLetter(recipientAccount, currency, level, scheme, single, group, tally.Overdue, tally.Credit, tally.ItemFees, all, tally.NotYetDue, tally.Notices, 0, true);
+            return;
+        }
+
+        for (var l = 1; l < level; l++)
+        {
+            if (tally.LevelNotices[l] > 0)
+            {
+                AddLetter(recipientAccount, currency, l, scheme, single, group, tally.LevelOverdue[l], 0m, tally.LevelFees[l], interest[l], 0m, tally.LevelNotices[l], l, false);
+            }
+        }
+
+        AddLetter(recipientAccount, currency, level, scheme, single, group, mainOverdue, tally.Credit, tally.LevelFees[level], interest[level], tally.NotYetDue, tally.LevelNotices[level], level, true);
+    }
+
+    /// <summary>Adds a letter of a level with its totals; the level's fees per letter and tiered fee are computed here.</summary>
+    private void AddLetter(
+        CustomerAccount recipient,
+        Currency currency,
+        int level,
+        DunningScheme scheme,
+        CustomerAccount? single,
+        CustomerAccount[]? group,
+        decimal overdue,
+        decimal credit,
+        decimal itemFees,
+        decimal interest,
+        decimal notYetDue,
+        int notices,
+        int onlyLevel,
+        bool main)
+    {
+        var definition = scheme.Levels[level - 1];
+        decimal perLetter = 0m, tiered = 0m;
         if (definition.FeeIn(currency) is { } letterFee)
         {
             perLetter = letterFee.PerLetterAmount.Amount;
-            tiered = letterFee.Tiers.Count > 0 ? letterFee.TieredFeeFor(new Money(net, currency)).Amount : 0m;
+            tiered = letterFee.Tiers.Count > 0 ? letterFee.TieredFeeFor(new Money(overdue - credit, currency)).Amount : 0m;
         }
-
-        ForEachListed(single, group, currency, (account, plan, claim, status, itemLevel) =>
-            interest += LineInterest(account, plan, in claim, status, itemLevel, null));
 
         _letters.Add(new DunningLetter(
             scope,
-            recipientAccount,
+            recipient,
             currency,
             level,
             scheme,
             Deadline(definition.PaymentDeadlineDays),
             single,
             group,
-            new LetterTotals(tally.Overdue, tally.Credit, perLetter, tiered, tally.ItemFees, interest, tally.NotYetDue, tally.Notices)));
+            new LetterTotals(overdue, credit, perLetter, tiered, itemFees, interest, notYetDue, notices),
+            onlyLevel,
+            main));
     }
 
     /// <summary>Calls back for every overdue, non-excluded claim in a currency of the accounts of a letter, with its classification.</summary>
@@ -742,10 +810,57 @@ internal sealed class Scanner(RunScope scope)
 
         public LevelPlan? FirstNoticePlan { get; set; }
 
+        /// <summary>Per level (index = level): the open amount of the notices of that level, for letters per level.</summary>
+        public decimal[] LevelOverdue { get; } = new decimal[DunningScheme.MaxLevels + 1];
+
+        /// <summary>Per level: the number of notices.</summary>
+        public int[] LevelNotices { get; } = new int[DunningScheme.MaxLevels + 1];
+
+        /// <summary>Per level: the per-item fees.</summary>
+        public decimal[] LevelFees { get; } = new decimal[DunningScheme.MaxLevels + 1];
+
+        /// <summary>Per letter level: the interest, filled when the letters are made.</summary>
+        public decimal[] LevelInterest { get; } = new decimal[DunningScheme.MaxLevels + 1];
+
         public LetterTally Reset(Currency currency)
         {
             (Currency, Overdue, Credit, NotYetDue, ItemFees, Notices, MaxLevel, FirstNoticePlan) = (currency, 0m, 0m, 0m, 0m, 0, 0, null);
+            Array.Clear(LevelOverdue);
+            Array.Clear(LevelNotices);
+            Array.Clear(LevelFees);
             return this;
+        }
+
+        public void AddNotice(int level, decimal open, decimal fee)
+        {
+            var index = Math.Min(level, DunningScheme.MaxLevels);
+            LevelOverdue[index] += open;
+            LevelNotices[index]++;
+            LevelFees[index] += fee;
+        }
+
+        /// <summary>How many levels (clamped to the recipient scheme's count) have notices.</summary>
+        public int LevelsWithNotices(int count)
+        {
+            if (MaxLevel > count)
+            {
+                // Notices above the recipient scheme's levels fold into its last level.
+                for (var l = count + 1; l <= DunningScheme.MaxLevels; l++)
+                {
+                    LevelOverdue[count] += LevelOverdue[l];
+                    LevelNotices[count] += LevelNotices[l];
+                    LevelFees[count] += LevelFees[l];
+                    (LevelOverdue[l], LevelNotices[l], LevelFees[l]) = (0m, 0, 0m);
+                }
+            }
+
+            var levels = 0;
+            for (var l = 1; l <= count; l++)
+            {
+                levels += LevelNotices[l] > 0 ? 1 : 0;
+            }
+
+            return levels;
         }
     }
 

@@ -185,6 +185,27 @@ public sealed class TruthfulLetterTests
 
     [Theory]
     [MemberData(nameof(ConsumerAndBusiness))]
+    public void Preview_DunByLevel_FirstNoticeGetsItsOwnLetterUnderTheFirstLevelsTexts(bool consumer)
+    {
+        var settings = Settings(new DunningScheme(new SchemeId("default"), [Level(5, 1), Level(20, 2), Level(40, 3) with { ChargesInterest = true }]) { OneLetterPerLevel = true });
+        var account = Account(Customer() with { IsConsumer = consumer }, Invoice("old", 1000m, D))
+            .RunAndIssue(settings, D.PlusDays(6))
+            .RunAndIssue(settings, D.PlusDays(27))
+            .Post(Invoice("new", 200m, D.PlusDays(61)), Invoice("waiting", 50m, D.PlusDays(66)));
+
+        var letters = Preview(settings, D.PlusDays(68), account).Letters;
+
+        Assert.Equal([(1, "l1.header"), (3, "l3.header")], letters.Select(l => (l.Level, l.HeaderTextKey)));
+        Assert.Equal(["new"], letters[0].Lines.Select(l => l.Installment.Item.Value));
+        Assert.Equal(["old", "waiting"], letters[1].Lines.Select(l => l.Installment.Item.Value));
+        Assert.Equal(Eur(200m), letters[0].OverdueTotal);
+        Assert.True(letters[0].InterestTotal.IsZero);
+        Assert.Equal(InvoiceInterest(account, D.PlusDays(68), "old"), letters[1].InterestTotal);
+        Assert.NotEqual(letters[0].Id, letters[1].Id);
+    }
+
+    [Theory]
+    [MemberData(nameof(ConsumerAndBusiness))]
     public void Preview_NeverRemindedListedItem_PrintsNoLevelZeroAndCarriesNoInterest(bool consumer)
     {
         var account = Account(Customer() with { IsConsumer = consumer }, Invoice("due", 100m, D), Invoice("recent", 100m, D.PlusDays(8)));

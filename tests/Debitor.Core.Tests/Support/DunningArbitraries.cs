@@ -30,7 +30,7 @@ public sealed record InvoiceSpec(int Cents, int DueOffset, int Parts, int PaidPe
 public sealed record CustomerSpec(InvoiceSpec[] Invoices, int CreditCents, int UnappliedCents, bool RoutesToPayer, bool Blocked, int LevelOneDays, bool Consumer = false);
 
 /// <summary>A generated portfolio, a scheme, and the days (after <see cref="DunningData.D"/>) on which runs happen.</summary>
-public sealed record DunningScenario(CustomerSpec[] Customers, int[] RunDays, bool Inclusive, int D1, int D2, int D3, int MaximumNotices, int MinimumLetterCents, int MinimumItemCents, bool Fees)
+public sealed record DunningScenario(CustomerSpec[] Customers, int[] RunDays, bool Inclusive, int D1, int D2, int D3, int MaximumNotices, int MinimumLetterCents, int MinimumItemCents, bool Fees, bool ByLevel = false)
 {
     public IEnumerable<LocalDate> RunDates => RunDays.Select(d => DunningData.D.PlusDays(d));
 
@@ -45,6 +45,7 @@ public sealed record DunningScenario(CustomerSpec[] Customers, int[] RunDays, bo
             MaximumNotices = MaximumNotices,
             MinimumLetterAmounts = MinimumLetterCents > 0 ? [Money.FromMinorUnits(MinimumLetterCents, Currency.EUR)] : [],
             MinimumItemAmounts = MinimumItemCents > 0 ? [Money.FromMinorUnits(MinimumItemCents, Currency.USD)] : [],
+            OneLetterPerLevel = ByLevel,
         };
         return DunningSettings.Default.WithScheme(scheme);
     }
@@ -89,7 +90,7 @@ public sealed record DunningScenario(CustomerSpec[] Customers, int[] RunDays, bo
 
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"{Customers.Length} customers, {Customers.Sum(c => c.Invoices.Length)} invoices, runs [{string.Join(",", RunDays)}], {(Inclusive ? "inclusive" : "strict")} {D1}/{D2}/{D3}, max {MaximumNotices}, min {MinimumLetterCents}/{MinimumItemCents}, fees {Fees}; {string.Join(" | ", Customers.Select(c => c.ToString()))}");
+        $"{Customers.Length} customers, {Customers.Sum(c => c.Invoices.Length)} invoices, runs [{string.Join(",", RunDays)}], {(Inclusive ? "inclusive" : "strict")} {D1}/{D2}/{D3}, max {MaximumNotices}, min {MinimumLetterCents}/{MinimumItemCents}, fees {Fees}, by level {ByLevel}; {string.Join(" | ", Customers.Select(c => c.ToString()))}");
 
     private static IEnumerable<JournalEntry> InvoiceEntries(InvoiceSpec spec, string id)
     {
@@ -159,7 +160,8 @@ public static class DunningArbitraries
         from minLetter in Gen.Frequency((3, Gen.Constant(0)), (1, Gen.Choose(1, 20_000)))
         from minItem in Gen.Frequency((3, Gen.Constant(0)), (1, Gen.Choose(1, 5_000)))
         from fees in Gen.Elements(false, true)
-        select new DunningScenario(customers, Cumulative(steps), inclusive, d1, d2, d3, maximum, minLetter, minItem, fees);
+        from byLevel in Gen.Frequency((3, Gen.Constant(false)), (1, Gen.Constant(true)))
+        select new DunningScenario(customers, Cumulative(steps), inclusive, d1, d2, d3, maximum, minLetter, minItem, fees, byLevel);
 
     private static int[] Cumulative(int[] steps)
     {

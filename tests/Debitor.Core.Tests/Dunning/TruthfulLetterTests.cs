@@ -1,3 +1,4 @@
+using System.Globalization;
 using Debitor.Core.Customers;
 using Debitor.Core.Documents;
 using Debitor.Core.Dunning;
@@ -145,6 +146,28 @@ public sealed class TruthfulLetterTests
 
         Assert.Equal([(1000m, D.PlusDays(1), paidOn.PlusDays(-1)), (400m, paidOn, D.PlusDays(40))], line.InterestPeriods.Select(p => (p.Principal.Amount, p.FirstDay, p.LastDay)));
         Assert.Equal(InvoiceInterest(account, D.PlusDays(40), "inv"), line.Interest);
+    }
+
+    /// <summary>The worked example of docs/dunning.md and docs/interest.md, computed by hand: base rate 1.27 % throughout.</summary>
+    [Theory]
+    [InlineData(true, "6.27", "4.98", "3.09", "8.07")]
+    [InlineData(false, "10.27", "8.16", "5.06", "13.22")]
+    public void Preview_WorkedExample_MatchesTheHandComputation(bool consumer, string rate, string first, string second, string total)
+    {
+        var account = Account(
+            Customer() with { IsConsumer = consumer },
+            InvoicePosted.Single(Id("inv"), "RE-1", Date(2025, 12, 22), Date(2026, 1, 5), Eur(1000m)),
+            new PaymentReceived(Id("pay"), Eur(400m), Date(2026, 2, 4)),
+            new PaymentApplied(Id("app"), Id("pay"), new InstallmentRef(Id("inv")), Eur(400m), Date(2026, 2, 4)));
+
+        var line = Preview(LevelOneCharges, Date(2026, 3, 5), account).SingleLetter().LineOf("inv");
+
+        Assert.Equal(
+            [(1000m, Date(2026, 1, 6), Date(2026, 2, 3), 29, decimal.Parse(rate, CultureInfo.InvariantCulture), decimal.Parse(first, CultureInfo.InvariantCulture)),
+             (600m, Date(2026, 2, 4), Date(2026, 3, 5), 30, decimal.Parse(rate, CultureInfo.InvariantCulture), decimal.Parse(second, CultureInfo.InvariantCulture))],
+            line.InterestPeriods.Select(p => (p.Principal.Amount, p.FirstDay, p.LastDay, p.Days, p.AnnualRatePercent, p.Amount.Amount)));
+        Assert.Equal(decimal.Parse(total, CultureInfo.InvariantCulture), line.Interest.Amount);
+        Assert.Equal(line.Interest, InvoiceInterest(account, Date(2026, 3, 5), "inv"));
     }
 
     // 5. One scheme source: an unknown scheme is a reported exclusion, never a silent zero.

@@ -165,6 +165,20 @@ public static class AccountInterest
             return 0m;
         }
 
+        if (scheme.MinimumAmount == 0m)
+        {
+            // Without a minimum the item is charged exactly when this installment's interest is positive (the others'
+            // are never negative): the other installments need not be computed.
+            var alone = InstallmentTotal(installment, scheme, asOf, chargedThrough, periods);
+            if (!InterestInvoicing.Charges(item, alone, scheme))
+            {
+                periods?.Clear();
+                return 0m;
+            }
+
+            return alone;
+        }
+
         var own = 0m;
         var total = 0m;
         foreach (var other in item.InstallmentStates)

@@ -91,13 +91,17 @@ public static class InterestCalculator
     {
         var money = new Money(principal, sum.Currency);
         var cursor = Start(scheme, money, firstDay, lastDay);
+        var rounds = periods is not null || scheme.Rounding == InterestRounding.EachPeriod;
         while (cursor.MoveNext())
         {
             var numerator = Numerator(principal, ref cursor);
-            var rounded = CommercialRounding.RoundQuotient(numerator, sum.Denominator, sum.Currency.MinorUnits);
             sum.Exact += numerator;
-            sum.Rounded += rounded;
-            periods?.Add(new ItemInterestPeriod(installment, cursor.FirstDay, cursor.LastDay, cursor.Days, cursor.RatePercent, money, new Money(rounded, sum.Currency)));
+            if (rounds)
+            {
+                var rounded = CommercialRounding.RoundQuotient(numerator, sum.Denominator, sum.Currency.MinorUnits);
+                sum.Rounded += rounded;
+                periods?.Add(new ItemInterestPeriod(installment, cursor.FirstDay, cursor.LastDay, cursor.Days, cursor.RatePercent, money, new Money(rounded, sum.Currency)));
+            }
         }
     }
 

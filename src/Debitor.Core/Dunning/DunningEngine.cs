@@ -13,10 +13,12 @@ namespace Debitor.Core.Dunning;
 /// <para>Pure and thread-safe: the result depends on the arguments only, nothing is changed, the clock is not read.</para>
 /// <para><b>Level rule</b> per installment (R4.1–R4.4; prepayments and remainders are separate installments): see
 /// <see cref="DunningScheme"/>. At most one level up per run.</para>
-/// <para><b>Letters</b> (R4.6, R3.7): one per recipient and currency. A letter is written when at least one
-/// installment gets a notice; it then lists every overdue, non-excluded item of the customers it covers (open fees,
-/// interest and costs included), nets their open credit notes and unapplied payments, and is dropped — its notices
-/// reported as excluded — when the net overdue amount is zero or less or below the scheme's minimum.</para>
+/// <para><b>Letters</b> (R4.6, R3.7): one per recipient and currency (or per level, <see cref="DunningScheme.OneLetterPerLevel"/>).
+/// A letter is written when at least one installment gets a notice; it then lists every overdue, non-excluded item of
+/// the customers it covers (open fees, interest and costs included), nets their open credit notes and unapplied
+/// payments, and is dropped — its items reported as excluded — when the net overdue amount is zero or less or below the
+/// scheme's minimum. Every open overdue item of a customer in scope is on exactly one letter or excluded with a reason.
+/// Interest on a line is what an interest invoice of the run date would charge for it (the shared interest kernel).</para>
 /// <para>The work is linear in the number of items; memory is allocated for letters, their lines and exclusions only.</para>
 /// </remarks>
 public static class DunningEngine
@@ -150,6 +152,7 @@ internal sealed class RunScope
         AsOfDay = LevelPlan.Day(request.AsOf);
         Level = request.Level ?? 0;
         Filter = filter;
+        Accounts = accounts;
         Payers = FindPayers(accounts);
         PayerAccounts.UnionWith(Payers.Values);
     }
@@ -170,6 +173,9 @@ internal sealed class RunScope
     internal int Level { get; }
 
     internal NoticeFilter? Filter { get; }
+
+    /// <summary>The accounts the run was given (those in scope and the payers they route to, and others it ignores).</summary>
+    internal IReadOnlyList<CustomerAccount> Accounts { get; }
 
     /// <summary>The payers that receive letters for customers in scope (R3.7), by id; empty in most runs.</summary>
     internal Dictionary<CustomerId, CustomerAccount> Payers { get; }

@@ -97,7 +97,6 @@ internal sealed class Scanner(RunScope scope)
             var accounts = members.Select(m => m.Account).ToArray();
             if (!members.Exists(m => m.HasDue))
             {
-                _unlisted.Add(new Unlisted(null, accounts, null, null));
                 continue;
             }
 
@@ -122,50 +121,78 @@ internal sealed class Scanner(RunScope scope)
         });
         var eager = _excluded.ToArray();
         var unlisted = _unlisted.ToArray();
-        return new DunningProposal(scope.Request, _letters.ToArray(), () => Excluded(scope, eager, unlisted));
+        var letters = _letters.ToArray();
+        return new DunningProposal(scope.Request, letters, () => Excluded(scope, letters, eager, unlisted));
     }
 
     /// <summary>
-    /// Every overdue item kept off every letter, with why (nothing vanishes): the item exclusions recorded while scanning,
-    /// and the items of the customers (and currencies) that get no letter. Built when first read, so that a run allocates
-    /// for the customers without a letter, not for their items.
+    /// Every overdue item kept off every letter, with why (nothing vanishes): the item and customer exclusions recorded
+    /// while scanning, the items of suppressed letters, and the overdue items of every customer (and currency) in scope
+    /// that got no letter. Built when first read, by a second scan over the accounts, so that a run allocates for its
+    /// letters and exclusions, not for the customers and items it only reads.
     /// </summary>
-    private static IReadOnlyList<DunningLine> Excluded(RunScope scope, DunningLine[] eager, Unlisted[] unlisted)
+    private static IReadOnlyList<DunningLine> Excluded(RunScope scope, DunningLetter[] letters, DunningLine[] eager, Unlisted[] suppressed)
     {
         var lines = new List<DunningLine>(eager);
         var scanner = new Scanner(scope);
-        foreach (var entry in unlisted)
+        var covered = new HashSet<(CustomerAccount Account, Currency Currency)>();
+        foreach (var letter in letters)
+        {
+            foreach (var account in letter.Accounts)
+            {
+                covered.Add((account, letter.Currency));
+            }
+        }
+
+        foreach (var entry in suppressed)
         {
             foreach (var account in entry.Group ?? [entry.Single!])
             {
-                var customer = account.Customer;
-                var plan = scanner.PlanFor(customer)!;
-                var claims = account.OpenClaims;
-                for (var i = 0; i < claims.Length; i++)
-                {
-                    ref readonly var claim = ref claims[i];
-                    if (claim.IsCredit || claim.DueDay >= scope.AsOfDay || (entry.Currency is { } only && claim.Currency != only) || scanner.ItemExclusion(in claim, plan) is not null)
-                    {
-                        continue;
-                    }
+                covered.Add((account, entry.Currency));
+                scanner.ReportUnlisted(account, entry.Currency, entry.Suppressed, lines, null);
+            }
+        }
 
-                    var status = scanner.Classify(customer.Id, in claim, plan, out _);
-                    var reason = status switch
-                    {
-                        DunningLineStatus.Raised or DunningLineStatus.Repeated => entry.Suppressed ?? DunningExclusion.NoNoticeDue,
-                        DunningLineStatus.MaximumReached => DunningExclusion.AllNoticesIssued,
-                        DunningLineStatus.LevelNotSelected => DunningExclusion.LevelNotSelected,
-                        DunningLineStatus.NotInProposal => DunningExclusion.NotInProposal,
-                        DunningLineStatus.Charge => DunningExclusion.ChargeWithoutNotice,
-                        _ => DunningExclusion.NoNoticeDue,
-                    };
-                    lines.Add(new DunningLine(customer, in claim, plan, scope.AsOf, DunningLineStatus.Excluded, claim.Level, reason));
-                }
+        foreach (var account in scope.Accounts)
+        {
+            var customer = account.Customer;
+            if (scope.InScope(customer) && scanner.CustomerExclusion(account, scanner.PlanFor(customer)) is null)
+            {
+                scanner.ReportUnlisted(account, null, null, lines, covered);
             }
         }
 
         lines.Sort(CompareLines);
         return lines;
+    }
+
+    /// <summary>Adds the overdue, not item-excluded claims of an account (in one currency, or in those not covered by a letter) with the reason they get no letter.</summary>
+    private void ReportUnlisted(CustomerAccount account, Currency? only, DunningExclusion? suppressed, List<DunningLine> lines, HashSet<(CustomerAccount, Currency)>? covered)
+    {
+        var customer = account.Customer;
+        var plan = PlanFor(customer)!;
+        var claims = account.OpenClaims;
+        for (var i = 0; i < claims.Length; i++)
+        {
+            ref readonly var claim = ref claims[i];
+            if (claim.IsCredit || claim.DueDay >= scope.AsOfDay || (only is { } currency && claim.Currency != currency)
+                || covered?.Contains((account, claim.Currency)) == true || ItemExclusion(in claim, plan) is not null)
+            {
+                continue;
+            }
+
+            var status = Classify(customer.Id, in claim, plan, out _);
+            var reason = status switch
+            {
+                DunningLineStatus.Raised or DunningLineStatus.Repeated => suppressed ?? DunningExclusion.NoNoticeDue,
+                DunningLineStatus.MaximumReached => DunningExclusion.AllNoticesIssued,
+                DunningLineStatus.LevelNotSelected => DunningExclusion.LevelNotSelected,
+                DunningLineStatus.NotInProposal => DunningExclusion.NotInProposal,
+                DunningLineStatus.Charge => DunningExclusion.ChargeWithoutNotice,
+                _ => DunningExclusion.NoNoticeDue,
+            };
+            lines.Add(new DunningLine(customer, in claim, plan, scope.AsOf, DunningLineStatus.Excluded, claim.Level, reason));
+        }
     }
 
     /// <summary>
@@ -337,7 +364,7 @@ internal sealed class Scanner(RunScope scope)
 
         var plan = PlanFor(customer);
         var exclusion = CustomerExclusion(account, plan);
-        var hasDue = FirstPass(account, plan, exclusion, out var hasListed);
+        var hasDue = FirstPass(account, plan, exclusion);
         if (exclusion is not null)
         {
             return;
@@ -355,20 +382,12 @@ internal sealed class Scanner(RunScope scope)
             Tally(account, plan!, tallies);
             tallies.FinishAll(this, account);
         }
-        else if (hasListed)
-        {
-            _unlisted.Add(new Unlisted(account, null, null, null));
-        }
     }
 
-    /// <summary>
-    /// Records the exclusions and tells whether any installment is due for a notice, and whether any overdue item is left
-    /// to list. Allocates only for exclusions.
-    /// </summary>
-    private bool FirstPass(CustomerAccount account, LevelPlan? plan, DunningExclusion? customerExclusion, out bool hasListed)
+    /// <summary>Records the exclusions and tells whether any installment is due for a notice. Allocates only for exclusions.</summary>
+    private bool FirstPass(CustomerAccount account, LevelPlan? plan, DunningExclusion? customerExclusion)
     {
         var hasDue = false;
-        hasListed = false;
         var asOfDay = scope.AsOfDay;
         var claims = account.OpenClaims;
         for (var i = 0; i < claims.Length; i++)
@@ -385,7 +404,6 @@ internal sealed class Scanner(RunScope scope)
                 continue;
             }
 
-            hasListed = true;
             if (!hasDue && (claim.Flags & ClaimFlags.Invoice) != 0)
             {
                 var decision = plan!.Decide(claim.Level, claim.Notices, claim.LastNoticeDay, claim.DueDay);
@@ -438,11 +456,6 @@ internal sealed class Scanner(RunScope scope)
     {
         if (tally.Notices == 0)
         {
-            if (tally.Overdue > 0m)
-            {
-                _unlisted.Add(new Unlisted(single, group, tally.Currency, null));
-            }
-
             return;
         }
 
@@ -595,7 +608,7 @@ internal sealed class Scanner(RunScope scope)
     private static decimal ItemFee(LevelPlan plan, int level, Currency currency) =>
         plan.Scheme.Levels[level - 1].FeeIn(currency) is { } fee ? fee.PerItemAmount.Amount : 0m;
 
-    private DunningExclusion? CustomerExclusion(CustomerAccount account, LevelPlan? plan)
+    internal DunningExclusion? CustomerExclusion(CustomerAccount account, LevelPlan? plan)
     {
         var customer = account.Customer;
         if (account.IsArchived)
@@ -788,8 +801,8 @@ internal sealed class Scanner(RunScope scope)
 
     private delegate void ListedClaim(CustomerAccount account, LevelPlan plan, OpenClaim claim, DunningLineStatus status, int level);
 
-    /// <summary>Customers (one, or a payer's group) whose overdue items in a currency (or in every currency) get no letter, and why when a letter was suppressed.</summary>
-    private readonly record struct Unlisted(CustomerAccount? Single, CustomerAccount[]? Group, Currency? Currency, DunningExclusion? Suppressed);
+    /// <summary>A suppressed letter: its customers (one, or a payer's group), its currency, and why.</summary>
+    private readonly record struct Unlisted(CustomerAccount? Single, CustomerAccount[]? Group, Currency Currency, DunningExclusion Suppressed);
 
     /// <summary>The running sums of one letter (recipient and currency) while its accounts are tallied.</summary>
     private sealed class LetterTally

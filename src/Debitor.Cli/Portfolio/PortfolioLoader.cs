@@ -2,6 +2,7 @@ using System.Globalization;
 using Debitor.Core;
 using Debitor.Core.Application;
 using Debitor.Core.Customers;
+using Debitor.Core.Documents;
 using Debitor.Core.Dunning;
 using Debitor.Core.Ledger;
 using Debitor.Core.Ports;
@@ -28,7 +29,7 @@ internal sealed class PortfolioHost
     {
         Company = company;
         Settings.Set(company, settings);
-        var options = new DebitorCoreOptions();
+        var options = new DebitorCoreOptions { ReceivablesContact = new ReceivablesContact("Forderungsmanagement", "+49 40 1234 5670", "forderungen@sonnenschein-reisen.example") };
         Accounts = new CustomerAccountService(Store, Authorization, Clock, options);
         Dunning = new DunningService(Store, Authorization, Settings, InterestSchemes, Output, Clock, options);
     }

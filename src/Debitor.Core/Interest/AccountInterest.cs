@@ -94,7 +94,8 @@ public static class AccountInterest
         LocalDate? through = null;
         foreach (var other in account.Items)
         {
-            if (other.Origin is ChargePosted { Kind: ChargeKind.Interest, InterestThrough: { } last } charge
+            if (other.Kind == ItemKind.Interest
+                && other.Origin is ChargePosted { Kind: ChargeKind.Interest, InterestThrough: { } last } charge
                 && charge.RelatedItem == item
                 && other.Status != ItemStatus.Reversed
                 && (through is null || last > through))
@@ -111,7 +112,9 @@ public static class AccountInterest
         Dictionary<EntryId, LocalDate>? result = null;
         foreach (var other in account.Items)
         {
-            if (other.Origin is ChargePosted { Kind: ChargeKind.Interest, InterestThrough: { } last, RelatedItem: { } item }
+            // The item's kind first: most items are invoices, and their entries need not be read.
+            if (other.Kind == ItemKind.Interest
+                && other.Origin is ChargePosted { Kind: ChargeKind.Interest, InterestThrough: { } last, RelatedItem: { } item }
                 && other.Status != ItemStatus.Reversed)
             {
                 result ??= [];

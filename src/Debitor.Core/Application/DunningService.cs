@@ -114,11 +114,12 @@ public sealed class DunningService
         }
 
         var views = accounts.ToDictionary(a => a.Id);
+        var heads = new Dictionary<CustomerId, CustomerAccount>();
         var issued = new List<DunningLetter>();
         var removed = new List<RemovedLine>();
         foreach (var letter in current.Letters)
         {
-            var final = await IssueAsync(actor, context, letter, filter, views, removed, cancellationToken).ConfigureAwait(false);
+            var final = await IssueAsync(actor, context, letter, filter, views, heads, removed, cancellationToken).ConfigureAwait(false);
             if (final is not null)
             {
                 await _output.DeliverAsync(final, cancellationToken).ConfigureAwait(false);
@@ -241,6 +242,7 @@ public sealed class DunningService
         DunningLetter letter,
         NoticeFilter filter,
         Dictionary<CustomerId, CustomerAccount> views,
+        Dictionary<CustomerId, CustomerAccount> heads,
         List<RemovedLine> removed,
         CancellationToken cancellationToken)
     {
@@ -256,12 +258,15 @@ public sealed class DunningService
                     continue;
                 }
 
-                if (await TryAppendAsync(actor, views[customer], entries, nameof(letter), attempt, cancellationToken).ConfigureAwait(false) is null)
+                if (await TryAppendAsync(actor, heads.GetValueOrDefault(customer) ?? views[customer], entries, nameof(letter), attempt, cancellationToken).ConfigureAwait(false) is not { } after)
                 {
                     conflict = customer;
                     break;
                 }
 
+                // The next letter on this account (another currency, or another level when dunning by level) appends
+                // after this one; the letters themselves stay computed from the views they were proposed from.
+                heads[customer] = after;
                 done.Add(customer);
             }
 
@@ -273,6 +278,7 @@ public sealed class DunningService
             // Another writer changed an account of the letter: reload it and recompute the letter. The accounts already
             // written keep the view the letter was computed from, so their part of it stays the same.
             views[changed] = await LoadExistingAsync(changed, nameof(letter), cancellationToken).ConfigureAwait(false);
+            heads.Remove(changed);
             var group = current.Customers.Append(current.RecipientId).Distinct().Select(c => views[c]).ToList();
             var recomputed = DunningEngine.Run(context, group, filter, 1).Letters.FirstOrDefault(l => l.Id == current.Id);
             if (recomputed is not null)

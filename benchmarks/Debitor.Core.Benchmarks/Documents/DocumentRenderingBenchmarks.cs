@@ -36,7 +36,7 @@ public class DocumentRenderingBenchmarks
         var store = new InMemoryCustomerAccountStore();
         var options = new DebitorCoreOptions { ReceivablesContact = _contact };
         var accounts = new CustomerAccountService(store, new RoleBasedAuthorization(), clock, options);
-        var dunning = new DunningService(store, new RoleBasedAuthorization(), new InMemoryDunningSettingsProvider(), new InMemoryDunningLetterOutput(), clock, options);
+        var dunning = new DunningService(store, new RoleBasedAuthorization(), new InMemoryDunningSettingsProvider(), new InterestSchemeRegistry(), new InMemoryDunningLetterOutput(), clock, options);
         var actor = new Actor(new UserId("bench"), Roles.Accountant);
         for (var i = 1; i <= Letters; i++)
         {

@@ -96,6 +96,9 @@ internal sealed record CustomerDocument
 
     public string? InterestScheme { get; init; }
 
+    /// <summary>Whether the customer is a consumer (§13 BGB): default interest at base rate + 5 points (§288(1) BGB) instead of + 9.</summary>
+    public bool IsConsumer { get; init; }
+
     public Dictionary<string, int>? DunningDays { get; init; }
 
     public CreditLimitDocument? CreditLimit { get; init; }
@@ -157,6 +160,12 @@ internal sealed record EventDocument
     public string? Until { get; init; }
 
     public string? NewDue { get; init; }
+
+    /// <summary>For a due-date change: the number of the installment moved (1-based); needed when the invoice has several.</summary>
+    public int? Installment { get; init; }
+
+    /// <summary>For a due-date change: move every installment of the invoice (asked for explicitly).</summary>
+    public bool WholeInvoice { get; init; }
 
     public string? Note { get; init; }
 

@@ -126,7 +126,7 @@ internal static class SamplePortfolio
                 documents.Add(new EventDocument { Type = "pause", Invoice = firstInvoice.Id, Date = Iso(firstDue.PlusDays(3)), Until = "2026-10-30", Reason = "Kunde im Urlaub" });
                 break;
             case >= 14 and <= 16:
-                documents.Add(new EventDocument { Type = "dueDateChange", Invoice = firstInvoice.Id, Date = Iso(firstDue.PlusDays(-2)), NewDue = Iso(firstDue.PlusDays(21)), Note = "Stundung um drei Wochen telefonisch vereinbart" });
+                documents.Add(new EventDocument { Type = "dueDateChange", Invoice = firstInvoice.Id, Installment = 1, Date = Iso(firstDue.PlusDays(-2)), NewDue = Iso(firstDue.PlusDays(21)), Note = "Stundung der ersten Rate um drei Wochen telefonisch vereinbart" });
                 break;
             case 23:
                 documents.Add(new EventDocument { Type = "creditNote", Id = id + "-GS-K", Number = "GS-" + id + "-K", Date = Iso(firstDue.PlusDays(1)), Amount = 9_000m, Currency = currency });
@@ -143,6 +143,7 @@ internal static class SamplePortfolio
             Automatic = i != 20,
             Problematic = i == 19,
             DunningBlocked = i == 18,
+            IsConsumer = !business,
             Archived = i == 17,
             DunningDays = i == 21 ? new Dictionary<string, int> { ["1"] = 14 } : null,
             CreditLimit = business && random.Next(0, 100) < 40 ? new CreditLimitDocument { Amount = 1_000m * random.Next(1, 11), Currency = currency } : null,

@@ -188,7 +188,8 @@ public sealed class CollectionService
             nameof(items),
             cancellationToken).ConfigureAwait(false);
         var stored = (ItemsHandedOver)account.FindEntry(caseId)!;
-        return HandOverDocuments.Document(account, stored, InterestSchemeRegistry.For(_schemes, account.Customer));
+        var scheme = await InterestSchemeRegistry.ForAsync(_schemes, account.Customer, cancellationToken).ConfigureAwait(false);
+        return HandOverDocuments.Document(account, stored, scheme);
     }
 
     /// <summary>Closes a hand-over case; its items return to normal receivables management.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Ardalis.GuardClauses;
 using Debitor.Core.Communication;
 using Debitor.Core.Customers;
@@ -273,7 +274,11 @@ public sealed class CustomerAccountService
             nameof(item),
             cancellationToken);
 
-    /// <summary>Gives an open item a new due date (R0.8) and records the change, with its note, in the communication history.</summary>
+    /// <summary>
+    /// Gives an open item of a single installment a new due date (R0.8) and records the change, with its note and the old
+    /// and new date, in the communication history. An item of several installments is refused: name the installments
+    /// moved, or change the whole invoice explicitly with <see cref="ChangeItemDueDateAsync"/>.
+    /// </summary>
     /// <param name="actor">Who acts.</param>
     /// <param name="customer">The account.</param>
     /// <param name="entryId">The entry id; the communication entry gets <c>{entryId}/note</c>.</param>
@@ -283,26 +288,107 @@ public sealed class CustomerAccountService
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The account after the change.</returns>
     /// <exception cref="AuthorizationException">The actor may not change due dates.</exception>
-    /// <exception cref="ArgumentException">The item does not exist or is not open, or the note is empty.</exception>
+    /// <exception cref="ArgumentException">The item does not exist, is not open or has several installments, or the note is empty.</exception>
     /// <exception cref="DuplicateEntryException"><paramref name="entryId"/> exists with other content.</exception>
     /// <exception cref="ConcurrencyException">Other writers kept changing the account.</exception>
     public async Task<CustomerAccount> ChangeDueDateAsync(Actor actor, CustomerId customer, EntryId entryId, EntryId item, LocalDate newDueDate, string note, CancellationToken cancellationToken = default)
+    {
+        RequireNote(note);
+        var current = await GetAccountAsync(actor, customer, cancellationToken).ConfigureAwait(false);
+        if (current.FindItem(item) is { Installments.Count: > 1 } several)
+        {
+            throw new ArgumentException(
+                $"Item '{item}' has {several.Installments.Count} installments: name the installments to move, or change the whole invoice explicitly.",
+                nameof(item));
+        }
+
+        return await ChangeAsync(actor, current, entryId, item, [1], newDueDate, note, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Gives installments of one open item a new due date (R0.8), moving exactly those named and no other, and records the
+    /// change, with its note and the old and new date of each installment, in the communication history.
+    /// </summary>
+    /// <param name="actor">Who acts.</param>
+    /// <param name="customer">The account.</param>
+    /// <param name="entryId">The entry id; the communication entry gets <c>{entryId}/note</c>.</param>
+    /// <param name="installments">The installments moved: at least one, all of one item, each once.</param>
+    /// <param name="newDueDate">The new due date.</param>
+    /// <param name="note">Why; mandatory.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The account after the change.</returns>
+    /// <exception cref="AuthorizationException">The actor may not change due dates.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="installments"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">No installment is named, they belong to several items, an installment does not
+    /// exist, the item is not open, or the note is empty.</exception>
+    /// <exception cref="DuplicateEntryException"><paramref name="entryId"/> exists with other content.</exception>
+    /// <exception cref="ConcurrencyException">Other writers kept changing the account.</exception>
+    public async Task<CustomerAccount> ChangeInstallmentDueDateAsync(Actor actor, CustomerId customer, EntryId entryId, IReadOnlyCollection<InstallmentRef> installments, LocalDate newDueDate, string note, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.NullOrEmpty(installments);
+        RequireNote(note);
+        var item = installments.First().Item;
+        if (installments.Any(i => i.Item != item))
+        {
+            throw new ArgumentException("A due-date change moves installments of one item.", nameof(installments));
+        }
+
+        var current = await GetAccountAsync(actor, customer, cancellationToken).ConfigureAwait(false);
+        return await ChangeAsync(actor, current, entryId, item, [.. installments.Select(i => i.Number)], newDueDate, note, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Gives every installment of an open item a new due date (R0.8) — the whole invoice, asked for explicitly — and records
+    /// the change, with its note and the old and new date of each installment, in the communication history.
+    /// </summary>
+    /// <param name="actor">Who acts.</param>
+    /// <param name="customer">The account.</param>
+    /// <param name="entryId">The entry id; the communication entry gets <c>{entryId}/note</c>.</param>
+    /// <param name="item">The item.</param>
+    /// <param name="newDueDate">The new due date of every installment.</param>
+    /// <param name="note">Why; mandatory.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The account after the change.</returns>
+    /// <exception cref="AuthorizationException">The actor may not change due dates.</exception>
+    /// <exception cref="ArgumentException">The item does not exist or is not open, or the note is empty.</exception>
+    /// <exception cref="DuplicateEntryException"><paramref name="entryId"/> exists with other content.</exception>
+    /// <exception cref="ConcurrencyException">Other writers kept changing the account.</exception>
+    public async Task<CustomerAccount> ChangeItemDueDateAsync(Actor actor, CustomerId customer, EntryId entryId, EntryId item, LocalDate newDueDate, string note, CancellationToken cancellationToken = default)
+    {
+        RequireNote(note);
+        var current = await GetAccountAsync(actor, customer, cancellationToken).ConfigureAwait(false);
+        return await ChangeAsync(actor, current, entryId, item, [], newDueDate, note, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static void RequireNote(string note)
     {
         if (string.IsNullOrWhiteSpace(note))
         {
             throw new ArgumentException("A note is mandatory when a due date is changed (R0.8).", nameof(note));
         }
+    }
 
-        var current = await GetAccountAsync(actor, customer, cancellationToken).ConfigureAwait(false);
-        var old = current.FindItem(item)?.DueDate;
-        var subject = old is { } from ? $"Due date changed from {from:yyyy-MM-dd} to {newDueDate:yyyy-MM-dd}" : $"Due date changed to {newDueDate:yyyy-MM-dd}";
-        return await ExecuteAsync(
+    /// <summary>Writes a due-date change of the installments named (none: every installment) with a history note naming old and new date of each.</summary>
+    private Task<CustomerAccount> ChangeAsync(Actor actor, CustomerAccount current, EntryId entryId, EntryId item, int[] numbers, LocalDate newDueDate, string note, CancellationToken cancellationToken)
+    {
+        var found = current.FindItem(item);
+        var moved = found is null ? [] : found.Installments.Where(i => numbers.Length == 0 || numbers.Contains(i.Number)).ToList();
+        var whole = found is not null && moved.Count == found.Installments.Count;
+        var subject = found is null
+            ? $"Due date changed to {newDueDate:yyyy-MM-dd}"
+            : whole && moved.Select(i => i.DueDate).Distinct().Count() == 1
+                ? $"Due date changed from {moved[0].DueDate:yyyy-MM-dd} to {newDueDate:yyyy-MM-dd}"
+                : $"Due date of {found.DocumentNumber} changed: " + string.Join(
+                    "; ",
+                    moved.Select(i => string.Create(CultureInfo.InvariantCulture, $"installment {i.Number} ({i.Kind}) from {i.DueDate:yyyy-MM-dd} to {newDueDate:yyyy-MM-dd}")));
+        var entry = new DueDateChanged(entryId, item, newDueDate, note) { Installments = numbers };
+        return ExecuteAsync(
             actor,
-            customer,
+            current.Id,
             Permission.ChangeDueDates,
-            [new DueDateChanged(entryId, item, newDueDate, note), Note(entryId, CommunicationKind.DueDateChange, subject, note, item)],
+            [entry, Note(entryId, CommunicationKind.DueDateChange, subject, note, item)],
             nameof(item),
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken);
     }
 
     /// <summary>Records a communication-history entry (R0.4): a call, a comment, a letter, …</summary>
@@ -395,6 +481,10 @@ public sealed class CustomerAccountService
             }
         }
     }
+
+    /// <summary>Loads an existing account without an authorization check (the caller has authorized already).</summary>
+    internal Task<CustomerAccount> LoadAsync(CustomerId customer, string parameterName, CancellationToken cancellationToken) =>
+        LoadExistingAsync(customer, parameterName, cancellationToken);
 
     private async Task<CustomerAccount> LoadExistingAsync(CustomerId customer, string parameterName, CancellationToken cancellationToken)
     {

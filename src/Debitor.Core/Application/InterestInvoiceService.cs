@@ -59,7 +59,8 @@ public sealed class InterestInvoiceService
     public async Task<IReadOnlyList<InterestInvoice>> PreviewAsync(Actor actor, CustomerId customer, string number, CancellationToken cancellationToken = default)
     {
         var account = await _accounts.GetAccountAsync(actor, customer, cancellationToken).ConfigureAwait(false);
-        return Prepare(account, _accounts.Today, number);
+        var catalog = await _schemes.GetAsync(account.Customer.Company, cancellationToken).ConfigureAwait(false);
+        return Prepare(account, catalog, _accounts.Today, number);
     }
 
     /// <summary>Issues the interest invoices dated today: posts their charges, then hands each invoice to the document output.</summary>
@@ -77,6 +78,8 @@ public sealed class InterestInvoiceService
     {
         Guard.Against.NullOrWhiteSpace(number);
         await _accounts.AuthorizeAsync(actor, Permission.PostDocuments, customer, cancellationToken).ConfigureAwait(false);
+        var company = (await _accounts.LoadAsync(customer, nameof(customer), cancellationToken).ConfigureAwait(false)).Customer.Company;
+        var catalog = await _schemes.GetAsync(company, cancellationToken).ConfigureAwait(false);
         IReadOnlyList<InterestInvoice> invoices = [];
         await _accounts.ExecuteComputedAsync(
             actor,
@@ -88,11 +91,11 @@ public sealed class InterestInvoiceService
                 {
                     // Issued before: the invoices are derived again from the journal as it stood before their entries.
                     var before = CustomerAccount.FromJournal([.. account.Journal.Take((int)recorded.Version - 1)]);
-                    invoices = Prepare(before, ((ChargePosted)recorded.Entry).Date, number);
+                    invoices = Prepare(before, catalog, ((ChargePosted)recorded.Entry).Date, number);
                     return [];
                 }
 
-                invoices = Prepare(account, now.InZone(_options.TimeZone).Date, number);
+                invoices = Prepare(account, catalog, now.InZone(_options.TimeZone).Date, number);
                 return [.. invoices.SelectMany(InterestInvoicing.Entries)];
             },
             nameof(number),
@@ -116,6 +119,6 @@ public sealed class InterestInvoiceService
         return null;
     }
 
-    private IReadOnlyList<InterestInvoice> Prepare(CustomerAccount account, LocalDate date, string number) =>
-        InterestInvoicing.Prepare(account, InterestSchemeRegistry.For(_schemes, account.Customer), date, number, contact: _options.ReceivablesContact);
+    private IReadOnlyList<InterestInvoice> Prepare(CustomerAccount account, InterestSchemeCatalog catalog, LocalDate date, string number) =>
+        InterestInvoicing.Prepare(account, catalog.For(account.Customer), date, number, contact: _options.ReceivablesContact);
 }

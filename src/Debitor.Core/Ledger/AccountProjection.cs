@@ -121,6 +121,14 @@ internal static partial class AccountProjection
                 case DueDateChanged changed:
                     var item = Item(changed.Id, changed.Item);
                     var old = item.DueDate ?? throw new CorruptJournalException(changed.Id, "only claims have a due date.");
+                    foreach (var installment in item.InstallmentStates)
+                    {
+                        if (changed.Moves(installment.Number))
+                        {
+                            installment.DueDateOverride = new DueDateOverride(installment.DueDate, changed.NewDueDate, changed.Note, record.RecordedBy, record.RecordedAt);
+                        }
+                    }
+
                     item.DueDateOverride = new DueDateOverride(old, changed.NewDueDate, changed.Note, record.RecordedBy, record.RecordedAt);
                     break;
                 case DunningNoticeIssued notice:

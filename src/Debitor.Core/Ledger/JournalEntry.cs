@@ -228,12 +228,33 @@ public sealed record ItemPaused(EntryId Id, EntryId Item, string Reason, LocalDa
 /// <param name="Note">An optional note.</param>
 public sealed record ItemResumed(EntryId Id, EntryId Item, string? Note = null) : JournalEntry(Id);
 
-/// <summary>An item got a new due date (R0.8). The note is mandatory.</summary>
+/// <summary>Installments of an item got a new due date (R0.8). The note is mandatory.</summary>
+/// <remarks>
+/// The change moves exactly the installments it names (<see cref="Installments"/>), never another one: deferring a
+/// prepayment leaves the remainder due when it was. An entry naming no installment moves every installment of the item
+/// — what entries written before installments could be named meant, and what an explicit change of the whole invoice
+/// writes.
+/// </remarks>
 /// <param name="Id">The entry's key.</param>
 /// <param name="Item">The item.</param>
-/// <param name="NewDueDate">The new due date; it applies to every installment of the item.</param>
+/// <param name="NewDueDate">The new due date of the installments moved.</param>
 /// <param name="Note">Why; mandatory.</param>
-public sealed record DueDateChanged(EntryId Id, EntryId Item, LocalDate NewDueDate, string Note) : JournalEntry(Id);
+public sealed record DueDateChanged(EntryId Id, EntryId Item, LocalDate NewDueDate, string Note) : JournalEntry(Id)
+{
+    private readonly IReadOnlyList<int> _installments = ValueList<int>.Empty;
+
+    /// <summary>The numbers (1-based) of the installments moved, each once; empty for every installment of the item.</summary>
+    public IReadOnlyList<int> Installments
+    {
+        get => _installments;
+        init => _installments = ValueList<int>.From(value);
+    }
+
+    /// <summary>Whether the change moves an installment.</summary>
+    /// <param name="number">The installment's number, 1-based.</param>
+    /// <returns><see langword="true"/> when named, or when the change names none (whole item).</returns>
+    public bool Moves(int number) => _installments.Count == 0 || _installments.Contains(number);
+}
 
 /// <summary>An entry of the communication history was recorded (R0.4).</summary>
 /// <param name="Id">The entry's key.</param>

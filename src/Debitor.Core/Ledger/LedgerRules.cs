@@ -103,7 +103,13 @@ internal static partial class LedgerRules
                 break;
             case DueDateChanged changed:
                 check.Text(changed.Note, "a note (mandatory for a due-date change, R0.8)");
-                check.OpenClaim(changed.Item);
+                var moved = check.OpenClaim(changed.Item);
+                if (changed.Installments.Distinct().Count() != changed.Installments.Count
+                    || changed.Installments.Any(n => n < 1 || n > moved.InstallmentStates.Length))
+                {
+                    throw check.Refuse($"the installments named ({string.Join(", ", changed.Installments)}) are not installments of item '{changed.Item}', each named once.");
+                }
+
                 break;
             case DunningNoticeIssued notice:
                 DunningEntryRules.Check(account, notice, parameterName);

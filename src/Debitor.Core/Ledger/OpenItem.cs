@@ -127,11 +127,31 @@ public sealed class OpenItem
         : _installmentsView ??= Array.AsReadOnly(InstallmentStates);
 
     /// <summary>
-    /// The effective due date of a claim: the changed due date if one was set (R0.8); otherwise the oldest explicit
-    /// installment due date, installments without one ignored (R0.9); otherwise the invoice's due date.
+    /// The effective due date of a claim: the oldest due date among its installments' changed due dates (R0.8) and explicit
+    /// due dates (R0.9; installments with neither are ignored); otherwise the invoice's due date.
     /// <see langword="null"/> for credits.
     /// </summary>
-    public LocalDate? DueDate => DueDateOverride?.NewDueDate ?? OriginalDueDate;
+    public LocalDate? DueDate
+    {
+        get
+        {
+            if (DueDateOverride is null)
+            {
+                return OriginalDueDate;
+            }
+
+            LocalDate? oldest = null;
+            foreach (var installment in InstallmentStates)
+            {
+                if ((installment.DueDateOverride?.NewDueDate ?? installment.Definition.DueDate) is { } due && (oldest is null || due < oldest))
+                {
+                    oldest = due;
+                }
+            }
+
+            return oldest ?? OriginalDueDate;
+        }
+    }
 
     /// <summary>The due date as posted (R0.9), before any change.</summary>
     public LocalDate? OriginalDueDate => Origin switch
@@ -141,7 +161,7 @@ public sealed class OpenItem
         _ => null,
     };
 
-    /// <summary>The last due-date change (R0.8), if any.</summary>
+    /// <summary>The last due-date change of the item (R0.8), if any; which installments it moved is on each installment (<see cref="OpenInstallment.DueDateOverride"/>).</summary>
     public DueDateOverride? DueDateOverride
     {
         get => _extras?.DueDateOverride;
@@ -310,15 +330,18 @@ public sealed class OpenInstallment
     public Money Amount => Definition.Amount;
 
     /// <summary>
-    /// The effective due date: the item's changed due date if one was set (R0.8), else the installment's explicit due date,
-    /// else the invoice's due date.
+    /// The effective due date: this installment's changed due date if a change moved it (R0.8), else its explicit due
+    /// date, else the invoice's due date. A change that moved another installment of the item does not move this one.
     /// </summary>
-    public LocalDate DueDate => Item.DueDateOverride?.NewDueDate ?? Definition.DueDate ?? (Item.Origin switch
+    public LocalDate DueDate => DueDateOverride?.NewDueDate ?? Definition.DueDate ?? (Item.Origin switch
     {
         InvoicePosted invoice => invoice.DueDate,
         ChargePosted charge => charge.DueDate,
         _ => default,
     });
+
+    /// <summary>The last due-date change that moved this installment (R0.8), if any: old and new date, note, who and when.</summary>
+    public DueDateOverride? DueDateOverride { get; internal set; }
 
     /// <summary>What is still open; never negative, never above <see cref="Amount"/>.</summary>
     public Money OpenAmount => new(OpenValue, Item.Currency);

@@ -100,7 +100,7 @@ internal sealed class SampleDocuments
         var schemes = new InterestSchemeRegistry();
         var documents = new InMemoryDocumentOutput();
         var collections = new CollectionService(accounts, store, schemes, new EicarTestScanner(), new InMemoryFileStorage());
-        var dunning = new DunningService(store, authorization, new InMemoryDunningSettingsProvider(), new InMemoryDunningLetterOutput(), clock, options);
+        var dunning = new DunningService(store, authorization, new InMemoryDunningSettingsProvider(), schemes, new InMemoryDunningLetterOutput(), clock, options);
         var payments = new PaymentService(store, authorization, new StorePayerDirectory(store), documents, clock, options);
 
         await RegisterAsync(accounts, collections, new Customer(Nordlicht, "10001", "Nordlicht Versicherung AG", Company), "Überseering 12", "22297", "Hamburg");

@@ -25,8 +25,23 @@ public sealed class DunningJobTests
         Assert.DoesNotContain(result.Host!.Output.Letters, l => l.RunId == proposal.Request.RunId);
         var text = output.ToString();
         Assert.Contains("PROPOSAL: ", text, StringComparison.Ordinal);
-        Assert.Contains("FINAL REMINDER", text, StringComparison.Ordinal);
-        Assert.Contains("TOTAL DUE", text, StringComparison.Ordinal);
+        Assert.Contains("LETZTE MAHNUNG", text, StringComparison.Ordinal);
+        Assert.Contains("ZU ZAHLEN", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("PerLetter", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(" new", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_Sample_ConsumerLettersChargeTheConsumerRate()
+    {
+        var result = await DunningJob.RunAsync(CliOptions.Parse([]), new StringWriter());
+
+        var lines = result.Proposal!.Letters.SelectMany(l => l.Lines).Where(l => l.Interest.IsPositive).ToList();
+        var consumer = lines.Where(l => l.CustomerSettings.IsConsumer).SelectMany(l => l.InterestPeriods).ToList();
+        var business = lines.Where(l => !l.CustomerSettings.IsConsumer).SelectMany(l => l.InterestPeriods).ToList();
+        Assert.NotEmpty(consumer);
+        Assert.All(consumer, p => Assert.Equal(Core.Interest.BaseRateTable.Germany.RateOn(p.FirstDay) + 5m, p.AnnualRatePercent));
+        Assert.All(business, p => Assert.Equal(Core.Interest.BaseRateTable.Germany.RateOn(p.FirstDay) + 9m, p.AnnualRatePercent));
     }
 
     [Fact]

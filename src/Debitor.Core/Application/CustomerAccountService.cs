@@ -297,7 +297,7 @@ public sealed class CustomerAccountService
     {
         InvoicePosted or ChargePosted or CreditNotePosted => Permission.PostDocuments,
         PaymentReceived or PaymentApplied or RefundPosted or PaymentReturned => Permission.RecordPayments,
-        WriteOffPosted => Permission.WriteOff,
+        WriteOffPosted or CreditWrittenOff => Permission.WriteOff,
         EntryReversed => Permission.Reverse,
         null => throw new ArgumentException("An entry is missing (null).", parameterName),
         _ => throw new ArgumentException($"{entry.GetType().Name} has its own use case; post ledger entries only.", parameterName),

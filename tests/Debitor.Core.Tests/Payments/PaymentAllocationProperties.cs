@@ -21,12 +21,12 @@ public sealed class PaymentAllocationProperties
             var after = before.Post([.. PaymentEntries.For(allocation, before.Id)]);
             var payment = scenario.Payment.Amount;
 
-            // Every cent of the payment is applied or stays as credit; open items shrink by what is applied plus what is
-            // discounted or written off (neither of which the payment pays).
-            return (payment == allocation.Applied + allocation.UnappliedCredit).Label("payment = applied + unapplied")
+            // Every cent of the payment is applied, written off as a surplus within the tolerance, or stays as credit; open
+            // items shrink by what is applied plus what is discounted or written off (neither of which the payment pays).
+            return (payment == allocation.Applied + allocation.OverpaymentWriteOff + allocation.UnappliedCredit).Label("payment = applied + surplus written off + unapplied")
                 .And((allocation.ReducedOpenItems == allocation.Applied + allocation.CashDiscount + allocation.ToleranceWriteOff).Label("reduction = applied + discount + write-off"))
                 .And((OpenClaims(before) - OpenClaims(after) == allocation.ReducedOpenItems.Amount).Label("open claims shrink by the reduction"))
-                .And((before.BalanceIn(Currency.EUR) - after.BalanceIn(Currency.EUR) == payment + allocation.CashDiscount + allocation.ToleranceWriteOff).Label("balance"))
+                .And((before.BalanceIn(Currency.EUR) - after.BalanceIn(Currency.EUR) == payment - allocation.OverpaymentWriteOff + allocation.CashDiscount + allocation.ToleranceWriteOff).Label("balance"))
                 .And((after.FindItem(scenario.Payment.Id)!.OpenAmount == allocation.UnappliedCredit).Label("unapplied credit on the account"));
         });
 

@@ -357,8 +357,9 @@ public static class PaymentAllocator
                 total += needs[k];
             }
 
-            if (_remaining >= total)
+            if (_remaining >= total || (_pooled && !_oneItem && WithinPool(group, needs, total - _remaining)))
             {
+                // Enough money, or a shortfall the pooled tolerance covers: settled one by one, the pool closing the last.
                 foreach (var d in group)
                 {
                     _remaining -= Settle(d, _remaining, rule);
@@ -376,6 +377,23 @@ public static class PaymentAllocator
             }
 
             _splitting = false;
+        }
+
+        /// <summary>Whether a shortfall on a group is within the pooled limits of the debts settled so far and the group's.</summary>
+        private bool WithinPool(ReadOnlySpan<int> group, decimal[] needs, decimal shortfall)
+        {
+            var sum = 0m;
+            foreach (var earlier in _settled ?? [])
+            {
+                sum += Math.Min(Tolerance(_debts[earlier.Index]), earlier.Need);
+            }
+
+            for (var k = 0; k < group.Length; k++)
+            {
+                sum += Math.Min(Tolerance(_debts[group[k]]), needs[k]);
+            }
+
+            return shortfall <= sum;
         }
 
         /// <summary>Settles what it can of one debt out of <paramref name="available"/>; returns the part of the payment used.</summary>

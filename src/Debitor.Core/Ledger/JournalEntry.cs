@@ -113,6 +113,9 @@ public sealed record ChargePosted(EntryId Id, ChargeKind Kind, string DocumentNu
     /// <summary>For interest charges: the last interest day charged, so that the next interest invoice starts the day after.</summary>
     public LocalDate? InterestThrough { get; init; }
 
+    /// <summary>When the charge was delegated to this customer (its payer) from another customer's account: where it came from.</summary>
+    public DelegatedClaim? DelegatedFrom { get; init; }
+
     internal override bool IsMonetary => true;
 }
 

@@ -110,7 +110,7 @@ public sealed class DelegationService
             }
 
             var now = _clock.GetCurrentInstant();
-            var today = _clock.GetCurrentInstant().InZone(_options.TimeZone).Date;
+            var today = now.InZone(_options.TimeZone).Date;
             var (payerAfter, payerRecords) = to.Append(toPayer, now, actor.User, today, nameof(delegation));
             var (customerAfter, customerRecords) = from.Append(fromCustomer, now, actor.User, today, nameof(delegation));
             try

@@ -2,6 +2,9 @@ using Debitor.Core.Application;
 using Debitor.Core.Customers;
 using Debitor.Core.Ledger;
 using Debitor.Core.Payments;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using static Debitor.Core.Tests.PaymentTestData;
 using static Debitor.Core.Tests.TestData;
 
@@ -141,4 +144,32 @@ public sealed class PaymentTermsAndToleranceTests
         Assert.Equal((Eur(1000m), Eur(1000m)), (returned.Open("inv-1"), returned.BalanceIn(Currency.EUR)));
         Assert.Equal(ItemStatus.Returned, returned.FindItem(Id("pay-1"))!.Status);
     }
+}
+
+public sealed class CreditNoteApplicationProperties
+{
+    [Property(MaxTest = 300)]
+    public Property CreditNoteApplication_ConservesMoney() =>
+        Prop.ForAll(
+            ArbMap.Default.ArbFor<(ushort, short, byte, bool)>(),
+            seed =>
+            {
+                var (invoiceCents, difference, toleranceKind, keep) = seed;
+                var invoice = Money.FromMinorUnits(invoiceCents + 1, Currency.EUR);
+                var credit = Money.FromMinorUnits(Math.Max(1, invoiceCents + 1 + (difference % 800)), Currency.EUR);
+                var tolerance = (toleranceKind % 3) switch { 0 => PaymentTolerance.None, 1 => new PaymentTolerance(1m, 5m), _ => new PaymentTolerance(0m, 2.50m) };
+                var account = NewAccount(CustomerWith(tolerance: tolerance))
+                    .Post(InvoiceOn("inv-1", invoice.Amount), new CreditNotePosted(Id("cn-1"), "GS-1", Day(5), credit, Id("inv-1")));
+                var settings = AllocationSettings.Default with { KeepOverpaymentAsCredit = keep };
+
+                var entries = CreditNoteApplication.Plan(account, Id("cn-1/apply"), Id("cn-1"), new InstallmentRef(Id("inv-1")), Day(5), settings);
+                var after = account.Post([.. entries]);
+                var shortfall = entries.OfType<WriteOffPosted>().Sum(w => w.Amount.Amount);
+                var surplus = entries.OfType<CreditWrittenOff>().Sum(w => w.Amount.Amount);
+                var limit = account.ToleranceLimitOf(account.FindInstallment(new InstallmentRef(Id("inv-1")))!).Amount;
+
+                return (account.BalanceIn(Currency.EUR).Amount - after.BalanceIn(Currency.EUR).Amount == shortfall - surplus)
+                    && shortfall <= limit && surplus <= limit && (!keep || surplus == 0m)
+                    && (after.Open("inv-1").IsZero || after.Open("cn-1").IsZero);
+            });
 }

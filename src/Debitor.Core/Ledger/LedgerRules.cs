@@ -274,6 +274,11 @@ internal static partial class LedgerRules
         public void Delegation(ClaimDelegated delegated)
         {
             var installment = OpenInstallment(delegated.Target);
+            if (installment.Item.IsCoveredByAgreement || installment.Item.LegalStatus != LegalStatus.None)
+            {
+                throw Refuse($"item '{installment.Item.Id}' is covered by a payment agreement or handed over; end that first.");
+            }
+
             if (delegated.To.IsEmpty || delegated.To == account.Id)
             {
                 throw Refuse("a claim is delegated to another customer.");

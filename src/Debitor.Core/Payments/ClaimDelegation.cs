@@ -21,7 +21,8 @@ internal static class ClaimDelegation
         var moved = new List<DelegatedInstallment>();
         foreach (var item in customer.Items)
         {
-            if (!item.IsClaim || item.IsReversed || (items is not null && !items.Contains(item.Id)))
+            // Without a list, items under an agreement or handed over stay (the ledger refuses them when named).
+            if (!item.IsClaim || item.IsReversed || (items is null ? item.IsCoveredByAgreement || item.LegalStatus != LegalStatus.None : !items.Contains(item.Id)))
             {
                 continue;
             }

@@ -39,6 +39,9 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<IAuthorizationPort, RoleBasedAuthorization>();
         services.TryAddSingleton<IInterestSchemeProvider, InterestSchemeRegistry>();
         services.TryAddSingleton<IDocumentOutput, InMemoryDocumentOutput>();
+        services.TryAddSingleton<IDocumentOutbox, InMemoryDocumentOutbox>();
+        services.TryAddSingleton<IAccountFaultLog, InMemoryAccountFaultLog>();
+        services.TryAddSingleton<DocumentDelivery>();
         services.TryAddSingleton<IPayerDirectory, StorePayerDirectory>();
         services.TryAddSingleton<IVirusScanner, UnconfiguredVirusScanner>();
         services.TryAddSingleton<IFileStorage, InMemoryFileStorage>();

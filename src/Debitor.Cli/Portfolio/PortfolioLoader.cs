@@ -164,7 +164,7 @@ internal static class PortfolioLoader
             IsDunningBlocked = c.DunningBlocked,
             DunningScheme = new SchemeId(c.Scheme ?? "default"),
             InterestScheme = new SchemeId(c.InterestScheme ?? "default"),
-            DunningDays = c.DunningDays?.Select(d => new DunningDaysOverride(int.Parse(d.Key, CultureInfo.InvariantCulture), d.Value)).ToList() ?? [],
+            DunningDays = c.DunningDays?.Select(d => new DunningDaysOverride(PortfolioValidation.Level(d.Key, $"customer {c.Id}: dunningDays"), d.Value)).ToList() ?? [],
             CreditLimit = c.CreditLimit is { } limit
                 ? new CreditLimit(new Money(limit.Amount, Currency.FromCode(limit.Currency)), OptionalDate(limit.ValidFrom), OptionalDate(limit.ValidUntil))
                 : null,
@@ -173,7 +173,20 @@ internal static class PortfolioLoader
         };
     }
 
+    /// <summary>Posts one document; a refusal names the customer and the document.</summary>
     private static async Task PostAsync(PortfolioHost host, CustomerDocument customer, EventDocument e, LocalDate date, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await PostOneAsync(host, customer, e, date, cancellationToken);
+        }
+        catch (Exception exception) when (exception is ArgumentException or FormatException or InvalidOperationException or OverflowException)
+        {
+            throw new FormatException($"customer {customer.Id}, {e.Type} {e.Id ?? e.Invoice ?? e.Letter}: {exception.Message}", exception);
+        }
+    }
+
+    private static async Task PostOneAsync(PortfolioHost host, CustomerDocument customer, EventDocument e, LocalDate date, CancellationToken cancellationToken)
     {
         host.Clock.SetDate(date);
         host.Documents++;

@@ -21,7 +21,8 @@ public static class AgreementPlanner
     /// <returns>The installments in date order.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="terms"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The amount is not positive or not rounded, an amount is in another currency,
-    /// the first date is before the agreement date, or there are more installments than minor units to split.</exception>
+    /// the first date is before the agreement date, or there are more installments than minor units to split or than
+    /// <see cref="Bounds.MaxParts"/>.</exception>
     public static IReadOnlyList<AgreementInstallment> Schedule(Money covered, LocalDate agreementDate, PaymentAgreementTerms terms)
     {
         Guard.Against.Null(terms);
@@ -34,6 +35,12 @@ public static class AgreementPlanner
         if (terms.Count is { } count && count > covered.ToMinorUnitsExact())
         {
             throw new ArgumentException($"{covered} cannot be split into {count} installments of at least one minor unit each.", nameof(terms));
+        }
+
+        if (terms.InstallmentAmount is { } installment && installment.Currency == covered.Currency
+            && decimal.Ceiling(covered.Amount / installment.Amount) > Bounds.MaxParts)
+        {
+            throw new ArgumentException($"Installments of {installment} would split {covered} into more than {Bounds.MaxParts} installments (Bounds.MaxParts).", nameof(terms));
         }
 
         var principal = terms.Amounts.Count > 0

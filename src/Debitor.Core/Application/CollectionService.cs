@@ -63,6 +63,7 @@ public sealed class CollectionService
     {
         Guard.Against.NullOrEmpty(items);
         Guard.Against.Null(terms);
+        await _accounts.AuthorizeAsync(actor, Permission.ManageAgreements, customer, cancellationToken).ConfigureAwait(false);
         var account = await _accounts.GetAccountAsync(actor, customer, cancellationToken).ConfigureAwait(false);
         var today = _accounts.Today;
         var open = items.Select(id => account.FindItem(id) ?? throw new ArgumentException($"Item '{id}' does not exist.", nameof(items))).ToList();
@@ -109,6 +110,7 @@ public sealed class CollectionService
     /// <exception cref="ConcurrencyException">Other writers kept changing the account.</exception>
     public async Task<IReadOnlyList<AgreementCheck>> CheckAgreementsAsync(Actor actor, CustomerId customer, CancellationToken cancellationToken = default)
     {
+        await _accounts.AuthorizeAsync(actor, Permission.ManageAgreements, customer, cancellationToken).ConfigureAwait(false);
         var account = await _accounts.GetAccountAsync(actor, customer, cancellationToken).ConfigureAwait(false);
         var today = _accounts.Today;
         var checks = account.Agreements.Where(a => a.Status == AgreementStatus.Active).Select(a => AgreementMonitor.Check(account, a, today)).ToList();
@@ -314,15 +316,15 @@ public sealed class CollectionService
     /// <param name="actor">Who asks.</param>
     /// <param name="asOf">The date.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>Customer and follow-up, by due date then customer.</returns>
+    /// <returns>Customer and follow-up, by due date then customer. An account that cannot be read is reported to the
+    /// <see cref="IAccountFaultLog"/> and left out.</returns>
     /// <exception cref="AuthorizationException">The actor may not view accounts.</exception>
     public async Task<IReadOnlyList<(CustomerId Customer, FollowUp FollowUp)>> DueFollowUpsAsync(Actor actor, LocalDate asOf, CancellationToken cancellationToken = default)
     {
         var due = new List<(CustomerId, FollowUp)>();
-        foreach (var customer in await _store.ListCustomersAsync(cancellationToken).ConfigureAwait(false))
+        foreach (var account in await _accounts.PortfolioAsync(actor, nameof(DueFollowUpsAsync), cancellationToken).ConfigureAwait(false))
         {
-            var account = await _accounts.GetAccountAsync(actor, customer, cancellationToken).ConfigureAwait(false);
-            due.AddRange(account.FollowUps.Where(f => f.IsDueOn(asOf)).Select(f => (customer, f)));
+            due.AddRange(account.FollowUps.Where(f => f.IsDueOn(asOf)).Select(f => (account.Id, f)));
         }
 
         return [.. due.OrderBy(d => d.Item2.DueDate).ThenBy(d => d.Item1.Value, StringComparer.Ordinal)];
@@ -334,7 +336,8 @@ public sealed class CollectionService
     /// </summary>
     /// <param name="actor">Who acts.</param>
     /// <param name="customer">The customer.</param>
-    /// <param name="entryId">The entry id; also the storage key's last part.</param>
+    /// <param name="entryId">The entry id. The storage key is <c>{customer}/{entryId}/{sha256}</c>: content-addressed, so
+    /// no attachment, retry or racing attempt ever overwrites bytes another journal entry refers to.</param>
     /// <param name="title">The title.</param>
     /// <param name="fileName">The file name.</param>
     /// <param name="contentType">The media type.</param>
@@ -343,6 +346,8 @@ public sealed class CollectionService
     /// <returns>Stored with the file, or refused with the scan result.</returns>
     /// <exception cref="AuthorizationException">The actor may not attach files.</exception>
     /// <exception cref="ArgumentException">The customer does not exist, or the title or file name is empty.</exception>
+    /// <exception cref="DuplicateEntryException"><paramref name="entryId"/> exists with other content; nothing is stored.
+    /// The same file under the same id is a retry: it returns the recorded file and stores nothing again.</exception>
     /// <exception cref="ConcurrencyException">Other writers kept changing the account.</exception>
     public async Task<FileAttachResult> AttachFileAsync(Actor actor, CustomerId customer, EntryId entryId, string title, string fileName, string contentType, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
     {
@@ -353,7 +358,19 @@ public sealed class CollectionService
 
         // Everything that can refuse the attachment is checked before the file reaches the scanner or the storage.
         await _accounts.AuthorizeAsync(actor, Permission.AttachFiles, customer, cancellationToken).ConfigureAwait(false);
-        await _accounts.GetAccountAsync(actor, customer, cancellationToken).ConfigureAwait(false);
+        var account = await _accounts.GetAccountAsync(actor, customer, cancellationToken).ConfigureAwait(false);
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(content.Span));
+        var file = new StoredFile(title, fileName, contentType, content.Length, sha256, $"{customer}/{entryId}/{sha256}");
+        switch (account.FindEntry(entryId))
+        {
+            case FileAttached earlier when earlier.File == file:
+                // A retry of an attachment that was recorded: the content is stored under its key already.
+                return new FileAttachResult(file, ScanResult.Clean);
+            case { }:
+                // Refused before anything is written: the stored content and the journal's hash never disagree.
+                throw new DuplicateEntryException(customer, entryId);
+        }
+
         ScanResult scan;
         try
         {
@@ -369,7 +386,6 @@ public sealed class CollectionService
             return new FileAttachResult(null, scan);
         }
 
-        var file = new StoredFile(title, fileName, contentType, content.Length, Convert.ToHexStringLower(SHA256.HashData(content.Span)), $"{customer}/{entryId}");
         await _files.StoreAsync(file.StorageKey, content, cancellationToken).ConfigureAwait(false);
         await _accounts.ExecuteAsync(actor, customer, Permission.AttachFiles, [new FileAttached(entryId, file)], nameof(content), cancellationToken).ConfigureAwait(false);
         return new FileAttachResult(file, scan);

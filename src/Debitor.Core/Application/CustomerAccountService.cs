@@ -32,16 +32,41 @@ public sealed class CustomerAccountService
     /// <param name="clock">The clock; "today" is its date in <see cref="DebitorCoreOptions.TimeZone"/>.</param>
     /// <param name="options">The options.</param>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <remarks>Accounts that portfolio-wide reads leave out are reported to a private in-memory log; use the overload with
+    /// an <see cref="IAccountFaultLog"/> to see them.</remarks>
     public CustomerAccountService(ICustomerAccountStore store, IAuthorizationPort authorization, IClock clock, DebitorCoreOptions options)
+        : this(store, authorization, clock, options, new InMemoryAccountFaultLog())
+    {
+    }
+
+    /// <summary>Creates the service with a log for accounts that portfolio-wide reads leave out.</summary>
+    /// <param name="store">The account store.</param>
+    /// <param name="authorization">The authorization port.</param>
+    /// <param name="clock">The clock; "today" is its date in <see cref="DebitorCoreOptions.TimeZone"/>.</param>
+    /// <param name="options">The options.</param>
+    /// <param name="faults">Where an account that cannot be read is reported (and left out of portfolio-wide reads).</param>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public CustomerAccountService(ICustomerAccountStore store, IAuthorizationPort authorization, IClock clock, DebitorCoreOptions options, IAccountFaultLog faults)
     {
         _store = Guard.Against.Null(store);
         _authorization = Guard.Against.Null(authorization);
         _clock = Guard.Against.Null(clock);
         _options = Guard.Against.Null(options);
+        Faults = Guard.Against.Null(faults);
     }
 
     /// <summary>Today in the company's time zone.</summary>
     public LocalDate Today => _clock.GetCurrentInstant().InZone(_options.TimeZone).Date;
+
+    /// <summary>The clock the use cases run on.</summary>
+    internal IClock Clock => _clock;
+
+    /// <summary>Where accounts left out of portfolio-wide reads are reported.</summary>
+    internal IAccountFaultLog Faults { get; }
+
+    /// <summary>Every readable account, ordered by id, each authorized for viewing; bad accounts are reported and left out.</summary>
+    internal Task<List<CustomerAccount>> PortfolioAsync(Actor actor, string operation, CancellationToken cancellationToken) =>
+        Portfolio.LoadAllAsync(_store, Faults, operation, customer => AuthorizeAsync(actor, Permission.ViewAccounts, customer, cancellationToken), cancellationToken);
 
     /// <summary>Loads an account.</summary>
     /// <param name="actor">Who asks.</param>
@@ -105,6 +130,9 @@ public sealed class CustomerAccountService
     public async Task<CustomerAccount> ChangeSettingsAsync(Actor actor, EntryId entryId, Customer settings, CancellationToken cancellationToken = default)
     {
         Guard.Against.Null(settings);
+
+        // Authorize before any reference is looked up: an actor without the permission learns nothing about the payer.
+        await AuthorizeAsync(actor, Permission.ManageCustomers, settings.Id, cancellationToken).ConfigureAwait(false);
         await CheckPayerAsync(settings, nameof(settings), cancellationToken).ConfigureAwait(false);
         return await ExecuteAsync(actor, settings.Id, Permission.ManageCustomers, [new CustomerSettingsChanged(entryId, settings)], nameof(settings), cancellationToken).ConfigureAwait(false);
     }
@@ -345,10 +373,39 @@ public sealed class CustomerAccountService
             await AuthorizeAsync(actor, required, customer, cancellationToken).ConfigureAwait(false);
         }
 
+        return await ExecuteComputedAsync(actor, customer, null, (_, _) => entries, parameterName, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Authorizes, then on each attempt loads the account, computes the entries from it (and the one clock reading the
+    /// attempt uses), checks and appends them, retrying on concurrency conflicts. Everything written is computed from
+    /// the state it is appended to; no entries means nothing to do.
+    /// </summary>
+    internal async Task<CustomerAccount> ExecuteComputedAsync(
+        Actor actor,
+        CustomerId customer,
+        Permission? permission,
+        Func<CustomerAccount, Instant, IReadOnlyList<JournalEntry>> compute,
+        string parameterName,
+        CancellationToken cancellationToken)
+    {
+        Guard.Against.Default(customer, nameof(customer));
+        if (permission is { } required)
+        {
+            await AuthorizeAsync(actor, required, customer, cancellationToken).ConfigureAwait(false);
+        }
+
         for (var attempt = 0; ; attempt++)
         {
             var account = await LoadExistingAsync(customer, nameof(customer), cancellationToken).ConfigureAwait(false);
-            var (current, appended) = account.Append(entries, _clock.GetCurrentInstant(), actor.User, Today, parameterName);
+            var now = _clock.GetCurrentInstant();
+            var entries = compute(account, now);
+            if (entries.Count == 0)
+            {
+                return account;
+            }
+
+            var (current, appended) = account.Append(entries, now, actor.User, now.InZone(_options.TimeZone).Date, parameterName);
             if (appended.Count == 0)
             {
                 return account;
@@ -361,7 +418,7 @@ public sealed class CustomerAccountService
             }
             catch (ConcurrencyException) when (attempt < _options.MaxConcurrencyRetries)
             {
-                // Another writer came first: load again and check everything again.
+                // Another writer came first: load again, compute and check everything again.
             }
         }
     }

@@ -8,12 +8,12 @@ public sealed record CashDiscountTier
 {
     /// <summary>Creates a tier.</summary>
     /// <param name="percent">The discount in percent of the gross amount; greater than 0 and less than 100.</param>
-    /// <param name="days">Days after the document date the discount is granted for; at least 0.</param>
+    /// <param name="days">Days after the document date the discount is granted for; 0 to <see cref="Bounds.MaxDays"/>.</param>
     /// <exception cref="ArgumentOutOfRangeException">A value is outside its range.</exception>
     public CashDiscountTier(decimal percent, int days)
     {
         Percent = Guard.Against.OutOfRange(percent, nameof(percent), 0.0001m, 99.9999m);
-        Days = Guard.Against.Negative(days, nameof(days));
+        Days = Bounds.Days(days, nameof(days));
     }
 
     /// <summary>The discount in percent of the gross open amount.</summary>
@@ -35,11 +35,11 @@ public sealed record PaymentTerms
     /// <summary>Creates payment terms.</summary>
     /// <param name="netDays">Days after the document date until the invoice is due; at least 0.</param>
     /// <param name="discounts">Cash-discount tiers; may be empty.</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="netDays"/> is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="netDays"/> is negative or more than <see cref="Bounds.MaxDays"/>.</exception>
     /// <exception cref="ArgumentException">The tiers are not strictly ordered (more days, less percent) or exceed the net days.</exception>
     public PaymentTerms(int netDays, IEnumerable<CashDiscountTier>? discounts = null)
     {
-        NetDays = Guard.Against.Negative(netDays, nameof(netDays));
+        NetDays = Bounds.Days(netDays, nameof(netDays));
         _discounts = ValueList<CashDiscountTier>.From(discounts?.OrderBy(t => t.Days));
         for (var i = 0; i < _discounts.Count; i++)
         {

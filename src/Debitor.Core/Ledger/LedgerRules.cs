@@ -187,6 +187,11 @@ internal static partial class LedgerRules
             {
                 throw Refuse($"the amount {amount} has a fraction of a minor unit of {amount.Currency.Code}.");
             }
+
+            if (amount.Amount > Bounds.MaxAmount)
+            {
+                throw Refuse($"the amount {amount} is beyond the bound of {Bounds.MaxAmount:N0} (Bounds.MaxAmount).");
+            }
         }
 
         public void SameCurrency(OpenItem item, Money amount)
@@ -219,6 +224,11 @@ internal static partial class LedgerRules
             if (invoice.Installments is null || invoice.Installments.Count == 0)
             {
                 throw Refuse("an invoice needs at least one installment.");
+            }
+
+            if (invoice.Installments.Count > Bounds.MaxParts)
+            {
+                throw Refuse($"an invoice has at most {Bounds.MaxParts} installments (Bounds.MaxParts); it has {invoice.Installments.Count}.");
             }
 
             var sum = 0m;

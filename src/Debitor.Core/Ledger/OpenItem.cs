@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 namespace Debitor.Core.Ledger;
 
 /// <summary>
@@ -14,6 +15,9 @@ public sealed class OpenItem
 {
     private static readonly OpenInstallment[] NoInstallments = [];
     private Settlement[]? _uses;
+    private ReadOnlyCollection<Settlement>? _usesView;
+    private OpenInstallment[] _installmentStates = [];
+    private ReadOnlyCollection<OpenInstallment>? _installmentsView;
     private Extras? _extras;
 
     internal OpenItem(ItemKind kind, JournalEntry origin, Currency currency, decimal amount)
@@ -120,7 +124,10 @@ public sealed class OpenItem
     }
 
     /// <summary>The installments of a claim, in the order posted; a fee, interest or cost has one; credits have none.</summary>
-    public IReadOnlyList<OpenInstallment> Installments => InstallmentStates;
+    /// <remarks>A read-only view: it cannot be changed through a cast.</remarks>
+    public IReadOnlyList<OpenInstallment> Installments => InstallmentStates.Length == 0
+        ? ReadOnlyCollection<OpenInstallment>.Empty
+        : _installmentsView ??= Array.AsReadOnly(InstallmentStates);
 
     /// <summary>
     /// The effective due date of a claim: the changed due date if one was set (R0.8); otherwise the oldest explicit
@@ -166,7 +173,8 @@ public sealed class OpenItem
     }
 
     /// <summary>For credits: what the credit was applied to or refunded through, in journal order.</summary>
-    public IReadOnlyList<Settlement> Uses => _uses ?? [];
+    /// <remarks>A read-only view: it cannot be changed through a cast.</remarks>
+    public IReadOnlyList<Settlement> Uses => _uses is null ? ReadOnlyCollection<Settlement>.Empty : _usesView ??= Array.AsReadOnly(_uses);
 
     /// <summary>For a returned payment: the return entry.</summary>
     public PaymentReturned? ReturnedBy
@@ -204,11 +212,23 @@ public sealed class OpenItem
     /// <summary>The item's open amount as a decimal (magnitude).</summary>
     internal decimal OpenValue { get; set; }
 
-    internal OpenInstallment[] InstallmentStates { get; set; }
+    internal OpenInstallment[] InstallmentStates
+    {
+        get => _installmentStates;
+        set
+        {
+            _installmentStates = value;
+            _installmentsView = null;
+        }
+    }
 
     internal bool IsReversed { get; set; }
 
-    internal void AddUse(Settlement settlement) => _uses = Appended(_uses, settlement);
+    internal void AddUse(Settlement settlement)
+    {
+        _uses = Appended(_uses, settlement);
+        _usesView = null;
+    }
 
     /// <summary>Appends to an exactly sized array: settlements per item are few, and exact arrays keep the view small.</summary>
     internal static Settlement[] Appended(Settlement[]? array, Settlement settlement)
@@ -264,6 +284,7 @@ public sealed class OpenItem
 public sealed class OpenInstallment
 {
     private Settlement[]? _settlements;
+    private ReadOnlyCollection<Settlement>? _settlementsView;
 
     internal OpenInstallment(OpenItem item, int number, Installment definition)
     {
@@ -309,12 +330,17 @@ public sealed class OpenInstallment
     public bool IsOpen => OpenValue > 0m && !Item.IsReversed;
 
     /// <summary>Partial payments, credit notes and write-offs on this installment, in journal order, including undone ones.</summary>
-    public IReadOnlyList<Settlement> Settlements => _settlements ?? [];
+    /// <remarks>A read-only view: it cannot be changed through a cast.</remarks>
+    public IReadOnlyList<Settlement> Settlements => _settlements is null ? ReadOnlyCollection<Settlement>.Empty : _settlementsView ??= Array.AsReadOnly(_settlements);
 
     /// <summary>The dunning state (level, notices).</summary>
     public DunningState Dunning { get; internal set; } = DunningState.None;
 
     internal decimal OpenValue { get; set; }
 
-    internal void AddSettlement(Settlement settlement) => _settlements = OpenItem.Appended(_settlements, settlement);
+    internal void AddSettlement(Settlement settlement)
+    {
+        _settlements = OpenItem.Appended(_settlements, settlement);
+        _settlementsView = null;
+    }
 }

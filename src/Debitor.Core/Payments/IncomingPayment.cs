@@ -25,7 +25,7 @@ public sealed record IncomingPayment
     /// <param name="reference">The reference text (German <em>Verwendungszweck</em>), or <see langword="null"/>.</param>
     /// <param name="designatedItems">Items the payer named explicitly; <see langword="null"/> for none.</param>
     /// <exception cref="ArgumentException"><paramref name="id"/> is <c>default</c> or longer than 150 characters,
-    /// <paramref name="amount"/> has no currency, <paramref name="method"/> is undefined, or a designated item is <c>default</c>.</exception>
+    /// <paramref name="amount"/> has no currency or is beyond <see cref="Bounds.MaxAmount"/>, <paramref name="method"/> is undefined, or a designated item is <c>default</c>.</exception>
     public IncomingPayment(EntryId id, Money amount, LocalDate valueDate, PaymentMethod method = PaymentMethod.Transfer, string? reference = null, IEnumerable<EntryId>? designatedItems = null)
     {
         Id = Guard.Against.Default(id, nameof(id));
@@ -34,7 +34,8 @@ public sealed record IncomingPayment
             throw new ArgumentException($"A payment id must not be longer than {MaxIdLength} characters: the ids of its entries are derived from it.", nameof(id));
         }
 
-        Amount = amount;
+        GuardClauseExtensions.RequireCurrency(amount, nameof(amount));
+        Amount = Bounds.Amount(amount, nameof(amount));
         ValueDate = valueDate;
         Method = Guard.Against.EnumOutOfRange(method, nameof(method));
         Reference = reference;
@@ -48,14 +49,14 @@ public sealed record IncomingPayment
     public EntryId Id { get; }
 
     /// <summary>The amount received.</summary>
-    /// <exception cref="ArgumentException">Set to an amount without a currency.</exception>
+    /// <exception cref="ArgumentException">Set to an amount without a currency or beyond <see cref="Bounds.MaxAmount"/>.</exception>
     public Money Amount
     {
         get => _amount;
         init
         {
             GuardClauseExtensions.RequireCurrency(value, nameof(Amount));
-            _amount = value;
+            _amount = Bounds.Amount(value, nameof(Amount));
         }
     }
 

@@ -387,18 +387,21 @@ public sealed class PaymentServiceTests
     }
 
     [Fact]
-    public async Task WriteOffResidualsAsync_Again_WritesOffNothingMore()
+    public async Task WriteOffResidualsAsync_Again_WritesOffNothingMoreAndReturnsTheEarlierResult()
     {
         await CustomerWithInvoiceAsync(NewCustomer(), InvoiceOn("inv-1", 100m));
         await Payments.ApplyPaymentAsync(Accountant, CustomerA, Pay(99.98m, Day(40)));
         var run = new ResidualWriteOffRun(Id("small"), Day(45), [Eur(0.10m)], "Small residual");
         var first = await Payments.WriteOffResidualsAsync(Accountant, run);
+        var version = (await Accounts.GetAccountAsync(Accountant, CustomerA)).Version;
 
         var again = await Payments.WriteOffResidualsAsync(Accountant, run);
 
         Assert.Single(first.WrittenOff);
-        Assert.Empty(again.WrittenOff);
-        Assert.Empty(again.Documents);
+        Assert.Equal(first.WrittenOff, again.WrittenOff);
+        Assert.Equal(first.Documents, again.Documents);
+        Assert.Equal(version, (await Accounts.GetAccountAsync(Accountant, CustomerA)).Version);
+        Assert.Single(_fixture.Output.Documents.OfType<Core.Documents.WriteOffNotification>());
     }
 
     [Fact]

@@ -46,6 +46,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<IVirusScanner, UnconfiguredVirusScanner>();
         services.TryAddSingleton<IFileStorage, InMemoryFileStorage>();
         services.TryAddSingleton<CustomerAccountService>();
+        services.TryAddSingleton<DelegationService>();
         services.TryAddSingleton<InterestInvoiceService>();
         services.TryAddSingleton<PaymentService>();
         services.TryAddSingleton<CollectionService>();

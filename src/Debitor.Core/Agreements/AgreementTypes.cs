@@ -5,14 +5,17 @@ namespace Debitor.Core.Agreements;
 /// <summary>How often the installments of a payment agreement fall due.</summary>
 public enum AgreementInterval
 {
-    /// <summary>Every month on the first installment's day of month (or the month's last day when shorter).</summary>
+    /// <summary>Every month on the first installment's day of month (or the month's last day when shorter); with <see cref="PaymentAgreementTerms.Every"/>, every N months.</summary>
     Monthly,
 
-    /// <summary>Every seven days.</summary>
+    /// <summary>Every seven days; with <see cref="PaymentAgreementTerms.Every"/>, every N weeks.</summary>
     Weekly,
 
     /// <summary>On dates given one by one.</summary>
     CustomDates,
+
+    /// <summary>Every day (with <see cref="PaymentAgreementTerms.Every"/>: every N days).</summary>
+    Daily,
 }
 
 /// <summary>The state of a payment agreement.</summary>
@@ -41,6 +44,8 @@ public sealed record AgreementInstallment(int Number, LocalDate Date, Money Amou
 public sealed record PaymentAgreementTerms
 {
     private readonly IReadOnlyList<LocalDate> _customDates = ValueList<LocalDate>.Empty;
+    private readonly IReadOnlyList<Money> _amounts = ValueList<Money>.Empty;
+    private readonly int _every = 1;
     private readonly int _graceDays = 7;
     private readonly decimal _interestPercent;
     private readonly Money? _fee;
@@ -69,6 +74,54 @@ public sealed record PaymentAgreementTerms
         }
 
         return new() { InstallmentAmount = amount, FirstDate = firstDate, Interval = Guard.Against.EnumOutOfRange(interval) };
+    }
+
+    /// <summary>
+    /// Creates terms of custom installment amounts, one per date from <paramref name="firstDate"/> at the interval; the
+    /// amounts must add up to the covered amount to the cent (checked when the schedule is planned).
+    /// </summary>
+    /// <param name="amounts">The installment amounts, each positive.</param>
+    /// <param name="firstDate">The first installment's date.</param>
+    /// <param name="interval">The interval (not custom dates).</param>
+    /// <returns>The terms.</returns>
+    /// <exception cref="ArgumentException">No amounts, more than <see cref="Bounds.MaxParts"/>, an amount not positive, or <paramref name="interval"/> is custom dates.</exception>
+    public static PaymentAgreementTerms ByAmounts(IReadOnlyList<Money> amounts, LocalDate firstDate, AgreementInterval interval = AgreementInterval.Monthly)
+    {
+        Guard.Against.NullOrEmpty(amounts);
+        Bounds.Parts(amounts.Count, nameof(amounts));
+        foreach (var amount in amounts)
+        {
+            Guard.Against.NotPositive(amount, nameof(amounts));
+        }
+
+        if (interval == AgreementInterval.CustomDates)
+        {
+            throw new ArgumentException("Custom amounts at custom dates: use ByDates with amounts.", nameof(interval));
+        }
+
+        return new() { Count = amounts.Count, Amounts = amounts, FirstDate = firstDate, Interval = Guard.Against.EnumOutOfRange(interval) };
+    }
+
+    /// <summary>Creates terms of one installment per date with its own amount (adding up to the covered amount to the cent).</summary>
+    /// <param name="dates">The dates, strictly increasing.</param>
+    /// <param name="amounts">The amounts, one per date, each positive.</param>
+    /// <returns>The terms.</returns>
+    /// <exception cref="ArgumentException">No dates, not strictly increasing, an amount not positive, or not one amount per date.</exception>
+    public static PaymentAgreementTerms ByDates(IReadOnlyList<LocalDate> dates, IReadOnlyList<Money> amounts)
+    {
+        Guard.Against.Null(amounts);
+        var terms = ByDates(dates);
+        if (amounts.Count != dates.Count)
+        {
+            throw new ArgumentException($"{amounts.Count} amounts for {dates.Count} dates; give one amount per date.", nameof(amounts));
+        }
+
+        foreach (var amount in amounts)
+        {
+            Guard.Against.NotPositive(amount, nameof(amounts));
+        }
+
+        return terms with { Amounts = amounts };
     }
 
     /// <summary>Creates terms of one installment per date, amounts split evenly.</summary>
@@ -101,6 +154,21 @@ public sealed record PaymentAgreementTerms
 
     /// <summary>The interval.</summary>
     public AgreementInterval Interval { get; private init; }
+
+    /// <summary>The custom installment amounts, when the plan gives them one by one; empty otherwise.</summary>
+    public IReadOnlyList<Money> Amounts
+    {
+        get => _amounts;
+        private init => _amounts = ValueList<Money>.From(value);
+    }
+
+    /// <summary>The length of the interval in its units: every N days, weeks or months. Default 1.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Set to less than 1 or more than <see cref="Bounds.MaxDays"/>.</exception>
+    public int Every
+    {
+        get => _every;
+        init => _every = Bounds.Days(Guard.Against.NegativeOrZero(value, nameof(Every)), nameof(Every));
+    }
 
     /// <summary>The dates for <see cref="AgreementInterval.CustomDates"/>.</summary>
     public IReadOnlyList<LocalDate> CustomDates

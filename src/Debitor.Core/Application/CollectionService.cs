@@ -130,6 +130,46 @@ public sealed class CollectionService
         return checks;
     }
 
+    /// <summary>
+    /// Changes an active agreement to a new plan (custom amounts, other dates or intervals), keeping its history: the new
+    /// schedule is planned over the agreement's total from its date and posted as a <see cref="PaymentAgreementAmended"/>;
+    /// the earlier schedules stay in the journal and in <see cref="PaymentAgreement.History"/>. Payments made so far count
+    /// against the new schedule.
+    /// </summary>
+    /// <param name="actor">Who acts; needs <see cref="Permission.ManageAgreements"/>.</param>
+    /// <param name="customer">The customer.</param>
+    /// <param name="entryId">The amendment's entry id.</param>
+    /// <param name="agreement">The agreement.</param>
+    /// <param name="terms">The new plan; no interest and no fee (they were charged when the agreement was made).</param>
+    /// <param name="note">Why; mandatory.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The account after the change.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="terms"/> is <see langword="null"/>.</exception>
+    /// <exception cref="AuthorizationException">The actor may not manage agreements.</exception>
+    /// <exception cref="ArgumentException">There is no such active agreement, the note is empty, the terms carry interest or a fee,
+    /// or the plan does not fit the agreement's total.</exception>
+    /// <exception cref="ConcurrencyException">Other writers kept changing the account.</exception>
+    public async Task<CustomerAccount> AmendAgreementAsync(Actor actor, CustomerId customer, EntryId entryId, EntryId agreement, PaymentAgreementTerms terms, string note, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(terms);
+        if (terms.InterestPercent != 0m || terms.Fee is not null)
+        {
+            throw new ArgumentException("An amendment changes amounts and dates only; interest and fee were charged when the agreement was made.", nameof(terms));
+        }
+
+        var account = await _accounts.GetAccountAsync(actor, customer, cancellationToken).ConfigureAwait(false);
+        var found = account.Agreements.FirstOrDefault(a => a.Id == agreement && a.Status == AgreementStatus.Active)
+            ?? throw new ArgumentException($"There is no active agreement '{agreement}'.", nameof(agreement));
+        var schedule = AgreementPlanner.Schedule(found.Total, found.Origin.Date, terms);
+        return await _accounts.ExecuteAsync(
+            actor,
+            customer,
+            Permission.ManageAgreements,
+            [new PaymentAgreementAmended(entryId, agreement, _accounts.Today, schedule, terms.GraceDays, note), new CommunicationRecorded(Derived(entryId, "note"), CommunicationKind.PaymentAgreement, $"Payment agreement changed: {schedule.Count} installments", note ?? string.Empty)],
+            nameof(terms),
+            cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Deletes an active agreement; its items return to dunning.</summary>
     /// <param name="actor">Who acts.</param>
     /// <param name="customer">The customer.</param>

@@ -404,6 +404,33 @@ public sealed class CustomerAccountService
     public Task<CustomerAccount> RecordCommunicationAsync(Actor actor, CustomerId customer, CommunicationRecorded entry, CancellationToken cancellationToken = default) =>
         ExecuteAsync(actor, customer, Permission.RecordCommunication, [Guard.Against.Null(entry)], nameof(entry), cancellationToken);
 
+    /// <summary>
+    /// Applies a credit note to an installment with the payment tolerance in both directions (R3.2, see
+    /// <see cref="Payments.CreditNoteApplication"/>), under <see cref="PaymentOptions.Allocation"/>.
+    /// </summary>
+    /// <param name="actor">Who acts; needs <see cref="Permission.RecordPayments"/>.</param>
+    /// <param name="customer">The customer.</param>
+    /// <param name="entryId">The application's entry id (write-offs derive from it).</param>
+    /// <param name="creditNote">The credit note.</param>
+    /// <param name="target">The installment.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The account after the change.</returns>
+    /// <exception cref="AuthorizationException">The actor may not record payments.</exception>
+    /// <exception cref="ArgumentException">The account, the credit note or the installment does not fit (see <see cref="Payments.CreditNoteApplication.Plan"/>).</exception>
+    /// <exception cref="DuplicateEntryException">The entry id exists with other content.</exception>
+    /// <exception cref="ConcurrencyException">Other writers kept changing the account.</exception>
+    public async Task<CustomerAccount> ApplyCreditNoteAsync(Actor actor, CustomerId customer, EntryId entryId, EntryId creditNote, InstallmentRef target, CancellationToken cancellationToken = default)
+    {
+        var account = await GetAccountAsync(actor, customer, cancellationToken).ConfigureAwait(false);
+        if (account.FindEntry(entryId) is PaymentApplied)
+        {
+            return account;
+        }
+
+        var entries = Payments.CreditNoteApplication.Plan(account, entryId, creditNote, target, Today, _options.Payments.Allocation);
+        return await ExecuteAsync(actor, customer, Permission.RecordPayments, entries, nameof(creditNote), cancellationToken).ConfigureAwait(false);
+    }
+
     private static CommunicationRecorded Note(EntryId entryId, CommunicationKind kind, string subject, string text, EntryId item) =>
         new(new EntryId((entryId.Value ?? string.Empty) + "/note"), kind, subject, text, item);
 
@@ -411,7 +438,7 @@ public sealed class CustomerAccountService
     {
         InvoicePosted or ChargePosted or CreditNotePosted => Permission.PostDocuments,
         PaymentReceived or PaymentApplied or RefundPosted or PaymentReturned => Permission.RecordPayments,
-        WriteOffPosted => Permission.WriteOff,
+        WriteOffPosted or CreditWrittenOff => Permission.WriteOff,
         EntryReversed => Permission.Reverse,
         null => throw new ArgumentException("An entry is missing (null).", parameterName),
         _ => throw new ArgumentException($"{entry.GetType().Name} has its own use case; post ledger entries only.", parameterName),

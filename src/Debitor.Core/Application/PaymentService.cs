@@ -396,7 +396,7 @@ public sealed class PaymentService
                     var open = accounts.First(a => a.Id == g.Key.Customer).FindInstallment(g.Key.Target)?.OpenAmount ?? Money.Zero(currency);
                     return new PaymentAdviceLine(
                         g.Key.Customer, first.DocumentNumber, g.Key.Target, first.Component,
-                        Sum(g, AllocationLineKind.Payment), Sum(g, AllocationLineKind.CashDiscount), Sum(g, AllocationLineKind.ToleranceWriteOff), open);
+                        Sum(g, AllocationLineKind.Payment), Sum(g, AllocationLineKind.CashDiscount), Sum(g, AllocationLineKind.ToleranceWriteOff) - Sum(g, AllocationLineKind.OverpaymentWriteOff), open);
                 });
             documents.Add(new PaymentAdvice(payment.Id.Value + "/advice", today, receivedBy, receivedBy, _options.ReceivablesContact, payment.Id, payment.Amount, payment.ValueDate, lines, allocation.UnappliedCredit));
         }

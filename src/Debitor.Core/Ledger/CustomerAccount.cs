@@ -191,6 +191,43 @@ public sealed class CustomerAccount
     /// <returns>The item, or <see langword="null"/>.</returns>
     public OpenItem? FindItem(EntryId id) => _itemsById.GetValueOrDefault(id);
 
+    /// <summary>
+    /// The payment tolerance limit of an installment (R3.2): the lower of the customer's percentage of the installment's
+    /// posted amount and its fixed maximum, rounded down — the most a payment may differ from what closes it (for payment
+    /// proposals and statements). The rule the payment allocator applies.
+    /// </summary>
+    /// <param name="installment">An installment of a claim in this account.</param>
+    /// <returns>The limit in the installment's currency; zero when the customer has no tolerance.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="installment"/> is <see langword="null"/>.</exception>
+    public Money ToleranceLimitOf(OpenInstallment installment)
+    {
+        ArgumentNullException.ThrowIfNull(installment);
+        var currency = installment.Item.Currency;
+        return new Money(Payments.PaymentRules.ToleranceLimit(Customer.PaymentTolerance, installment.Amount.Amount, currency), currency);
+    }
+
+    /// <summary>
+    /// The cash discount an invoice installment gets when its open amount is paid on <paramref name="date"/> (R3.3): the
+    /// invoice's own stages or the customer's terms, the customer's tolerance days included (a late discount is marked
+    /// <see cref="Payments.CashDiscountOffer.IsLate"/>). The rule the payment allocator applies.
+    /// </summary>
+    /// <param name="installment">An installment in this account.</param>
+    /// <param name="date">The payment's value date.</param>
+    /// <returns>The offer, or <see langword="null"/> when none applies (not an invoice, nothing open, no stage on that date).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="installment"/> is <see langword="null"/>.</exception>
+    public Payments.CashDiscountOffer? CashDiscountOn(OpenInstallment installment, LocalDate date)
+    {
+        ArgumentNullException.ThrowIfNull(installment);
+        if (installment.Item.Origin is not InvoicePosted invoice || installment.OpenValue <= 0m)
+        {
+            return null;
+        }
+
+        var currency = installment.Item.Currency;
+        var (amount, percent, lastDay, late) = Payments.PaymentRules.CashDiscount(Customer, invoice, installment.OpenValue, date, currency, acceptLate: true);
+        return amount > 0m ? new Payments.CashDiscountOffer(new Money(amount, currency), percent, lastDay, late) : null;
+    }
+
     /// <summary>Finds an installment.</summary>
     /// <param name="installment">The installment's reference.</param>
     /// <returns>The installment, or <see langword="null"/>.</returns>

@@ -83,6 +83,16 @@ internal static partial class LedgerRules
                 check.Amount(refund.Amount);
                 check.Takes(check.UsableCredit(refund.Source), refund.Amount);
                 break;
+            case CreditWrittenOff creditWriteOff:
+                check.Text(creditWriteOff.Reason, "a reason");
+                check.Amount(creditWriteOff.Amount);
+                check.Takes(check.UsableCredit(creditWriteOff.Source), creditWriteOff.Amount);
+                break;
+            case ClaimDelegated delegated:
+                check.Text(delegated.Reason, "a reason");
+                check.Amount(delegated.Amount);
+                check.Delegation(delegated);
+                break;
             case PaymentReturned returned:
                 check.Return(returned);
                 break;
@@ -247,6 +257,59 @@ internal static partial class LedgerRules
             {
                 throw Refuse($"the installments add up to {new Money(sum, invoice.Amount.Currency)}, not to the invoice amount {invoice.Amount}.");
             }
+
+            CashDiscountStages(invoice.CashDiscounts);
+            if (invoice.DelegatedFrom is { } from && (from.Customer.IsEmpty || from.Customer == account.Id))
+            {
+                throw Refuse("a delegated claim comes from another customer's account.");
+            }
+        }
+
+        /// <summary>Stages in order: each later stage ends later and grants less (as customer terms' tiers do).</summary>
+        private void CashDiscountStages(IReadOnlyList<Customers.CashDiscountStage>? stages)
+        {
+            if (stages is null)
+            {
+                return;
+            }
+
+            for (var i = 0; i < stages.Count; i++)
+            {
+                if (stages[i] is null)
+                {
+                    throw Refuse("a cash-discount stage is missing (null).");
+                }
+
+                if (i > 0 && (stages[i].LastDay <= stages[i - 1].LastDay || stages[i].Percent >= stages[i - 1].Percent))
+                {
+                    throw Refuse("each later cash-discount stage must end later and grant a lower percentage.");
+                }
+            }
+        }
+
+        public void Delegation(ClaimDelegated delegated)
+        {
+            var installment = OpenInstallment(delegated.Target);
+            if (installment.Item.IsCoveredByAgreement || installment.Item.LegalStatus != LegalStatus.None)
+            {
+                throw Refuse($"item '{installment.Item.Id}' is covered by a payment agreement or handed over; end that first.");
+            }
+
+            if (delegated.To.IsEmpty || delegated.To == account.Id)
+            {
+                throw Refuse("a claim is delegated to another customer.");
+            }
+
+            if (delegated.NewItem.IsEmpty)
+            {
+                throw Refuse("a delegation names the invoice it posts in the other account.");
+            }
+
+            SameCurrency(installment.Item, delegated.Amount);
+            if (delegated.Amount.Amount != installment.OpenValue)
+            {
+                throw Refuse($"a delegation moves the whole open amount ({installment.OpenAmount}), not {delegated.Amount}.");
+            }
         }
 
         public OpenItem Item(EntryId id) =>
@@ -367,7 +430,7 @@ internal static partial class LedgerRules
                     }
 
                     break;
-                case PaymentApplied or WriteOffPosted or RefundPosted:
+                case PaymentApplied or WriteOffPosted or RefundPosted or CreditWrittenOff:
                     if (account.FindSettlement(reversal.Target) is not { IsActive: true })
                     {
                         throw Refuse($"entry '{reversal.Target}' was already undone.");

@@ -105,18 +105,21 @@ public sealed class OpenItem
                 return ItemStatus.Paid;
             }
 
+            var paid = false;
             foreach (var installment in InstallmentStates)
             {
                 foreach (var settlement in installment.Settlements)
                 {
-                    if (settlement.IsActive && settlement.Kind is SettlementKind.Payment or SettlementKind.CreditNote)
+                    if (settlement.IsActive && settlement.Kind == SettlementKind.Delegation)
                     {
-                        return ItemStatus.Paid;
+                        return ItemStatus.Delegated;
                     }
+
+                    paid |= settlement.IsActive && settlement.Kind is SettlementKind.Payment or SettlementKind.CreditNote;
                 }
             }
 
-            return ItemStatus.WrittenOff;
+            return paid ? ItemStatus.Paid : ItemStatus.WrittenOff;
         }
     }
 

@@ -14,6 +14,7 @@ namespace Debitor.Core.Payments;
 public sealed record IncomingPayment
 {
     private readonly ValueList<EntryId> _designatedItems = ValueList<EntryId>.Empty;
+    private readonly ValueList<LateDiscountDecision> _lateDiscountDecisions = ValueList<LateDiscountDecision>.Empty;
     private readonly Money _amount;
 
     /// <summary>Creates a payment.</summary>
@@ -67,6 +68,38 @@ public sealed record IncomingPayment
 
     /// <summary>The reference text, or <see langword="null"/>.</summary>
     public string? Reference { get; }
+
+    /// <summary>
+    /// The accountant's (or a host rule's) decisions on late cash discounts, per invoice: a discount claimed within the
+    /// customer's tolerance days after the discount date is granted or refused as decided here; invoices not named follow
+    /// <see cref="AllocationSettings.LateDiscount"/>. Compared by content.
+    /// </summary>
+    /// <exception cref="ArgumentException">Set with a missing decision, a decision without an item, or two decisions for one item.</exception>
+    public IReadOnlyList<LateDiscountDecision> LateDiscountDecisions
+    {
+        get => _lateDiscountDecisions;
+        init
+        {
+            var list = ValueList<LateDiscountDecision>.From(Guard.Against.Null(value, nameof(LateDiscountDecisions)));
+            for (var i = 0; i < list.Count; i++)
+            {
+                if (list[i] is null || list[i].Item.IsEmpty)
+                {
+                    throw new ArgumentException("A late-discount decision needs an item.", nameof(LateDiscountDecisions));
+                }
+
+                for (var k = 0; k < i; k++)
+                {
+                    if (list[k].Item == list[i].Item)
+                    {
+                        throw new ArgumentException($"Two late-discount decisions for item '{list[i].Item}'.", nameof(LateDiscountDecisions));
+                    }
+                }
+            }
+
+            _lateDiscountDecisions = list;
+        }
+    }
 
     /// <summary>Items the payer named explicitly (BGB §366(1)), compared by content.</summary>
     /// <exception cref="ArgumentException">Set with a <c>default</c> id.</exception>

@@ -162,6 +162,8 @@ internal sealed class FaultHarness : IDisposable
 
     public PaymentService Payments => _provider.GetRequiredService<PaymentService>();
 
+    public DelegationService Delegations => _provider.GetRequiredService<DelegationService>();
+
     public CollectionService Collections => _provider.GetRequiredService<CollectionService>();
 
     public CreditControlService Credit => _provider.GetRequiredService<CreditControlService>();

@@ -236,6 +236,11 @@ public static class AccountInterest
 
         var sum = new InterestSum(scheme, installment.Item.Currency);
         var settlements = installment.Settlements;
+        if (scheme.Method is InterestMethod.RemainingSum or InterestMethod.BalanceDue)
+        {
+            return OnRemaining(installment, scheme, asOf, start, chargedThrough is not null, ref sum, periods);
+        }
+
         var ordered = InDateOrder(settlements) ? settlements : [.. settlements.OrderBy(s => s.Date)];
         var principal = installment.Amount.Amount;
         var cursor = start;
@@ -268,6 +273,46 @@ public static class AccountInterest
         return sum.Total;
     }
 
+    /// <summary>
+    /// The methods that look only at what is still open on the as-of date: SAP Business One's remaining sum (that amount
+    /// for every day from <paramref name="start"/>) and Business Central's balance due (the rate once on that amount,
+    /// charged once per installment: nothing when interest was already charged on the item).
+    /// </summary>
+    private static decimal OnRemaining(OpenInstallment installment, InterestScheme scheme, LocalDate asOf, LocalDate start, bool chargedBefore, ref InterestSum sum, List<ItemInterestPeriod>? periods)
+    {
+        var remaining = installment.Amount.Amount;
+        foreach (var settlement in installment.Settlements)
+        {
+            if (settlement.IsActive && settlement.Date <= asOf)
+            {
+                remaining -= settlement.Amount.Amount;
+            }
+        }
+
+        if (remaining <= 0m)
+        {
+            return 0m;
+        }
+
+        if (scheme.Method == InterestMethod.RemainingSum)
+        {
+            sum.Add(installment.Ref, remaining, start, asOf, periods);
+            return sum.Total;
+        }
+
+        if (chargedBefore)
+        {
+            return 0m;
+        }
+
+        var currency = installment.Item.Currency;
+        var rate = scheme.AnnualRatePercentOn(asOf);
+        var amount = CommercialRounding.RoundQuotient(remaining * rate, 100m, currency.MinorUnits);
+        var days = DayCounter.Days(scheme.DayCount, start, asOf, DayCounter.Number(start, nameof(start)), DayCounter.Number(asOf, nameof(asOf)));
+        periods?.Add(new ItemInterestPeriod(installment.Ref, start, asOf, days, rate, new Money(remaining, currency), new Money(amount, currency)));
+        return amount;
+    }
+
     private static bool InDateOrder(IReadOnlyList<Settlement> settlements)
     {
         for (var i = 1; i < settlements.Count; i++)
@@ -283,6 +328,21 @@ public static class AccountInterest
 
     /// <summary>The first interest day of an installment, or null when interest has not started (no date of default yet).</summary>
     internal static LocalDate? StartOf(OpenInstallment installment, InterestAccrual accrual)
+    {
+        var start = StartBeforeDelegation(installment, accrual);
+        if (start is { } first
+            && installment.Item.Origin is InvoicePosted { DelegatedFrom.Date: { } delegated })
+        {
+            // A claim delegated to its payer keeps its due date, but the customer was charged up to the delegation
+            // (its settlement day counted or not, per the scheme): the payer's interest starts where that ended (D18.15).
+            var afterCustomer = accrual.CountSettlementDay ? delegated.PlusDays(1) : delegated;
+            return afterCustomer > first ? afterCustomer : first;
+        }
+
+        return start;
+    }
+
+    private static LocalDate? StartBeforeDelegation(OpenInstallment installment, InterestAccrual accrual)
     {
         if (accrual.Start == InterestStart.AfterDefaultDate)
         {

@@ -94,7 +94,7 @@ public static class InterestCalculator
         var rounds = periods is not null || scheme.Rounding == InterestRounding.EachPeriod;
         while (cursor.MoveNext())
         {
-            var numerator = Numerator(principal, ref cursor);
+            var numerator = sum.PerInterestPeriod ? principal * cursor.RatePercent * cursor.Days : Numerator(principal, ref cursor);
             sum.Exact += numerator;
             if (rounds)
             {
@@ -150,8 +150,12 @@ internal struct InterestSum
     {
         _scheme = scheme;
         Currency = currency;
-        Denominator = DayCounter.Denominator(scheme.DayCount);
+        PerInterestPeriod = scheme.Method == InterestMethod.AverageDailyBalance;
+        Denominator = PerInterestPeriod ? 100m * scheme.InterestPeriodDays : DayCounter.Denominator(scheme.DayCount);
     }
+
+    /// <summary>Whether the rate applies per interest period of the scheme (average daily balance) rather than per year.</summary>
+    internal bool PerInterestPeriod { get; }
 
     internal Currency Currency { get; }
 

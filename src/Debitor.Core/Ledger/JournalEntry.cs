@@ -222,7 +222,14 @@ public sealed record PaymentApplied(EntryId Id, EntryId Source, InstallmentRef T
 /// <param name="Customer">The customer whose account held the claim.</param>
 /// <param name="Source">The installment there.</param>
 /// <param name="Delegation">The delegation's key (the same in both accounts).</param>
-public sealed record DelegatedClaim(CustomerId Customer, InstallmentRef Source, EntryId Delegation);
+public sealed record DelegatedClaim(CustomerId Customer, InstallmentRef Source, EntryId Delegation)
+{
+    /// <summary>
+    /// The date of the delegation, when known (claims delegated before it was recorded have none). Default interest on the
+    /// payer's claim starts from it, so the days before it are charged to the customer only (D18.15).
+    /// </summary>
+    public LocalDate? Date { get; init; }
+}
 
 /// <summary>
 /// An installment's open amount was delegated to another customer (its payer), as Tryton's delegation does: the claim

@@ -36,7 +36,7 @@ internal static class ClaimDelegation
 
                 var id = new EntryId(delegation.Value + "/" + (moved.Count + 1).ToString(CultureInfo.InvariantCulture));
                 var amount = installment.OpenAmount;
-                var from = new DelegatedClaim(customer.Id, installment.Ref, delegation);
+                var from = new DelegatedClaim(customer.Id, installment.Ref, delegation) { Date = date };
                 toPayer.Add(item.Origin switch
                 {
                     ChargePosted charge => new ChargePosted(id, charge.Kind, charge.DocumentNumber, charge.Date, installment.DueDate, amount) { DelegatedFrom = from },

@@ -119,6 +119,16 @@ public sealed class InterestMethodTests
     }
 
     [Fact]
+    public void Prepare_AverageDailyBalance_TheInterestInvoiceChargesWhatTheKernelComputes()
+    {
+        var scheme = OnePointFivePerThirtyDays.WithMethod(InterestMethod.AverageDailyBalance, 30);
+
+        var invoice = Assert.Single(InterestInvoicing.Prepare(BcInvoice(), scheme, Date(2026, 3, 17), "ZR-1"));
+
+        Assert.Equal(Eur(22.50m), invoice.InterestTotal);
+    }
+
+    [Fact]
     public void WithMethod_InvalidArguments_AreRefused()
     {
         Assert.Throws<ArgumentException>("interestPeriodDays", () => OnePointFivePerThirtyDays.WithMethod(InterestMethod.AverageDailyBalance, 0));

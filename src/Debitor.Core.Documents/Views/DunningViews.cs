@@ -160,15 +160,15 @@ internal static class DunningViews
             rows.Add(new RowView([
                 f.Document(line.DocumentNumber, line.InstallmentKind, line.Installment.Number, line.Installment.Number > 1),
                 l.Date(line.DocumentDate), l.Date(line.DueDate), l.Money(line.Amount), l.Money(line.SettledAmount), l.Money(line.OpenAmount),
-                LevelText(l, line), l.Money(line.Interest),
+                line.Level > 0 ? l.Number(line.Level) : "–", l.Money(line.Interest),
             ]));
+            rows.Add(SubRow(LevelText(l, line), string.Empty));
             foreach (var period in line.InterestPeriods)
             {
-                rows.Add(new RowView([
+                rows.Add(SubRow(
                     l.T("dunning.interest.period", ("rate", l.Rate(period.AnnualRatePercent)), ("principal", l.Money(period.Principal)),
                         ("period", l.Period(period.FirstDay, period.LastDay)), ("days", l.Number(period.Days))),
-                    string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, l.Money(period.Amount),
-                ]));
+                    l.Money(period.Amount)));
             }
         }
 
@@ -177,12 +177,16 @@ internal static class DunningViews
             Caption = caption,
             Columns =
             [
-                f.Column("col.document", 3.6), f.Column("col.documentDate", 1.9), f.Column("col.dueDate", 1.9), f.Column("col.amount", 2.1, true),
-                f.Column("col.paid", 2, true), f.Column("col.open", 2.1, true), f.Column("col.level", 2.4), f.Column("col.interest", 1.8, true),
+                f.Column("col.document", 4.9), f.Column("col.documentDate", 1.9), f.Column("col.dueDate", 1.9), f.Column("col.amount", 2.1, true),
+                f.Column("col.paid", 2, true), f.Column("col.open", 2.1, true), f.Column("col.level", 1.1, true), f.Column("col.interest", 1.8, true),
             ],
             Rows = rows,
         };
     }
+
+    /// <summary>A row under an item: a description in the document column, and an amount in the interest column.</summary>
+    private static RowView SubRow(string description, string amount) =>
+        new([description, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, amount]);
 
     /// <summary>The line's own level and its status in words (<see cref="DunningLine.LevelTextKey"/>, <see cref="DunningLine.StatusTextKey"/>).</summary>
     private static string LevelText(DocumentLanguage l, DunningLine line) => line.Status switch

@@ -110,16 +110,16 @@ public sealed class PdfContentTests
 
         var text = PdfText(Renderer().Render(letter, null, DocumentFormat.Pdf));
 
-        Says(text, letter.Recipient.Name, $"Ihr Ansprechpartner {letter.Contact.Name}", "Letzte Mahnung");
-        if (letter.RecipientAddress is { } address)
-        {
-            Says(text, address.Street, $"{address.PostalCode} {address.City}");
-        }
-
-        if (letter.RecipientEmail is { } email)
-        {
-            Says(text, $"Ihre E-Mail {email.Address}");
-        }
+        var address = Assert.IsType<Debitor.Core.Customers.PostalAddress>(letter.RecipientAddress);
+        var email = Assert.IsType<Debitor.Core.Customers.EmailAddress>(letter.RecipientEmail);
+        Says(
+            text,
+            letter.Recipient.Name,
+            address.Street,
+            $"{address.PostalCode} {address.City}",
+            $"Ihr Ansprechpartner {letter.Contact.Name}",
+            $"Ihre E-Mail {email.Address}",
+            "Letzte Mahnung");
     }
 
     [Fact]

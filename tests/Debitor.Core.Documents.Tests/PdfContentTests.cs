@@ -66,7 +66,9 @@ public sealed class PdfContentTests
             $"Zu zahlender Betrag {De(34_647.99m - 180m + 5m + letter.InterestTotal.Amount)}",
             $"Zahlbar bis {DeDate(letter.PaymentDeadline)}",
             "Für die Dauer des Verzugs berechnen wir Verzugszinsen in Höhe von neun Prozentpunkten über dem Basiszinssatz (§ 288 Abs. 2 BGB).",
-            $"Geht der Betrag von {De(letter.TotalDue.Amount)} nicht bis zum {DeDate(letter.PaymentDeadline)} bei uns ein",
+            $"Bitte überweisen Sie den Betrag von {De(letter.TotalDue.Amount)} bis zum {DeDate(letter.PaymentDeadline)}.",
+            "die als „Letzte Mahnung“ gekennzeichneten Posten nicht bis dahin bei uns ein, übergeben wir diese Posten ohne weitere Ankündigung",
+            "Für die übrigen Posten gilt die bei ihnen genannte Mahnstufe.",
             "Verwendungszweck an: Kd.-Nr. 10001 / 20261123",
             "IBAN DE89 3704 0044 0532 0130 00",
             "BIC COBADEFFXXX",
@@ -75,6 +77,49 @@ public sealed class PdfContentTests
             "Geschäftsführung: Jana Sommer, Tim Winter",
             "USt-IdNr. DE136695976",
             "Mit freundlichen Grüßen Erika Berger");
+    }
+
+    [Fact]
+    public async Task DunningLetter_FinalDemandWithAFirstNotice_NamesEachLinesLevelAndInterestPeriodAndThreatensOnlyFinalItems()
+    {
+        var letter = (await SampleDocuments.GetAsync()).FinalDemand;
+        var first = letter.Lines.Single(x => x.Level == 1);
+        var final = letter.Lines.Single(x => x.Level == 3);
+        var period = Assert.Single(final.InterestPeriods);
+        var de = CultureInfo.GetCultureInfo("de-DE");
+
+        var text = await PdfAsync("dunning-letter-final", "de-DE");
+
+        Says(
+            text,
+            $"{first.DocumentNumber} {DeDate(first.DocumentDate)} {DeDate(first.DueDate)} {De(first.Amount.Amount)} {De(first.SettledAmount.Amount)} {De(first.OpenAmount.Amount)} 1",
+            "Mahnstufe: Zahlungserinnerung, gemahnt",
+            "Mahnstufe: Letzte Mahnung, gemahnt",
+            $"Verzugszinsen {period.AnnualRatePercent.ToString("0.00##", de)} % p. a. {De(period.Amount.Amount)} auf {De(period.Principal.Amount)}, {DeDate(period.FirstDay)} – {DeDate(period.LastDay)} ({period.Days} Tage)",
+            "trotz Zahlungserinnerung und Mahnung sind die als „Letzte Mahnung“ gekennzeichneten Posten noch immer offen",
+            "Jeder Posten nennt seine eigene Mahnstufe.");
+        Assert.DoesNotContain("Dies ist unsere letzte Mahnung", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("übergeben wir die Forderung", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DunningLetter_FromTheModelAlone_PrintsTheRecipientAddressEmailAndOurContact()
+    {
+        var sample = await SampleDocuments.GetAsync();
+        var letter = sample.FinalDemand;
+
+        var text = PdfText(Renderer().Render(letter, null, DocumentFormat.Pdf));
+
+        var address = Assert.IsType<Debitor.Core.Customers.PostalAddress>(letter.RecipientAddress);
+        var email = Assert.IsType<Debitor.Core.Customers.EmailAddress>(letter.RecipientEmail);
+        Says(
+            text,
+            letter.Recipient.Name,
+            address.Street,
+            $"{address.PostalCode} {address.City}",
+            $"Ihr Ansprechpartner {letter.Contact.Name}",
+            $"Ihre E-Mail {email.Address}",
+            "Letzte Mahnung");
     }
 
     [Fact]

@@ -48,7 +48,7 @@ public sealed class TextAndTemplateTests
         var directory = Directory.CreateTempSubdirectory("debitor-texts-");
         try
         {
-            await File.WriteAllTextAsync(Path.Combine(directory.FullName, "de.json"), """{ "dunning.level1.header": "Freundliche Erinnerung" }""");
+            await File.WriteAllTextAsync(Path.Combine(directory.FullName, "de.json"), """{ "dunning.level1.header": "Freundliche Erinnerung", "dunning.level.1": "Freundliche Erinnerung" }""");
             var renderer = Renderer(configure: o => o.TextDirectory = directory.FullName);
 
             var text = PdfText(renderer.Render(sample.Reminder, sample.Recipients[SampleDocuments.Anna], SampleDocuments.Contact, DocumentFormat.Pdf));

@@ -87,7 +87,7 @@ public class DocumentRenderingBenchmarks
         var language = new DocumentLanguage(DocumentTexts.Default, "de-DE", "de-DE", NullLogger.Instance);
         foreach (var (letter, recipient) in _letters)
         {
-            rows += DunningViews.Letter(new LetterFrame(_company, language, recipient), letter, _contact, false).Tables[0].Rows.Count;
+            rows += DunningViews.Letter(new LetterFrame(_company, language, recipient), letter, _contact).Tables[0].Rows.Count;
         }
 
         return rows;
@@ -101,7 +101,7 @@ public class DocumentRenderingBenchmarks
         var language = new DocumentLanguage(DocumentTexts.Default, "de-DE", "de-DE", NullLogger.Instance);
         foreach (var (letter, recipient) in _letters)
         {
-            var view = DunningViews.Letter(new LetterFrame(_company, language, recipient), letter, _contact, false);
+            var view = DunningViews.Letter(new LetterFrame(_company, language, recipient), letter, _contact);
             using var document = Debitor.Core.Documents.Rendering.Pdf.PdfDocumentRenderer.Compose(view, letter.LetterDate, out _);
             pages += document.PageCount;
         }

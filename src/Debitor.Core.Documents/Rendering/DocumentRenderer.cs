@@ -79,8 +79,26 @@ public sealed class DocumentRenderer
     {
         ArgumentNullException.ThrowIfNull(letter);
         ArgumentNullException.ThrowIfNull(contact);
-        var frame = Frame(recipient);
-        return Output(DunningViews.Letter(frame, letter, contact, recipient.IsConsumer), letter.LetterDate, format);
+        return Output(DunningViews.Letter(Frame(recipient), letter, contact), letter.LetterDate, format);
+    }
+
+    /// <summary>
+    /// Renders a dunning letter wholly from its model (D15.9): the recipient's document address
+    /// (<see cref="DunningLetter.RecipientAddress"/>) in the address field, its e-mail address, and our contact
+    /// (<see cref="DunningLetter.Contact"/>) in the information block.
+    /// </summary>
+    /// <param name="letter">The letter.</param>
+    /// <param name="culture">The culture to write in (e.g. <c>en-GB</c>); <see langword="null"/> for the company's.</param>
+    /// <param name="format">HTML or PDF.</param>
+    /// <returns>The rendered letter.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="letter"/> is <see langword="null"/>.</exception>
+    /// <exception cref="CultureNotFoundException"><paramref name="culture"/> is not a culture.</exception>
+    /// <exception cref="KeyNotFoundException">A text (e.g. a custom scheme's header key) exists neither in the culture nor in the company's.</exception>
+    public RenderedDocument Render(DunningLetter letter, string? culture, DocumentFormat format)
+    {
+        ArgumentNullException.ThrowIfNull(letter);
+        var recipient = LetterRecipient.For(letter.Recipient, letter.RecipientAddress, _company.Address.Country) with { Culture = culture };
+        return Output(DunningViews.Letter(Frame(recipient), letter), letter.LetterDate, format);
     }
 
     /// <summary>Renders an interest invoice, with the interest clause of §288 BGB that applies.</summary>

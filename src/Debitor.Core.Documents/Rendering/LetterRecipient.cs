@@ -4,7 +4,7 @@ using Debitor.Core.Customers;
 namespace Debitor.Core.Documents.Rendering;
 
 /// <summary>Who a document goes to, as printed in the DIN 5008 address field.</summary>
-/// <remarks>Immutable. Build it from the customer's settings and master data with <see cref="For"/>, or directly for
+/// <remarks>Immutable. Build it from the customer's settings and master data with <see cref="For(Customer, CustomerMasterData?, string)"/>, or directly for
 /// recipients that are not customers (a lawyer, a collection agency).</remarks>
 public sealed record LetterRecipient
 {
@@ -63,12 +63,21 @@ public sealed record LetterRecipient
     /// <param name="homeCountry">Our country (ISO 3166 alpha-2), e.g. "DE".</param>
     /// <returns>The recipient.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="customer"/> or <paramref name="homeCountry"/> is <see langword="null"/>.</exception>
-    public static LetterRecipient For(Customer customer, CustomerMasterData? masterData, string homeCountry)
+    public static LetterRecipient For(Customer customer, CustomerMasterData? masterData, string homeCountry) =>
+        For(customer, masterData?.DocumentAddress, homeCountry);
+
+    /// <summary>The recipient for a customer at a given document address (e.g. <see cref="Dunning.DunningLetter.RecipientAddress"/>).</summary>
+    /// <param name="customer">The customer (or payer) who receives the document.</param>
+    /// <param name="documentAddress">Its document address, or <see langword="null"/> when it has none.</param>
+    /// <param name="homeCountry">Our country (ISO 3166 alpha-2), e.g. "DE".</param>
+    /// <returns>The recipient.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="customer"/> or <paramref name="homeCountry"/> is <see langword="null"/>.</exception>
+    public static LetterRecipient For(Customer customer, PostalAddress? documentAddress, string homeCountry)
     {
         ArgumentNullException.ThrowIfNull(customer);
         ArgumentNullException.ThrowIfNull(homeCountry);
         var lines = new List<string>();
-        if (masterData?.DocumentAddress is { } address)
+        if (documentAddress is { } address)
         {
             if (!string.Equals(address.Name, customer.Name, StringComparison.Ordinal) && !string.IsNullOrWhiteSpace(address.Name))
             {

@@ -26,6 +26,9 @@ internal sealed partial class DocumentLanguage
 
     public string Name { get; }
 
+    /// <summary>Whether the document's culture or the company's has a text for <paramref name="key"/>.</summary>
+    public bool Has(string key) => _texts.TryGet(Name, key, out _) || _texts.TryGet(_fallback, key, out _);
+
     /// <summary>The text of <paramref name="key"/> in the document's culture, else in the company's (logged).</summary>
     /// <exception cref="KeyNotFoundException">Neither culture has the text.</exception>
     public string T(string key)

@@ -7,24 +7,36 @@ namespace Debitor.Core.Documents.Rendering.Views;
 internal static class DunningViews
 {
     /// <summary>
-    /// The letter of the level's header and footer texts: every overdue item with its own level, the credits, the fees
-    /// by name, the totals and the payment deadline as a date. The mapping reads the current <see cref="DunningLetter"/>
-    /// only through its public members, so a richer model needs changes here and nowhere else.
+    /// The letter of the level's header and footer texts, all from the model (D15.9): every overdue item with its own
+    /// level and status in words and its interest per period (rate, period, days), the debtors by name on a payer's
+    /// letter, credits, fees by name, totals, the payment deadline as a date, the §288 clause per debtor, and our contact
+    /// (<see cref="DunningLetter.Contact"/>) and the recipient's e-mail address. When items at an earlier notice share
+    /// the letter with the highest one, intro and footer take their <c>.mixed</c> variant, which speaks only to the
+    /// items marked with the letter's level (D11.6).
     /// </summary>
-    public static DocumentView Letter(LetterFrame f, DunningLetter letter, ReceivablesContact contact, bool consumer)
+    public static DocumentView Letter(LetterFrame f, DunningLetter letter, ReceivablesContact? contact = null)
     {
         var l = f.L;
         var title = l.T(letter.HeaderTextKey);
         var reference = letter.Recipient.Number;
-        var view = f.Build("dunning-letter", title, $"{reference}-{letter.LetterDate:yyyy-MM-dd}", letter.LetterDate, contact, [
-            new InfoLine(l.T("info.reference"), letter.RunId.ToString()),
-            new InfoLine(l.T("info.letterNumber"), letter.Id),
-        ]);
-        var intro = new List<string> { l.T(letter.HeaderTextKey + ".intro") };
-        if (letter.Customers.Count > 1 || (letter.Customers.Count == 1 && letter.Customers[0] != letter.RecipientId))
+        var references = new List<InfoLine>
         {
-            var names = letter.Lines.Select(x => $"{x.CustomerName} ({x.Customer})").Distinct(StringComparer.Ordinal);
-            intro.Add(l.T("dunning.customers", ("names", string.Join(", ", names))));
+            new(l.T("info.reference"), letter.RunId.ToString()),
+            new(l.T("info.letterNumber"), letter.Id),
+        };
+        if (letter.RecipientEmail is { } email)
+        {
+            references.Add(new InfoLine(l.T("info.recipientEmail"), email.Address));
+        }
+
+        var view = f.Build("dunning-letter", title, $"{reference}-{letter.LetterDate:yyyy-MM-dd}", letter.LetterDate, contact ?? letter.Contact, references);
+        var levelName = LevelName(l, letter.Level, "dunning.level." + letter.Level.ToString(CultureInfo.InvariantCulture));
+        var mixed = letter.Lines.Any(x => x.Level < letter.Level);
+        var intro = new List<string> { Variant(l, letter.HeaderTextKey + ".intro", mixed, ("level", levelName)) };
+        var debtors = letter.Debtors;
+        if (debtors.Count > 1 || (debtors.Count == 1 && debtors[0].Id != letter.RecipientId))
+        {
+            intro.Add(l.T("dunning.customers", ("names", string.Join(", ", debtors.Select(d => $"{d.Name} ({d.Number})")))));
         }
 
         var tables = new List<TableView> { Items(f, l.T("dunning.table.overdue"), letter.Lines) };
@@ -71,18 +83,38 @@ internal static class DunningViews
 
         totals.Add(new InfoLine(l.T("dunning.total.due"), l.Money(letter.TotalDue), true));
         totals.Add(new InfoLine(l.T("dunning.total.deadline"), l.Date(letter.PaymentDeadline), true));
-        var closing = new List<string>();
-        if (letter.InterestTotal.IsPositive)
-        {
-            closing.Add(l.T(consumer ? "interest.clause.consumer" : "interest.clause.business"));
-        }
-
-        closing.Add(l.T(letter.FooterTextKey, ("total", l.Money(letter.TotalDue)), ("deadline", l.Date(letter.PaymentDeadline))));
+        var closing = InterestClauses(l, letter, debtors);
+        closing.Add(Variant(l, letter.FooterTextKey, mixed, ("total", l.Money(letter.TotalDue)), ("deadline", l.Date(letter.PaymentDeadline)), ("level", levelName)));
         var paymentReference = l.T("payment.referenceText", ("customer", letter.Recipient.Number), ("document", letter.LetterDate.ToString("yyyyMMdd", CultureInfo.InvariantCulture)));
         closing.Add(l.T("payment.instruction", ("reference", paymentReference)));
         return view with { Intro = intro, Tables = tables, Totals = totals, Closing = closing, PaymentReference = paymentReference };
     }
 
+    /// <summary>The §288 BGB clause of each debtor charged interest: Abs. 1 for consumers, Abs. 2 for businesses; named per debtor when they differ.</summary>
+    private static List<string> InterestClauses(DocumentLanguage l, DunningLetter letter, IReadOnlyList<DunningDebtor> debtors)
+    {
+        var charged = debtors.Where(d => letter.Lines.Any(x => x.Customer == d.Id && x.Interest.IsPositive)).ToList();
+        if (charged.Count == 0)
+        {
+            return [];
+        }
+
+        static string Clause(DocumentLanguage l, bool consumer) => l.T(consumer ? "interest.clause.consumer" : "interest.clause.business");
+        if (charged.All(d => d.IsConsumer == charged[0].IsConsumer))
+        {
+            return [Clause(l, charged[0].IsConsumer)];
+        }
+
+        return [.. charged.Select(d => l.T("interest.clause.forDebtor", ("name", d.Name), ("number", d.Number), ("clause", Clause(l, d.IsConsumer))))];
+    }
+
+    /// <summary>The text of <paramref name="key"/>, or of its <c>.mixed</c> variant when <paramref name="mixed"/> and the texts have one.</summary>
+    private static string Variant(DocumentLanguage l, string key, bool mixed, params ReadOnlySpan<(string Name, string Value)> values) =>
+        l.T(mixed && l.Has(key + ".mixed") ? key + ".mixed" : key, values);
+
+    /// <summary>The level in words (<see cref="DunningLine.LevelTextKey"/>); a level the texts do not name reads "Mahnstufe n".</summary>
+    private static string LevelName(DocumentLanguage l, int level, string key) =>
+        l.Has(key) ? l.T(key) : l.T("dunning.level.other", ("level", l.Number(level)));
     public static DocumentView InterestInvoice(LetterFrame f, InterestInvoice invoice, bool consumer)
     {
         var l = f.L;
@@ -122,26 +154,45 @@ internal static class DunningViews
     private static TableView Items(LetterFrame f, string caption, IReadOnlyList<DunningLine> lines)
     {
         var l = f.L;
+        var rows = new List<RowView>(lines.Count);
+        foreach (var line in lines)
+        {
+            rows.Add(new RowView([
+                f.Document(line.DocumentNumber, line.InstallmentKind, line.Installment.Number, line.Installment.Number > 1),
+                l.Date(line.DocumentDate), l.Date(line.DueDate), l.Money(line.Amount), l.Money(line.SettledAmount), l.Money(line.OpenAmount),
+                line.Level > 0 ? l.Number(line.Level) : "–", l.Money(line.Interest),
+            ]));
+            rows.Add(SubRow(LevelText(l, line), string.Empty));
+            foreach (var period in line.InterestPeriods)
+            {
+                rows.Add(SubRow(
+                    l.T("dunning.interest.period", ("rate", l.Rate(period.AnnualRatePercent)), ("principal", l.Money(period.Principal)),
+                        ("period", l.Period(period.FirstDay, period.LastDay)), ("days", l.Number(period.Days))),
+                    l.Money(period.Amount)));
+            }
+        }
+
         return new TableView
         {
             Caption = caption,
             Columns =
             [
-                f.Column("col.document", 4), f.Column("col.documentDate", 1.9), f.Column("col.dueDate", 1.9), f.Column("col.amount", 2.2, true),
-                f.Column("col.paid", 2.1, true), f.Column("col.open", 2.2, true), f.Column("col.level", 1.1, true), f.Column("col.interest", 1.8, true),
+                f.Column("col.document", 4.9), f.Column("col.documentDate", 1.9), f.Column("col.dueDate", 1.9), f.Column("col.amount", 2.1, true),
+                f.Column("col.paid", 2, true), f.Column("col.open", 2.1, true), f.Column("col.level", 1.1, true), f.Column("col.interest", 1.8, true),
             ],
-            Rows = [.. lines.Select(line => new RowView([
-                f.Document(line.DocumentNumber, line.InstallmentKind, line.Installment.Number, line.Installment.Number > 1),
-                l.Date(line.DocumentDate), l.Date(line.DueDate), l.Money(line.Amount), l.Money(line.SettledAmount), l.Money(line.OpenAmount),
-                LevelText(f, line), l.Money(line.Interest),
-            ]))],
+            Rows = rows,
         };
     }
 
-    private static string LevelText(LetterFrame f, DunningLine line) => line.Status switch
+    /// <summary>A row under an item: a description in the document column, and an amount in the interest column.</summary>
+    private static RowView SubRow(string description, string amount) =>
+        new([description, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, amount]);
+
+    /// <summary>The line's own level and its status in words (<see cref="DunningLine.LevelTextKey"/>, <see cref="DunningLine.StatusTextKey"/>).</summary>
+    private static string LevelText(DocumentLanguage l, DunningLine line) => line.Status switch
     {
-        DunningLineStatus.Charge or DunningLineStatus.NotYetDue => f.L.T("status." + LetterFrame.Key(line.Status.ToString())),
-        _ => line.Level > 0 ? f.L.Number(line.Level) : "–",
+        DunningLineStatus.Charge or DunningLineStatus.NotYetDue => l.T(line.StatusTextKey),
+        _ => l.T("dunning.levelWithStatus", ("level", LevelName(l, line.Level, line.LevelTextKey)), ("status", l.T(line.StatusTextKey))),
     };
 
     private static string FeeName(LetterFrame f, DunningFeeLine fee, DunningLetter letter)
@@ -149,6 +200,6 @@ internal static class DunningViews
         var document = fee.Installment is { } target
             ? letter.Lines.FirstOrDefault(x => x.Installment == target)?.DocumentNumber ?? target.Item.Value
             : string.Empty;
-        return f.L.T("fee." + LetterFrame.Key(fee.Kind.ToString()), ("level", f.L.Number(fee.Level)), ("document", document));
+        return f.L.T(fee.TextKey, ("level", f.L.Number(fee.Level)), ("document", document));
     }
 }

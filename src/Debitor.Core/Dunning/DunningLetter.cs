@@ -56,7 +56,11 @@ public sealed record DunningFeeLine(DunningFeeKind Kind, Money Amount, int Level
 /// <param name="Id">The customer's id.</param>
 /// <param name="Number">The customer number.</param>
 /// <param name="Name">The name.</param>
-public sealed record DunningDebtor(CustomerId Id, string Number, string Name);
+public sealed record DunningDebtor(CustomerId Id, string Number, string Name)
+{
+    /// <summary>Whether the debtor is a consumer (§13 BGB): the interest clause cites §288 Abs. 1 BGB for it, Abs. 2 otherwise.</summary>
+    public bool IsConsumer { get; init; }
+}
 
 /// <summary>
 /// A dunning letter (R4.6, R3.7, R0.15): one per recipient and currency, listing every overdue item of the customers
@@ -180,7 +184,7 @@ public sealed class DunningLetter
 
     /// <summary>The customers whose items or credits are on the letter, with number and name, ordered by id.</summary>
     public IReadOnlyList<DunningDebtor> Debtors =>
-        [.. Accounts.Select(a => a.Customer).Where(c => Customers.Contains(c.Id)).OrderBy(c => c.Id.Value, StringComparer.Ordinal).Select(c => new DunningDebtor(c.Id, c.Number, c.Name))];
+        [.. Accounts.Select(a => a.Customer).Where(c => Customers.Contains(c.Id)).OrderBy(c => c.Id.Value, StringComparer.Ordinal).Select(c => new DunningDebtor(c.Id, c.Number, c.Name) { IsConsumer = c.IsConsumer })];
 
     /// <summary>What the recipient asked to have attached to dunning e-mails (R0.15).</summary>
     public LetterAttachments Attachments =>

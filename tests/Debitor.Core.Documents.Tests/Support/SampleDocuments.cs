@@ -190,6 +190,7 @@ internal sealed class SampleDocuments
         {
             Addresses = [new PostalAddress(AddressKind.Billing, customer.Name, street, postalCode, city, "DE")],
             BankAccounts = bank ? [new BankAccount(PaymentMethodKind.SepaDirectDebit, customer.Name, Iban.Parse("DE02 1203 0000 0000 2020 51"), Bic.Parse("BYLADEM1001"))] : [],
+            Emails = [new EmailAddress($"buchhaltung@kunde-{customer.Number}.example", UseForSending: true)],
         };
         await collections.ChangeMasterDataAsync(Accountant, customer.Id, new EntryId("stamm-" + customer.Id.Value), data);
     }

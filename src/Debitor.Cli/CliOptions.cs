@@ -26,6 +26,8 @@ internal sealed record CliOptions
           --no-fees                 when processing, do not post the fees as charges
           --letters <n|all>         how many letters to print as text (default 5)
           --explain <customer id>   print the forward dunning calendar of one customer
+          --pdf <directory>         write every letter as a PDF file (DIN 5008) into the directory
+          --language <de|en>        language of the PDF letters (default de)
           --help                    this text
         """;
 
@@ -54,6 +56,12 @@ internal sealed record CliOptions
 
     public string? Explain { get; init; }
 
+    /// <summary>A directory to write every letter to as PDF, or <see langword="null"/>.</summary>
+    public string? Pdf { get; init; }
+
+    /// <summary>The culture of the PDF letters: "de-DE" (default) or "en-GB".</summary>
+    public string Language { get; init; } = "de-DE";
+
     public bool Help { get; init; }
 
     public static CliOptions Parse(IReadOnlyList<string> args)
@@ -76,6 +84,8 @@ internal sealed record CliOptions
                 "--no-fees" => options with { PostFees = false },
                 "--letters" => options with { Letters = Value() is "all" ? int.MaxValue : int.TryParse(args[i], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : throw new UsageException("--letters needs a number or 'all'.") },
                 "--explain" => options with { Explain = Value() },
+                "--pdf" => options with { Pdf = Value() },
+                "--language" => options with { Language = Value() switch { "de" => "de-DE", "en" => "en-GB", var other => throw new UsageException($"--language takes de or en, not '{other}'.") } },
                 "--help" or "-h" or "-?" => options with { Help = true },
                 _ => throw new UsageException($"Unknown option '{args[i]}'."),
             };

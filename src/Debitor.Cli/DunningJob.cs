@@ -31,7 +31,17 @@ internal static class DunningJob
         }
 
         var asOf = options.AsOf ?? (portfolio.AsOf is { } date ? PortfolioLoader.Date(date, "portfolio's asOf") : throw new UsageException("The portfolio has no asOf date: pass --as-of."));
-        var host = await PortfolioLoader.LoadAsync(portfolio, asOf, cancellationToken);
+        PortfolioHost host;
+        try
+        {
+            host = await PortfolioLoader.LoadAsync(portfolio, asOf, cancellationToken);
+        }
+        catch (Exception exception) when (exception is ArgumentException or FormatException or InvalidOperationException or OverflowException)
+        {
+            // Every refusal of a portfolio names the document; the loader's message names the customer and field.
+            throw new FormatException($"{(sample ? "embedded sample" : options.Portfolio)}: {exception.Message}", exception);
+        }
+
         var sender = portfolio.CompanyName ?? portfolio.Company;
         var request = new DunningRunRequest(new DunningRunId("run-" + Format.Date(asOf)), host.Company, asOf)
         {
@@ -73,6 +83,13 @@ internal static class DunningJob
         else
         {
             output.WriteLine("Nothing was changed (preview). Run with --process to issue the letters.");
+        }
+
+        if (options.Pdf is { } pdfDirectory)
+        {
+            var letters = processed?.Issued ?? proposal.Letters;
+            var written = await PdfLetters.WriteAsync(portfolio, host, letters, pdfDirectory, options.Language, cancellationToken);
+            output.WriteLine($"Wrote {written} letters as PDF ({options.Language}) to {pdfDirectory}.");
         }
 
         if (options.Explain is { } explain)

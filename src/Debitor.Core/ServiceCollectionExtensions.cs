@@ -39,10 +39,14 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<IAuthorizationPort, RoleBasedAuthorization>();
         services.TryAddSingleton<IInterestSchemeProvider, InterestSchemeRegistry>();
         services.TryAddSingleton<IDocumentOutput, InMemoryDocumentOutput>();
+        services.TryAddSingleton<IDocumentOutbox, InMemoryDocumentOutbox>();
+        services.TryAddSingleton<IAccountFaultLog, InMemoryAccountFaultLog>();
+        services.TryAddSingleton<DocumentDelivery>();
         services.TryAddSingleton<IPayerDirectory, StorePayerDirectory>();
         services.TryAddSingleton<IVirusScanner, UnconfiguredVirusScanner>();
         services.TryAddSingleton<IFileStorage, InMemoryFileStorage>();
         services.TryAddSingleton<CustomerAccountService>();
+        services.TryAddSingleton<DelegationService>();
         services.TryAddSingleton<InterestInvoiceService>();
         services.TryAddSingleton<PaymentService>();
         services.TryAddSingleton<CollectionService>();

@@ -10,7 +10,9 @@ namespace Debitor.Core.Benchmarks.Dunning;
 /// them split into prepayment and remainder), due from 120 days before the run date to 30 days after it, every overdue
 /// installment already dunned as daily runs would have left it. On the run date about one installment in fifty
 /// reaches its next level, so about one customer in six gets a letter. 2 % of invoices are paused, one customer in ten
-/// has an unapplied payment, one in fifty routes its letters to a payer, one in a hundred has its own days.
+/// has an unapplied payment, one in fifty routes its letters to a payer, one in a hundred has its own days. Levels 2 and 3
+/// charge interest (issue 11), so every letter line at those levels states interest through the shared interest kernel;
+/// every fourth customer is a consumer (base rate + 5 points), the others businesses (+ 9 points).
 /// </summary>
 public static class DunningPortfolio
 {
@@ -20,8 +22,12 @@ public static class DunningPortfolio
 
     public static readonly CompanyId Company = new("bench");
 
-    public static DunningSettings Settings { get; } = DunningSettings.Default.WithDefaultDays(
-        BranchDunningDays.None.WithBranchDays(new BranchId("north"), 7, 21, 42).WithBranchDays(new BranchId("south"), 5, 14, 28));
+    public static DunningSettings Settings { get; } = DunningSettings.Default
+        .WithScheme(DunningScheme.Default with
+        {
+            Levels = [.. DunningScheme.Default.Levels.Select((level, i) => level with { ChargesInterest = i >= 1 })],
+        })
+        .WithDefaultDays(BranchDunningDays.None.WithBranchDays(new BranchId("north"), 7, 21, 42).WithBranchDays(new BranchId("south"), 5, 14, 28));
 
     public static DunningRunRequest Request { get; } = new(new DunningRunId("bench"), Company, AsOf);
 
@@ -45,6 +51,7 @@ public static class DunningPortfolio
                 Payer = c % 50 == 7 ? new CustomerId("K" + (c - 7).ToString("D7", CultureInfo.InvariantCulture)) : null,
                 PayerRouting = new PayerRouting(DocumentRecipient.Payer),
                 DunningDays = c % 100 == 13 ? [new DunningDaysOverride(1, 10)] : [],
+                IsConsumer = c % 4 == 1,
             };
             Add(new CustomerRegistered(new EntryId("reg"), customer));
             var days = Enumerable.Range(1, 3).Select(level => Settings.DaysFor(customer, scheme, level)).ToArray();

@@ -21,6 +21,7 @@ public class PaymentAllocationBenchmarks
     private IncomingPayment _payment = null!;
     private AllocationIndex _index = null!;
     private AllocationSettings _settings = null!;
+    private AllocationSettings _pooled = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -44,12 +45,17 @@ public class PaymentAllocationBenchmarks
         var target = _account.FindItem(new EntryId("inv-37"))!;
         _payment = new IncomingPayment(new EntryId("pay-1"), target.OpenAmount - new Money(3m, Currency.EUR), Day0.PlusDays(90), reference: "Rechnung RE-2026-00037 vom 15.03.2026, Kd-Nr. 1");
         _settings = AllocationSettings.Default;
+        _pooled = AllocationSettings.Default with { ToleranceScope = ToleranceScope.Pooled, LateDiscount = LateDiscountPolicy.Reject };
         _index = AllocationIndex.Build([_account], Currency.EUR);
     }
 
     /// <summary>The public entry point: builds the per-account index (50 debts, document-number hashes, one sort) and allocates.</summary>
     [Benchmark]
     public PaymentAllocation Allocate() => PaymentAllocator.Allocate(_account, _payment, _settings);
+
+    /// <summary>The public entry point with pooled tolerance and late discounts refused (issue 18's settings).</summary>
+    [Benchmark]
+    public PaymentAllocation AllocatePooled() => PaymentAllocator.Allocate(_account, _payment, _pooled);
 
     /// <summary>The allocation alone, on an index prepared once per account version.</summary>
     [Benchmark]

@@ -90,7 +90,7 @@ public class StoreDunningPreviewBenchmarks
         Console.WriteLine($"// {Store}: {bytes().GetAwaiter().GetResult() / (double)OpenItems:F0} bytes on disk per open item ({OpenItems} items)");
         var settings = new InMemoryDunningSettingsProvider();
         settings.Set(DunningPortfolio.Company, DunningPortfolio.Settings);
-        _service = new DunningService(_store, new RoleBasedAuthorization(), settings, new InMemoryDunningLetterOutput(), NodaTime.SystemClock.Instance, new DebitorCoreOptions());
+        _service = new DunningService(_store, new RoleBasedAuthorization(), settings, new InterestSchemeRegistry(), new InMemoryDunningLetterOutput(), NodaTime.SystemClock.Instance, new DebitorCoreOptions());
     }
 
     [GlobalCleanup]

@@ -24,13 +24,13 @@ internal static class Format
     {
         ItemKind.Invoice => line.InstallmentKind switch
         {
-            InstallmentKind.Prepayment => "prepayment",
-            InstallmentKind.Remainder => "remainder",
-            _ => "invoice",
+            InstallmentKind.Prepayment => "Anzahlung",
+            InstallmentKind.Remainder => "Restzahlung",
+            _ => "Rechnung",
         },
-        ItemKind.DunningFee => "dunning fee",
-        ItemKind.Interest => "interest",
-        _ => "costs",
+        ItemKind.DunningFee => "Mahngebühr",
+        ItemKind.Interest => "Zinsen",
+        _ => "Kosten",
     };
 
     public static string Status(DunningLine line) => line.Status switch

@@ -7,6 +7,9 @@ internal sealed record PortfolioDocument
 
     public string? CompanyName { get; init; }
 
+    /// <summary>Letterhead, legal details and bank account, needed for PDF letters (<c>--pdf</c>).</summary>
+    public CompanyDetailsDocument? CompanyDetails { get; init; }
+
     public string? AsOf { get; init; }
 
     public int[]? CompanyDays { get; init; }
@@ -16,6 +19,38 @@ internal sealed record PortfolioDocument
     public SimulationDocument? SimulateRuns { get; init; }
 
     public List<CustomerDocument> Customers { get; init; } = [];
+}
+
+internal sealed record CompanyDetailsDocument
+{
+    public string Street { get; init; } = "";
+
+    public string PostalCode { get; init; } = "";
+
+    public string City { get; init; } = "";
+
+    public string Country { get; init; } = "DE";
+
+    public string Iban { get; init; } = "";
+
+    public string? Bic { get; init; }
+
+    public string? BankName { get; init; }
+
+    public string? RegisterCourt { get; init; }
+
+    public string? RegisterNumber { get; init; }
+
+    public string? ManagingDirectors { get; init; }
+
+    public string? VatId { get; init; }
+
+    public string? Phone { get; init; }
+
+    public string? Email { get; init; }
+
+    /// <summary>Our receivables contact printed in the information block (R3.5); the company name when missing.</summary>
+    public string? ReceivablesContact { get; init; }
 }
 
 internal sealed record BranchDocument
@@ -60,6 +95,9 @@ internal sealed record CustomerDocument
     public string? Scheme { get; init; }
 
     public string? InterestScheme { get; init; }
+
+    /// <summary>Whether the customer is a consumer (§13 BGB): default interest at base rate + 5 points (§288(1) BGB) instead of + 9.</summary>
+    public bool IsConsumer { get; init; }
 
     public Dictionary<string, int>? DunningDays { get; init; }
 
@@ -122,6 +160,12 @@ internal sealed record EventDocument
     public string? Until { get; init; }
 
     public string? NewDue { get; init; }
+
+    /// <summary>For a due-date change: the number of the installment moved (1-based); needed when the invoice has several.</summary>
+    public int? Installment { get; init; }
+
+    /// <summary>For a due-date change: move every installment of the invoice (asked for explicitly).</summary>
+    public bool WholeInvoice { get; init; }
 
     public string? Note { get; init; }
 

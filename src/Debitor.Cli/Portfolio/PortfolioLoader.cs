@@ -2,6 +2,7 @@ using System.Globalization;
 using Debitor.Core;
 using Debitor.Core.Application;
 using Debitor.Core.Customers;
+using Debitor.Core.Documents;
 using Debitor.Core.Dunning;
 using Debitor.Core.Ledger;
 using Debitor.Core.Ports;
@@ -28,9 +29,9 @@ internal sealed class PortfolioHost
     {
         Company = company;
         Settings.Set(company, settings);
-        var options = new DebitorCoreOptions();
+        var options = new DebitorCoreOptions { ReceivablesContact = new ReceivablesContact("Forderungsmanagement", "+49 40 1234 5670", "forderungen@sonnenschein-reisen.example") };
         Accounts = new CustomerAccountService(Store, Authorization, Clock, options);
-        Dunning = new DunningService(Store, Authorization, Settings, Output, Clock, options);
+        Dunning = new DunningService(Store, Authorization, Settings, InterestSchemes, Output, Clock, options);
     }
 
     public CompanyId Company { get; }
@@ -44,6 +45,8 @@ internal sealed class PortfolioHost
     public RoleBasedAuthorization Authorization { get; } = new();
 
     public InMemoryDunningSettingsProvider Settings { get; } = new();
+
+    public InterestSchemeRegistry InterestSchemes { get; } = new();
 
     public InMemoryDunningLetterOutput Output { get; } = new();
 
@@ -162,9 +165,10 @@ internal static class PortfolioLoader
             Workflow = new WorkflowSettings(c.Automatic, attachments.Letter, attachments.FullStatement, attachments.OpenItemsStatement),
             IsProblematic = c.Problematic,
             IsDunningBlocked = c.DunningBlocked,
+            IsConsumer = c.IsConsumer,
             DunningScheme = new SchemeId(c.Scheme ?? "default"),
             InterestScheme = new SchemeId(c.InterestScheme ?? "default"),
-            DunningDays = c.DunningDays?.Select(d => new DunningDaysOverride(int.Parse(d.Key, CultureInfo.InvariantCulture), d.Value)).ToList() ?? [],
+            DunningDays = c.DunningDays?.Select(d => new DunningDaysOverride(PortfolioValidation.Level(d.Key, $"customer {c.Id}: dunningDays"), d.Value)).ToList() ?? [],
             CreditLimit = c.CreditLimit is { } limit
                 ? new CreditLimit(new Money(limit.Amount, Currency.FromCode(limit.Currency)), OptionalDate(limit.ValidFrom), OptionalDate(limit.ValidUntil))
                 : null,
@@ -173,7 +177,20 @@ internal static class PortfolioLoader
         };
     }
 
+    /// <summary>Posts one document; a refusal names the customer and the document.</summary>
     private static async Task PostAsync(PortfolioHost host, CustomerDocument customer, EventDocument e, LocalDate date, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await PostOneAsync(host, customer, e, date, cancellationToken);
+        }
+        catch (Exception exception) when (exception is ArgumentException or FormatException or InvalidOperationException or OverflowException)
+        {
+            throw new FormatException($"customer {customer.Id}, {e.Type} {e.Id ?? e.Invoice ?? e.Letter}: {exception.Message}", exception);
+        }
+    }
+
+    private static async Task PostOneAsync(PortfolioHost host, CustomerDocument customer, EventDocument e, LocalDate date, CancellationToken cancellationToken)
     {
         host.Clock.SetDate(date);
         host.Documents++;
@@ -219,9 +236,20 @@ internal static class PortfolioLoader
                     host.Actor, id, new EntryId($"{e.Invoice}/pause/{Iso(date)}"), new EntryId(Required(e.Invoice, "paused invoice")), e.Reason ?? "paused", OptionalDate(e.Until), cancellationToken);
                 break;
             case "dueDateChange":
-                await host.Accounts.ChangeDueDateAsync(
-                    host.Actor, id, new EntryId($"{e.Invoice}/due/{Iso(date)}"), new EntryId(Required(e.Invoice, "invoice")), Date(e.NewDue, $"new due date of {e.Invoice}"), e.Note ?? string.Empty, cancellationToken);
+            {
+                var entryId = new EntryId($"{e.Invoice}/due/{Iso(date)}");
+                var item = new EntryId(Required(e.Invoice, "invoice"));
+                var newDue = Date(e.NewDue, $"new due date of {e.Invoice}");
+                var note = e.Note ?? string.Empty;
+                _ = e switch
+                {
+                    { WholeInvoice: true } => await host.Accounts.ChangeItemDueDateAsync(host.Actor, id, entryId, item, newDue, note, cancellationToken),
+                    { Installment: { } number } => await host.Accounts.ChangeInstallmentDueDateAsync(host.Actor, id, entryId, [new InstallmentRef(item, number)], newDue, note, cancellationToken),
+                    _ => await host.Accounts.ChangeDueDateAsync(host.Actor, id, entryId, item, newDue, note, cancellationToken),
+                };
                 break;
+            }
+
             case "notice":
                 await ImportNoticeAsync(host, id, e, date, cancellationToken);
                 break;

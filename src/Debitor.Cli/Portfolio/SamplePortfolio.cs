@@ -53,6 +53,13 @@ internal static class SamplePortfolio
         {
             Company = "sonnenschein-reisen",
             CompanyName = "Sonnenschein Reisen GmbH",
+            CompanyDetails = new CompanyDetailsDocument
+            {
+                Street = "Jungfernstieg 7", PostalCode = "20354", City = "Hamburg", Country = "DE",
+                Iban = "DE89370400440532013000", Bic = "COBADEFFXXX", BankName = "Commerzbank Hamburg",
+                RegisterCourt = "Amtsgericht Hamburg", RegisterNumber = "HRB 123456", ManagingDirectors = "Jana Sommer, Tim Winter",
+                VatId = "DE136695976", Phone = "+49 40 3344-70", Email = "forderungen@sonnenschein-reisen.de", ReceivablesContact = "Erika Berger",
+            },
             AsOf = Iso(AsOf),
             Branches = [.. Branches.Select(b => new BranchDocument { Id = b.Id, Name = b.Name, Days = b.Days })],
             SimulateRuns = new SimulationDocument { From = "2026-06-01", EveryDays = 7, PostFees = false },
@@ -119,7 +126,7 @@ internal static class SamplePortfolio
                 documents.Add(new EventDocument { Type = "pause", Invoice = firstInvoice.Id, Date = Iso(firstDue.PlusDays(3)), Until = "2026-10-30", Reason = "Kunde im Urlaub" });
                 break;
             case >= 14 and <= 16:
-                documents.Add(new EventDocument { Type = "dueDateChange", Invoice = firstInvoice.Id, Date = Iso(firstDue.PlusDays(-2)), NewDue = Iso(firstDue.PlusDays(21)), Note = "Stundung um drei Wochen telefonisch vereinbart" });
+                documents.Add(new EventDocument { Type = "dueDateChange", Invoice = firstInvoice.Id, Installment = 1, Date = Iso(firstDue.PlusDays(-2)), NewDue = Iso(firstDue.PlusDays(21)), Note = "Stundung der ersten Rate um drei Wochen telefonisch vereinbart" });
                 break;
             case 23:
                 documents.Add(new EventDocument { Type = "creditNote", Id = id + "-GS-K", Number = "GS-" + id + "-K", Date = Iso(firstDue.PlusDays(1)), Amount = 9_000m, Currency = currency });
@@ -136,6 +143,7 @@ internal static class SamplePortfolio
             Automatic = i != 20,
             Problematic = i == 19,
             DunningBlocked = i == 18,
+            IsConsumer = !business,
             Archived = i == 17,
             DunningDays = i == 21 ? new Dictionary<string, int> { ["1"] = 14 } : null,
             CreditLimit = business && random.Next(0, 100) < 40 ? new CreditLimitDocument { Amount = 1_000m * random.Next(1, 11), Currency = currency } : null,

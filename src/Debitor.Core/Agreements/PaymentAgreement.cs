@@ -16,11 +16,20 @@ public sealed record PaymentAgreement(PaymentAgreementMade Origin, UserId MadeBy
     /// <summary>The items covered.</summary>
     public IReadOnlyList<EntryId> Items => Origin.Items;
 
-    /// <summary>The schedule.</summary>
-    public IReadOnlyList<AgreementInstallment> Schedule => Origin.Schedule;
+    /// <summary>The changes made to the agreement, oldest first; each keeps the schedule it replaced readable in the journal.</summary>
+    public IReadOnlyList<PaymentAgreementAmended> Amendments { get; init; } = [];
 
-    /// <summary>The total of the schedule.</summary>
-    public Money Total => Origin.Schedule.Skip(1).Aggregate(Origin.Schedule[0].Amount, (sum, i) => sum + i.Amount);
+    /// <summary>The schedule in force: the last amendment's, or the one the agreement was made with.</summary>
+    public IReadOnlyList<AgreementInstallment> Schedule => Amendments.Count > 0 ? Amendments[^1].Schedule : Origin.Schedule;
+
+    /// <summary>The grace days in force.</summary>
+    public int GraceDays => Amendments.Count > 0 ? Amendments[^1].GraceDays : Origin.GraceDays;
+
+    /// <summary>The schedules one after the other: the original first, then each amendment's.</summary>
+    public IReadOnlyList<IReadOnlyList<AgreementInstallment>> History => [Origin.Schedule, .. Amendments.Select(a => a.Schedule)];
+
+    /// <summary>The total of the schedule (an amendment never changes it).</summary>
+    public Money Total => Schedule.Skip(1).Aggregate(Schedule[0].Amount, (sum, i) => sum + i.Amount);
 }
 
 /// <summary>Whether an agreement is being kept as of a date.</summary>
@@ -101,7 +110,7 @@ public static class AgreementMonitor
             if (paid < cumulative)
             {
                 next ??= installment;
-                if (missed is null && asOf > installment.Date.PlusDays(agreement.Origin.GraceDays))
+                if (missed is null && asOf > installment.Date.PlusDays(agreement.GraceDays))
                 {
                     missed = installment.Number;
                 }

@@ -63,6 +63,7 @@ public sealed class CollectionService
     {
         Guard.Against.NullOrEmpty(items);
         Guard.Against.Null(terms);
+        await _accounts.AuthorizeAsync(actor, Permission.ManageAgreements, customer, cancellationToken).ConfigureAwait(false);
         var account = await _accounts.GetAccountAsync(actor, customer, cancellationToken).ConfigureAwait(false);
         var today = _accounts.Today;
         var open = items.Select(id => account.FindItem(id) ?? throw new ArgumentException($"Item '{id}' does not exist.", nameof(items))).ToList();
@@ -109,6 +110,7 @@ public sealed class CollectionService
     /// <exception cref="ConcurrencyException">Other writers kept changing the account.</exception>
     public async Task<IReadOnlyList<AgreementCheck>> CheckAgreementsAsync(Actor actor, CustomerId customer, CancellationToken cancellationToken = default)
     {
+        await _accounts.AuthorizeAsync(actor, Permission.ManageAgreements, customer, cancellationToken).ConfigureAwait(false);
         var account = await _accounts.GetAccountAsync(actor, customer, cancellationToken).ConfigureAwait(false);
         var today = _accounts.Today;
         var checks = account.Agreements.Where(a => a.Status == AgreementStatus.Active).Select(a => AgreementMonitor.Check(account, a, today)).ToList();
@@ -126,6 +128,46 @@ public sealed class CollectionService
         }
 
         return checks;
+    }
+
+    /// <summary>
+    /// Changes an active agreement to a new plan (custom amounts, other dates or intervals), keeping its history: the new
+    /// schedule is planned over the agreement's total from its date and posted as a <see cref="PaymentAgreementAmended"/>;
+    /// the earlier schedules stay in the journal and in <see cref="PaymentAgreement.History"/>. Payments made so far count
+    /// against the new schedule.
+    /// </summary>
+    /// <param name="actor">Who acts; needs <see cref="Permission.ManageAgreements"/>.</param>
+    /// <param name="customer">The customer.</param>
+    /// <param name="entryId">The amendment's entry id.</param>
+    /// <param name="agreement">The agreement.</param>
+    /// <param name="terms">The new plan; no interest and no fee (they were charged when the agreement was made).</param>
+    /// <param name="note">Why; mandatory.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The account after the change.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="terms"/> is <see langword="null"/>.</exception>
+    /// <exception cref="AuthorizationException">The actor may not manage agreements.</exception>
+    /// <exception cref="ArgumentException">There is no such active agreement, the note is empty, the terms carry interest or a fee,
+    /// or the plan does not fit the agreement's total.</exception>
+    /// <exception cref="ConcurrencyException">Other writers kept changing the account.</exception>
+    public async Task<CustomerAccount> AmendAgreementAsync(Actor actor, CustomerId customer, EntryId entryId, EntryId agreement, PaymentAgreementTerms terms, string note, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(terms);
+        if (terms.InterestPercent != 0m || terms.Fee is not null)
+        {
+            throw new ArgumentException("An amendment changes amounts and dates only; interest and fee were charged when the agreement was made.", nameof(terms));
+        }
+
+        var account = await _accounts.GetAccountAsync(actor, customer, cancellationToken).ConfigureAwait(false);
+        var found = account.Agreements.FirstOrDefault(a => a.Id == agreement && a.Status == AgreementStatus.Active)
+            ?? throw new ArgumentException($"There is no active agreement '{agreement}'.", nameof(agreement));
+        var schedule = AgreementPlanner.Schedule(found.Total, found.Origin.Date, terms);
+        return await _accounts.ExecuteAsync(
+            actor,
+            customer,
+            Permission.ManageAgreements,
+            [new PaymentAgreementAmended(entryId, agreement, _accounts.Today, schedule, terms.GraceDays, note), new CommunicationRecorded(Derived(entryId, "note"), CommunicationKind.PaymentAgreement, $"Payment agreement changed: {schedule.Count} installments", note ?? string.Empty)],
+            nameof(terms),
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Deletes an active agreement; its items return to dunning.</summary>
@@ -186,7 +228,8 @@ public sealed class CollectionService
             nameof(items),
             cancellationToken).ConfigureAwait(false);
         var stored = (ItemsHandedOver)account.FindEntry(caseId)!;
-        return HandOverDocuments.Document(account, stored, InterestSchemeRegistry.For(_schemes, account.Customer));
+        var scheme = await InterestSchemeRegistry.ForAsync(_schemes, account.Customer, cancellationToken).ConfigureAwait(false);
+        return HandOverDocuments.Document(account, stored, scheme);
     }
 
     /// <summary>Closes a hand-over case; its items return to normal receivables management.</summary>
@@ -274,15 +317,15 @@ public sealed class CollectionService
     /// <param name="actor">Who asks.</param>
     /// <param name="asOf">The date.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>Customer and follow-up, by due date then customer.</returns>
+    /// <returns>Customer and follow-up, by due date then customer. An account that cannot be read is reported to the
+    /// <see cref="IAccountFaultLog"/> and left out.</returns>
     /// <exception cref="AuthorizationException">The actor may not view accounts.</exception>
     public async Task<IReadOnlyList<(CustomerId Customer, FollowUp FollowUp)>> DueFollowUpsAsync(Actor actor, LocalDate asOf, CancellationToken cancellationToken = default)
     {
         var due = new List<(CustomerId, FollowUp)>();
-        foreach (var customer in await _store.ListCustomersAsync(cancellationToken).ConfigureAwait(false))
+        foreach (var account in await _accounts.PortfolioAsync(actor, nameof(DueFollowUpsAsync), cancellationToken).ConfigureAwait(false))
         {
-            var account = await _accounts.GetAccountAsync(actor, customer, cancellationToken).ConfigureAwait(false);
-            due.AddRange(account.FollowUps.Where(f => f.IsDueOn(asOf)).Select(f => (customer, f)));
+            due.AddRange(account.FollowUps.Where(f => f.IsDueOn(asOf)).Select(f => (account.Id, f)));
         }
 
         return [.. due.OrderBy(d => d.Item2.DueDate).ThenBy(d => d.Item1.Value, StringComparer.Ordinal)];
@@ -294,7 +337,8 @@ public sealed class CollectionService
     /// </summary>
     /// <param name="actor">Who acts.</param>
     /// <param name="customer">The customer.</param>
-    /// <param name="entryId">The entry id; also the storage key's last part.</param>
+    /// <param name="entryId">The entry id. The storage key is <c>{customer}/{entryId}/{sha256}</c>: content-addressed, so
+    /// no attachment, retry or racing attempt ever overwrites bytes another journal entry refers to.</param>
     /// <param name="title">The title.</param>
     /// <param name="fileName">The file name.</param>
     /// <param name="contentType">The media type.</param>
@@ -303,6 +347,8 @@ public sealed class CollectionService
     /// <returns>Stored with the file, or refused with the scan result.</returns>
     /// <exception cref="AuthorizationException">The actor may not attach files.</exception>
     /// <exception cref="ArgumentException">The customer does not exist, or the title or file name is empty.</exception>
+    /// <exception cref="DuplicateEntryException"><paramref name="entryId"/> exists with other content; nothing is stored.
+    /// The same file under the same id is a retry: it returns the recorded file and stores nothing again.</exception>
     /// <exception cref="ConcurrencyException">Other writers kept changing the account.</exception>
     public async Task<FileAttachResult> AttachFileAsync(Actor actor, CustomerId customer, EntryId entryId, string title, string fileName, string contentType, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
     {
@@ -313,7 +359,19 @@ public sealed class CollectionService
 
         // Everything that can refuse the attachment is checked before the file reaches the scanner or the storage.
         await _accounts.AuthorizeAsync(actor, Permission.AttachFiles, customer, cancellationToken).ConfigureAwait(false);
-        await _accounts.GetAccountAsync(actor, customer, cancellationToken).ConfigureAwait(false);
+        var account = await _accounts.GetAccountAsync(actor, customer, cancellationToken).ConfigureAwait(false);
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(content.Span));
+        var file = new StoredFile(title, fileName, contentType, content.Length, sha256, $"{customer}/{entryId}/{sha256}");
+        switch (account.FindEntry(entryId))
+        {
+            case FileAttached earlier when earlier.File == file:
+                // A retry of an attachment that was recorded: the content is stored under its key already.
+                return new FileAttachResult(file, ScanResult.Clean);
+            case { }:
+                // Refused before anything is written: the stored content and the journal's hash never disagree.
+                throw new DuplicateEntryException(customer, entryId);
+        }
+
         ScanResult scan;
         try
         {
@@ -329,7 +387,6 @@ public sealed class CollectionService
             return new FileAttachResult(null, scan);
         }
 
-        var file = new StoredFile(title, fileName, contentType, content.Length, Convert.ToHexStringLower(SHA256.HashData(content.Span)), $"{customer}/{entryId}");
         await _files.StoreAsync(file.StorageKey, content, cancellationToken).ConfigureAwait(false);
         await _accounts.ExecuteAsync(actor, customer, Permission.AttachFiles, [new FileAttached(entryId, file)], nameof(content), cancellationToken).ConfigureAwait(false);
         return new FileAttachResult(file, scan);

@@ -79,7 +79,7 @@ public sealed class CreditControlService
         // Tasks recorded in the account (collections follow-ups) count, and so do tasks the host keeps elsewhere.
         var pending = account.HasPendingAccountManagerTask
             || await _tasks.HasPendingTaskAsync(customer, cancellationToken).ConfigureAwait(false);
-        var scheme = InterestSchemeRegistry.For(_schemes, account.Customer);
+        var scheme = await InterestSchemeRegistry.ForAsync(_schemes, account.Customer, cancellationToken).ConfigureAwait(false);
         return CustomerHeadline.For(account, actor.User, _accounts.Today, scheme, _options.Rules, orders, pending);
     }
 

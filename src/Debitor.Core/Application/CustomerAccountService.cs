@@ -1,3 +1,4 @@
+using System.Globalization;
 using Ardalis.GuardClauses;
 using Debitor.Core.Communication;
 using Debitor.Core.Customers;
@@ -32,16 +33,41 @@ public sealed class CustomerAccountService
     /// <param name="clock">The clock; "today" is its date in <see cref="DebitorCoreOptions.TimeZone"/>.</param>
     /// <param name="options">The options.</param>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <remarks>Accounts that portfolio-wide reads leave out are reported to a private in-memory log; use the overload with
+    /// an <see cref="IAccountFaultLog"/> to see them.</remarks>
     public CustomerAccountService(ICustomerAccountStore store, IAuthorizationPort authorization, IClock clock, DebitorCoreOptions options)
+        : this(store, authorization, clock, options, new InMemoryAccountFaultLog())
+    {
+    }
+
+    /// <summary>Creates the service with a log for accounts that portfolio-wide reads leave out.</summary>
+    /// <param name="store">The account store.</param>
+    /// <param name="authorization">The authorization port.</param>
+    /// <param name="clock">The clock; "today" is its date in <see cref="DebitorCoreOptions.TimeZone"/>.</param>
+    /// <param name="options">The options.</param>
+    /// <param name="faults">Where an account that cannot be read is reported (and left out of portfolio-wide reads).</param>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public CustomerAccountService(ICustomerAccountStore store, IAuthorizationPort authorization, IClock clock, DebitorCoreOptions options, IAccountFaultLog faults)
     {
         _store = Guard.Against.Null(store);
         _authorization = Guard.Against.Null(authorization);
         _clock = Guard.Against.Null(clock);
         _options = Guard.Against.Null(options);
+        Faults = Guard.Against.Null(faults);
     }
 
     /// <summary>Today in the company's time zone.</summary>
     public LocalDate Today => _clock.GetCurrentInstant().InZone(_options.TimeZone).Date;
+
+    /// <summary>The clock the use cases run on.</summary>
+    internal IClock Clock => _clock;
+
+    /// <summary>Where accounts left out of portfolio-wide reads are reported.</summary>
+    internal IAccountFaultLog Faults { get; }
+
+    /// <summary>Every readable account, ordered by id, each authorized for viewing; bad accounts are reported and left out.</summary>
+    internal Task<List<CustomerAccount>> PortfolioAsync(Actor actor, string operation, CancellationToken cancellationToken) =>
+        Portfolio.LoadAllAsync(_store, Faults, operation, customer => AuthorizeAsync(actor, Permission.ViewAccounts, customer, cancellationToken), cancellationToken);
 
     /// <summary>Loads an account.</summary>
     /// <param name="actor">Who asks.</param>
@@ -105,6 +131,9 @@ public sealed class CustomerAccountService
     public async Task<CustomerAccount> ChangeSettingsAsync(Actor actor, EntryId entryId, Customer settings, CancellationToken cancellationToken = default)
     {
         Guard.Against.Null(settings);
+
+        // Authorize before any reference is looked up: an actor without the permission learns nothing about the payer.
+        await AuthorizeAsync(actor, Permission.ManageCustomers, settings.Id, cancellationToken).ConfigureAwait(false);
         await CheckPayerAsync(settings, nameof(settings), cancellationToken).ConfigureAwait(false);
         return await ExecuteAsync(actor, settings.Id, Permission.ManageCustomers, [new CustomerSettingsChanged(entryId, settings)], nameof(settings), cancellationToken).ConfigureAwait(false);
     }
@@ -245,7 +274,11 @@ public sealed class CustomerAccountService
             nameof(item),
             cancellationToken);
 
-    /// <summary>Gives an open item a new due date (R0.8) and records the change, with its note, in the communication history.</summary>
+    /// <summary>
+    /// Gives an open item of a single installment a new due date (R0.8) and records the change, with its note and the old
+    /// and new date, in the communication history. An item of several installments is refused: name the installments
+    /// moved, or change the whole invoice explicitly with <see cref="ChangeItemDueDateAsync"/>.
+    /// </summary>
     /// <param name="actor">Who acts.</param>
     /// <param name="customer">The account.</param>
     /// <param name="entryId">The entry id; the communication entry gets <c>{entryId}/note</c>.</param>
@@ -255,26 +288,107 @@ public sealed class CustomerAccountService
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The account after the change.</returns>
     /// <exception cref="AuthorizationException">The actor may not change due dates.</exception>
-    /// <exception cref="ArgumentException">The item does not exist or is not open, or the note is empty.</exception>
+    /// <exception cref="ArgumentException">The item does not exist, is not open or has several installments, or the note is empty.</exception>
     /// <exception cref="DuplicateEntryException"><paramref name="entryId"/> exists with other content.</exception>
     /// <exception cref="ConcurrencyException">Other writers kept changing the account.</exception>
     public async Task<CustomerAccount> ChangeDueDateAsync(Actor actor, CustomerId customer, EntryId entryId, EntryId item, LocalDate newDueDate, string note, CancellationToken cancellationToken = default)
+    {
+        RequireNote(note);
+        var current = await GetAccountAsync(actor, customer, cancellationToken).ConfigureAwait(false);
+        if (current.FindItem(item) is { Installments.Count: > 1 } several)
+        {
+            throw new ArgumentException(
+                $"Item '{item}' has {several.Installments.Count} installments: name the installments to move, or change the whole invoice explicitly.",
+                nameof(item));
+        }
+
+        return await ChangeAsync(actor, current, entryId, item, [1], newDueDate, note, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Gives installments of one open item a new due date (R0.8), moving exactly those named and no other, and records the
+    /// change, with its note and the old and new date of each installment, in the communication history.
+    /// </summary>
+    /// <param name="actor">Who acts.</param>
+    /// <param name="customer">The account.</param>
+    /// <param name="entryId">The entry id; the communication entry gets <c>{entryId}/note</c>.</param>
+    /// <param name="installments">The installments moved: at least one, all of one item, each once.</param>
+    /// <param name="newDueDate">The new due date.</param>
+    /// <param name="note">Why; mandatory.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The account after the change.</returns>
+    /// <exception cref="AuthorizationException">The actor may not change due dates.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="installments"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">No installment is named, they belong to several items, an installment does not
+    /// exist, the item is not open, or the note is empty.</exception>
+    /// <exception cref="DuplicateEntryException"><paramref name="entryId"/> exists with other content.</exception>
+    /// <exception cref="ConcurrencyException">Other writers kept changing the account.</exception>
+    public async Task<CustomerAccount> ChangeInstallmentDueDateAsync(Actor actor, CustomerId customer, EntryId entryId, IReadOnlyCollection<InstallmentRef> installments, LocalDate newDueDate, string note, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.NullOrEmpty(installments);
+        RequireNote(note);
+        var item = installments.First().Item;
+        if (installments.Any(i => i.Item != item))
+        {
+            throw new ArgumentException("A due-date change moves installments of one item.", nameof(installments));
+        }
+
+        var current = await GetAccountAsync(actor, customer, cancellationToken).ConfigureAwait(false);
+        return await ChangeAsync(actor, current, entryId, item, [.. installments.Select(i => i.Number)], newDueDate, note, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Gives every installment of an open item a new due date (R0.8) — the whole invoice, asked for explicitly — and records
+    /// the change, with its note and the old and new date of each installment, in the communication history.
+    /// </summary>
+    /// <param name="actor">Who acts.</param>
+    /// <param name="customer">The account.</param>
+    /// <param name="entryId">The entry id; the communication entry gets <c>{entryId}/note</c>.</param>
+    /// <param name="item">The item.</param>
+    /// <param name="newDueDate">The new due date of every installment.</param>
+    /// <param name="note">Why; mandatory.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The account after the change.</returns>
+    /// <exception cref="AuthorizationException">The actor may not change due dates.</exception>
+    /// <exception cref="ArgumentException">The item does not exist or is not open, or the note is empty.</exception>
+    /// <exception cref="DuplicateEntryException"><paramref name="entryId"/> exists with other content.</exception>
+    /// <exception cref="ConcurrencyException">Other writers kept changing the account.</exception>
+    public async Task<CustomerAccount> ChangeItemDueDateAsync(Actor actor, CustomerId customer, EntryId entryId, EntryId item, LocalDate newDueDate, string note, CancellationToken cancellationToken = default)
+    {
+        RequireNote(note);
+        var current = await GetAccountAsync(actor, customer, cancellationToken).ConfigureAwait(false);
+        return await ChangeAsync(actor, current, entryId, item, [], newDueDate, note, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static void RequireNote(string note)
     {
         if (string.IsNullOrWhiteSpace(note))
         {
             throw new ArgumentException("A note is mandatory when a due date is changed (R0.8).", nameof(note));
         }
+    }
 
-        var current = await GetAccountAsync(actor, customer, cancellationToken).ConfigureAwait(false);
-        var old = current.FindItem(item)?.DueDate;
-        var subject = old is { } from ? $"Due date changed from {from:yyyy-MM-dd} to {newDueDate:yyyy-MM-dd}" : $"Due date changed to {newDueDate:yyyy-MM-dd}";
-        return await ExecuteAsync(
+    /// <summary>Writes a due-date change of the installments named (none: every installment) with a history note naming old and new date of each.</summary>
+    private Task<CustomerAccount> ChangeAsync(Actor actor, CustomerAccount current, EntryId entryId, EntryId item, int[] numbers, LocalDate newDueDate, string note, CancellationToken cancellationToken)
+    {
+        var found = current.FindItem(item);
+        var moved = found is null ? [] : found.Installments.Where(i => numbers.Length == 0 || numbers.Contains(i.Number)).ToList();
+        var whole = found is not null && moved.Count == found.Installments.Count;
+        var subject = found is null
+            ? $"Due date changed to {newDueDate:yyyy-MM-dd}"
+            : whole && moved.Select(i => i.DueDate).Distinct().Count() == 1
+                ? $"Due date changed from {moved[0].DueDate:yyyy-MM-dd} to {newDueDate:yyyy-MM-dd}"
+                : $"Due date of {found.DocumentNumber} changed: " + string.Join(
+                    "; ",
+                    moved.Select(i => string.Create(CultureInfo.InvariantCulture, $"installment {i.Number} ({i.Kind}) from {i.DueDate:yyyy-MM-dd} to {newDueDate:yyyy-MM-dd}")));
+        var entry = new DueDateChanged(entryId, item, newDueDate, note) { Installments = numbers };
+        return ExecuteAsync(
             actor,
-            customer,
+            current.Id,
             Permission.ChangeDueDates,
-            [new DueDateChanged(entryId, item, newDueDate, note), Note(entryId, CommunicationKind.DueDateChange, subject, note, item)],
+            [entry, Note(entryId, CommunicationKind.DueDateChange, subject, note, item)],
             nameof(item),
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken);
     }
 
     /// <summary>Records a communication-history entry (R0.4): a call, a comment, a letter, …</summary>
@@ -290,6 +404,33 @@ public sealed class CustomerAccountService
     public Task<CustomerAccount> RecordCommunicationAsync(Actor actor, CustomerId customer, CommunicationRecorded entry, CancellationToken cancellationToken = default) =>
         ExecuteAsync(actor, customer, Permission.RecordCommunication, [Guard.Against.Null(entry)], nameof(entry), cancellationToken);
 
+    /// <summary>
+    /// Applies a credit note to an installment with the payment tolerance in both directions (R3.2, see
+    /// <see cref="Payments.CreditNoteApplication"/>), under <see cref="PaymentOptions.Allocation"/>.
+    /// </summary>
+    /// <param name="actor">Who acts; needs <see cref="Permission.RecordPayments"/>.</param>
+    /// <param name="customer">The customer.</param>
+    /// <param name="entryId">The application's entry id (write-offs derive from it).</param>
+    /// <param name="creditNote">The credit note.</param>
+    /// <param name="target">The installment.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The account after the change.</returns>
+    /// <exception cref="AuthorizationException">The actor may not record payments.</exception>
+    /// <exception cref="ArgumentException">The account, the credit note or the installment does not fit (see <see cref="Payments.CreditNoteApplication.Plan"/>).</exception>
+    /// <exception cref="DuplicateEntryException">The entry id exists with other content.</exception>
+    /// <exception cref="ConcurrencyException">Other writers kept changing the account.</exception>
+    public async Task<CustomerAccount> ApplyCreditNoteAsync(Actor actor, CustomerId customer, EntryId entryId, EntryId creditNote, InstallmentRef target, CancellationToken cancellationToken = default)
+    {
+        var account = await GetAccountAsync(actor, customer, cancellationToken).ConfigureAwait(false);
+        if (account.FindEntry(entryId) is PaymentApplied)
+        {
+            return account;
+        }
+
+        var entries = Payments.CreditNoteApplication.Plan(account, entryId, creditNote, target, Today, _options.Payments.Allocation);
+        return await ExecuteAsync(actor, customer, Permission.RecordPayments, entries, nameof(creditNote), cancellationToken).ConfigureAwait(false);
+    }
+
     private static CommunicationRecorded Note(EntryId entryId, CommunicationKind kind, string subject, string text, EntryId item) =>
         new(new EntryId((entryId.Value ?? string.Empty) + "/note"), kind, subject, text, item);
 
@@ -297,7 +438,7 @@ public sealed class CustomerAccountService
     {
         InvoicePosted or ChargePosted or CreditNotePosted => Permission.PostDocuments,
         PaymentReceived or PaymentApplied or RefundPosted or PaymentReturned => Permission.RecordPayments,
-        WriteOffPosted => Permission.WriteOff,
+        WriteOffPosted or CreditWrittenOff => Permission.WriteOff,
         EntryReversed => Permission.Reverse,
         null => throw new ArgumentException("An entry is missing (null).", parameterName),
         _ => throw new ArgumentException($"{entry.GetType().Name} has its own use case; post ledger entries only.", parameterName),
@@ -318,10 +459,39 @@ public sealed class CustomerAccountService
             await AuthorizeAsync(actor, required, customer, cancellationToken).ConfigureAwait(false);
         }
 
+        return await ExecuteComputedAsync(actor, customer, null, (_, _) => entries, parameterName, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Authorizes, then on each attempt loads the account, computes the entries from it (and the one clock reading the
+    /// attempt uses), checks and appends them, retrying on concurrency conflicts. Everything written is computed from
+    /// the state it is appended to; no entries means nothing to do.
+    /// </summary>
+    internal async Task<CustomerAccount> ExecuteComputedAsync(
+        Actor actor,
+        CustomerId customer,
+        Permission? permission,
+        Func<CustomerAccount, Instant, IReadOnlyList<JournalEntry>> compute,
+        string parameterName,
+        CancellationToken cancellationToken)
+    {
+        Guard.Against.Default(customer, nameof(customer));
+        if (permission is { } required)
+        {
+            await AuthorizeAsync(actor, required, customer, cancellationToken).ConfigureAwait(false);
+        }
+
         for (var attempt = 0; ; attempt++)
         {
             var account = await LoadExistingAsync(customer, nameof(customer), cancellationToken).ConfigureAwait(false);
-            var (current, appended) = account.Append(entries, _clock.GetCurrentInstant(), actor.User, Today, parameterName);
+            var now = _clock.GetCurrentInstant();
+            var entries = compute(account, now);
+            if (entries.Count == 0)
+            {
+                return account;
+            }
+
+            var (current, appended) = account.Append(entries, now, actor.User, now.InZone(_options.TimeZone).Date, parameterName);
             if (appended.Count == 0)
             {
                 return account;
@@ -334,10 +504,14 @@ public sealed class CustomerAccountService
             }
             catch (ConcurrencyException) when (attempt < _options.MaxConcurrencyRetries)
             {
-                // Another writer came first: load again and check everything again.
+                // Another writer came first: load again, compute and check everything again.
             }
         }
     }
+
+    /// <summary>Loads an existing account without an authorization check (the caller has authorized already).</summary>
+    internal Task<CustomerAccount> LoadAsync(CustomerId customer, string parameterName, CancellationToken cancellationToken) =>
+        LoadExistingAsync(customer, parameterName, cancellationToken);
 
     private async Task<CustomerAccount> LoadExistingAsync(CustomerId customer, string parameterName, CancellationToken cancellationToken)
     {

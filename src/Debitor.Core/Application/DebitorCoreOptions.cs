@@ -19,12 +19,12 @@ public sealed class DebitorCoreOptions
         set => _timeZone = Guard.Against.Null(value, nameof(TimeZone));
     }
 
-    /// <summary>How often a use case reloads and retries when another writer changed the account in between (default 3, 0 = never).</summary>
-    /// <exception cref="ArgumentOutOfRangeException">Set to a negative number.</exception>
+    /// <summary>How often a use case reloads and retries when another writer changed the account in between (default 3, 0 = never, at most 1,000).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Set to a negative number or more than 1,000.</exception>
     public int MaxConcurrencyRetries
     {
         get => _maxConcurrencyRetries;
-        set => _maxConcurrencyRetries = Guard.Against.Negative(value, nameof(MaxConcurrencyRetries));
+        set => _maxConcurrencyRetries = Guard.Against.OutOfRange(value, nameof(MaxConcurrencyRetries), 0, 1_000);
     }
 
     /// <summary>Our receivables contact, printed on every receivables document (R3.5). Default <see cref="ReceivablesContact.Default"/>.</summary>

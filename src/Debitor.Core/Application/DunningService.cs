@@ -11,7 +11,7 @@ namespace Debitor.Core.Application;
 /// a customer's items stand.
 /// </summary>
 /// <remarks>
-/// <para><b>Preview</b> loads the accounts and the company's settings and calls <see cref="DunningEngine.Preview"/>;
+/// <para><b>Preview</b> loads the accounts and the company's settings and calls <c>DunningEngine.Preview</c>;
 /// nothing changes.</para>
 /// <para><b>Process</b> loads the accounts again and re-checks every previewed notice against the current ledger: an
 /// installment that was paid, changed, dunned or excluded in between is dropped (and reported in
@@ -28,6 +28,7 @@ public sealed class DunningService
     private readonly ICustomerAccountStore _store;
     private readonly IAuthorizationPort _authorization;
     private readonly IDunningSettingsProvider _settings;
+    private readonly IInterestSchemeProvider _interestSchemes;
     private readonly IDunningLetterOutput _output;
     private readonly IClock _clock;
     private readonly DebitorCoreOptions _options;
@@ -36,6 +37,7 @@ public sealed class DunningService
     /// <param name="store">The account store.</param>
     /// <param name="authorization">The authorization port.</param>
     /// <param name="settings">The dunning settings per company.</param>
+    /// <param name="interestSchemes">The interest schemes per company: the one source letters, interest invoices, statements and the headline share.</param>
     /// <param name="output">Where issued letters go.</param>
     /// <param name="clock">The clock; it stamps the entries and gives "today" for cancellations.</param>
     /// <param name="options">The options.</param>
@@ -44,6 +46,7 @@ public sealed class DunningService
         ICustomerAccountStore store,
         IAuthorizationPort authorization,
         IDunningSettingsProvider settings,
+        IInterestSchemeProvider interestSchemes,
         IDunningLetterOutput output,
         IClock clock,
         DebitorCoreOptions options)
@@ -51,6 +54,7 @@ public sealed class DunningService
         _store = Guard.Against.Null(store);
         _authorization = Guard.Against.Null(authorization);
         _settings = Guard.Against.Null(settings);
+        _interestSchemes = Guard.Against.Null(interestSchemes);
         _output = Guard.Against.Null(output);
         _clock = Guard.Against.Null(clock);
         _options = Guard.Against.Null(options);
@@ -71,8 +75,8 @@ public sealed class DunningService
         Guard.Against.Null(actor);
         Guard.Against.Null(request);
         var unreadable = new List<CorruptJournalException>();
-        var (settings, accounts) = await LoadAsync(request, cancellationToken, unreadable).ConfigureAwait(false);
-        var scope = new RunScope(request, settings, accounts, null);
+        var (context, accounts) = await LoadAsync(request, cancellationToken, unreadable).ConfigureAwait(false);
+        var scope = new RunScope(context, accounts, null);
         foreach (var account in accounts)
         {
             if (scope.InScope(account.Customer))
@@ -81,7 +85,7 @@ public sealed class DunningService
             }
         }
 
-        var proposal = DunningEngine.Preview(request, settings, accounts);
+        var proposal = DunningEngine.Run(context, accounts, null, 1);
         proposal.UnreadableAccounts = unreadable;
         return proposal;
     }
@@ -105,20 +109,21 @@ public sealed class DunningService
 
         var request = proposal.Request;
         var unreadable = new List<CorruptJournalException>();
-        var (settings, accounts) = await LoadAsync(request, cancellationToken, unreadable).ConfigureAwait(false);
+        var (context, accounts) = await LoadAsync(request, cancellationToken, unreadable).ConfigureAwait(false);
         var filter = NoticeFilter.From(proposal);
-        var current = DunningEngine.Run(request, settings, accounts, filter, 1);
+        var current = DunningEngine.Run(context, accounts, filter, 1);
         foreach (var customer in AccountsOf(current.Letters))
         {
             await AuthorizeAsync(actor, Permission.ProcessDunning, customer, cancellationToken).ConfigureAwait(false);
         }
 
         var views = accounts.ToDictionary(a => a.Id);
+        var heads = new Dictionary<CustomerId, CustomerAccount>();
         var issued = new List<DunningLetter>();
         var removed = new List<RemovedLine>();
         foreach (var letter in current.Letters)
         {
-            var final = await IssueAsync(actor, request, letter, settings, filter, views, removed, cancellationToken).ConfigureAwait(false);
+            var final = await IssueAsync(actor, context, letter, filter, views, heads, removed, cancellationToken).ConfigureAwait(false);
             if (final is not null)
             {
                 await _output.DeliverAsync(final, cancellationToken).ConfigureAwait(false);
@@ -197,7 +202,9 @@ public sealed class DunningService
         await AuthorizeAsync(actor, Permission.ViewAccounts, customer, cancellationToken).ConfigureAwait(false);
         var account = await LoadExistingAsync(customer, nameof(customer), cancellationToken).ConfigureAwait(false);
         var settings = await _settings.GetAsync(account.Customer.Company, cancellationToken).ConfigureAwait(false);
-        return DunningEngine.Explain(account, settings, asOf);
+        var schemes = await _interestSchemes.GetAsync(account.Customer.Company, cancellationToken).ConfigureAwait(false);
+        var payer = account.Customer.Payer is { } id ? await LoadAsync(id, cancellationToken).ConfigureAwait(false) : null;
+        return DunningEngine.Explain(account, settings, schemes, asOf, payer);
     }
 
     private static IEnumerable<CustomerId> AccountsOf(IEnumerable<DunningLetter> letters) =>
@@ -235,11 +242,11 @@ public sealed class DunningService
     /// <summary>Appends the entries of one letter account by account; on a concurrent change, recomputes the letter from the reloaded account.</summary>
     private async Task<DunningLetter?> IssueAsync(
         Actor actor,
-        DunningRunRequest request,
+        RunContext context,
         DunningLetter letter,
-        Dunning.DunningSettings settings,
         NoticeFilter filter,
         Dictionary<CustomerId, CustomerAccount> views,
+        Dictionary<CustomerId, CustomerAccount> heads,
         List<RemovedLine> removed,
         CancellationToken cancellationToken)
     {
@@ -248,19 +255,22 @@ public sealed class DunningService
         for (var attempt = 0; ; attempt++)
         {
             CustomerId? conflict = null;
-            foreach (var (customer, entries) in DunningPostings.EntriesFor(current, request.PostFees))
+            foreach (var (customer, entries) in DunningPostings.EntriesFor(current, context.Request.PostFees))
             {
                 if (done.Contains(customer))
                 {
                     continue;
                 }
 
-                if (await TryAppendAsync(actor, views[customer], entries, nameof(letter), attempt, cancellationToken).ConfigureAwait(false) is null)
+                if (await TryAppendAsync(actor, heads.GetValueOrDefault(customer) ?? views[customer], entries, nameof(letter), attempt, cancellationToken).ConfigureAwait(false) is not { } after)
                 {
                     conflict = customer;
                     break;
                 }
 
+                // The next letter on this account (another currency, or another level when dunning by level) appends
+                // after this one; the letters themselves stay computed from the views they were proposed from.
+                heads[customer] = after;
                 done.Add(customer);
             }
 
@@ -272,8 +282,9 @@ public sealed class DunningService
             // Another writer changed an account of the letter: reload it and recompute the letter. The accounts already
             // written keep the view the letter was computed from, so their part of it stays the same.
             views[changed] = await LoadExistingAsync(changed, nameof(letter), cancellationToken).ConfigureAwait(false);
+            heads.Remove(changed);
             var group = current.Customers.Append(current.RecipientId).Distinct().Select(c => views[c]).ToList();
-            var recomputed = DunningEngine.Run(request, settings, group, filter, 1).Letters.FirstOrDefault(l => l.Id == current.Id);
+            var recomputed = DunningEngine.Run(context, group, filter, 1).Letters.FirstOrDefault(l => l.Id == current.Id);
             if (recomputed is not null)
             {
                 current = recomputed;
@@ -317,10 +328,12 @@ public sealed class DunningService
     }
 
     /// <summary>Loads the accounts a run needs: the customer and its payer for a one-customer run, else every account of the company.</summary>
-    private async Task<(Dunning.DunningSettings Settings, IReadOnlyList<CustomerAccount> Accounts)> LoadAsync(
+    private async Task<(RunContext Context, IReadOnlyList<CustomerAccount> Accounts)> LoadAsync(
         DunningRunRequest request, CancellationToken cancellationToken, List<CorruptJournalException>? unreadable = null)
     {
         var settings = await _settings.GetAsync(request.Company, cancellationToken).ConfigureAwait(false);
+        var schemes = await _interestSchemes.GetAsync(request.Company, cancellationToken).ConfigureAwait(false);
+        var context = new RunContext(request, settings, schemes, _options.ReceivablesContact);
         var accounts = new List<CustomerAccount>();
         if (request.Customer is { } only)
         {
@@ -331,7 +344,7 @@ public sealed class DunningService
                 accounts.Add(payerAccount);
             }
 
-            return (settings, accounts);
+            return (context, accounts);
         }
 
         await foreach (var id in _store.ListCustomersAsync(request.Company, cancellationToken).ConfigureAwait(false))
@@ -350,7 +363,7 @@ public sealed class DunningService
             }
         }
 
-        return (settings, accounts);
+        return (context, accounts);
     }
 
     private async Task<CustomerAccount?> LoadAsync(CustomerId customer, CancellationToken cancellationToken)

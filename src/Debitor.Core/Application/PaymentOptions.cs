@@ -22,11 +22,11 @@ public sealed class PaymentOptions
     /// How many days after today a value date may lie; a payment dated later is refused
     /// (<see cref="PaymentRefusalReason.ValueDateTooFarAhead"/>). Default 7; 0 refuses every future value date.
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">Set to a negative number.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">Set to a negative number or more than <see cref="Bounds.MaxDays"/>.</exception>
     public int MaxValueDateDaysAhead
     {
         get => _maxValueDateDaysAhead;
-        set => _maxValueDateDaysAhead = Guard.Against.Negative(value, nameof(MaxValueDateDaysAhead));
+        set => _maxValueDateDaysAhead = Bounds.Days(value, nameof(MaxValueDateDaysAhead));
     }
 
     /// <summary>Whether applying a payment hands a payment advice to the document output. Default <see langword="true"/>.</summary>

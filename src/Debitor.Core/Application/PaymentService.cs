@@ -30,7 +30,8 @@ public sealed class PaymentService
     private readonly ICustomerAccountStore _store;
     private readonly IAuthorizationPort _authorization;
     private readonly IPayerDirectory _payers;
-    private readonly IDocumentOutput _output;
+    private readonly DocumentDelivery _delivery;
+    private readonly IAccountFaultLog _faults;
     private readonly IClock _clock;
     private readonly DebitorCoreOptions _options;
 
@@ -42,14 +43,32 @@ public sealed class PaymentService
     /// <param name="clock">The clock; "today" is its date in <see cref="DebitorCoreOptions.TimeZone"/>.</param>
     /// <param name="options">The options.</param>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <remarks>Documents go through a private in-memory outbox; use the overload with an <see cref="IDocumentOutbox"/> so that
+    /// a host can list and retry undelivered documents (and see accounts a run left out).</remarks>
     public PaymentService(ICustomerAccountStore store, IAuthorizationPort authorization, IPayerDirectory payers, IDocumentOutput output, IClock clock, DebitorCoreOptions options)
+        : this(store, authorization, payers, output, clock, options, new InMemoryDocumentOutbox(), new InMemoryAccountFaultLog())
     {
+    }
+
+    /// <summary>Creates the service with a document outbox and a log for accounts a run leaves out.</summary>
+    /// <param name="store">The account store.</param>
+    /// <param name="authorization">The authorization port.</param>
+    /// <param name="payers">Finds the customers a payer pays for.</param>
+    /// <param name="output">Takes the documents.</param>
+    /// <param name="clock">The clock; "today" is its date in <see cref="DebitorCoreOptions.TimeZone"/>.</param>
+    /// <param name="options">The options.</param>
+    /// <param name="outbox">Where documents wait until the output took them (see <see cref="DocumentDelivery"/>).</param>
+    /// <param name="faults">Where a write-off run over all customers reports an account it has to leave out.</param>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public PaymentService(ICustomerAccountStore store, IAuthorizationPort authorization, IPayerDirectory payers, IDocumentOutput output, IClock clock, DebitorCoreOptions options, IDocumentOutbox outbox, IAccountFaultLog faults)
+    {
+        _faults = Guard.Against.Null(faults);
         _store = Guard.Against.Null(store);
         _authorization = Guard.Against.Null(authorization);
         _payers = Guard.Against.Null(payers);
-        _output = Guard.Against.Null(output);
         _clock = Guard.Against.Null(clock);
         _options = Guard.Against.Null(options);
+        _delivery = new DocumentDelivery(Guard.Against.Null(outbox), Guard.Against.Null(output), clock);
     }
 
     /// <summary>Today in the company's time zone.</summary>
@@ -252,8 +271,10 @@ public sealed class PaymentService
     /// <param name="run">The run.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>What was written off and the notifications.</returns>
-    /// <remarks>Each account is appended on its own. When a run stops midway, running it again writes off what is left;
-    /// residuals already written off are no longer residuals.</remarks>
+    /// <remarks>Each account is appended on its own. When a run stops midway, running it again completes it: an account the
+    /// run wrote off keeps what it recorded (its notification is derived again and delivered if it was not), the others are
+    /// written off. Over all customers, an account that cannot be read is reported to the <see cref="IAccountFaultLog"/>
+    /// and left out.</remarks>
     /// <exception cref="ArgumentNullException"><paramref name="run"/> or <paramref name="actor"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">A customer named by the run does not exist.</exception>
     /// <exception cref="AuthorizationException">The actor may not write off on an account.</exception>
@@ -275,6 +296,7 @@ public sealed class PaymentService
 
         var writtenOff = new List<WrittenOffResidual>();
         var documents = new List<WriteOffNotification>();
+        var firstId = WriteOffId(run, 0);
         foreach (var customer in customers)
         {
             for (var attempt = 0; ; attempt++)
@@ -285,7 +307,26 @@ public sealed class PaymentService
                     break;
                 }
 
-                var account = CustomerAccount.FromJournal(journal);
+                // Over all customers one bad account is reported and left out; a customer named by the run is read as is.
+                var account = run.Customers is null
+                    ? await Portfolio.ReadAsync(journal, customer, _faults, nameof(WriteOffResidualsAsync), cancellationToken).ConfigureAwait(false)
+                    : CustomerAccount.FromJournal(journal);
+                if (account is null)
+                {
+                    break;
+                }
+
+                if (account.RecordOf(firstId) is { Entry: WriteOffPosted } recorded)
+                {
+                    // An earlier attempt wrote this account off: its notification is derived again from the journal as
+                    // it stood before, so a retry completes the delivery the first attempt may not have made.
+                    var before = CustomerAccount.FromJournal([.. journal.Take((int)recorded.Version - 1)]);
+                    var earlier = ResidualWriteOffs.Find(before, run.Thresholds, run.AsOf);
+                    writtenOff.AddRange(earlier.Select(r => new WrittenOffResidual(customer, r)));
+                    documents.Add(WriteOffNotice(run, account, earlier, recorded.RecordedAt));
+                    break;
+                }
+
                 var residuals = ResidualWriteOffs.Find(account, run.Thresholds, run.AsOf);
                 if (residuals.Count == 0)
                 {
@@ -293,9 +334,10 @@ public sealed class PaymentService
                 }
 
                 var entries = residuals
-                    .Select((r, i) => (JournalEntry)new WriteOffPosted(new EntryId(run.Id.Value + "/" + (i + 1).ToString(CultureInfo.InvariantCulture)), r.Target, r.OpenAmount, run.AsOf, run.Reason))
+                    .Select((r, i) => (JournalEntry)new WriteOffPosted(WriteOffId(run, i), r.Target, r.OpenAmount, run.AsOf, run.Reason))
                     .ToList();
-                var (_, appended) = account.Append(entries, _clock.GetCurrentInstant(), actor.User, Today, nameof(run));
+                var now = _clock.GetCurrentInstant();
+                var (_, appended) = account.Append(entries, now, actor.User, now.InZone(_options.TimeZone).Date, nameof(run));
                 try
                 {
                     await _store.AppendAsync(customer, account.Version, appended, cancellationToken).ConfigureAwait(false);
@@ -306,13 +348,7 @@ public sealed class PaymentService
                 }
 
                 writtenOff.AddRange(residuals.Select(r => new WrittenOffResidual(customer, r)));
-                documents.Add(new WriteOffNotification(
-                    run.Id.Value + "/" + customer.Value + "/write-off",
-                    Today,
-                    customer,
-                    account.Customer.RecipientFor(DocumentRecipient.Customer),
-                    _options.ReceivablesContact,
-                    residuals.Select(r => new WriteOffLine(r.DocumentNumber, r.Target, r.OpenAmount, run.Reason))));
+                documents.Add(WriteOffNotice(run, account, residuals, now));
                 break;
             }
         }
@@ -322,6 +358,17 @@ public sealed class PaymentService
     }
 
     private static PaymentResult Refused(PaymentRefusal refusal) => new(PaymentStatus.Refused, refusal, null, [], []);
+
+    private static EntryId WriteOffId(ResidualWriteOffRun run, int index) => new(run.Id.Value + "/" + (index + 1).ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>The write-off notification of one account, dated the day its entries were recorded (in the company's time zone).</summary>
+    private WriteOffNotification WriteOffNotice(ResidualWriteOffRun run, CustomerAccount account, IReadOnlyList<ResidualItem> residuals, Instant recordedAt) => new(
+        run.Id.Value + "/" + account.Id.Value + "/write-off",
+        recordedAt.InZone(_options.TimeZone).Date,
+        account.Id,
+        account.Customer.RecipientFor(DocumentRecipient.Customer),
+        _options.ReceivablesContact,
+        residuals.Select(r => new WriteOffLine(r.DocumentNumber, r.Target, r.OpenAmount, run.Reason)));
 
     private static PaymentAllocation Combine(IncomingPayment payment, CustomerId receivedBy, List<PaymentAllocation> parts)
     {
@@ -349,7 +396,7 @@ public sealed class PaymentService
                     var open = accounts.First(a => a.Id == g.Key.Customer).FindInstallment(g.Key.Target)?.OpenAmount ?? Money.Zero(currency);
                     return new PaymentAdviceLine(
                         g.Key.Customer, first.DocumentNumber, g.Key.Target, first.Component,
-                        Sum(g, AllocationLineKind.Payment), Sum(g, AllocationLineKind.CashDiscount), Sum(g, AllocationLineKind.ToleranceWriteOff), open);
+                        Sum(g, AllocationLineKind.Payment), Sum(g, AllocationLineKind.CashDiscount), Sum(g, AllocationLineKind.ToleranceWriteOff) - Sum(g, AllocationLineKind.OverpaymentWriteOff), open);
                 });
             documents.Add(new PaymentAdvice(payment.Id.Value + "/advice", today, receivedBy, receivedBy, _options.ReceivablesContact, payment.Id, payment.Amount, payment.ValueDate, lines, allocation.UnappliedCredit));
         }
@@ -420,13 +467,8 @@ public sealed class PaymentService
         return true;
     }
 
-    private async Task DeliverAsync(IEnumerable<ReceivablesDocument> documents, CancellationToken cancellationToken)
-    {
-        foreach (var document in documents)
-        {
-            await _output.DeliverAsync(document, cancellationToken).ConfigureAwait(false);
-        }
-    }
+    private Task DeliverAsync(IReadOnlyList<ReceivablesDocument> documents, CancellationToken cancellationToken) =>
+        _delivery.SendAsync(documents, cancellationToken);
 
     private async Task AuthorizeAsync(Actor actor, Permission permission, CustomerId customer, CancellationToken cancellationToken)
     {

@@ -10,7 +10,8 @@ namespace Debitor.Core.Application;
 /// period, and the monthly series of the last twelve months for a customer's chart.
 /// </summary>
 /// <remarks>Read-only: nothing is appended. The figures across customers load every account the store lists and need
-/// <see cref="Permission.ViewAccounts"/> on each. Thread-safe.</remarks>
+/// <see cref="Permission.ViewAccounts"/> on each; an account that cannot be read (a journal that does not replay, amounts
+/// beyond <see cref="Bounds.MaxAmount"/>) is reported to the <see cref="IAccountFaultLog"/> and left out. Thread-safe.</remarks>
 public sealed class ReceivablesFiguresService
 {
     private readonly CustomerAccountService _accounts;
@@ -55,7 +56,7 @@ public sealed class ReceivablesFiguresService
     /// <returns>The aging report, added per currency over every account.</returns>
     /// <exception cref="AuthorizationException">The actor may not view one of the accounts.</exception>
     public async Task<AgingReport> GetPortfolioAgingAsync(Actor actor, CancellationToken cancellationToken = default) =>
-        Aging.ForAccounts(await AllAccountsAsync(actor, cancellationToken).ConfigureAwait(false), _accounts.Today, _options.Aging);
+        Aging.ForAccounts(await AllAccountsAsync(actor, cancellationToken: cancellationToken).ConfigureAwait(false), _accounts.Today, _options.Aging);
 
     /// <summary>Turnover and DSO of one customer for a period.</summary>
     /// <param name="actor">Who asks.</param>
@@ -83,7 +84,7 @@ public sealed class ReceivablesFiguresService
     public async Task<IReadOnlyList<ReceivablesTurnover>> GetPortfolioTurnoverAsync(Actor actor, DateInterval period, CancellationToken cancellationToken = default)
     {
         Guard.Against.Null(period);
-        return ReceivablesFigures.Turnover(await AllAccountsAsync(actor, cancellationToken).ConfigureAwait(false), period);
+        return ReceivablesFigures.Turnover(await AllAccountsAsync(actor, cancellationToken: cancellationToken).ConfigureAwait(false), period);
     }
 
     /// <summary>
@@ -107,15 +108,6 @@ public sealed class ReceivablesFiguresService
         return ReceivablesFigures.LastTwelveMonths(account, today, inCurrency, _coreOptions.TimeZone, [.. costs.Where(c => c.Amount.Currency.Equals(inCurrency))]);
     }
 
-    private async Task<List<CustomerAccount>> AllAccountsAsync(Actor actor, CancellationToken cancellationToken)
-    {
-        var customers = await _store.ListCustomersAsync(cancellationToken).ConfigureAwait(false);
-        var accounts = new List<CustomerAccount>(customers.Count);
-        foreach (var customer in customers.OrderBy(c => c.Value, StringComparer.Ordinal))
-        {
-            accounts.Add(await _accounts.GetAccountAsync(actor, customer, cancellationToken).ConfigureAwait(false));
-        }
-
-        return accounts;
-    }
+    private Task<List<CustomerAccount>> AllAccountsAsync(Actor actor, [System.Runtime.CompilerServices.CallerMemberName] string operation = "", CancellationToken cancellationToken = default) =>
+        _accounts.PortfolioAsync(actor, operation, cancellationToken);
 }

@@ -42,7 +42,7 @@ public sealed class StatementService
     public async Task<OpenItemsStatement> GetOpenItemsStatementAsync(Actor actor, CustomerId customer, LocalDate? asOf = null, CancellationToken cancellationToken = default)
     {
         var account = await _accounts.GetAccountAsync(actor, customer, cancellationToken).ConfigureAwait(false);
-        var scheme = InterestSchemeRegistry.For(_schemes, account.Customer);
+        var scheme = await InterestSchemeRegistry.ForAsync(_schemes, account.Customer, cancellationToken).ConfigureAwait(false);
         return AccountStatements.OpenItems(account, asOf ?? _accounts.Today, scheme, _core.ReceivablesContact);
     }
 

@@ -17,7 +17,7 @@ namespace Debitor.Core.Banking;
 /// </para>
 /// <para>
 /// Where the national length is known it is enforced: 18 characters for DE and AT, 19 for NL, 16 for ES,
-/// 23 for IT, 13 for FR and 20 for BE. Other countries need 8 to 35 characters. The country code must be
+/// 23 for IT, 13 for FR, and 17 (enterprise number) or 20 (number assigned by the bank) for BE. Other countries need 8 to 35 characters. The country code must be
 /// an ISO 3166-1 alpha-2 code.
 /// </para>
 /// <para>
@@ -153,20 +153,21 @@ public readonly struct SepaCreditorId : IEquatable<SepaCreditorId>, IParsable<Se
     /// <returns><see langword="true"/> when they differ.</returns>
     public static bool operator !=(SepaCreditorId left, SepaCreditorId right) => !left.Equals(right);
 
-    /// <summary>The national length of a creditor identifier, where known.</summary>
+    /// <summary>The national lengths of a creditor identifier, where known (EPC262-08, Creditor Identifier Overview).</summary>
     /// <param name="first">The first letter of the country code.</param>
     /// <param name="second">The second letter of the country code.</param>
-    /// <returns>The required total length, or 0 when only the general 8 to 35 applies.</returns>
-    internal static int NationalLength(char first, char second) => (first, second) switch
+    /// <returns>The allowed total lengths (the same twice where the country has one), or (0, 0) when only the general
+    /// 8 to 35 applies. Belgium has two forms: the 10-digit enterprise number (17) and the bank-assigned number (20).</returns>
+    internal static (int Short, int Long) NationalLengths(char first, char second) => (first, second) switch
     {
-        ('A', 'T') => 18,
-        ('B', 'E') => 20,
-        ('D', 'E') => 18,
-        ('E', 'S') => 16,
-        ('F', 'R') => 13,
-        ('I', 'T') => 23,
-        ('N', 'L') => 19,
-        _ => 0,
+        ('A', 'T') => (18, 18),
+        ('B', 'E') => (17, 20),
+        ('D', 'E') => (18, 18),
+        ('E', 'S') => (16, 16),
+        ('F', 'R') => (13, 13),
+        ('I', 'T') => (23, 23),
+        ('N', 'L') => (19, 19),
+        _ => (0, 0),
     };
 
     private static SepaCreditorId ParseCore(string s)
@@ -210,8 +211,8 @@ public readonly struct SepaCreditorId : IEquatable<SepaCreditorId>, IParsable<Se
             return Error.UnknownCountry;
         }
 
-        int national = NationalLength(buffer[0], buffer[1]);
-        if (national == 0 ? length is < MinLength or > MaxLength : length != national)
+        var (shortForm, longForm) = NationalLengths(buffer[0], buffer[1]);
+        if (shortForm == 0 ? length is < MinLength or > MaxLength : length != shortForm && length != longForm)
         {
             return Error.Length;
         }
@@ -243,8 +244,8 @@ public readonly struct SepaCreditorId : IEquatable<SepaCreditorId>, IParsable<Se
                 $"Not a SEPA creditor identifier: character {IdentifierText.Describe(input[invalidAt])} at position {invalidAt + 1} is not allowed (only letters, digits and single spaces between them)."),
             Error.NoCountryCode => "Not a SEPA creditor identifier: it must start with a two-letter country code.",
             Error.UnknownCountry => $"Not a SEPA creditor identifier: unknown country '{buffer[..2]}'.",
-            Error.Length => NationalLength(buffer[0], buffer[1]) is var national and > 0
-                ? string.Create(culture, $"Not a SEPA creditor identifier: wrong length, {length} characters instead of {national} for {buffer[..2]}.")
+            Error.Length => NationalLengths(buffer[0], buffer[1]) is var (shortForm, longForm) and ( > 0, _)
+                ? string.Create(culture, $"Not a SEPA creditor identifier: wrong length, {length} characters instead of {(shortForm == longForm ? $"{shortForm}" : $"{shortForm} or {longForm}")} for {buffer[..2]}.")
                 : string.Create(culture, $"Not a SEPA creditor identifier: wrong length, {length} characters instead of {MinLength} to {MaxLength}."),
             Error.CheckDigitsNotDigits => "Not a SEPA creditor identifier: the check digits (positions 3 and 4) must be two digits.",
             Error.CheckDigitsOutOfRange => $"Not a SEPA creditor identifier: check digits '{buffer[2..4]}' out of range (02 to 98).",

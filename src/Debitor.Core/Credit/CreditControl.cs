@@ -153,7 +153,7 @@ public static class CreditControl
 
     /// <summary>The account's items without an interface call per item (the view keeps them in a list).</summary>
     internal static ReadOnlySpan<OpenItem> ItemsOf(CustomerAccount account) =>
-        account.Items is List<OpenItem> list ? CollectionsMarshal.AsSpan(list) : account.Items.ToArray();
+        CollectionsMarshal.AsSpan(account.ItemList);
 
     /// <summary>
     /// One pass over the items: open items, overdue and internal status, returned payments, and the payments not yet released

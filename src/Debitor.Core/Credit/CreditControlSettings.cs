@@ -12,12 +12,11 @@ public sealed record PaymentReleasePeriod
     /// <param name="method">The payment method.</param>
     /// <param name="days">Days after the value date; zero or more.</param>
     /// <exception cref="ArgumentException"><paramref name="method"/> is not a defined method.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="days"/> is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="days"/> is negative or more than <see cref="Bounds.MaxDays"/>.</exception>
     public PaymentReleasePeriod(PaymentMethod method, int days)
     {
         Method = Guard.Against.EnumOutOfRange(method, nameof(method));
-        ArgumentOutOfRangeException.ThrowIfNegative(days);
-        Days = days;
+        Days = Bounds.Days(days, nameof(days));
     }
 
     /// <summary>The payment method.</summary>

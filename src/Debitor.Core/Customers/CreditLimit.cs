@@ -8,7 +8,7 @@ public sealed record CreditLimit
     /// <param name="amount">The limit; zero or more.</param>
     /// <param name="validFrom">First day the limit applies, or <see langword="null"/> for always.</param>
     /// <param name="validUntil">Last day the limit applies, or <see langword="null"/> for open-ended.</param>
-    /// <exception cref="ArgumentException">The amount is negative or has no currency, or the period ends before it starts.</exception>
+    /// <exception cref="ArgumentException">The amount is negative, beyond <see cref="Bounds.MaxAmount"/> or has no currency, or the period ends before it starts.</exception>
     public CreditLimit(Money amount, LocalDate? validFrom = null, LocalDate? validUntil = null)
     {
         GuardClauseExtensions.RequireCurrency(amount, nameof(amount));
@@ -22,7 +22,7 @@ public sealed record CreditLimit
             throw new ArgumentException($"The validity ends ({until}) before it starts ({from}).", nameof(validUntil));
         }
 
-        Amount = amount;
+        Amount = Bounds.Amount(amount, nameof(amount));
         ValidFrom = validFrom;
         ValidUntil = validUntil;
     }

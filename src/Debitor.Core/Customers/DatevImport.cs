@@ -50,10 +50,26 @@ public static class DatevCustomerImport
         var customers = new List<ImportedCustomer>();
         var errors = new List<ImportError>();
         Dictionary<string, int>? columns = null;
-        var lineNumber = 0;
-        while (ReadRecord(reader, ref lineNumber) is { } record)
+        int? headerWidth = null;
+        var lines = new List<string>();
+        while (reader.ReadLine() is { } text)
         {
-            var (fields, line) = record;
+            lines.Add(text);
+        }
+
+        for (var index = 0; index < lines.Count;)
+        {
+            var line = index + 1;
+            var (fields, next, malformed) = ReadRecord(lines, index, headerWidth);
+            if (malformed is not null)
+            {
+                // Reported with its number; reading goes on with the very next line, so no later line is lost.
+                errors.Add(new ImportError(line, malformed));
+                index++;
+                continue;
+            }
+
+            index = next;
             if (fields.Count == 0 || (fields.Count == 1 && fields[0].Length == 0))
             {
                 continue;
@@ -66,14 +82,15 @@ public static class DatevCustomerImport
                     continue;
                 }
 
-                columns = fields.Select((name, index) => (name.Trim(), index))
-                    .GroupBy(c => c.Item1, StringComparer.OrdinalIgnoreCase)
-                    .ToDictionary(g => g.Key, g => g.First().index, StringComparer.OrdinalIgnoreCase);
+                columns = fields.Select((name, column) => (Name: name.Trim(), Column: column))
+                    .GroupBy(c => c.Name, StringComparer.OrdinalIgnoreCase)
+                    .ToDictionary(g => g.Key, g => g.First().Column, StringComparer.OrdinalIgnoreCase);
                 if (!columns.ContainsKey("Konto"))
                 {
                     throw new ArgumentException("The file has no 'Konto' column; is it a DATEV Debitoren/Kreditoren export?", nameof(reader));
                 }
 
+                headerWidth = fields.Count;
                 continue;
             }
 
@@ -157,36 +174,44 @@ public static class DatevCustomerImport
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 
-    /// <summary>Reads one CSV record (which may span lines inside quotes); null at the end.</summary>
-    private static (List<string> Fields, int Line)? ReadRecord(TextReader reader, ref int lineNumber)
+    /// <summary>
+    /// Reads one CSV record starting at a line. A field may be quoted (a quote opens only at the start of a field, <c>""</c>
+    /// inside is a quote, the closing quote ends the field) and a quoted field may span lines. The record is malformed when a
+    /// quote appears inside an unquoted field, text follows a closing quote, a quote is never closed, or a record that spans
+    /// lines does not have the header's number of fields (an unbalanced quote swallowing the next lines).
+    /// </summary>
+    /// <returns>The fields and the index of the line after the record, or why the record is malformed.</returns>
+    private static (List<string> Fields, int Next, string? Malformed) ReadRecord(List<string> lines, int index, int? headerWidth)
     {
-        var line = reader.ReadLine();
-        if (line is null)
-        {
-            return null;
-        }
-
-        lineNumber++;
-        var start = lineNumber;
+        var first = index;
+        var line = lines[index];
         var fields = new List<string>();
         var field = new StringBuilder();
         var quoted = false;
+        var fieldStart = true;
         var i = 0;
         while (true)
         {
             if (i >= line.Length)
             {
-                if (quoted && reader.ReadLine() is { } next)
+                if (quoted)
                 {
-                    lineNumber++;
+                    if (++index >= lines.Count)
+                    {
+                        return (fields, index, "A quote is opened and never closed.");
+                    }
+
                     field.Append('\n');
-                    line = next;
+                    line = lines[index];
                     i = 0;
                     continue;
                 }
 
                 fields.Add(field.ToString());
-                return (fields, start);
+                var spansLines = index > first;
+                return spansLines && headerWidth is { } width && fields.Count != width
+                    ? (fields, index + 1, $"A quoted field spans lines {first + 1}–{index + 1} and the record has {fields.Count} fields instead of {width}: is a quote unbalanced?")
+                    : (fields, index + 1, null);
             }
 
             var c = line[i++];
@@ -200,6 +225,10 @@ public static class DatevCustomerImport
                 else if (c == '"')
                 {
                     quoted = false;
+                    if (i < line.Length && line[i] != ';')
+                    {
+                        return (fields, index + 1, $"Text follows the closing quote of field {fields.Count + 1}.");
+                    }
                 }
                 else
                 {
@@ -208,17 +237,26 @@ public static class DatevCustomerImport
             }
             else if (c == '"')
             {
+                if (!fieldStart)
+                {
+                    return (fields, index + 1, $"Field {fields.Count + 1} holds a quote but is not enclosed in quotes.");
+                }
+
                 quoted = true;
             }
             else if (c == ';')
             {
                 fields.Add(field.ToString());
                 field.Clear();
+                fieldStart = true;
+                continue;
             }
             else
             {
                 field.Append(c);
             }
+
+            fieldStart = false;
         }
     }
 }

@@ -8,12 +8,12 @@ public sealed record CashDiscountTier
 {
     /// <summary>Creates a tier.</summary>
     /// <param name="percent">The discount in percent of the gross amount; greater than 0 and less than 100.</param>
-    /// <param name="days">Days after the document date the discount is granted for; at least 0.</param>
+    /// <param name="days">Days after the document date the discount is granted for; 0 to <see cref="Bounds.MaxDays"/>.</param>
     /// <exception cref="ArgumentOutOfRangeException">A value is outside its range.</exception>
     public CashDiscountTier(decimal percent, int days)
     {
         Percent = Guard.Against.OutOfRange(percent, nameof(percent), 0.0001m, 99.9999m);
-        Days = Guard.Against.Negative(days, nameof(days));
+        Days = Bounds.Days(days, nameof(days));
     }
 
     /// <summary>The discount in percent of the gross open amount.</summary>
@@ -35,11 +35,11 @@ public sealed record PaymentTerms
     /// <summary>Creates payment terms.</summary>
     /// <param name="netDays">Days after the document date until the invoice is due; at least 0.</param>
     /// <param name="discounts">Cash-discount tiers; may be empty.</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="netDays"/> is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="netDays"/> is negative or more than <see cref="Bounds.MaxDays"/>.</exception>
     /// <exception cref="ArgumentException">The tiers are not strictly ordered (more days, less percent) or exceed the net days.</exception>
     public PaymentTerms(int netDays, IEnumerable<CashDiscountTier>? discounts = null)
     {
-        NetDays = Guard.Against.Negative(netDays, nameof(netDays));
+        NetDays = Bounds.Days(netDays, nameof(netDays));
         _discounts = ValueList<CashDiscountTier>.From(discounts?.OrderBy(t => t.Days));
         for (var i = 0; i < _discounts.Count; i++)
         {
@@ -64,4 +64,45 @@ public sealed record PaymentTerms
 
     /// <summary>The cash-discount tiers, ordered by days.</summary>
     public IReadOnlyList<CashDiscountTier> Discounts => _discounts;
+}
+
+/// <summary>
+/// A cash-discount stage of one invoice: <see cref="Percent"/> off the open gross amount when the money arrives on or
+/// before <see cref="LastDay"/> (German <em>Skontostufe</em>, e.g. 3 % until 10 March, 2 % until 20 March).
+/// </summary>
+/// <remarks>Immutable; compared by content.</remarks>
+public sealed record CashDiscountStage
+{
+    /// <summary>Creates a stage.</summary>
+    /// <param name="percent">The discount in percent of the gross amount; greater than 0 and less than 100.</param>
+    /// <param name="lastDay">The last day the discount is granted on (inclusive), before any tolerance days.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="percent"/> is outside its range.</exception>
+    public CashDiscountStage(decimal percent, LocalDate lastDay)
+    {
+        Percent = Guard.Against.OutOfRange(percent, nameof(percent), 0.0001m, 99.9999m);
+        LastDay = lastDay;
+    }
+
+    /// <summary>The discount in percent of the gross open amount.</summary>
+    public decimal Percent { get; }
+
+    /// <summary>The last day of the stage (inclusive).</summary>
+    public LocalDate LastDay { get; }
+
+    /// <summary>The stages of customer terms for an invoice dated <paramref name="documentDate"/>: each tier's days counted from it.</summary>
+    /// <param name="terms">The customer's payment terms.</param>
+    /// <param name="documentDate">The invoice date.</param>
+    /// <returns>The stages, earliest first; empty when the terms grant no cash discount.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="terms"/> is <see langword="null"/>.</exception>
+    public static IReadOnlyList<CashDiscountStage> From(PaymentTerms terms, LocalDate documentDate)
+    {
+        Guard.Against.Null(terms);
+        var stages = new CashDiscountStage[terms.Discounts.Count];
+        for (var i = 0; i < stages.Length; i++)
+        {
+            stages[i] = new CashDiscountStage(terms.Discounts[i].Percent, documentDate.PlusDays(terms.Discounts[i].Days));
+        }
+
+        return ValueList<CashDiscountStage>.From(stages);
+    }
 }

@@ -15,12 +15,12 @@ public sealed record PaymentTolerance
 {
     /// <summary>Creates a tolerance.</summary>
     /// <param name="percent">Percent of the item's amount, 0 (not set) to 100.</param>
-    /// <param name="maximumAmount">Fixed amount in the item's currency, 0 (not set) or more.</param>
+    /// <param name="maximumAmount">Fixed amount in the item's currency, 0 (not set) to <see cref="Bounds.MaxAmount"/>.</param>
     /// <exception cref="ArgumentOutOfRangeException">A value is outside its range.</exception>
     public PaymentTolerance(decimal percent, decimal maximumAmount)
     {
         Percent = Guard.Against.OutOfRange(percent, nameof(percent), 0m, 100m);
-        MaximumAmount = Guard.Against.Negative(maximumAmount, nameof(maximumAmount));
+        MaximumAmount = Guard.Against.OutOfRange(maximumAmount, nameof(maximumAmount), 0m, Bounds.MaxAmount);
     }
 
     /// <summary>No payment tolerance (the per-customer opt-out).</summary>

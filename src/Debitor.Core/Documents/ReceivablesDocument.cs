@@ -46,7 +46,7 @@ public abstract record ReceivablesDocument
 /// <param name="Component">Costs, interest or principal.</param>
 /// <param name="Paid">Applied from the payment.</param>
 /// <param name="CashDiscount">Cash discount granted.</param>
-/// <param name="WrittenOff">Written off within the payment tolerance.</param>
+/// <param name="WrittenOff">Written off within the payment tolerance: positive for a shortfall written off, negative for a surplus of the payment written off (R3.2 both ways).</param>
 /// <param name="RemainingOpen">What is open on the installment as of the document date.</param>
 public sealed record PaymentAdviceLine(CustomerId Customer, string DocumentNumber, InstallmentRef Target, ClaimComponent Component, Money Paid, Money CashDiscount, Money WrittenOff, Money RemainingOpen);
 

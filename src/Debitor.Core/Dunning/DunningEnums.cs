@@ -101,6 +101,24 @@ public enum DunningExclusion
 
     /// <summary>The item was due for a notice, but the net overdue amount of its letter is below the scheme's minimum.</summary>
     BelowLetterMinimum,
+
+    /// <summary>The customer's interest scheme is not among the company's interest schemes: no letter states interest that cannot be computed.</summary>
+    UnknownInterestScheme,
+
+    /// <summary>Overdue, but not yet due for its next notice, and no other item of the customer gets a notice now.</summary>
+    NoNoticeDue,
+
+    /// <summary>All notices the scheme allows were issued: the next step is a hand-over or court dunning (gerichtliches Mahnverfahren).</summary>
+    AllNoticesIssued,
+
+    /// <summary>Due for a notice of a level the run did not select, and no letter goes to the customer in this run.</summary>
+    LevelNotSelected,
+
+    /// <summary>Due for a notice now, but not in the proposal being processed, and no letter goes to the customer.</summary>
+    NotInProposal,
+
+    /// <summary>An overdue dunning fee, interest charge or cost item: listed on letters, never dunned itself, and no letter goes to the customer now.</summary>
+    ChargeWithoutNotice,
 }
 
 /// <summary>Where an installment stands in a run.</summary>

@@ -16,6 +16,9 @@ internal static class DunningIds
     internal static string Letter(DunningRunId run, CustomerId recipient, Currency currency) =>
         Fit($"{run.Value}/{recipient.Value}/{currency.Code}");
 
+    internal static string LevelLetter(DunningRunId run, CustomerId recipient, Currency currency, int level) =>
+        Fit(string.Create(CultureInfo.InvariantCulture, $"{run.Value}/{recipient.Value}/{currency.Code}/L{level}"));
+
     internal static EntryId Notice(string letterId) => new(Fit(letterId + "/notice"));
 
     internal static EntryId LetterFee(string letterId, DunningFeeKind kind) =>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Debitor.Core.Customers;
+using Debitor.Core.Documents;
 using Debitor.Core.Ledger;
 
 namespace Debitor.Core.Dunning;
@@ -40,7 +41,26 @@ public sealed class DunningCredit
 /// <param name="Level">The level whose settings charge it.</param>
 /// <param name="Customer">The account the fee is charged to: the debtor for a per-item fee, the recipient otherwise.</param>
 /// <param name="Installment">The installment raised, for a per-item fee.</param>
-public sealed record DunningFeeLine(DunningFeeKind Kind, Money Amount, int Level, CustomerId Customer, InstallmentRef? Installment = null);
+public sealed record DunningFeeLine(DunningFeeKind Kind, Money Amount, int Level, CustomerId Customer, InstallmentRef? Installment = null)
+{
+    /// <summary>The text key of the fee for the letter (not the enum name): <c>dunning.fee.perLetter</c>, <c>dunning.fee.perItem</c> or <c>dunning.fee.tiered</c>.</summary>
+    public string TextKey => Kind switch
+    {
+        DunningFeeKind.PerLetter => "dunning.fee.perLetter",
+        DunningFeeKind.PerItem => "dunning.fee.perItem",
+        _ => "dunning.fee.tiered",
+    };
+}
+
+/// <summary>A debtor whose items are on a letter, named as the letter names it (a payer's letter names every debtor, R3.7).</summary>
+/// <param name="Id">The customer's id.</param>
+/// <param name="Number">The customer number.</param>
+/// <param name="Name">The name.</param>
+public sealed record DunningDebtor(CustomerId Id, string Number, string Name)
+{
+    /// <summary>Whether the debtor is a consumer (§13 BGB): the interest clause cites §288 Abs. 1 BGB for it, Abs. 2 otherwise.</summary>
+    public bool IsConsumer { get; init; }
+}
 
 /// <summary>
 /// A dunning letter (R4.6, R3.7, R0.15): one per recipient and currency, listing every overdue item of the customers
@@ -62,37 +82,49 @@ public sealed class DunningLetter
     private readonly CustomerAccount? _single;
     private readonly CustomerAccount[]? _group;
     private readonly LetterTotals _totals;
+    private readonly CustomerAccount _recipientAccount;
+    private readonly int _onlyLevel;
+    private readonly bool _main;
+    private readonly int _levelCount;
     private string? _id;
     private LetterContent? _content;
 
     internal DunningLetter(
         RunScope scope,
-        Customer recipient,
+        CustomerAccount recipient,
         Currency currency,
         int level,
         DunningScheme scheme,
         LocalDate paymentDeadline,
         CustomerAccount? single,
         CustomerAccount[]? group,
-        LetterTotals totals)
+        LetterTotals totals,
+        int onlyLevel,
+        bool main)
     {
+        _onlyLevel = onlyLevel;
+        _main = main;
+        _levelCount = scheme.Levels.Count;
         _scope = scope;
         _single = single;
         _group = group;
         _totals = totals;
-        Recipient = recipient;
+        _recipientAccount = recipient;
+        Recipient = recipient.Customer;
         Currency = currency;
         Level = level;
         Scheme = scheme.Id;
         var definition = scheme.Levels[level - 1];
         HeaderTextKey = definition.HeaderTextKey;
         FooterTextKey = definition.FooterTextKey;
-        ChargesInterest = definition.ChargesInterest;
         PaymentDeadline = paymentDeadline;
     }
 
-    /// <summary>The letter's key: <c>{run id}/{recipient id}/{currency code}</c>, shortened with a hash beyond 200 characters.</summary>
-    public string Id => _id ??= DunningIds.Letter(RunId, RecipientId, Currency);
+    /// <summary>
+    /// The letter's key: <c>{run id}/{recipient id}/{currency code}</c>, shortened with a hash beyond 200 characters; the
+    /// lower-level letters of a scheme that duns by level (<see cref="DunningScheme.OneLetterPerLevel"/>) add <c>/L{level}</c>.
+    /// </summary>
+    public string Id => _id ??= _main ? DunningIds.Letter(RunId, RecipientId, Currency) : DunningIds.LevelLetter(RunId, RecipientId, Currency, Level);
 
     /// <summary>The run that proposed it.</summary>
     public DunningRunId RunId => _scope.Request.RunId;
@@ -109,7 +141,10 @@ public sealed class DunningLetter
     /// <summary>The letter's currency; a letter never mixes currencies.</summary>
     public Currency Currency { get; }
 
-    /// <summary>The letter's level: the highest level among its notices.</summary>
+    /// <summary>
+    /// The letter's level: the highest level among its notices; heading and footer follow it. Every line states its own
+    /// level (<see cref="DunningLine.LevelTextKey"/>), so an item at its first notice reads as a first notice on any letter.
+    /// </summary>
     public int Level { get; }
 
     /// <summary>The scheme the letter's texts, deadline and fees come from (the recipient's).</summary>
@@ -127,8 +162,29 @@ public sealed class DunningLetter
     /// <summary>The date by which the recipient is asked to pay: letter date plus the level's days, moved to a business day.</summary>
     public LocalDate PaymentDeadline { get; }
 
-    /// <summary>How the letter is sent: the recipient's preferred channel (post for customers who prefer the phone).</summary>
-    public DunningChannel Channel => Recipient.PreferredChannel == ContactChannel.Email ? DunningChannel.Email : DunningChannel.Post;
+    /// <summary>
+    /// The output medium set for dunning letters in the recipient's master data (R3.5, <see cref="CustomerMasterData.MediumFor"/>);
+    /// without one, the recipient's preferred channel (post for customers who prefer the phone: a letter cannot be phoned).
+    /// </summary>
+    public OutputMedium Medium => _recipientAccount.MasterData.MediumFor(
+        DocumentKind.DunningLetter,
+        Recipient.PreferredChannel == ContactChannel.Phone ? ContactChannel.Post : Recipient.PreferredChannel);
+
+    /// <summary>How the letter is sent: by e-mail when <see cref="Medium"/> is e-mail only, otherwise by post.</summary>
+    public DunningChannel Channel => Medium == OutputMedium.Email ? DunningChannel.Email : DunningChannel.Post;
+
+    /// <summary>Our receivables contact, printed on the letter like on every receivables document (R3.5).</summary>
+    public ReceivablesContact Contact => _scope.Contact;
+
+    /// <summary>The recipient's document address (R1.4): its billing address, else its main address; <see langword="null"/> when it has none.</summary>
+    public PostalAddress? RecipientAddress => _recipientAccount.MasterData.DocumentAddress;
+
+    /// <summary>The recipient's e-mail address chosen for sending (R0.13), if any.</summary>
+    public EmailAddress? RecipientEmail => _recipientAccount.MasterData.SendingEmail;
+
+    /// <summary>The customers whose items or credits are on the letter, with number and name, ordered by id.</summary>
+    public IReadOnlyList<DunningDebtor> Debtors =>
+        [.. Accounts.Select(a => a.Customer).Where(c => Customers.Contains(c.Id)).OrderBy(c => c.Id.Value, StringComparer.Ordinal).Select(c => new DunningDebtor(c.Id, c.Number, c.Name) { IsConsumer = c.IsConsumer })];
 
     /// <summary>What the recipient asked to have attached to dunning e-mails (R0.15).</summary>
     public LetterAttachments Attachments =>
@@ -173,11 +229,17 @@ public sealed class DunningLetter
     /// <summary>The number of notices the letter issues.</summary>
     public int NoticeCount => _totals.Notices;
 
-    internal bool ChargesInterest { get; }
-
     internal decimal PerLetterFee => _totals.PerLetterFee;
 
     internal decimal TieredFee => _totals.TieredFee;
+
+    /// <summary>Whether the letter lists credits, items not yet due and overdue items without a notice (every letter but the lower-level letters of dun-by-level).</summary>
+    internal bool ListsEverything => _onlyLevel == 0 || _main;
+
+    /// <summary>Whether an overdue item with a classification belongs on this letter.</summary>
+    internal bool Lists(DunningLineStatus status, int level) =>
+        _onlyLevel == 0
+        || (status is DunningLineStatus.Raised or DunningLineStatus.Repeated ? Math.Min(level, _levelCount) == _onlyLevel : _main);
 
     /// <summary>The accounts the letter was tallied from (for a payer's letter, every account routed to it).</summary>
     internal IEnumerable<CustomerAccount> Accounts => _group ?? [_single!];
@@ -208,11 +270,13 @@ public sealed class DunningLetter
 /// </summary>
 public sealed class DunningProposal
 {
-    internal DunningProposal(DunningRunRequest request, IReadOnlyList<DunningLetter> letters, IReadOnlyList<DunningLine> excluded)
+    private readonly Lazy<IReadOnlyList<DunningLine>> _excluded;
+
+    internal DunningProposal(DunningRunRequest request, IReadOnlyList<DunningLetter> letters, Func<IReadOnlyList<DunningLine>> excluded)
     {
         Request = request;
         Letters = letters;
-        Excluded = excluded;
+        _excluded = new Lazy<IReadOnlyList<DunningLine>>(excluded, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The run's date and filters.</summary>
@@ -221,8 +285,12 @@ public sealed class DunningProposal
     /// <summary>The letters, ordered by recipient id and currency code.</summary>
     public IReadOnlyList<DunningLetter> Letters { get; }
 
-    /// <summary>The overdue items kept off every letter, with <see cref="DunningLine.Exclusion"/> saying why; in account order.</summary>
-    public IReadOnlyList<DunningLine> Excluded { get; }
+    /// <summary>
+    /// Every overdue item of a customer in scope that is on no letter, with <see cref="DunningLine.Exclusion"/> saying why
+    /// (nothing vanishes: items not yet due for a notice, items with all notices issued, suppressed letters, …); ordered
+    /// by customer, due date, document and installment. Built when first read.
+    /// </summary>
+    public IReadOnlyList<DunningLine> Excluded => _excluded.Value;
 
     /// <summary>
     /// Accounts of the company whose stored journal cannot be read (<see cref="Ledger.CorruptJournalException"/> naming the

@@ -64,7 +64,10 @@ public sealed record DunningLevel
         init => _paymentDeadlineDays = Guard.Against.Negative(value, nameof(PaymentDeadlineDays));
     }
 
-    /// <summary>Whether letters of this level state the default interest accrued on the overdue invoices.</summary>
+    /// <summary>
+    /// Whether items standing at this level state default interest on letters: an item's own level decides, whatever
+    /// the letter's level; the interest is what an interest invoice of the letter date would charge for it.
+    /// </summary>
     public bool ChargesInterest { get; init; }
 
     /// <summary>The fees of the level, at most one per currency.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Debitor.Core.Customers;
+using Debitor.Core.Interest;
 using Debitor.Core.Ledger;
 
 namespace Debitor.Core.Dunning;
@@ -31,6 +32,8 @@ public sealed class DunningLine
     private readonly bool _isInvoice;
     private decimal _fee;
     private decimal _interest;
+    private IReadOnlyList<ItemInterestPeriod> _interestPeriods = [];
+    private IReadOnlyList<ScheduledNotice>? _verifiedForecast;
 
     internal DunningLine(
         Customer customer,
@@ -76,11 +79,11 @@ public sealed class DunningLine
     /// <summary>The document date.</summary>
     public LocalDate DocumentDate => _installment.Item.DocumentDate;
 
-    /// <summary>The effective due date (changed due date, else the installment's, else the invoice's).</summary>
+    /// <summary>The installment's effective due date (its changed due date, else its own, else the invoice's).</summary>
     public LocalDate DueDate => _installment.DueDate;
 
-    /// <summary>Whether the due date was changed (R0.8).</summary>
-    public bool DueDateChanged => _installment.Item.DueDateOverride is not null;
+    /// <summary>Whether this installment's due date was changed (R0.8).</summary>
+    public bool DueDateChanged => _installment.DueDateOverride is not null;
 
     /// <summary>The installment's amount as posted.</summary>
     public Money Amount => _installment.Amount;
@@ -115,7 +118,7 @@ public sealed class DunningLine
 
     /// <summary>
     /// Whether the letter issues a notice for the installment (raised or repeated). Lines from
-    /// <see cref="DunningEngine.Explain"/> are on no letter: for them it says the installment is due for that notice now.
+    /// <c>DunningEngine.Explain</c> are on no letter: for them it says the installment is due for that notice now.
     /// </summary>
     public bool IssuesNotice => Status is DunningLineStatus.Raised or DunningLineStatus.Repeated;
 
@@ -131,8 +134,24 @@ public sealed class DunningLine
     /// <summary>The per-item fee charged for raising the installment to its level; zero otherwise.</summary>
     public Money Fee => new(_fee, _currency);
 
-    /// <summary>Default interest accrued from the day after the due date to the run date, when the letter's level charges interest; zero otherwise.</summary>
+    /// <summary>
+    /// The default interest stated for the installment: exactly what an interest invoice dated on the run date would charge
+    /// for it under the debtor's interest scheme (start, grace, §193, payment history, rounding, net of interest already
+    /// charged), when the installment's own level charges interest; zero otherwise (never for level 0, fees or charges).
+    /// </summary>
     public Money Interest => new(_interest, _currency);
+
+    /// <summary>The periods behind <see cref="Interest"/>: principal, first and last day, days and annual rate, so the recipient can check it.</summary>
+    public IReadOnlyList<ItemInterestPeriod> InterestPeriods => _interestPeriods;
+
+    /// <summary>The text key of the installment's level (R4.6): <c>dunning.level.none</c> when never reminded, else <c>dunning.level.{n}</c>.</summary>
+    public string LevelTextKey => Level == 0 ? "dunning.level.none" : string.Create(CultureInfo.InvariantCulture, $"dunning.level.{Level}");
+
+    /// <summary>The text key of <see cref="Status"/>: <c>dunning.status.</c> and the status in camel case, e.g. <c>dunning.status.waitingForNextLevel</c>.</summary>
+    public string StatusTextKey => "dunning.status." + Camel(Status.ToString());
+
+    /// <summary>The text key of <see cref="Exclusion"/> (<c>dunning.exclusion.</c> and the reason in camel case), or <see langword="null"/>.</summary>
+    public string? ExclusionTextKey => Exclusion is { } reason ? "dunning.exclusion." + Camel(reason.ToString()) : null;
 
     /// <summary>
     /// The next level the installment can reach after this run, or <see langword="null"/> when none (all notices issued,
@@ -164,7 +183,28 @@ public sealed class DunningLine
 
     internal void SetFee(decimal fee) => _fee = fee;
 
-    internal void SetInterest(decimal interest) => _interest = interest;
+    internal void SetInterest(decimal interest, IReadOnlyList<ItemInterestPeriod> periods)
+    {
+        _interest = interest;
+        _interestPeriods = periods;
+    }
+
+    /// <summary>
+    /// Makes the forecast the run's: the first forecast notice is kept only when a run on its date issues it (letter
+    /// minimum and credits included); otherwise the line forecasts nothing while nothing changes.
+    /// </summary>
+    internal void VerifyForecast(Func<LocalDate, DunningProposal> runOn)
+    {
+        var forecast = Forecast();
+        if (forecast.Count == 0)
+        {
+            return;
+        }
+
+        var first = forecast[0];
+        var issued = runOn(first.Date).Letters.Any(l => l.Lines.Any(x => x.Customer == Customer && x.Installment == Installment && x.IssuesNotice && x.Level == first.Level));
+        _verifiedForecast = issued ? forecast : [];
+    }
 
     /// <summary>
     /// The forward dunning calendar: the notices still to come and their first possible dates, assuming each is issued
@@ -173,6 +213,11 @@ public sealed class DunningLine
     /// <returns>The scheduled notices, in order; empty when no further notice can come.</returns>
     public IReadOnlyList<ScheduledNotice> Forecast()
     {
+        if (_verifiedForecast is { } verified)
+        {
+            return verified;
+        }
+
         if (_plan is null || !_isInvoice || (Status == DunningLineStatus.Excluded && NotEnding()))
         {
             return [];
@@ -237,8 +282,16 @@ public sealed class DunningLine
         return day;
     }
 
-    /// <summary>Whether the exclusion has no known end (everything except a pause with an end date).</summary>
-    private bool NotEnding() => Exclusion != DunningExclusion.Paused || _installment.Item.Pause?.Until is null;
+    /// <summary>Whether the exclusion has no known end: everything except a pause with an end date and the reasons that pass with time.</summary>
+    private bool NotEnding() => Exclusion switch
+    {
+        DunningExclusion.Paused => _installment.Item.Pause?.Until is null,
+        DunningExclusion.NoNoticeDue or DunningExclusion.LevelNotSelected or DunningExclusion.NotInProposal
+            or DunningExclusion.BelowLetterMinimum or DunningExclusion.NetOverdueNotPositive => false,
+        _ => true,
+    };
+
+    private static string Camel(string name) => string.Concat(char.ToLowerInvariant(name[0]).ToString(), name.AsSpan(1));
 
     private string Explain()
     {
@@ -274,6 +327,8 @@ public sealed class DunningLine
                 return Text($"Level {Level} again (notice {state.NoticeCount + 1}{of}): last notice {Iso(last)} + {days} days is {comparison} {Iso(AsOf)}.{nextText}");
             }
 
+            case DunningLineStatus.WaitingForNextLevel when state.Level == 0:
+                return Text($"Not yet reminded: overdue since {Iso(DueDate)}, listed; not yet due for its first notice.{nextText}");
             case DunningLineStatus.WaitingForNextLevel:
                 return Text($"Level {state.Level}: overdue since {Iso(DueDate)}, listed; not yet due for its next notice.{nextText}");
             case DunningLineStatus.LevelNotSelected:
@@ -281,13 +336,16 @@ public sealed class DunningLine
             case DunningLineStatus.NotInProposal:
                 return Text($"Level {state.Level}: due for a notice now, but not in the processed proposal; listed only.");
             case DunningLineStatus.MaximumReached:
-                return Text($"Level {state.Level}: all {state.NoticeCount} notices issued; no further notice (consider a hand-over).");
+                return Text($"Level {state.Level}: all {state.NoticeCount} notices issued — next step: hand-over or court dunning.");
             case DunningLineStatus.Charge:
                 return Text($"{ItemKind} overdue since {Iso(DueDate)}: listed and counted, never dunned itself.");
             case DunningLineStatus.NotYetDue:
                 return Text($"Not due yet (due {Iso(DueDate)}).{nextText}");
             default:
-                return Text($"Excluded: {ExclusionText()}.{nextText}");
+                var noNext = next is null && Exclusion is DunningExclusion.BelowLetterMinimum or DunningExclusion.NetOverdueNotPositive
+                    ? " No notice is issued while this stays so."
+                    : string.Empty;
+                return Text($"Excluded: {ExclusionText()}.{nextText}{noNext}");
         }
     }
 
@@ -308,6 +366,14 @@ public sealed class DunningLine
         DunningExclusion.BelowItemMinimum => "the open amount is below the scheme's minimum per item",
         DunningExclusion.NetOverdueNotPositive => "credit notes and unapplied payments cover everything overdue on the letter",
         DunningExclusion.BelowLetterMinimum => "the letter's net overdue amount is below the scheme's minimum",
+        DunningExclusion.UnknownInterestScheme => Text($"interest scheme '{InterestSchemeCatalog.SchemeIdFor(CustomerSettings)}' is not set up, so the letter's interest cannot be computed"),
+        DunningExclusion.NoNoticeDue => Status == DunningLineStatus.Excluded && PreviousLevel == 0
+            ? Text($"not yet reminded, overdue since {Iso(DueDate)}; not yet due for its first notice")
+            : Text($"level {PreviousLevel}, overdue since {Iso(DueDate)}; not yet due for its next notice"),
+        DunningExclusion.AllNoticesIssued => Text($"all notices issued — next step: hand-over or court dunning (level {PreviousLevel}, {PreviousNotices} notices)"),
+        DunningExclusion.LevelNotSelected => "due for a notice of a level the run did not select",
+        DunningExclusion.NotInProposal => "due for a notice now, but not in the processed proposal",
+        DunningExclusion.ChargeWithoutNotice => Text($"{ItemKind} overdue since {Iso(DueDate)}, listed only with a notice"),
         _ => "excluded",
     };
 

@@ -7,7 +7,7 @@ namespace Debitor.Core.Dunning;
 /// number of notices, and the minimum amounts below which nothing is dunned.
 /// </summary>
 /// <remarks>
-/// <para>A scheme is data; <see cref="DunningEngine.Preview"/> is the one function that applies it.</para>
+/// <para>A scheme is data; <c>DunningEngine.Preview</c> is the one function that applies it.</para>
 /// <para>Level k (1-based) is <c>Levels[k - 1]</c>. An installment never dunned reaches level 1 when its effective due
 /// date plus the level-1 days has passed; an installment at level k reaches level k + 1 when its last notice date
 /// plus the level-(k + 1) days has passed; at the last level the notice repeats, counted from the last notice with
@@ -144,6 +144,15 @@ public sealed record DunningScheme
         get => _minimumItemAmounts;
         init => _minimumItemAmounts = Minimums(value, nameof(MinimumItemAmounts));
     }
+
+    /// <summary>
+    /// SAP's "dun by level": one letter per level instead of one per recipient and currency. Each letter then carries the
+    /// notices of one level, with that level's heading, footer, fees and deadline; the highest-level letter also lists the
+    /// overdue items that get no notice, the credits and the items not yet due. <see langword="false"/> (the default): one
+    /// letter whose heading and footer follow its highest notice, every line naming its own level.
+    /// </summary>
+    /// <remarks>When the credits would cover the highest-level letter's own items, the notices stay on one letter (credits are never split).</remarks>
+    public bool OneLetterPerLevel { get; init; }
 
     /// <summary>Whether letters also list the customer's items that are not due yet (not counted as overdue).</summary>
     public bool ListItemsNotYetDue { get; init; }

@@ -1,52 +1,41 @@
 using Ardalis.GuardClauses;
 using Debitor.Core.Calendar;
 using Debitor.Core.Customers;
-using Debitor.Core.Interest;
 
 namespace Debitor.Core.Dunning;
 
 /// <summary>
-/// Everything a company's dunning runs need besides the accounts: the dunning schemes, the interest schemes, the
-/// branch default days (R4.5) and the business calendar for payment deadlines.
+/// Everything a company's dunning runs need besides the accounts and the interest schemes: the dunning schemes, the
+/// branch default days (R4.5) and the business calendar for payment deadlines. Interest schemes come from the one
+/// interest-scheme source every use case shares (<see cref="Interest.InterestSchemeCatalog"/>).
 /// </summary>
 /// <remarks>
-/// <para><see cref="Default"/> holds the schemes that exist from the start (R3.1): <see cref="DunningScheme.Default"/>
-/// and, as interest scheme <c>"default"</c>, German statutory default interest between businesses
-/// (base rate + 9 points). Change them with the <c>With…</c> methods, which return new settings.</para>
+/// <para><see cref="Default"/> holds the scheme that exists from the start (R3.1): <see cref="DunningScheme.Default"/>.
+/// Change the settings with the <c>With…</c> methods, which return new settings.</para>
 /// <para>Immutable and thread-safe.</para>
 /// </remarks>
 public sealed class DunningSettings
 {
     private readonly Dictionary<SchemeId, DunningScheme> _schemes;
-    private readonly Dictionary<SchemeId, InterestScheme> _interestSchemes;
 
     private DunningSettings(
         Dictionary<SchemeId, DunningScheme> schemes,
-        Dictionary<SchemeId, InterestScheme> interestSchemes,
         BranchDunningDays defaultDays,
         BusinessCalendar calendar)
     {
         _schemes = schemes;
-        _interestSchemes = interestSchemes;
         DefaultDays = defaultDays;
         Calendar = calendar;
     }
 
-    /// <summary>
-    /// The default scheme, German statutory business interest as interest scheme <c>"default"</c>, no branch days,
-    /// and the nationwide German calendar.
-    /// </summary>
+    /// <summary>The default scheme, no branch days, and the nationwide German calendar.</summary>
     public static DunningSettings Default { get; } = new(
         new() { [DunningScheme.Default.Id] = DunningScheme.Default },
-        new() { [new SchemeId("default")] = InterestScheme.GermanStatutory(consumerInvolved: false) },
         BranchDunningDays.None,
         BusinessCalendar.Germany());
 
     /// <summary>The dunning schemes by id.</summary>
     public IReadOnlyDictionary<SchemeId, DunningScheme> Schemes => _schemes;
-
-    /// <summary>The interest schemes by id, for levels that charge interest.</summary>
-    public IReadOnlyDictionary<SchemeId, InterestScheme> InterestSchemes => _interestSchemes;
 
     /// <summary>The default days per level of the company and its branches.</summary>
     public BranchDunningDays DefaultDays { get; }
@@ -61,20 +50,7 @@ public sealed class DunningSettings
     public DunningSettings WithScheme(DunningScheme scheme)
     {
         Guard.Against.Null(scheme);
-        return new(new(_schemes) { [scheme.Id] = scheme }, _interestSchemes, DefaultDays, Calendar);
-    }
-
-    /// <summary>Returns the settings with an interest scheme added or replaced.</summary>
-    /// <param name="id">The id customers name it by (<c>Customer.InterestScheme</c>).</param>
-    /// <param name="scheme">The scheme.</param>
-    /// <returns>New settings.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="scheme"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="id"/> is <c>default</c>.</exception>
-    public DunningSettings WithInterestScheme(SchemeId id, InterestScheme scheme)
-    {
-        Guard.Against.Default(id, nameof(id));
-        Guard.Against.Null(scheme);
-        return new(_schemes, new(_interestSchemes) { [id] = scheme }, DefaultDays, Calendar);
+        return new(new(_schemes) { [scheme.Id] = scheme }, DefaultDays, Calendar);
     }
 
     /// <summary>Returns the settings with other branch default days.</summary>
@@ -82,14 +58,14 @@ public sealed class DunningSettings
     /// <returns>New settings.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="defaultDays"/> is <see langword="null"/>.</exception>
     public DunningSettings WithDefaultDays(BranchDunningDays defaultDays) =>
-        new(_schemes, _interestSchemes, Guard.Against.Null(defaultDays), Calendar);
+        new(_schemes, Guard.Against.Null(defaultDays), Calendar);
 
     /// <summary>Returns the settings with another business calendar.</summary>
     /// <param name="calendar">The calendar.</param>
     /// <returns>New settings.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="calendar"/> is <see langword="null"/>.</exception>
     public DunningSettings WithCalendar(BusinessCalendar calendar) =>
-        new(_schemes, _interestSchemes, DefaultDays, Guard.Against.Null(calendar));
+        new(_schemes, DefaultDays, Guard.Against.Null(calendar));
 
     /// <summary>
     /// The days that apply to a customer for a level (R4.5): the customer's override, else its branch's default, else the

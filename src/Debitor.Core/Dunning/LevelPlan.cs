@@ -7,6 +7,8 @@ namespace Debitor.Core.Dunning;
 /// </remarks>
 internal sealed class LevelPlan
 {
+    private readonly bool[] _interest;
+
     internal LevelPlan(DunningScheme scheme, int[] days)
     {
         Scheme = scheme;
@@ -15,6 +17,7 @@ internal sealed class LevelPlan
         MaxNotices = scheme.MaximumNotices;
         Strict = scheme.Comparison == DunningDayComparison.Strict;
         HasItemMinimum = scheme.MinimumItemAmounts.Count > 0;
+        _interest = [.. scheme.Levels.Select(l => l.ChargesInterest)];
     }
 
     internal DunningScheme Scheme { get; }
@@ -29,6 +32,9 @@ internal sealed class LevelPlan
     internal bool Strict { get; }
 
     internal bool HasItemMinimum { get; }
+
+    /// <summary>Whether an item standing at a level bears interest on letters (R4.6): the level's setting; level 0 never.</summary>
+    internal bool ChargesInterestAt(int level) => level > 0 && _interest[Math.Min(level, _interest.Length) - 1];
 
     internal static int Day(LocalDate date) => date.ToDateOnly().DayNumber;
 
@@ -71,6 +77,12 @@ internal sealed class LevelPlan
         if (notices > 0 && eligible <= lastNoticeDay)
         {
             eligible = lastNoticeDay + 1;
+        }
+        else if (notices == 0 && eligible <= dueDay)
+        {
+            // An item is overdue only after its due date: with level-1 days 0 and inclusive comparison, the first day a
+            // run can dun it is the day after the due date, never the due date itself.
+            eligible = dueDay + 1;
         }
 
         return new LevelDecision(next, eligible, next == level);

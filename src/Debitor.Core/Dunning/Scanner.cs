@@ -22,9 +22,13 @@ internal sealed class Scanner(RunScope scope)
     private readonly List<(CustomerAccount Account, bool HasDue)> _grouped = [];
     private readonly List<(string Scheme, string? Branch, LevelPlan Plan)> _plans = [];
     private readonly Dictionary<(string Scheme, string? Branch), LevelPlan> _manyPlans = [];
-    private readonly Dictionary<(InterestScheme Scheme, int FirstDay), ExactInterest> _interestFactors = [];
     private readonly List<(int Days, LocalDate Deadline)> _deadlines = [];
+    private readonly List<Unlisted> _unlisted = [];
     private readonly TallySet _tallies = new();
+    private CustomerAccount? _chargedFor;
+    private Dictionary<EntryId, LocalDate>? _charged;
+    private Customer? _interestCustomer;
+    private InterestScheme? _interestScheme;
 
     /// <summary>Scans a range of accounts.</summary>
     /// <remarks>
@@ -64,6 +68,7 @@ internal sealed class Scanner(RunScope scope)
         _letters.AddRange(other._letters);
         _excluded.AddRange(other._excluded);
         _grouped.AddRange(other._grouped);
+        _unlisted.AddRange(other._unlisted);
     }
 
     /// <summary>Builds the letters of payer groups (R3.7): customers routing to a payer, and the payer itself.</summary>
@@ -89,13 +94,13 @@ internal sealed class Scanner(RunScope scope)
 
         foreach (var (recipient, members) in groups)
         {
+            var accounts = members.Select(m => m.Account).ToArray();
             if (!members.Exists(m => m.HasDue))
             {
                 continue;
             }
 
             var payer = scope.Payers[recipient].Customer;
-            var accounts = members.Select(m => m.Account).ToArray();
             var tallies = new TallySet().Reset(payer, PlanFor(payer));
             foreach (var account in accounts)
             {
@@ -111,19 +116,115 @@ internal sealed class Scanner(RunScope scope)
         _letters.Sort(static (a, b) =>
         {
             var byRecipient = string.CompareOrdinal(a.RecipientId.Value, b.RecipientId.Value);
-            return byRecipient != 0 ? byRecipient : string.CompareOrdinal(a.Currency.Code, b.Currency.Code);
+            var byCurrency = byRecipient != 0 ? byRecipient : string.CompareOrdinal(a.Currency.Code, b.Currency.Code);
+            return byCurrency != 0 ? byCurrency : a.Level.CompareTo(b.Level);
         });
-        return new DunningProposal(scope.Request, _letters.ToArray(), _excluded.ToArray());
+        var eager = _excluded.ToArray();
+        var unlisted = _unlisted.ToArray();
+        var letters = _letters.ToArray();
+        return new DunningProposal(scope.Request, letters, () => Excluded(scope, letters, eager, unlisted));
     }
 
-    internal IReadOnlyList<DunningLine> Explain(CustomerAccount account)
+    /// <summary>
+    /// Every overdue item kept off every letter, with why (nothing vanishes): the item and customer exclusions recorded
+    /// while scanning, the items of suppressed letters, and the overdue items of every customer (and currency) in scope
+    /// that got no letter. Built when first read, by a second scan over the accounts, so that a run allocates for its
+    /// letters and exclusions, not for the customers and items it only reads.
+    /// </summary>
+    private static IReadOnlyList<DunningLine> Excluded(RunScope scope, DunningLetter[] letters, DunningLine[] eager, Unlisted[] suppressed)
+    {
+        var lines = new List<DunningLine>(eager);
+        var scanner = new Scanner(scope);
+        var covered = new HashSet<(CustomerAccount Account, Currency Currency)>();
+        foreach (var letter in letters)
+        {
+            foreach (var account in letter.Accounts)
+            {
+                covered.Add((account, letter.Currency));
+            }
+        }
+
+        foreach (var entry in suppressed)
+        {
+            foreach (var account in entry.Group ?? [entry.Single!])
+            {
+                covered.Add((account, entry.Currency));
+                scanner.ReportUnlisted(account, entry.Currency, entry.Suppressed, lines, null);
+            }
+        }
+
+        foreach (var account in scope.Accounts)
+        {
+            var customer = account.Customer;
+            if (scope.InScope(customer) && scanner.CustomerExclusion(account, scanner.PlanFor(customer)) is null)
+            {
+                scanner.ReportUnlisted(account, null, null, lines, covered);
+            }
+        }
+
+        lines.Sort(CompareLines);
+        return lines;
+    }
+
+    /// <summary>Adds the overdue, not item-excluded claims of an account (in one currency, or in those not covered by a letter) with the reason they get no letter.</summary>
+    private void ReportUnlisted(CustomerAccount account, Currency? only, DunningExclusion? suppressed, List<DunningLine> lines, HashSet<(CustomerAccount, Currency)>? covered)
     {
         var customer = account.Customer;
-        var plan = PlanFor(customer);
-        var customerExclusion = account.IsArchived ? DunningExclusion.CustomerArchived
-            : customer.IsDunningBlocked ? DunningExclusion.CustomerBlocked
-            : plan is null ? DunningExclusion.UnknownScheme
-            : (DunningExclusion?)null;
+        var plan = PlanFor(customer)!;
+        var claims = account.OpenClaims;
+        for (var i = 0; i < claims.Length; i++)
+        {
+            ref readonly var claim = ref claims[i];
+            if (claim.IsCredit || claim.DueDay >= scope.AsOfDay || (only is { } currency && claim.Currency != currency)
+                || covered?.Contains((account, claim.Currency)) == true || ItemExclusion(in claim, plan) is not null)
+            {
+                continue;
+            }
+
+            var status = Classify(customer.Id, in claim, plan, out _);
+            var reason = status switch
+            {
+                DunningLineStatus.Raised or DunningLineStatus.Repeated => suppressed ?? DunningExclusion.NoNoticeDue,
+                DunningLineStatus.MaximumReached => DunningExclusion.AllNoticesIssued,
+                DunningLineStatus.LevelNotSelected => DunningExclusion.LevelNotSelected,
+                DunningLineStatus.NotInProposal => DunningExclusion.NotInProposal,
+                DunningLineStatus.Charge => DunningExclusion.ChargeWithoutNotice,
+                _ => DunningExclusion.NoNoticeDue,
+            };
+            lines.Add(new DunningLine(customer, in claim, plan, scope.AsOf, DunningLineStatus.Excluded, claim.Level, reason));
+        }
+    }
+
+    /// <summary>
+    /// Explains an account from the proposal of the same run (one rule, one place): a line on a letter is due now exactly
+    /// when the run issues its notice; an excluded line carries the run's reason, letter-level suppression included.
+    /// </summary>
+    internal static IReadOnlyList<DunningLine> Explain(CustomerAccount account, DunningProposal proposal, RunScope scope, Func<LocalDate, DunningProposal> runOn)
+    {
+        var onLetter = new Dictionary<InstallmentRef, DunningLine>();
+        foreach (var letter in proposal.Letters)
+        {
+            foreach (var line in letter.Lines)
+            {
+                if (line.Customer == account.Id)
+                {
+                    onLetter[line.Installment] = line;
+                }
+            }
+        }
+
+        var excluded = new Dictionary<InstallmentRef, DunningLine>();
+        foreach (var line in proposal.Excluded)
+        {
+            if (line.Customer == account.Id)
+            {
+                excluded[line.Installment] = line;
+            }
+        }
+
+        var scanner = new Scanner(scope);
+        var customer = account.Customer;
+        var plan = scanner.PlanFor(customer);
         var claims = account.OpenClaims;
         var lines = new List<DunningLine>(claims.Length);
         for (var i = 0; i < claims.Length; i++)
@@ -134,19 +235,34 @@ internal sealed class Scanner(RunScope scope)
                 continue;
             }
 
+            DunningLine line;
             if (claim.DueDay >= scope.AsOfDay)
             {
-                lines.Add(new DunningLine(customer, in claim, plan, scope.AsOf, DunningLineStatus.NotYetDue, claim.Level));
+                line = new DunningLine(customer, in claim, plan, scope.AsOf, DunningLineStatus.NotYetDue, claim.Level);
             }
-            else if ((customerExclusion ?? ItemExclusion(in claim, plan!)) is { } exclusion)
+            else if (onLetter.TryGetValue(claim.Installment.Ref, out var listed))
             {
-                lines.Add(new DunningLine(customer, in claim, plan, scope.AsOf, DunningLineStatus.Excluded, claim.Level, exclusion));
+                line = new DunningLine(customer, in claim, plan, scope.AsOf, listed.Status, listed.Level, onLetter: false);
+                line.SetInterest(listed.Interest.Amount, listed.InterestPeriods);
+            }
+            else if (excluded.TryGetValue(claim.Installment.Ref, out var reported))
+            {
+                // Items that get no letter only because nothing is due (yet) read as where they stand, not as excluded.
+                line = reported.Exclusion switch
+                {
+                    DunningExclusion.NoNoticeDue => new DunningLine(customer, in claim, plan, scope.AsOf, DunningLineStatus.WaitingForNextLevel, claim.Level, onLetter: false),
+                    DunningExclusion.AllNoticesIssued => new DunningLine(customer, in claim, plan, scope.AsOf, DunningLineStatus.MaximumReached, claim.Level, onLetter: false),
+                    DunningExclusion.ChargeWithoutNotice => new DunningLine(customer, in claim, plan, scope.AsOf, DunningLineStatus.Charge, claim.Level, onLetter: false),
+                    _ => reported,
+                };
             }
             else
             {
-                var status = Classify(customer.Id, in claim, plan!, out var level);
-                lines.Add(new DunningLine(customer, in claim, plan, scope.AsOf, status, level, onLetter: false));
+                continue;
             }
+
+            line.VerifyForecast(runOn);
+            lines.Add(line);
         }
 
         return lines;
@@ -156,7 +272,6 @@ internal sealed class Scanner(RunScope scope)
     internal LetterContent Materialize(DunningLetter letter)
     {
         var currency = letter.Currency;
-        var chargesInterest = letter.ChargesInterest;
         var lines = new List<DunningLine>();
         List<DunningLine>? notYetDue = null;
         List<DunningCredit>? credits = null;
@@ -188,12 +303,15 @@ internal sealed class Scanner(RunScope scope)
 
                 if (claim.IsCredit)
                 {
-                    (credits ??= []).Add(new DunningCredit(customer.Id, claim.CreditItem));
-                    listed = true;
+                    if (letter.ListsEverything)
+                    {
+                        (credits ??= []).Add(new DunningCredit(customer.Id, claim.CreditItem));
+                        listed = true;
+                    }
                 }
                 else if (claim.DueDay >= scope.AsOfDay)
                 {
-                    if (plan.Scheme.ListItemsNotYetDue)
+                    if (plan.Scheme.ListItemsNotYetDue && letter.ListsEverything)
                     {
                         (notYetDue ??= []).Add(new DunningLine(customer, in claim, plan, scope.AsOf, DunningLineStatus.NotYetDue, claim.Level));
                     }
@@ -201,6 +319,11 @@ internal sealed class Scanner(RunScope scope)
                 else if (ItemExclusion(in claim, plan) is null)
                 {
                     var status = Classify(customer.Id, in claim, plan, out var level);
+                    if (!letter.Lists(status, level))
+                    {
+                        continue;
+                    }
+
                     var line = new DunningLine(customer, in claim, plan, scope.AsOf, status, level);
                     if (status == DunningLineStatus.Raised && ItemFee(plan, level, currency) is var fee and > 0m)
                     {
@@ -208,9 +331,10 @@ internal sealed class Scanner(RunScope scope)
                         (fees ??= []).Add(new DunningFeeLine(DunningFeeKind.PerItem, new Money(fee, currency), level, customer.Id, line.Installment));
                     }
 
-                    if (chargesInterest && (claim.Flags & ClaimFlags.Invoice) != 0)
+                    var periods = new List<ItemInterestPeriod>();
+                    if (LineInterest(account, plan, in claim, status, level, periods) is var interest and > 0m)
                     {
-                        line.SetInterest(InterestOn(customer, in claim));
+                        line.SetInterest(interest, periods);
                     }
 
                     lines.Add(line);
@@ -316,10 +440,9 @@ internal sealed class Scanner(RunScope scope)
                     tally.Notices++;
                     tally.FirstNoticePlan ??= plan;
                     tally.MaxLevel = Math.Max(tally.MaxLevel, level);
-                    if (status == DunningLineStatus.Raised)
-                    {
-                        tally.ItemFees += ItemFee(plan, level, claim.Currency);
-                    }
+                    var fee = status == DunningLineStatus.Raised ? ItemFee(plan, level, claim.Currency) : 0m;
+                    tally.ItemFees += fee;
+                    tally.AddNotice(level, claim.Open, fee);
                 }
             }
         }
@@ -344,34 +467,79 @@ internal sealed class Scanner(RunScope scope)
             : (DunningExclusion?)null;
         if (suppressed is { } reason)
         {
-            ForEachListed(single, group, currency, (customer, plan, claim, status, level) =>
-            {
-                if (status is DunningLineStatus.Raised or DunningLineStatus.Repeated)
-                {
-                    _excluded.Add(new DunningLine(customer, in claim, plan, scope.AsOf, DunningLineStatus.Excluded, claim.Level, reason));
-                }
-            });
+            _unlisted.Add(new Unlisted(single, group, currency, reason));
             return;
         }
 
-        var level = Math.Min(tally.MaxLevel, scheme.Levels.Count);
+        var count = scheme.Levels.Count;
+        var level = Math.Min(tally.MaxLevel, count);
+        var recipientAccount = single ?? scope.Payers[recipient.Id];
+        var split = scheme.OneLetterPerLevel && tally.LevelsWithNotices(count) > 1;
+        var mainOverdue = tally.Overdue;
+        if (split)
+        {
+            for (var l = 1; l < level; l++)
+            {
+                mainOverdue -= tally.LevelOverdue[l];
+            }
+
+            split = mainOverdue - tally.Credit > 0m;
+        }
+
+        var interest = tally.LevelInterest;
+        Array.Clear(interest);
+        ForEachListed(single, group, currency, (account, plan, claim, status, itemLevel) =>
+        {
+            var letterLevel = split && status is DunningLineStatus.Raised or DunningLineStatus.Repeated ? Math.Min(itemLevel, count) : level;
+            interest[letterLevel] += LineInterest(account, plan, in claim, status, itemLevel, null);
+        });
+
+        if (!split)
+        {
+            var all = 0m;
+            foreach (var part in interest)
+            {
+                all += part;
+            }
+
+            AddLetter(recipientAccount, currency, level, scheme, single, group, tally.Overdue, tally.Credit, tally.ItemFees, all, tally.NotYetDue, tally.Notices, 0, true);
+            return;
+        }
+
+        for (var l = 1; l < level; l++)
+        {
+            if (tally.LevelNotices[l] > 0)
+            {
+                AddLetter(recipientAccount, currency, l, scheme, single, group, tally.LevelOverdue[l], 0m, tally.LevelFees[l], interest[l], 0m, tally.LevelNotices[l], l, false);
+            }
+        }
+
+        AddLetter(recipientAccount, currency, level, scheme, single, group, mainOverdue, tally.Credit, tally.LevelFees[level], interest[level], tally.NotYetDue, tally.LevelNotices[level], level, true);
+    }
+
+    /// <summary>Adds a letter of a level with its totals; the level's fees per letter and tiered fee are computed here.</summary>
+    private void AddLetter(
+        CustomerAccount recipient,
+        Currency currency,
+        int level,
+        DunningScheme scheme,
+        CustomerAccount? single,
+        CustomerAccount[]? group,
+        decimal overdue,
+        decimal credit,
+        decimal itemFees,
+        decimal interest,
+        decimal notYetDue,
+        int notices,
+        int onlyLevel,
+        bool main)
+    {
         var definition = scheme.Levels[level - 1];
-        decimal perLetter = 0m, tiered = 0m, interest = 0m;
+        decimal perLetter = 0m, tiered = 0m;
         if (definition.FeeIn(currency) is { } letterFee)
         {
             perLetter = letterFee.PerLetterAmount.Amount;
-            tiered = letterFee.Tiers.Count > 0 ? letterFee.TieredFeeFor(new Money(net, currency)).Amount : 0m;
-        }
-
-        if (definition.ChargesInterest)
-        {
-            ForEachListed(single, group, currency, (customer, _, claim, _, _) =>
-            {
-                if ((claim.Flags & ClaimFlags.Invoice) != 0)
-                {
-                    interest += InterestOn(customer, in claim);
-                }
-            });
+            tiered = letterFee.Tiers.Count > 0 ? letterFee.TieredFeeFor(new Money(overdue - credit, currency)).Amount : 0m;
         }
 
         _letters.Add(new DunningLetter(
@@ -383,7 +551,9 @@ internal sealed class Scanner(RunScope scope)
             Deadline(definition.PaymentDeadlineDays),
             single,
             group,
-            new LetterTotals(tally.Overdue, tally.Credit, perLetter, tiered, tally.ItemFees, interest, tally.NotYetDue, tally.Notices)));
+            new LetterTotals(overdue, credit, perLetter, tiered, itemFees, interest, notYetDue, notices),
+            onlyLevel,
+            main));
     }
 
     /// <summary>Calls back for every overdue, non-excluded claim in a currency of the accounts of a letter, with its classification.</summary>
@@ -400,14 +570,14 @@ internal sealed class Scanner(RunScope scope)
                 if (!claim.IsCredit && claim.Currency == currency && claim.DueDay < scope.AsOfDay && ItemExclusion(in claim, plan) is null)
                 {
                     var status = Classify(customer.Id, in claim, plan, out var level);
-                    action(customer, plan, claim, status, level);
+                    action(account, plan, claim, status, level);
                 }
             }
         }
     }
 
     /// <summary>Where an overdue, non-excluded installment stands: raised, repeated or only listed (and why), and its level after the run.</summary>
-    private DunningLineStatus Classify(CustomerId customer, in OpenClaim claim, LevelPlan plan, out int level)
+    internal DunningLineStatus Classify(CustomerId customer, in OpenClaim claim, LevelPlan plan, out int level)
     {
         level = claim.Level;
         if ((claim.Flags & ClaimFlags.Invoice) == 0)
@@ -438,7 +608,7 @@ internal sealed class Scanner(RunScope scope)
     private static decimal ItemFee(LevelPlan plan, int level, Currency currency) =>
         plan.Scheme.Levels[level - 1].FeeIn(currency) is { } fee ? fee.PerItemAmount.Amount : 0m;
 
-    private DunningExclusion? CustomerExclusion(CustomerAccount account, LevelPlan? plan)
+    internal DunningExclusion? CustomerExclusion(CustomerAccount account, LevelPlan? plan)
     {
         var customer = account.Customer;
         if (account.IsArchived)
@@ -454,6 +624,11 @@ internal sealed class Scanner(RunScope scope)
         if (plan is null)
         {
             return DunningExclusion.UnknownScheme;
+        }
+
+        if (!scope.InterestSchemes.TryGetFor(customer, out _))
+        {
+            return DunningExclusion.UnknownInterestScheme;
         }
 
         if (scope.Request.Mode == DunningRunMode.Automatic)
@@ -480,7 +655,7 @@ internal sealed class Scanner(RunScope scope)
         return null;
     }
 
-    private DunningExclusion? ItemExclusion(in OpenClaim claim, LevelPlan plan)
+    internal DunningExclusion? ItemExclusion(in OpenClaim claim, LevelPlan plan)
     {
         var flags = claim.Flags;
         if ((flags & (ClaimFlags.Lawyer | ClaimFlags.CollectionAgency | ClaimFlags.Agreement)) != 0)
@@ -505,7 +680,7 @@ internal sealed class Scanner(RunScope scope)
 
     /// <summary>The level rule with the customer's days (R4.5): override, else branch, else company, else scheme.</summary>
     /// <remarks>Customers without overrides share one plan per scheme and branch, found by a short scan (companies have few of both).</remarks>
-    private LevelPlan? PlanFor(Customer customer)
+    internal LevelPlan? PlanFor(Customer customer)
     {
         var scheme = customer.DunningScheme.Value;
         var branch = customer.Branch?.Value;
@@ -550,42 +725,41 @@ internal sealed class Scanner(RunScope scope)
         return plan;
     }
 
-    /// <summary>Default interest on the open amount from the day after the due date to the run date (§288 BGB), rounded once.</summary>
-    /// <remarks>
-    /// With <see cref="InterestRounding.Total"/> the exact interest is the principal times a sum over the rate periods that
-    /// depends on the first interest day only; that sum is computed once per scheme and day and multiplied, which gives
-    /// exactly what <see cref="InterestCalculator.CalculateExact"/> gives for the principal.
-    /// </remarks>
-    private decimal InterestOn(Customer customer, in OpenClaim claim)
+    /// <summary>
+    /// The interest stated on an item's line: what an interest invoice dated on the run date would charge for the
+    /// installment (<see cref="AccountInterest.ChargeableOn"/>, the kernel interest invoices, statements and the headline
+    /// share), under the debtor's own interest scheme, when the item's own level charges interest; zero otherwise.
+    /// Never depends on the other items of the letter.
+    /// </summary>
+    private decimal LineInterest(CustomerAccount account, LevelPlan plan, in OpenClaim claim, DunningLineStatus status, int level, List<ItemInterestPeriod>? periods)
     {
-        if (!scope.Settings.InterestSchemes.TryGetValue(customer.InterestScheme, out var scheme))
+        if ((claim.Flags & ClaimFlags.Invoice) == 0)
         {
             return 0m;
         }
 
-        var firstDay = claim.DueDay + 1;
-        if (scheme.BaseRates is { } table)
-        {
-            firstDay = Math.Max(firstDay, LevelPlan.Day(table.Entries[0].ValidFrom));
-        }
-
-        if (firstDay > scope.AsOfDay)
+        var own = status is DunningLineStatus.Raised or DunningLineStatus.Repeated ? level : claim.Level;
+        if (!plan.ChargesInterestAt(own))
         {
             return 0m;
         }
 
-        if (scheme.Rounding != InterestRounding.Total)
+        var customer = account.Customer;
+        if (!ReferenceEquals(customer, _interestCustomer))
         {
-            return InterestCalculator.CalculateExact(scheme, new Money(claim.Open, claim.Currency), LevelPlan.Date(firstDay), scope.AsOf).Round().Amount;
+            scope.InterestSchemes.TryGetFor(customer, out _interestScheme);
+            _interestCustomer = customer;
         }
 
-        if (!_interestFactors.TryGetValue((scheme, firstDay), out var perUnit))
+        if (!ReferenceEquals(account, _chargedFor))
         {
-            perUnit = InterestCalculator.CalculateExact(scheme, new Money(1m, claim.Currency), LevelPlan.Date(firstDay), scope.AsOf);
-            _interestFactors.Add((scheme, firstDay), perUnit);
+            _charged = AccountInterest.ChargedThroughByItem(account);
+            _chargedFor = account;
         }
 
-        return new ExactInterest(perUnit.Numerator * claim.Open, perUnit.Denominator, claim.Currency).Round().Amount;
+        var installment = claim.Installment;
+        LocalDate? through = _charged is { } charged && charged.TryGetValue(installment.Item.Id, out var last) ? last : null;
+        return AccountInterest.ChargeableOn(installment, _interestScheme!, scope.AsOf, through, periods);
     }
 
     /// <summary>The payment deadline of a level's letters: the same for every letter of the run.</summary>
@@ -604,7 +778,7 @@ internal sealed class Scanner(RunScope scope)
         return deadline;
     }
 
-    private static int CompareLines(DunningLine a, DunningLine b)
+    internal static int CompareLines(DunningLine a, DunningLine b)
     {
         var order = ReferenceEquals(a.CustomerSettings, b.CustomerSettings) ? 0 : string.CompareOrdinal(a.Customer.Value, b.Customer.Value);
         if (order == 0)
@@ -625,7 +799,10 @@ internal sealed class Scanner(RunScope scope)
         return order != 0 ? order : a.Installment.Number.CompareTo(b.Installment.Number);
     }
 
-    private delegate void ListedClaim(Customer customer, LevelPlan plan, OpenClaim claim, DunningLineStatus status, int level);
+    private delegate void ListedClaim(CustomerAccount account, LevelPlan plan, OpenClaim claim, DunningLineStatus status, int level);
+
+    /// <summary>A suppressed letter: its customers (one, or a payer's group), its currency, and why.</summary>
+    private readonly record struct Unlisted(CustomerAccount? Single, CustomerAccount[]? Group, Currency Currency, DunningExclusion Suppressed);
 
     /// <summary>The running sums of one letter (recipient and currency) while its accounts are tallied.</summary>
     private sealed class LetterTally
@@ -646,10 +823,57 @@ internal sealed class Scanner(RunScope scope)
 
         public LevelPlan? FirstNoticePlan { get; set; }
 
+        /// <summary>Per level (index = level): the open amount of the notices of that level, for letters per level.</summary>
+        public decimal[] LevelOverdue { get; } = new decimal[DunningScheme.MaxLevels + 1];
+
+        /// <summary>Per level: the number of notices.</summary>
+        public int[] LevelNotices { get; } = new int[DunningScheme.MaxLevels + 1];
+
+        /// <summary>Per level: the per-item fees.</summary>
+        public decimal[] LevelFees { get; } = new decimal[DunningScheme.MaxLevels + 1];
+
+        /// <summary>Per letter level: the interest, filled when the letters are made.</summary>
+        public decimal[] LevelInterest { get; } = new decimal[DunningScheme.MaxLevels + 1];
+
         public LetterTally Reset(Currency currency)
         {
             (Currency, Overdue, Credit, NotYetDue, ItemFees, Notices, MaxLevel, FirstNoticePlan) = (currency, 0m, 0m, 0m, 0m, 0, 0, null);
+            Array.Clear(LevelOverdue);
+            Array.Clear(LevelNotices);
+            Array.Clear(LevelFees);
             return this;
+        }
+
+        public void AddNotice(int level, decimal open, decimal fee)
+        {
+            var index = Math.Min(level, DunningScheme.MaxLevels);
+            LevelOverdue[index] += open;
+            LevelNotices[index]++;
+            LevelFees[index] += fee;
+        }
+
+        /// <summary>How many levels (clamped to the recipient scheme's count) have notices.</summary>
+        public int LevelsWithNotices(int count)
+        {
+            if (MaxLevel > count)
+            {
+                // Notices above the recipient scheme's levels fold into its last level.
+                for (var l = count + 1; l <= DunningScheme.MaxLevels; l++)
+                {
+                    LevelOverdue[count] += LevelOverdue[l];
+                    LevelNotices[count] += LevelNotices[l];
+                    LevelFees[count] += LevelFees[l];
+                    (LevelOverdue[l], LevelNotices[l], LevelFees[l]) = (0m, 0, 0m);
+                }
+            }
+
+            var levels = 0;
+            for (var l = 1; l <= count; l++)
+            {
+                levels += LevelNotices[l] > 0 ? 1 : 0;
+            }
+
+            return levels;
         }
     }
 

@@ -5,7 +5,7 @@ namespace Debitor.Core;
 /// <summary>Domain guards that refuse caller mistakes with an <see cref="ArgumentException"/> naming the argument.</summary>
 internal static class GuardClauseExtensions
 {
-    /// <summary>Refuses an amount of money that is not greater than zero.</summary>
+    /// <summary>Refuses an amount of money that is not greater than zero, or beyond <see cref="Bounds.MaxAmount"/>.</summary>
     internal static Money NotPositive(this IGuardClause guard, Money amount, string parameterName)
     {
         _ = guard;
@@ -15,10 +15,10 @@ internal static class GuardClauseExtensions
             throw new ArgumentException($"The amount must be greater than zero; it is {amount}.", parameterName);
         }
 
-        return amount;
+        return Bounds.Amount(amount, parameterName);
     }
 
-    /// <summary>Refuses an amount with a fraction of its currency's minor unit (e.g. 1.005 EUR).</summary>
+    /// <summary>Refuses an amount with a fraction of its currency's minor unit (e.g. 1.005 EUR), or beyond <see cref="Bounds.MaxAmount"/>.</summary>
     internal static Money NotRounded(this IGuardClause guard, Money amount, string parameterName)
     {
         _ = guard;
@@ -28,7 +28,7 @@ internal static class GuardClauseExtensions
             throw new ArgumentException($"The amount {amount} has a fraction of a minor unit of {amount.Currency.Code}; round it first.", parameterName);
         }
 
-        return amount;
+        return Bounds.Amount(amount, parameterName);
     }
 
     /// <summary>Refuses an amount in another currency than expected.</summary>

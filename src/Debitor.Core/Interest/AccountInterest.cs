@@ -94,7 +94,8 @@ public static class AccountInterest
         LocalDate? through = null;
         foreach (var other in account.Items)
         {
-            if (other.Origin is ChargePosted { Kind: ChargeKind.Interest, InterestThrough: { } last } charge
+            if (other.Kind == ItemKind.Interest
+                && other.Origin is ChargePosted { Kind: ChargeKind.Interest, InterestThrough: { } last } charge
                 && charge.RelatedItem == item
                 && other.Status != ItemStatus.Reversed
                 && (through is null || last > through))
@@ -106,12 +107,14 @@ public static class AccountInterest
         return through;
     }
 
-    private static Dictionary<EntryId, LocalDate>? ChargedThroughByItem(CustomerAccount account)
+    internal static Dictionary<EntryId, LocalDate>? ChargedThroughByItem(CustomerAccount account)
     {
         Dictionary<EntryId, LocalDate>? result = null;
         foreach (var other in account.Items)
         {
-            if (other.Origin is ChargePosted { Kind: ChargeKind.Interest, InterestThrough: { } last, RelatedItem: { } item }
+            // The item's kind first: most items are invoices, and their entries need not be read.
+            if (other.Kind == ItemKind.Interest
+                && other.Origin is ChargePosted { Kind: ChargeKind.Interest, InterestThrough: { } last, RelatedItem: { } item }
                 && other.Status != ItemStatus.Reversed)
             {
                 result ??= [];
@@ -125,7 +128,7 @@ public static class AccountInterest
         return result;
     }
 
-    /// <summary>The interest on one item: per installment, one exact piece per constant principal, rounded at the end.</summary>
+    /// <summary>The interest on one item: per installment, one exact piece per constant principal, rounded per installment.</summary>
     internal static ItemInterest Compute(OpenItem item, InterestScheme scheme, LocalDate asOf, LocalDate? chargedThrough)
     {
         var currency = item.Currency;
@@ -135,36 +138,90 @@ public static class AccountInterest
         }
 
         var periods = new List<ItemInterestPeriod>();
-        var exactTotal = default(ExactInterest?);
-        var roundedTotal = 0m;
+        var installments = new List<InstallmentInterest>(item.InstallmentStates.Length);
+        var total = 0m;
         foreach (var installment in item.InstallmentStates)
         {
-            foreach (var piece in Pieces(installment, scheme.Accrual, asOf, chargedThrough))
+            var amount = InstallmentTotal(installment, scheme, asOf, chargedThrough, periods);
+            installments.Add(new InstallmentInterest(installment.Ref, new Money(amount, currency)));
+            total += amount;
+        }
+
+        return new ItemInterest(item.Id, item.DocumentNumber, periods, new Money(total, currency)) { Installments = installments };
+    }
+
+    /// <summary>
+    /// What an interest invoice dated <paramref name="asOf"/> would charge on one installment (the figure a dunning letter
+    /// states on the installment's line): the installment's interest when the invoice charges the item at all
+    /// (<see cref="InterestInvoicing.Charges"/>: positive, not below the minimum, not handed over), else zero.
+    /// </summary>
+    /// <param name="installment">The installment.</param>
+    /// <param name="scheme">The customer's interest scheme.</param>
+    /// <param name="asOf">The invoice (letter) date.</param>
+    /// <param name="chargedThrough">The last interest day already charged on the item, if any.</param>
+    /// <param name="periods">Collects the installment's periods when given; cleared when nothing is charged.</param>
+    internal static decimal ChargeableOn(OpenInstallment installment, InterestScheme scheme, LocalDate asOf, LocalDate? chargedThrough, List<ItemInterestPeriod>? periods)
+    {
+        var item = installment.Item;
+        if (item.Kind != ItemKind.Invoice || item.IsReversed)
+        {
+            return 0m;
+        }
+
+        if (scheme.MinimumAmount == 0m)
+        {
+            // Without a minimum the item is charged exactly when this installment's interest is positive (the others'
+            // are never negative): the other installments need not be computed.
+            var alone = InstallmentTotal(installment, scheme, asOf, chargedThrough, periods);
+            if (!InterestInvoicing.Charges(item, alone, scheme))
             {
-                var principal = new Money(piece.Principal, currency);
-                foreach (var period in InterestCalculator.CalculateExactPeriods(scheme, principal, piece.First, piece.Last))
-                {
-                    var rounded = period.Amount.Round();
-                    periods.Add(new ItemInterestPeriod(installment.Ref, period.FirstDay, period.LastDay, period.Days, period.AnnualRatePercent, principal, rounded));
-                    exactTotal = exactTotal is { } sum ? sum + period.Amount : period.Amount;
-                    roundedTotal += rounded.Amount;
-                }
+                periods?.Clear();
+                return 0m;
+            }
+
+            return alone;
+        }
+
+        var own = 0m;
+        var total = 0m;
+        foreach (var other in item.InstallmentStates)
+        {
+            var amount = InstallmentTotal(other, scheme, asOf, chargedThrough, ReferenceEquals(other, installment) ? periods : null);
+            total += amount;
+            if (ReferenceEquals(other, installment))
+            {
+                own = amount;
             }
         }
 
-        var total = scheme.Rounding == InterestRounding.EachPeriod
-            ? new Money(roundedTotal, currency)
-            : exactTotal?.Round() ?? Money.Zero(currency);
-        return new ItemInterest(item.Id, item.DocumentNumber, periods, total);
+        if (!InterestInvoicing.Charges(item, total, scheme))
+        {
+            periods?.Clear();
+            return 0m;
+        }
+
+        return own;
     }
 
-    /// <summary>The ranges of constant principal of one installment, within [start, as-of].</summary>
-    internal static IEnumerable<(LocalDate First, LocalDate Last, decimal Principal)> Pieces(
-        OpenInstallment installment, InterestAccrual accrual, LocalDate asOf, LocalDate? chargedThrough)
+    /// <summary>
+    /// The kernel every interest figure shares (interest invoices, statements, the headline and dunning letters): the
+    /// interest on one installment of an invoice up to an as-of date, in minor units of its currency.
+    /// </summary>
+    /// <remarks>
+    /// Starts per the scheme's accrual (after the due date plus grace days, the due date moved per §193 BGB when the
+    /// scheme says so, or after the date of default) and after the last day already charged; charges each range of
+    /// constant principal (the payment history, settlements dated up to the as-of date and not undone) at the rates of
+    /// the scheme, the settlement day counted or not per the scheme; rounds per the scheme — the exact sum once per
+    /// installment, or each period. Allocates nothing unless <paramref name="periods"/> collects the periods (or the
+    /// installment's settlements are out of date order).
+    /// </remarks>
+    /// <exception cref="ArgumentOutOfRangeException">A period starts before the first entry of the scheme's base-rate table.</exception>
+    internal static decimal InstallmentTotal(OpenInstallment installment, InterestScheme scheme, LocalDate asOf, LocalDate? chargedThrough, List<ItemInterestPeriod>? periods)
     {
+        var accrual = scheme.Accrual;
         if (StartOf(installment, accrual) is not { } start)
         {
-            yield break;
+            return 0m;
         }
 
         if (chargedThrough is { } through && through >= start)
@@ -172,18 +229,33 @@ public static class AccountInterest
             start = through.PlusDays(1);
         }
 
-        var settlements = installment.Settlements
-            .Where(s => s.IsActive && s.Date <= asOf)
-            .OrderBy(s => s.Date)
-            .ToList();
+        if (start > asOf)
+        {
+            return 0m;
+        }
+
+        var sum = new InterestSum(scheme, installment.Item.Currency);
+        var settlements = installment.Settlements;
+        if (scheme.Method is InterestMethod.RemainingSum or InterestMethod.BalanceDue)
+        {
+            return OnRemaining(installment, scheme, asOf, start, chargedThrough is not null, ref sum, periods);
+        }
+
+        var ordered = InDateOrder(settlements) ? settlements : [.. settlements.OrderBy(s => s.Date)];
         var principal = installment.Amount.Amount;
         var cursor = start;
-        foreach (var settlement in settlements)
+        for (var i = 0; i < ordered.Count; i++)
         {
+            var settlement = ordered[i];
+            if (!settlement.IsActive || settlement.Date > asOf)
+            {
+                continue;
+            }
+
             var lastOnOld = accrual.CountSettlementDay ? settlement.Date : settlement.Date.PlusDays(-1);
             if (principal > 0m && lastOnOld >= cursor && cursor <= asOf)
             {
-                yield return (cursor, lastOnOld < asOf ? lastOnOld : asOf, principal);
+                sum.Add(installment.Ref, principal, cursor, lastOnOld < asOf ? lastOnOld : asOf, periods);
             }
 
             principal -= settlement.Amount.Amount;
@@ -195,12 +267,82 @@ public static class AccountInterest
 
         if (principal > 0m && cursor <= asOf)
         {
-            yield return (cursor, asOf, principal);
+            sum.Add(installment.Ref, principal, cursor, asOf, periods);
         }
+
+        return sum.Total;
+    }
+
+    /// <summary>
+    /// The methods that look only at what is still open on the as-of date: SAP Business One's remaining sum (that amount
+    /// for every day from <paramref name="start"/>) and Business Central's balance due (the rate once on that amount,
+    /// charged once per installment: nothing when interest was already charged on the item).
+    /// </summary>
+    private static decimal OnRemaining(OpenInstallment installment, InterestScheme scheme, LocalDate asOf, LocalDate start, bool chargedBefore, ref InterestSum sum, List<ItemInterestPeriod>? periods)
+    {
+        var remaining = installment.Amount.Amount;
+        foreach (var settlement in installment.Settlements)
+        {
+            if (settlement.IsActive && settlement.Date <= asOf)
+            {
+                remaining -= settlement.Amount.Amount;
+            }
+        }
+
+        if (remaining <= 0m)
+        {
+            return 0m;
+        }
+
+        if (scheme.Method == InterestMethod.RemainingSum)
+        {
+            sum.Add(installment.Ref, remaining, start, asOf, periods);
+            return sum.Total;
+        }
+
+        if (chargedBefore)
+        {
+            return 0m;
+        }
+
+        var currency = installment.Item.Currency;
+        var rate = scheme.AnnualRatePercentOn(asOf);
+        var amount = CommercialRounding.RoundQuotient(remaining * rate, 100m, currency.MinorUnits);
+        var days = DayCounter.Days(scheme.DayCount, start, asOf, DayCounter.Number(start, nameof(start)), DayCounter.Number(asOf, nameof(asOf)));
+        periods?.Add(new ItemInterestPeriod(installment.Ref, start, asOf, days, rate, new Money(remaining, currency), new Money(amount, currency)));
+        return amount;
+    }
+
+    private static bool InDateOrder(IReadOnlyList<Settlement> settlements)
+    {
+        for (var i = 1; i < settlements.Count; i++)
+        {
+            if (settlements[i].Date < settlements[i - 1].Date)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The first interest day of an installment, or null when interest has not started (no date of default yet).</summary>
     internal static LocalDate? StartOf(OpenInstallment installment, InterestAccrual accrual)
+    {
+        var start = StartBeforeDelegation(installment, accrual);
+        if (start is { } first
+            && installment.Item.Origin is InvoicePosted { DelegatedFrom.Date: { } delegated })
+        {
+            // A claim delegated to its payer keeps its due date, but the customer was charged up to the delegation
+            // (its settlement day counted or not, per the scheme): the payer's interest starts where that ended (D18.15).
+            var afterCustomer = accrual.CountSettlementDay ? delegated.PlusDays(1) : delegated;
+            return afterCustomer > first ? afterCustomer : first;
+        }
+
+        return start;
+    }
+
+    private static LocalDate? StartBeforeDelegation(OpenInstallment installment, InterestAccrual accrual)
     {
         if (accrual.Start == InterestStart.AfterDefaultDate)
         {

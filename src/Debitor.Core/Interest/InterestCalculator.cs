@@ -85,6 +85,26 @@ public static class InterestCalculator
         return periods.AsReadOnly();
     }
 
+    /// <summary>Adds the periods of a range at a constant principal to a running sum (see <see cref="InterestSum"/>).</summary>
+    /// <remarks>Validates like <see cref="Calculate"/>; allocates only for the periods collected.</remarks>
+    internal static void AddTo(ref InterestSum sum, InterestScheme scheme, Ledger.InstallmentRef installment, decimal principal, LocalDate firstDay, LocalDate lastDay, List<ItemInterestPeriod>? periods)
+    {
+        var money = new Money(principal, sum.Currency);
+        var cursor = Start(scheme, money, firstDay, lastDay);
+        var rounds = periods is not null || scheme.Rounding == InterestRounding.EachPeriod;
+        while (cursor.MoveNext())
+        {
+            var numerator = sum.PerInterestPeriod ? principal * cursor.RatePercent * cursor.Days : Numerator(principal, ref cursor);
+            sum.Exact += numerator;
+            if (rounds)
+            {
+                var rounded = CommercialRounding.RoundQuotient(numerator, sum.Denominator, sum.Currency.MinorUnits);
+                sum.Rounded += rounded;
+                periods?.Add(new ItemInterestPeriod(installment, cursor.FirstDay, cursor.LastDay, cursor.Days, cursor.RatePercent, money, new Money(rounded, sum.Currency)));
+            }
+        }
+    }
+
     private static decimal Numerator(decimal principal, ref PeriodCursor cursor)
     {
         var numerator = principal * cursor.RatePercent * cursor.Days;
@@ -119,4 +139,38 @@ public static class InterestCalculator
 
         return new PeriodCursor(scheme, firstDay, firstNumber, segment, lastDay, lastNumber);
     }
+}
+
+/// <summary>A running interest sum of one installment: the exact numerator over the scheme's denominator, and the sum of the rounded periods.</summary>
+internal struct InterestSum
+{
+    private readonly InterestScheme _scheme;
+
+    internal InterestSum(InterestScheme scheme, Currency currency)
+    {
+        _scheme = scheme;
+        Currency = currency;
+        PerInterestPeriod = scheme.Method == InterestMethod.AverageDailyBalance;
+        Denominator = PerInterestPeriod ? 100m * scheme.InterestPeriodDays : DayCounter.Denominator(scheme.DayCount);
+    }
+
+    /// <summary>Whether the rate applies per interest period of the scheme (average daily balance) rather than per year.</summary>
+    internal bool PerInterestPeriod { get; }
+
+    internal Currency Currency { get; }
+
+    internal decimal Denominator { get; }
+
+    internal decimal Exact { get; set; }
+
+    internal decimal Rounded { get; set; }
+
+    /// <summary>The total per the scheme's rounding: the exact sum rounded once, or the sum of the rounded periods.</summary>
+    internal readonly decimal Total => _scheme.Rounding == InterestRounding.EachPeriod
+        ? Rounded
+        : CommercialRounding.RoundQuotient(Exact, Denominator, Currency.MinorUnits);
+
+    /// <summary>Adds a range at a constant principal.</summary>
+    internal void Add(Ledger.InstallmentRef installment, decimal principal, LocalDate firstDay, LocalDate lastDay, List<ItemInterestPeriod>? periods) =>
+        InterestCalculator.AddTo(ref this, _scheme, installment, principal, firstDay, lastDay, periods);
 }

@@ -13,7 +13,17 @@ public sealed record InterestInvoiceLine(EntryId Item, string DocumentNumber, It
 /// <param name="DocumentNumber">That invoice's number.</param>
 /// <param name="Interest">The interest on the item (rounded per the scheme; authoritative where rounded lines differ by a cent).</param>
 /// <param name="RecoveryCompensation">The flat recovery compensation for the item, or zero.</param>
-public sealed record InterestInvoiceItem(EntryId Item, string DocumentNumber, Money Interest, Money RecoveryCompensation);
+public sealed record InterestInvoiceItem(EntryId Item, string DocumentNumber, Money Interest, Money RecoveryCompensation)
+{
+    private readonly IReadOnlyList<InstallmentInterest> _installments = ValueList<InstallmentInterest>.Empty;
+
+    /// <summary>The interest per installment (they add up to <see cref="Interest"/>): what a dunning letter of the same date states on each installment's line.</summary>
+    public IReadOnlyList<InstallmentInterest> Installments
+    {
+        get => _installments;
+        init => _installments = ValueList<InstallmentInterest>.From(value);
+    }
+}
 
 /// <summary>
 /// An interest invoice (German <em>Zinsrechnung</em>): a document model for the host's renderer. One per customer

@@ -36,7 +36,7 @@ public static class InterestInvoicing
         foreach (var interest in AccountInterest.ForAccount(account, scheme, date))
         {
             var item = account.FindItem(interest.Item)!;
-            if (item.LegalStatus != LegalStatus.None || interest.Total.Amount < scheme.MinimumAmount)
+            if (!Charges(item, interest.Total.Amount, scheme))
             {
                 continue;
             }
@@ -54,7 +54,7 @@ public static class InterestInvoicing
             }
 
             invoice.Lines.AddRange(interest.Periods.Select(p => new InterestInvoiceLine(item.Id, item.DocumentNumber, p)));
-            invoice.Items.Add(new InterestInvoiceItem(item.Id, item.DocumentNumber, interest.Total, compensation));
+            invoice.Items.Add(new InterestInvoiceItem(item.Id, item.DocumentNumber, interest.Total, compensation) { Installments = interest.Installments });
         }
 
         var recipient = account.Customer.RecipientFor(account.Customer.PayerRouting.InterestInvoices);
@@ -110,6 +110,13 @@ public static class InterestInvoicing
 
         return entries;
     }
+
+    /// <summary>
+    /// Whether an interest invoice charges an item's interest (the rule dunning letters share): it is positive, not below
+    /// the scheme's minimum, and the item was not handed over (its claim is pursued there).
+    /// </summary>
+    internal static bool Charges(OpenItem item, decimal interest, InterestScheme scheme) =>
+        interest > 0m && interest >= scheme.MinimumAmount && item.LegalStatus == LegalStatus.None;
 
     private static HashSet<EntryId> CompensatedItems(CustomerAccount account)
     {

@@ -26,9 +26,13 @@ public sealed class InterestScheme
         decimal minimumAmount,
         Money? recoveryCompensation,
         RateSegments segments,
-        InterestAccrual? accrual = null)
+        InterestAccrual? accrual = null,
+        InterestMethod method = InterestMethod.DailyOnHistory,
+        int interestPeriodDays = 30)
     {
         Accrual = accrual ?? InterestAccrual.Default;
+        Method = method;
+        InterestPeriodDays = interestPeriodDays;
         BaseRates = baseRates;
         FixedRatePercent = fixedRatePercent;
         SpreadPercentagePoints = spreadPercentagePoints;
@@ -74,6 +78,18 @@ public sealed class InterestScheme
 
     /// <summary>When interest on an item starts and ends: grace days, start rule, due dates moved per §193 BGB, the settlement day.</summary>
     public InterestAccrual Accrual { get; }
+
+    /// <summary>
+    /// How overdue installments turn into interest: <see cref="InterestMethod.DailyOnHistory"/> (the default, German
+    /// law) or one of the methods of other systems (see <see cref="InterestMethod"/>).
+    /// </summary>
+    public InterestMethod Method { get; }
+
+    /// <summary>
+    /// The days one application of the rate covers under <see cref="InterestMethod.AverageDailyBalance"/> (Business
+    /// Central's "Interest Period (Days)"); 30 unless set with <see cref="WithMethod"/>. Other methods ignore it.
+    /// </summary>
+    public int InterestPeriodDays { get; }
 
     /// <summary>The annual rate per run of days, clamped at zero.</summary>
     internal RateSegments Segments { get; }
@@ -217,7 +233,7 @@ public sealed class InterestScheme
     public InterestScheme WithDayCount(DayCountConvention dayCount)
     {
         Guard.Against.EnumOutOfRange(dayCount);
-        return new(BaseRates, FixedRatePercent, SpreadPercentagePoints, dayCount, Rounding, MinimumAmount, RecoveryCompensation, Segments, Accrual);
+        return new(BaseRates, FixedRatePercent, SpreadPercentagePoints, dayCount, Rounding, MinimumAmount, RecoveryCompensation, Segments, Accrual, Method, InterestPeriodDays);
     }
 
     /// <summary>Returns the same scheme with another rounding.</summary>
@@ -227,7 +243,7 @@ public sealed class InterestScheme
     public InterestScheme WithRounding(InterestRounding rounding)
     {
         Guard.Against.EnumOutOfRange(rounding);
-        return new(BaseRates, FixedRatePercent, SpreadPercentagePoints, DayCount, rounding, MinimumAmount, RecoveryCompensation, Segments, Accrual);
+        return new(BaseRates, FixedRatePercent, SpreadPercentagePoints, DayCount, rounding, MinimumAmount, RecoveryCompensation, Segments, Accrual, Method, InterestPeriodDays);
     }
 
     /// <summary>Returns the same scheme with a minimum interest amount (see <see cref="MinimumAmount"/>).</summary>
@@ -237,7 +253,7 @@ public sealed class InterestScheme
     public InterestScheme WithMinimumAmount(decimal minimumAmount)
     {
         Guard.Against.Negative(minimumAmount);
-        return new(BaseRates, FixedRatePercent, SpreadPercentagePoints, DayCount, Rounding, minimumAmount, RecoveryCompensation, Segments, Accrual);
+        return new(BaseRates, FixedRatePercent, SpreadPercentagePoints, DayCount, Rounding, minimumAmount, RecoveryCompensation, Segments, Accrual, Method, InterestPeriodDays);
     }
 
     /// <summary>Returns the same scheme claiming a flat recovery compensation per late invoice (see <see cref="RecoveryCompensation"/>).</summary>
@@ -251,13 +267,13 @@ public sealed class InterestScheme
             throw new ArgumentException("A recovery compensation must be a positive amount in a currency.", nameof(amount));
         }
 
-        return new(BaseRates, FixedRatePercent, SpreadPercentagePoints, DayCount, Rounding, MinimumAmount, amount, Segments, Accrual);
+        return new(BaseRates, FixedRatePercent, SpreadPercentagePoints, DayCount, Rounding, MinimumAmount, amount, Segments, Accrual, Method, InterestPeriodDays);
     }
 
     /// <summary>Returns the same scheme without a recovery compensation.</summary>
     /// <returns>A new scheme.</returns>
     public InterestScheme WithoutRecoveryCompensation() =>
-        new(BaseRates, FixedRatePercent, SpreadPercentagePoints, DayCount, Rounding, MinimumAmount, null, Segments, Accrual);
+        new(BaseRates, FixedRatePercent, SpreadPercentagePoints, DayCount, Rounding, MinimumAmount, null, Segments, Accrual, Method, InterestPeriodDays);
 
     /// <summary>Returns the same scheme with other rules for when interest on an item starts and ends.</summary>
     /// <param name="accrual">The rules.</param>
@@ -266,6 +282,20 @@ public sealed class InterestScheme
     public InterestScheme WithAccrual(InterestAccrual accrual)
     {
         Guard.Against.Null(accrual);
-        return new(BaseRates, FixedRatePercent, SpreadPercentagePoints, DayCount, Rounding, MinimumAmount, RecoveryCompensation, Segments, accrual);
+        return new(BaseRates, FixedRatePercent, SpreadPercentagePoints, DayCount, Rounding, MinimumAmount, RecoveryCompensation, Segments, accrual, Method, InterestPeriodDays);
+    }
+
+    /// <summary>Returns the same scheme computing interest by another method.</summary>
+    /// <param name="method">The method.</param>
+    /// <param name="interestPeriodDays">For <see cref="InterestMethod.AverageDailyBalance"/>: the days one application of
+    /// the rate covers (e.g. 30 for a monthly rate); positive. Other methods keep it but do not use it.</param>
+    /// <returns>A new scheme.</returns>
+    /// <exception cref="ArgumentException"><paramref name="method"/> is not a defined value, or
+    /// <paramref name="interestPeriodDays"/> is not positive.</exception>
+    public InterestScheme WithMethod(InterestMethod method, int interestPeriodDays = 30)
+    {
+        Guard.Against.EnumOutOfRange(method);
+        Guard.Against.NegativeOrZero(interestPeriodDays);
+        return new(BaseRates, FixedRatePercent, SpreadPercentagePoints, DayCount, Rounding, MinimumAmount, RecoveryCompensation, Segments, Accrual, method, interestPeriodDays);
     }
 }

@@ -19,6 +19,15 @@ internal static partial class AccountProjection
                     Collections.Agreements.Add(new PaymentAgreement(made, record.RecordedBy, record.RecordedAt, AgreementStatus.Active, null));
                     Cover(made, covered: true);
                     return true;
+                case PaymentAgreementAmended amended:
+                    var at = Collections.Agreements.FindIndex(a => a.Id == amended.Agreement);
+                    if (at < 0)
+                    {
+                        throw new CorruptJournalException(amended.Id, $"agreement '{amended.Agreement}' does not exist.");
+                    }
+
+                    Collections.Agreements[at] = Collections.Agreements[at] with { Amendments = [.. Collections.Agreements[at].Amendments, amended] };
+                    return true;
                 case PaymentAgreementBroken broken:
                     EndAgreement(broken.Id, broken.Agreement, AgreementStatus.Broken, broken);
                     return true;

@@ -23,7 +23,7 @@ internal static partial class AccountProjection
                 case InvoicePosted or ChargePosted or CreditNotePosted or PaymentReceived:
                     items++;
                     break;
-                case PaymentApplied or WriteOffPosted or RefundPosted:
+                case PaymentApplied or WriteOffPosted or RefundPosted or CreditWrittenOff or ClaimDelegated:
                     settlements++;
                     break;
             }
@@ -106,6 +106,12 @@ internal static partial class AccountProjection
                 case RefundPosted refund:
                     Refund(refund);
                     break;
+                case CreditWrittenOff creditWriteOff:
+                    Use(creditWriteOff, creditWriteOff.Source, creditWriteOff.Amount, SettlementKind.CreditWriteOff);
+                    break;
+                case ClaimDelegated delegated:
+                    Settle(delegated, delegated.Target, delegated.Amount, SettlementKind.Delegation);
+                    break;
                 case PaymentReturned returned:
                     Return(returned);
                     break;
@@ -121,6 +127,14 @@ internal static partial class AccountProjection
                 case DueDateChanged changed:
                     var item = Item(changed.Id, changed.Item);
                     var old = item.DueDate ?? throw new CorruptJournalException(changed.Id, "only claims have a due date.");
+                    foreach (var installment in item.InstallmentStates)
+                    {
+                        if (changed.Moves(installment.Number))
+                        {
+                            installment.DueDateOverride = new DueDateOverride(installment.DueDate, changed.NewDueDate, changed.Note, record.RecordedBy, record.RecordedAt);
+                        }
+                    }
+
                     item.DueDateOverride = new DueDateOverride(old, changed.NewDueDate, changed.Note, record.RecordedBy, record.RecordedAt);
                     break;
                 case DunningNoticeIssued notice:
@@ -188,22 +202,28 @@ internal static partial class AccountProjection
             Settlements.Add(applied.Id, settlement);
         }
 
-        private void WriteOff(WriteOffPosted writeOff)
+        private void WriteOff(WriteOffPosted writeOff) => Settle(writeOff, writeOff.Target, writeOff.Amount, SettlementKind.WriteOff);
+
+        private void Refund(RefundPosted refund) => Use(refund, refund.Source, refund.Amount, SettlementKind.Refund);
+
+        /// <summary>An entry that takes an amount off an installment without a credit behind it (write-off, delegation).</summary>
+        private void Settle(JournalEntry entry, InstallmentRef targetRef, Money amount, SettlementKind kind)
         {
-            var target = Installment(writeOff.Id, writeOff.Target);
-            Take(writeOff.Id, target, writeOff.Amount.Amount);
-            var settlement = new Settlement(writeOff, SettlementKind.WriteOff);
+            var target = Installment(entry.Id, targetRef);
+            Take(entry.Id, target, amount.Amount);
+            var settlement = new Settlement(entry, kind);
             target.AddSettlement(settlement);
-            Settlements.Add(writeOff.Id, settlement);
+            Settlements.Add(entry.Id, settlement);
         }
 
-        private void Refund(RefundPosted refund)
+        /// <summary>An entry that uses up part of a credit without a claim behind it (refund, credit write-off).</summary>
+        private void Use(JournalEntry entry, EntryId sourceId, Money amount, SettlementKind kind)
         {
-            var source = Item(refund.Id, refund.Source);
-            Take(refund.Id, source, refund.Amount.Amount);
-            var settlement = new Settlement(refund, SettlementKind.Refund);
+            var source = Item(entry.Id, sourceId);
+            Take(entry.Id, source, amount.Amount);
+            var settlement = new Settlement(entry, kind);
             source.AddUse(settlement);
-            Settlements.Add(refund.Id, settlement);
+            Settlements.Add(entry.Id, settlement);
         }
 
         private void Return(PaymentReturned returned)

@@ -35,6 +35,29 @@ public sealed record PaymentAgreementMade(EntryId Id, IReadOnlyList<EntryId> Ite
     }
 }
 
+/// <summary>
+/// An active agreement was changed (amounts, dates, grace days). The earlier schedule stays in the journal and in
+/// <see cref="PaymentAgreement.Amendments"/>; the new one replaces it from now on and adds up to the same total.
+/// </summary>
+/// <param name="Id">The entry's key.</param>
+/// <param name="Agreement">The agreement.</param>
+/// <param name="Date">The date of the change.</param>
+/// <param name="Schedule">The whole new schedule (installments already paid included), numbered from 1.</param>
+/// <param name="GraceDays">The grace days from now on.</param>
+/// <param name="Note">Why; mandatory.</param>
+public sealed record PaymentAgreementAmended(EntryId Id, EntryId Agreement, LocalDate Date, IReadOnlyList<AgreementInstallment> Schedule, int GraceDays, string Note)
+    : JournalEntry(Id)
+{
+    private readonly IReadOnlyList<AgreementInstallment> _schedule = ValueList<AgreementInstallment>.From(Schedule);
+
+    /// <summary>The installments, compared by content.</summary>
+    public IReadOnlyList<AgreementInstallment> Schedule
+    {
+        get => _schedule;
+        init => _schedule = ValueList<AgreementInstallment>.From(value);
+    }
+}
+
 /// <summary>An agreement was broken: an installment stayed unpaid past its grace days. Its items return to dunning at the level they had.</summary>
 /// <param name="Id">The entry's key.</param>
 /// <param name="Agreement">The agreement.</param>

@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using Debitor.Core.Agreements;
 using Debitor.Core.Collections;
 using Debitor.Core.Communication;
@@ -36,10 +37,15 @@ public sealed class CustomerAccount
         Collections = collections;
         Customer = customer;
         Journal = journal;
-        Items = items;
+        ItemList = items;
+        Items = items.AsReadOnly();
         _itemsById = itemsById;
         _settlementsById = settlementsById;
-        Communications = communications;
+        Communications = communications as ReadOnlyCollection<CommunicationEntry> ?? new ReadOnlyCollection<CommunicationEntry>(communications as IList<CommunicationEntry> ?? [.. communications]);
+        Agreements = collections.Agreements.AsReadOnly();
+        HandOvers = collections.HandOvers.AsReadOnly();
+        FollowUps = collections.FollowUps.AsReadOnly();
+        Files = collections.Files.AsReadOnly();
         Archived = archived;
     }
 
@@ -58,6 +64,9 @@ public sealed class CustomerAccount
     /// <summary>Every item ever posted, open or not, in posting order (R0.6: paid items stay listed).</summary>
     public IReadOnlyList<OpenItem> Items { get; }
 
+    /// <summary>The items as the projection keeps them, for the core's own loops (never handed out).</summary>
+    internal List<OpenItem> ItemList { get; }
+
     /// <summary>The items with something open: unsettled claims and unapplied credits.</summary>
     public IEnumerable<OpenItem> OpenItems => Items.Where(i => i.Status == ItemStatus.Open);
 
@@ -71,16 +80,16 @@ public sealed class CustomerAccount
     public CustomerMasterData MasterData => Collections.MasterData;
 
     /// <summary>Every payment agreement ever made, in the order made, with its state (R0.10).</summary>
-    public IReadOnlyList<PaymentAgreement> Agreements => Collections.Agreements;
+    public IReadOnlyList<PaymentAgreement> Agreements { get; }
 
     /// <summary>Every hand-over case, in the order made.</summary>
-    public IReadOnlyList<HandOverCase> HandOvers => Collections.HandOvers;
+    public IReadOnlyList<HandOverCase> HandOvers { get; }
 
     /// <summary>Every follow-up, reminder and account-manager task, in the order created.</summary>
-    public IReadOnlyList<FollowUp> FollowUps => Collections.FollowUps;
+    public IReadOnlyList<FollowUp> FollowUps { get; }
 
     /// <summary>The files attached to the customer (R0.5), in the order attached.</summary>
-    public IReadOnlyList<StoredFile> Files => Collections.Files;
+    public IReadOnlyList<StoredFile> Files { get; }
 
     /// <summary>Whether the account manager has a pending task (R0.1).</summary>
     public bool HasPendingAccountManagerTask => Collections.FollowUps.Any(f => f.Kind == FollowUpKind.AccountManagerTask && !f.IsDone);
@@ -90,6 +99,39 @@ public sealed class CustomerAccount
 
     /// <summary>The last <see cref="CreditBlockSet"/> or <see cref="CreditBlockLifted"/> record, if any: the manual block in force (R2.5).</summary>
     internal JournalRecord? LastCreditBlockRecord { get; init; }
+
+    /// <summary>The first item amount beyond <see cref="Bounds.MaxAmount"/>, or <see langword="null"/> when every amount is within bounds.</summary>
+    internal Money? AmountBeyondBounds()
+    {
+        foreach (var item in Items)
+        {
+            if (Math.Abs(item.OriginalAmount.Amount) > Bounds.MaxAmount)
+            {
+                return item.OriginalAmount;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The record holding the entry with the id, or <see langword="null"/>.</summary>
+    internal JournalRecord? RecordOf(EntryId id)
+    {
+        if (FindEntry(id) is null)
+        {
+            return null;
+        }
+
+        foreach (var record in Journal)
+        {
+            if (record.Entry.Id == id)
+            {
+                return record;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>Whether the customer was archived.</summary>
     public bool IsArchived => Archived is not null;
@@ -148,6 +190,43 @@ public sealed class CustomerAccount
     /// <param name="id">The item's key (the id of the entry that created it).</param>
     /// <returns>The item, or <see langword="null"/>.</returns>
     public OpenItem? FindItem(EntryId id) => _itemsById.GetValueOrDefault(id);
+
+    /// <summary>
+    /// The payment tolerance limit of an installment (R3.2): the lower of the customer's percentage of the installment's
+    /// posted amount and its fixed maximum, rounded down — the most a payment may differ from what closes it (for payment
+    /// proposals and statements). The rule the payment allocator applies.
+    /// </summary>
+    /// <param name="installment">An installment of a claim in this account.</param>
+    /// <returns>The limit in the installment's currency; zero when the customer has no tolerance.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="installment"/> is <see langword="null"/>.</exception>
+    public Money ToleranceLimitOf(OpenInstallment installment)
+    {
+        ArgumentNullException.ThrowIfNull(installment);
+        var currency = installment.Item.Currency;
+        return new Money(Payments.PaymentRules.ToleranceLimit(Customer.PaymentTolerance, installment.Amount.Amount, currency), currency);
+    }
+
+    /// <summary>
+    /// The cash discount an invoice installment gets when its open amount is paid on <paramref name="date"/> (R3.3): the
+    /// invoice's own stages or the customer's terms, the customer's tolerance days included (a late discount is marked
+    /// <see cref="Payments.CashDiscountOffer.IsLate"/>). The rule the payment allocator applies.
+    /// </summary>
+    /// <param name="installment">An installment in this account.</param>
+    /// <param name="date">The payment's value date.</param>
+    /// <returns>The offer, or <see langword="null"/> when none applies (not an invoice, nothing open, no stage on that date).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="installment"/> is <see langword="null"/>.</exception>
+    public Payments.CashDiscountOffer? CashDiscountOn(OpenInstallment installment, LocalDate date)
+    {
+        ArgumentNullException.ThrowIfNull(installment);
+        if (installment.Item.Origin is not InvoicePosted invoice || installment.OpenValue <= 0m)
+        {
+            return null;
+        }
+
+        var currency = installment.Item.Currency;
+        var (amount, percent, lastDay, late) = Payments.PaymentRules.CashDiscount(Customer, invoice, installment.OpenValue, date, currency, acceptLate: true);
+        return amount > 0m ? new Payments.CashDiscountOffer(new Money(amount, currency), percent, lastDay, late) : null;
+    }
 
     /// <summary>Finds an installment.</summary>
     /// <param name="installment">The installment's reference.</param>

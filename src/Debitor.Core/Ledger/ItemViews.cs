@@ -39,6 +39,9 @@ public enum ItemStatus
 
     /// <summary>A payment that came back (returned direct debit or cheque).</summary>
     Returned,
+
+    /// <summary>A claim closed by delegating it to another customer (its payer), who owes it now.</summary>
+    Delegated,
 }
 
 /// <summary>What settled (part of) an installment, or what a credit was used for.</summary>
@@ -55,6 +58,12 @@ public enum SettlementKind
 
     /// <summary>A refund out of a credit.</summary>
     Refund,
+
+    /// <summary>The claim was delegated to another customer (its payer), where it is owed now.</summary>
+    Delegation,
+
+    /// <summary>Part of a credit (an overpayment within the tolerance) was written off.</summary>
+    CreditWriteOff,
 }
 
 /// <summary>The legal status of an item (filled by the collections capability).</summary>
@@ -80,7 +89,7 @@ public sealed class Settlement
         Kind = kind;
     }
 
-    /// <summary>The journal entry that made it: a <see cref="PaymentApplied"/>, <see cref="WriteOffPosted"/> or <see cref="RefundPosted"/>.</summary>
+    /// <summary>The journal entry that made it: a <see cref="PaymentApplied"/>, <see cref="WriteOffPosted"/>, <see cref="RefundPosted"/>, <see cref="CreditWrittenOff"/> or <see cref="ClaimDelegated"/>.</summary>
     public JournalEntry Origin { get; }
 
     /// <summary>The id of the entry that made it.</summary>
@@ -94,6 +103,7 @@ public sealed class Settlement
     {
         PaymentApplied applied => applied.Source,
         RefundPosted refund => refund.Source,
+        CreditWrittenOff writeOff => writeOff.Source,
         _ => null,
     };
 
@@ -102,6 +112,7 @@ public sealed class Settlement
     {
         PaymentApplied applied => applied.Target,
         WriteOffPosted writeOff => writeOff.Target,
+        ClaimDelegated delegated => delegated.Target,
         _ => null,
     };
 
@@ -111,6 +122,8 @@ public sealed class Settlement
         PaymentApplied applied => applied.Date,
         WriteOffPosted writeOff => writeOff.Date,
         RefundPosted refund => refund.Date,
+        CreditWrittenOff writeOff => writeOff.Date,
+        ClaimDelegated delegated => delegated.Date,
         _ => default,
     };
 
@@ -120,6 +133,8 @@ public sealed class Settlement
         PaymentApplied applied => applied.Amount,
         WriteOffPosted writeOff => writeOff.Amount,
         RefundPosted refund => refund.Amount,
+        CreditWrittenOff writeOff => writeOff.Amount,
+        ClaimDelegated delegated => delegated.Amount,
         _ => default,
     };
 

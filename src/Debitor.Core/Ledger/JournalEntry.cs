@@ -47,6 +47,7 @@ public sealed record InvoicePosted(EntryId Id, string DocumentNumber, LocalDate 
     : JournalEntry(Id)
 {
     private readonly IReadOnlyList<Installment> _installments = ValueList<Installment>.From(Installments);
+    private readonly IReadOnlyList<CashDiscountStage>? _cashDiscounts;
 
     /// <summary>The installments, compared by content.</summary>
     public IReadOnlyList<Installment> Installments
@@ -54,6 +55,19 @@ public sealed record InvoicePosted(EntryId Id, string DocumentNumber, LocalDate 
         get => _installments;
         init => _installments = ValueList<Installment>.From(value);
     }
+
+    /// <summary>
+    /// The invoice's own cash-discount stages (German <em>Skontostaffel</em>), earliest first; <see langword="null"/> to use
+    /// the customer's payment terms counted from the document date; empty for no cash discount on this invoice.
+    /// </summary>
+    public IReadOnlyList<CashDiscountStage>? CashDiscounts
+    {
+        get => _cashDiscounts;
+        init => _cashDiscounts = value is null ? null : ValueList<CashDiscountStage>.From(value);
+    }
+
+    /// <summary>When the claim was delegated to this customer (its payer) from another customer's account: where it came from.</summary>
+    public DelegatedClaim? DelegatedFrom { get; init; }
 
     /// <summary>Posts an invoice of a single installment that falls due on <paramref name="dueDate"/>.</summary>
     /// <param name="id">The entry's key; also the open item's key.</param>
@@ -98,6 +112,9 @@ public sealed record ChargePosted(EntryId Id, ChargeKind Kind, string DocumentNu
 {
     /// <summary>For interest charges: the last interest day charged, so that the next interest invoice starts the day after.</summary>
     public LocalDate? InterestThrough { get; init; }
+
+    /// <summary>When the charge was delegated to this customer (its payer) from another customer's account: where it came from.</summary>
+    public DelegatedClaim? DelegatedFrom { get; init; }
 
     internal override bool IsMonetary => true;
 }
@@ -162,6 +179,23 @@ public sealed record RefundPosted(EntryId Id, EntryId Source, Money Amount, Loca
     internal override bool IsMonetary => true;
 }
 
+/// <summary>
+/// Part of an unapplied payment or credit note was written off (debit): an overpayment within the payment tolerance
+/// (R3.2) that the company keeps instead of holding it as the customer's credit.
+/// </summary>
+/// <param name="Id">The entry's key.</param>
+/// <param name="Source">The payment or credit note whose surplus is written off.</param>
+/// <param name="Amount">The amount written off.</param>
+/// <param name="Date">The write-off date.</param>
+/// <param name="Reason">Why.</param>
+public sealed record CreditWrittenOff(EntryId Id, EntryId Source, Money Amount, LocalDate Date, string Reason) : JournalEntry(Id)
+{
+    /// <summary>The installment whose tolerance allowed the write-off, if any (it may be in another customer's account for a payer's payment).</summary>
+    public InstallmentRef? Related { get; init; }
+
+    internal override bool IsMonetary => true;
+}
+
 /// <summary>Part or all of an installment's open amount was written off (credit), e.g. a tolerance difference or a bad debt.</summary>
 /// <param name="Id">The entry's key.</param>
 /// <param name="Target">The installment written off.</param>
@@ -180,6 +214,37 @@ public sealed record WriteOffPosted(EntryId Id, InstallmentRef Target, Money Amo
 /// <param name="Amount">How much of it is settled.</param>
 /// <param name="Date">The application date (for payments, normally the value date).</param>
 public sealed record PaymentApplied(EntryId Id, EntryId Source, InstallmentRef Target, Money Amount, LocalDate Date) : JournalEntry(Id)
+{
+    internal override bool IsMonetary => true;
+}
+
+/// <summary>Where a delegated claim came from: the customer and the installment it was moved out of.</summary>
+/// <param name="Customer">The customer whose account held the claim.</param>
+/// <param name="Source">The installment there.</param>
+/// <param name="Delegation">The delegation's key (the same in both accounts).</param>
+public sealed record DelegatedClaim(CustomerId Customer, InstallmentRef Source, EntryId Delegation)
+{
+    /// <summary>
+    /// The date of the delegation, when known (claims delegated before it was recorded have none). Default interest on the
+    /// payer's claim starts from it, so the days before it are charged to the customer only (D18.15).
+    /// </summary>
+    public LocalDate? Date { get; init; }
+}
+
+/// <summary>
+/// An installment's open amount was delegated to another customer (its payer), as Tryton's delegation does: the claim
+/// is closed here (credit) and posted there as an invoice of the same amount and due date (debit) whose
+/// <see cref="InvoicePosted.DelegatedFrom"/> points back, so the company's balance is unchanged and both histories
+/// stay traceable.
+/// </summary>
+/// <param name="Id">The entry's key.</param>
+/// <param name="Target">The installment delegated.</param>
+/// <param name="Amount">The amount moved: the installment's whole open amount.</param>
+/// <param name="Date">The delegation date.</param>
+/// <param name="To">The customer that now owes it.</param>
+/// <param name="NewItem">The invoice posted in <paramref name="To"/>'s account.</param>
+/// <param name="Reason">Why.</param>
+public sealed record ClaimDelegated(EntryId Id, InstallmentRef Target, Money Amount, LocalDate Date, CustomerId To, EntryId NewItem, string Reason) : JournalEntry(Id)
 {
     internal override bool IsMonetary => true;
 }
@@ -228,12 +293,33 @@ public sealed record ItemPaused(EntryId Id, EntryId Item, string Reason, LocalDa
 /// <param name="Note">An optional note.</param>
 public sealed record ItemResumed(EntryId Id, EntryId Item, string? Note = null) : JournalEntry(Id);
 
-/// <summary>An item got a new due date (R0.8). The note is mandatory.</summary>
+/// <summary>Installments of an item got a new due date (R0.8). The note is mandatory.</summary>
+/// <remarks>
+/// The change moves exactly the installments it names (<see cref="Installments"/>), never another one: deferring a
+/// prepayment leaves the remainder due when it was. An entry naming no installment moves every installment of the item
+/// — what entries written before installments could be named meant, and what an explicit change of the whole invoice
+/// writes.
+/// </remarks>
 /// <param name="Id">The entry's key.</param>
 /// <param name="Item">The item.</param>
-/// <param name="NewDueDate">The new due date; it applies to every installment of the item.</param>
+/// <param name="NewDueDate">The new due date of the installments moved.</param>
 /// <param name="Note">Why; mandatory.</param>
-public sealed record DueDateChanged(EntryId Id, EntryId Item, LocalDate NewDueDate, string Note) : JournalEntry(Id);
+public sealed record DueDateChanged(EntryId Id, EntryId Item, LocalDate NewDueDate, string Note) : JournalEntry(Id)
+{
+    private readonly IReadOnlyList<int> _installments = ValueList<int>.Empty;
+
+    /// <summary>The numbers (1-based) of the installments moved, each once; empty for every installment of the item.</summary>
+    public IReadOnlyList<int> Installments
+    {
+        get => _installments;
+        init => _installments = ValueList<int>.From(value);
+    }
+
+    /// <summary>Whether the change moves an installment.</summary>
+    /// <param name="number">The installment's number, 1-based.</param>
+    /// <returns><see langword="true"/> when named, or when the change names none (whole item).</returns>
+    public bool Moves(int number) => _installments.Count == 0 || _installments.Contains(number);
+}
 
 /// <summary>An entry of the communication history was recorded (R0.4).</summary>
 /// <param name="Id">The entry's key.</param>

@@ -14,6 +14,10 @@ internal static partial class LedgerRules
             case PaymentAgreementMade made:
                 check.Agreement(made);
                 return true;
+            case PaymentAgreementAmended amended:
+                check.Text(amended.Note, "a note (why the agreement changes)");
+                check.Amendment(amended);
+                return true;
             case PaymentAgreementBroken broken:
                 var agreement = check.ActiveAgreement(broken.Agreement);
                 if (broken.Installment < 1 || broken.Installment > agreement.Schedule.Count)
@@ -127,17 +131,43 @@ internal static partial class LedgerRules
                 throw Refuse("the grace days must not be negative.");
             }
 
-            if (made.Schedule is null || made.Schedule.Count == 0)
+            var currency = items[0].Currency;
+            var total = Schedule(made.Schedule, made.Date, currency);
+            var open = items.Sum(i => i.OpenAmount.Amount);
+            if (total != open)
+            {
+                throw Refuse($"the schedule adds up to {new Money(total, currency)}, not to the {new Money(open, currency)} the items owe.");
+            }
+        }
+
+        public void Amendment(PaymentAgreementAmended amended)
+        {
+            var agreement = ActiveAgreement(amended.Agreement);
+            if (amended.GraceDays < 0)
+            {
+                throw Refuse("the grace days must not be negative.");
+            }
+
+            var total = Schedule(amended.Schedule, agreement.Origin.Date, agreement.Total.Currency);
+            if (total != agreement.Total.Amount)
+            {
+                throw Refuse($"the new schedule adds up to {new Money(total, agreement.Total.Currency)}, not to the agreed {agreement.Total}.");
+            }
+        }
+
+        /// <summary>Checks a schedule (numbered from 1, dates strictly increasing from <paramref name="from"/>, positive amounts in one currency) and returns its total.</summary>
+        private decimal Schedule(IReadOnlyList<AgreementInstallment>? schedule, LocalDate from, Currency currency)
+        {
+            if (schedule is null || schedule.Count == 0)
             {
                 throw Refuse("an agreement needs at least one installment.");
             }
 
-            var currency = items[0].Currency;
             var total = 0m;
-            for (var i = 0; i < made.Schedule.Count; i++)
+            for (var i = 0; i < schedule.Count; i++)
             {
-                var installment = made.Schedule[i];
-                if (installment.Number != i + 1 || (i > 0 && installment.Date <= made.Schedule[i - 1].Date) || installment.Date < made.Date)
+                var installment = schedule[i] ?? throw Refuse("an installment is missing (null).");
+                if (installment.Number != i + 1 || (i > 0 && installment.Date <= schedule[i - 1].Date) || installment.Date < from)
                 {
                     throw Refuse("installments are numbered 1, 2, 3, … with dates strictly increasing from the agreement date.");
                 }
@@ -151,11 +181,7 @@ internal static partial class LedgerRules
                 total += installment.Amount.Amount;
             }
 
-            var open = items.Sum(i => i.OpenAmount.Amount);
-            if (total != open)
-            {
-                throw Refuse($"the schedule adds up to {new Money(total, currency)}, not to the {new Money(open, currency)} the items owe.");
-            }
+            return total;
         }
 
         public PaymentAgreement ActiveAgreement(EntryId id) =>

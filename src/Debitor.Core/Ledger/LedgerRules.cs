@@ -83,6 +83,16 @@ internal static partial class LedgerRules
                 check.Amount(refund.Amount);
                 check.Takes(check.UsableCredit(refund.Source), refund.Amount);
                 break;
+            case CreditWrittenOff creditWriteOff:
+                check.Text(creditWriteOff.Reason, "a reason");
+                check.Amount(creditWriteOff.Amount);
+                check.Takes(check.UsableCredit(creditWriteOff.Source), creditWriteOff.Amount);
+                break;
+            case ClaimDelegated delegated:
+                check.Text(delegated.Reason, "a reason");
+                check.Amount(delegated.Amount);
+                check.Delegation(delegated);
+                break;
             case PaymentReturned returned:
                 check.Return(returned);
                 break;
@@ -103,7 +113,13 @@ internal static partial class LedgerRules
                 break;
             case DueDateChanged changed:
                 check.Text(changed.Note, "a note (mandatory for a due-date change, R0.8)");
-                check.OpenClaim(changed.Item);
+                var moved = check.OpenClaim(changed.Item);
+                if (changed.Installments.Distinct().Count() != changed.Installments.Count
+                    || changed.Installments.Any(n => n < 1 || n > moved.InstallmentStates.Length))
+                {
+                    throw check.Refuse($"the installments named ({string.Join(", ", changed.Installments)}) are not installments of item '{changed.Item}', each named once.");
+                }
+
                 break;
             case DunningNoticeIssued notice:
                 DunningEntryRules.Check(account, notice, parameterName);
@@ -177,6 +193,11 @@ internal static partial class LedgerRules
             {
                 throw Refuse($"the amount {amount} has a fraction of a minor unit of {amount.Currency.Code}.");
             }
+
+            if (amount.Amount > Bounds.MaxAmount)
+            {
+                throw Refuse($"the amount {amount} is beyond the bound of {Bounds.MaxAmount:N0} (Bounds.MaxAmount).");
+            }
         }
 
         public void SameCurrency(OpenItem item, Money amount)
@@ -211,6 +232,11 @@ internal static partial class LedgerRules
                 throw Refuse("an invoice needs at least one installment.");
             }
 
+            if (invoice.Installments.Count > Bounds.MaxParts)
+            {
+                throw Refuse($"an invoice has at most {Bounds.MaxParts} installments (Bounds.MaxParts); it has {invoice.Installments.Count}.");
+            }
+
             var sum = 0m;
             foreach (var installment in invoice.Installments)
             {
@@ -230,6 +256,59 @@ internal static partial class LedgerRules
             if (sum != invoice.Amount.Amount)
             {
                 throw Refuse($"the installments add up to {new Money(sum, invoice.Amount.Currency)}, not to the invoice amount {invoice.Amount}.");
+            }
+
+            CashDiscountStages(invoice.CashDiscounts);
+            if (invoice.DelegatedFrom is { } from && (from.Customer.IsEmpty || from.Customer == account.Id))
+            {
+                throw Refuse("a delegated claim comes from another customer's account.");
+            }
+        }
+
+        /// <summary>Stages in order: each later stage ends later and grants less (as customer terms' tiers do).</summary>
+        private void CashDiscountStages(IReadOnlyList<Customers.CashDiscountStage>? stages)
+        {
+            if (stages is null)
+            {
+                return;
+            }
+
+            for (var i = 0; i < stages.Count; i++)
+            {
+                if (stages[i] is null)
+                {
+                    throw Refuse("a cash-discount stage is missing (null).");
+                }
+
+                if (i > 0 && (stages[i].LastDay <= stages[i - 1].LastDay || stages[i].Percent >= stages[i - 1].Percent))
+                {
+                    throw Refuse("each later cash-discount stage must end later and grant a lower percentage.");
+                }
+            }
+        }
+
+        public void Delegation(ClaimDelegated delegated)
+        {
+            var installment = OpenInstallment(delegated.Target);
+            if (installment.Item.IsCoveredByAgreement || installment.Item.LegalStatus != LegalStatus.None)
+            {
+                throw Refuse($"item '{installment.Item.Id}' is covered by a payment agreement or handed over; end that first.");
+            }
+
+            if (delegated.To.IsEmpty || delegated.To == account.Id)
+            {
+                throw Refuse("a claim is delegated to another customer.");
+            }
+
+            if (delegated.NewItem.IsEmpty)
+            {
+                throw Refuse("a delegation names the invoice it posts in the other account.");
+            }
+
+            SameCurrency(installment.Item, delegated.Amount);
+            if (delegated.Amount.Amount != installment.OpenValue)
+            {
+                throw Refuse($"a delegation moves the whole open amount ({installment.OpenAmount}), not {delegated.Amount}.");
             }
         }
 
@@ -351,7 +430,7 @@ internal static partial class LedgerRules
                     }
 
                     break;
-                case PaymentApplied or WriteOffPosted or RefundPosted:
+                case PaymentApplied or WriteOffPosted or RefundPosted or CreditWrittenOff:
                     if (account.FindSettlement(reversal.Target) is not { IsActive: true })
                     {
                         throw Refuse($"entry '{reversal.Target}' was already undone.");

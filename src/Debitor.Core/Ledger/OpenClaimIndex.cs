@@ -111,7 +111,7 @@ internal static class OpenClaimIndex
     internal static OpenClaim[] Build(CustomerAccount account)
     {
         var count = 0;
-        foreach (var item in account.Items)
+        foreach (var item in account.ItemList)
         {
             if (item.OpenValue <= 0m || item.IsReversed)
             {
@@ -132,7 +132,7 @@ internal static class OpenClaimIndex
 
         var entries = new OpenClaim[count];
         var next = 0;
-        foreach (var item in account.Items)
+        foreach (var item in account.ItemList)
         {
             if (item.OpenValue <= 0m || item.IsReversed)
             {

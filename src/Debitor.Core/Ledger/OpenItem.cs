@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 namespace Debitor.Core.Ledger;
 
 /// <summary>
@@ -14,6 +15,9 @@ public sealed class OpenItem
 {
     private static readonly OpenInstallment[] NoInstallments = [];
     private Settlement[]? _uses;
+    private ReadOnlyCollection<Settlement>? _usesView;
+    private OpenInstallment[] _installmentStates = [];
+    private ReadOnlyCollection<OpenInstallment>? _installmentsView;
     private Extras? _extras;
 
     internal OpenItem(ItemKind kind, JournalEntry origin, Currency currency, decimal amount)
@@ -101,30 +105,56 @@ public sealed class OpenItem
                 return ItemStatus.Paid;
             }
 
+            var paid = false;
             foreach (var installment in InstallmentStates)
             {
                 foreach (var settlement in installment.Settlements)
                 {
-                    if (settlement.IsActive && settlement.Kind is SettlementKind.Payment or SettlementKind.CreditNote)
+                    if (settlement.IsActive && settlement.Kind == SettlementKind.Delegation)
                     {
-                        return ItemStatus.Paid;
+                        return ItemStatus.Delegated;
                     }
+
+                    paid |= settlement.IsActive && settlement.Kind is SettlementKind.Payment or SettlementKind.CreditNote;
                 }
             }
 
-            return ItemStatus.WrittenOff;
+            return paid ? ItemStatus.Paid : ItemStatus.WrittenOff;
         }
     }
 
     /// <summary>The installments of a claim, in the order posted; a fee, interest or cost has one; credits have none.</summary>
-    public IReadOnlyList<OpenInstallment> Installments => InstallmentStates;
+    /// <remarks>A read-only view: it cannot be changed through a cast.</remarks>
+    public IReadOnlyList<OpenInstallment> Installments => InstallmentStates.Length == 0
+        ? ReadOnlyCollection<OpenInstallment>.Empty
+        : _installmentsView ??= Array.AsReadOnly(InstallmentStates);
 
     /// <summary>
-    /// The effective due date of a claim: the changed due date if one was set (R0.8); otherwise the oldest explicit
-    /// installment due date, installments without one ignored (R0.9); otherwise the invoice's due date.
+    /// The effective due date of a claim: the oldest due date among its installments' changed due dates (R0.8) and explicit
+    /// due dates (R0.9; installments with neither are ignored); otherwise the invoice's due date.
     /// <see langword="null"/> for credits.
     /// </summary>
-    public LocalDate? DueDate => DueDateOverride?.NewDueDate ?? OriginalDueDate;
+    public LocalDate? DueDate
+    {
+        get
+        {
+            if (DueDateOverride is null)
+            {
+                return OriginalDueDate;
+            }
+
+            LocalDate? oldest = null;
+            foreach (var installment in InstallmentStates)
+            {
+                if ((installment.DueDateOverride?.NewDueDate ?? installment.Definition.DueDate) is { } due && (oldest is null || due < oldest))
+                {
+                    oldest = due;
+                }
+            }
+
+            return oldest ?? OriginalDueDate;
+        }
+    }
 
     /// <summary>The due date as posted (R0.9), before any change.</summary>
     public LocalDate? OriginalDueDate => Origin switch
@@ -134,7 +164,7 @@ public sealed class OpenItem
         _ => null,
     };
 
-    /// <summary>The last due-date change (R0.8), if any.</summary>
+    /// <summary>The last due-date change of the item (R0.8), if any; which installments it moved is on each installment (<see cref="OpenInstallment.DueDateOverride"/>).</summary>
     public DueDateOverride? DueDateOverride
     {
         get => _extras?.DueDateOverride;
@@ -163,7 +193,8 @@ public sealed class OpenItem
     }
 
     /// <summary>For credits: what the credit was applied to or refunded through, in journal order.</summary>
-    public IReadOnlyList<Settlement> Uses => _uses ?? [];
+    /// <remarks>A read-only view: it cannot be changed through a cast.</remarks>
+    public IReadOnlyList<Settlement> Uses => _uses is null ? ReadOnlyCollection<Settlement>.Empty : _usesView ??= Array.AsReadOnly(_uses);
 
     /// <summary>For a returned payment: the return entry.</summary>
     public PaymentReturned? ReturnedBy
@@ -201,11 +232,23 @@ public sealed class OpenItem
     /// <summary>The item's open amount as a decimal (magnitude).</summary>
     internal decimal OpenValue { get; set; }
 
-    internal OpenInstallment[] InstallmentStates { get; set; }
+    internal OpenInstallment[] InstallmentStates
+    {
+        get => _installmentStates;
+        set
+        {
+            _installmentStates = value;
+            _installmentsView = null;
+        }
+    }
 
     internal bool IsReversed { get; set; }
 
-    internal void AddUse(Settlement settlement) => _uses = Appended(_uses, settlement);
+    internal void AddUse(Settlement settlement)
+    {
+        _uses = Appended(_uses, settlement);
+        _usesView = null;
+    }
 
     /// <summary>Appends to an exactly sized array: settlements per item are few, and exact arrays keep the view small.</summary>
     internal static Settlement[] Appended(Settlement[]? array, Settlement settlement)
@@ -261,6 +304,7 @@ public sealed class OpenItem
 public sealed class OpenInstallment
 {
     private Settlement[]? _settlements;
+    private ReadOnlyCollection<Settlement>? _settlementsView;
 
     internal OpenInstallment(OpenItem item, int number, Installment definition)
     {
@@ -289,15 +333,18 @@ public sealed class OpenInstallment
     public Money Amount => Definition.Amount;
 
     /// <summary>
-    /// The effective due date: the item's changed due date if one was set (R0.8), else the installment's explicit due date,
-    /// else the invoice's due date.
+    /// The effective due date: this installment's changed due date if a change moved it (R0.8), else its explicit due
+    /// date, else the invoice's due date. A change that moved another installment of the item does not move this one.
     /// </summary>
-    public LocalDate DueDate => Item.DueDateOverride?.NewDueDate ?? Definition.DueDate ?? (Item.Origin switch
+    public LocalDate DueDate => DueDateOverride?.NewDueDate ?? Definition.DueDate ?? (Item.Origin switch
     {
         InvoicePosted invoice => invoice.DueDate,
         ChargePosted charge => charge.DueDate,
         _ => default,
     });
+
+    /// <summary>The last due-date change that moved this installment (R0.8), if any: old and new date, note, who and when.</summary>
+    public DueDateOverride? DueDateOverride { get; internal set; }
 
     /// <summary>What is still open; never negative, never above <see cref="Amount"/>.</summary>
     public Money OpenAmount => new(OpenValue, Item.Currency);
@@ -306,12 +353,17 @@ public sealed class OpenInstallment
     public bool IsOpen => OpenValue > 0m && !Item.IsReversed;
 
     /// <summary>Partial payments, credit notes and write-offs on this installment, in journal order, including undone ones.</summary>
-    public IReadOnlyList<Settlement> Settlements => _settlements ?? [];
+    /// <remarks>A read-only view: it cannot be changed through a cast.</remarks>
+    public IReadOnlyList<Settlement> Settlements => _settlements is null ? ReadOnlyCollection<Settlement>.Empty : _settlementsView ??= Array.AsReadOnly(_settlements);
 
     /// <summary>The dunning state (level, notices).</summary>
     public DunningState Dunning { get; internal set; } = DunningState.None;
 
     internal decimal OpenValue { get; set; }
 
-    internal void AddSettlement(Settlement settlement) => _settlements = OpenItem.Appended(_settlements, settlement);
+    internal void AddSettlement(Settlement settlement)
+    {
+        _settlements = OpenItem.Appended(_settlements, settlement);
+        _settlementsView = null;
+    }
 }

@@ -79,11 +79,12 @@ public readonly struct Money : IEquatable<Money>, IComparable<Money>, IFormattab
     /// <param name="parts">How many parts; at least 1.</param>
     /// <returns>The parts, in order. The leftover minor units go one each to the earliest parts
     /// (100.00 EUR in 3 parts is 33.34, 33.33, 33.33). Negative amounts mirror positive ones.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="parts"/> is less than 1.</exception>
-    /// <exception cref="ArgumentException">The amount is not a whole number of minor units.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="parts"/> is less than 1 or more than <see cref="Bounds.MaxParts"/>.</exception>
+    /// <exception cref="ArgumentException">The amount is not a whole number of minor units, or has more minor units than a
+    /// 64-bit integer holds (far beyond <see cref="Bounds.MaxAmount"/>).</exception>
     public IReadOnlyList<Money> Allocate(int parts)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(parts, 1);
+        Bounds.Parts(parts, nameof(parts));
         var total = ToMinorUnitsExact();
         var sign = Math.Sign(total);
         var magnitude = Math.Abs(total);
@@ -107,8 +108,9 @@ public readonly struct Money : IEquatable<Money>, IComparable<Money>, IFormattab
     /// down to whole minor units; the minor units left over go one each to the parts with the largest
     /// remainders, ties to the earlier part (1.00 EUR by 1:2 is 0.33, 0.67). Negative amounts mirror positive ones.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="ratios"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">The ratio list is empty, has a negative entry or sums to zero,
-    /// or the amount is not a whole number of minor units.</exception>
+    /// <exception cref="ArgumentException">The ratio list is empty, longer than <see cref="Bounds.MaxParts"/>, has a negative
+    /// entry or one beyond <see cref="Bounds.MaxRatio"/> or sums to zero, or the amount is not a whole number of minor
+    /// units or has more of them than a 64-bit integer holds.</exception>
     public IReadOnlyList<Money> Allocate(IReadOnlyList<decimal> ratios)
     {
         ArgumentNullException.ThrowIfNull(ratios);
@@ -117,12 +119,22 @@ public readonly struct Money : IEquatable<Money>, IComparable<Money>, IFormattab
             throw new ArgumentException("At least one ratio is required.", nameof(ratios));
         }
 
+        if (ratios.Count > Bounds.MaxParts)
+        {
+            throw new ArgumentException($"At most {Bounds.MaxParts} ratios (Bounds.MaxParts); there are {ratios.Count}.", nameof(ratios));
+        }
+
         var sum = 0m;
         for (var i = 0; i < ratios.Count; i++)
         {
             if (ratios[i] < 0m)
             {
                 throw new ArgumentException($"Ratio at index {i} is negative ({ratios[i].ToString(CultureInfo.InvariantCulture)}); ratios must be zero or positive.", nameof(ratios));
+            }
+
+            if (ratios[i] > Bounds.MaxRatio)
+            {
+                throw new ArgumentException($"Ratio at index {i} is beyond the bound of 10^18 (Bounds.MaxRatio).", nameof(ratios));
             }
 
             sum += ratios[i];
@@ -141,7 +153,9 @@ public readonly struct Money : IEquatable<Money>, IComparable<Money>, IFormattab
         var assigned = 0L;
         for (var i = 0; i < ratios.Count; i++)
         {
-            var exact = magnitude * ratios[i] / sum;
+            // Multiplying first keeps every digit; where the product would leave decimal's range, the share is taken
+            // first (it is at most 1, so the product stays below the magnitude) and the remainders settle the rest.
+            var exact = ratios[i] <= decimal.MaxValue / Math.Max(magnitude, 1L) ? magnitude * ratios[i] / sum : magnitude * (ratios[i] / sum);
             var floor = decimal.Floor(exact);
             units[i] = (long)floor;
             remainders[i] = exact - floor;
@@ -187,6 +201,11 @@ public readonly struct Money : IEquatable<Money>, IComparable<Money>, IFormattab
         if (scaled != decimal.Truncate(scaled))
         {
             throw new ArgumentException($"{this} is not a whole number of minor units of {Currency.Code}; round it first.");
+        }
+
+        if (Math.Abs(scaled) > long.MaxValue)
+        {
+            throw new ArgumentException($"{this} has more minor units than can be split; amounts are bounded by {Bounds.MaxAmount.ToString("N0", CultureInfo.InvariantCulture)} (Bounds.MaxAmount).");
         }
 
         return (long)scaled;

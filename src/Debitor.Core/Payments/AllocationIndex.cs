@@ -54,7 +54,7 @@ internal struct Debt
         Charges = null;
         Account = account;
         DocumentDay = AllocationIndex.Day(invoice.DocumentDate);
-        DueDay = AllocationIndex.Day(main.Item.DueDateOverride?.NewDueDate ?? main.Definition.DueDate ?? invoice.DueDate);
+        DueDay = AllocationIndex.Day(main.DueDate);
         DocumentTail = ReferenceMatcher.Tail(invoice.DocumentNumber);
         MainComponent = ClaimComponent.Principal;
         IsInvoice = true;

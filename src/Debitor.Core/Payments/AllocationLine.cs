@@ -26,7 +26,7 @@ public enum AllocationRule
     /// <summary>BGB §367(1) (or the configured component order): costs and interest of a claim before its principal.</summary>
     CostsInterestPrincipal,
 
-    /// <summary>Cash discount under the customer's payment terms (R3.3).</summary>
+    /// <summary>Cash discount under the invoice's or the customer's payment terms (R3.3).</summary>
     CashDiscount,
 
     /// <summary>Payment tolerance (R3.2): the difference was written off.</summary>
@@ -34,6 +34,9 @@ public enum AllocationRule
 
     /// <summary>Reconstructed from the journal for a payment applied earlier under other settings; the amounts are exact, the reason is not known.</summary>
     AsRecorded,
+
+    /// <summary>Cash discount granted late: the money arrived after the discount date, within the tolerance days, and the discount was accepted.</summary>
+    LateCashDiscount,
 }
 
 /// <summary>What an allocation line does to its target.</summary>
@@ -47,6 +50,12 @@ public enum AllocationLineKind
 
     /// <summary>A difference within the payment tolerance is written off (not paid by the payment).</summary>
     ToleranceWriteOff,
+
+    /// <summary>
+    /// A surplus of the payment within the tolerance of the target is written off (kept by the company, not applied and
+    /// not left as credit); the target is already closed by the payment.
+    /// </summary>
+    OverpaymentWriteOff,
 }
 
 /// <summary>One line of a payment's allocation: an amount applied to, discounted on or written off an installment, and why.</summary>
@@ -76,7 +85,7 @@ public sealed record AllocationLine
     /// <summary>Which part of the claim the target is (BGB §367).</summary>
     public ClaimComponent Component { get; }
 
-    /// <summary>Payment applied, cash discount or tolerance write-off.</summary>
+    /// <summary>Payment applied, cash discount, tolerance write-off or overpayment write-off.</summary>
     public AllocationLineKind Kind { get; }
 
     /// <summary>The amount; always greater than zero.</summary>
@@ -95,7 +104,8 @@ public sealed record AllocationLine
         AllocationRule.Proportional => "BGB §366(2): equal in due date, burden and age; shared in proportion",
         AllocationRule.OldestDueFirst => "configured order: oldest due date first",
         AllocationRule.CostsInterestPrincipal => "BGB §367(1): costs and interest of the claim before its principal",
-        AllocationRule.CashDiscount => "cash discount under the customer's payment terms",
+        AllocationRule.CashDiscount => "cash discount under the payment terms",
+        AllocationRule.LateCashDiscount => "late cash discount accepted within the tolerance days",
         AllocationRule.Tolerance => "payment tolerance: difference written off",
         _ => "as recorded in the journal",
     };

@@ -15,6 +15,19 @@ public enum AllocationOrder
     OldestDueFirst,
 }
 
+/// <summary>Which debts' tolerances a shortfall or surplus is measured against (R3.2).</summary>
+public enum ToleranceScope
+{
+    /// <summary>Each debt on its own: the debt where the money ran out (or, for a surplus, the last debt closed) and its own limit.</summary>
+    PerDebt,
+
+    /// <summary>
+    /// Pooled as in Business Central's multi-document application: every debt the payment closes adds its limit; a
+    /// difference within the sum is written off across them in proportion to their limits, never more than each one's.
+    /// </summary>
+    Pooled,
+}
+
 /// <summary>A part of what one claim owes (BGB §367).</summary>
 public enum ClaimComponent
 {
@@ -41,6 +54,8 @@ public sealed record AllocationSettings
 
     private readonly ValueList<ClaimComponent> _componentOrder = StatutoryComponents;
     private readonly AllocationOrder _order = AllocationOrder.Statutory;
+    private readonly ToleranceScope _toleranceScope = ToleranceScope.PerDebt;
+    private readonly LateDiscountPolicy _lateDiscount = LateDiscountPolicy.Accept;
 
     /// <summary>The statutory order (BGB §366(2), §367), with cash discount, tolerance and reference matching.</summary>
     public static AllocationSettings Default { get; } = new();
@@ -79,6 +94,38 @@ public sealed record AllocationSettings
     /// <summary>Whether cash discount (the customer's payment terms, R3.3) is granted. Default <see langword="true"/>.</summary>
     public bool GrantCashDiscount { get; init; } = true;
 
-    /// <summary>Whether the customer's payment tolerance (R3.2) closes items paid slightly short. Default <see langword="true"/>.</summary>
+    /// <summary>Whether the customer's payment tolerance (R3.2) closes items paid slightly short or slightly over. Default <see langword="true"/>.</summary>
     public bool ApplyTolerance { get; init; } = true;
+
+    /// <summary>
+    /// Whether a surplus within the tolerance stays on the account as credit (for companies that refund every cent)
+    /// instead of being written off. Default <see langword="false"/>: written off, the item closed and no credit left.
+    /// </summary>
+    public bool KeepOverpaymentAsCredit { get; init; }
+
+    /// <summary>Per debt (default) or pooled over the debts a payment closes (Business Central).</summary>
+    /// <exception cref="ArgumentException">Set to an undefined value.</exception>
+    public ToleranceScope ToleranceScope
+    {
+        get => _toleranceScope;
+        init => _toleranceScope = Guard.Against.EnumOutOfRange(value, nameof(ToleranceScope));
+    }
+
+    /// <summary>
+    /// What happens to a cash discount claimed within the customer's tolerance days after the discount date, when the
+    /// payment carries no decision for the invoice (<see cref="IncomingPayment.LateDiscountDecisions"/>). Default
+    /// <see cref="LateDiscountPolicy.Accept"/> (R3.3).
+    /// </summary>
+    /// <exception cref="ArgumentException">Set to an undefined value.</exception>
+    public LateDiscountPolicy LateDiscount
+    {
+        get => _lateDiscount;
+        init => _lateDiscount = Guard.Against.EnumOutOfRange(value, nameof(LateDiscount));
+    }
+
+    /// <summary>
+    /// "One item per refund cheque" (German <em>Ein Posten pro Rückzahlungsscheck</em>): a payment by cheque settles one
+    /// debt only; the rest stays as credit. Default <see langword="false"/>.
+    /// </summary>
+    public bool OneItemPerRefundCheque { get; init; }
 }

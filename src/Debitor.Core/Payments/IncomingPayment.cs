@@ -14,6 +14,7 @@ namespace Debitor.Core.Payments;
 public sealed record IncomingPayment
 {
     private readonly ValueList<EntryId> _designatedItems = ValueList<EntryId>.Empty;
+    private readonly ValueList<LateDiscountDecision> _lateDiscountDecisions = ValueList<LateDiscountDecision>.Empty;
     private readonly Money _amount;
 
     /// <summary>Creates a payment.</summary>
@@ -24,7 +25,7 @@ public sealed record IncomingPayment
     /// <param name="reference">The reference text (German <em>Verwendungszweck</em>), or <see langword="null"/>.</param>
     /// <param name="designatedItems">Items the payer named explicitly; <see langword="null"/> for none.</param>
     /// <exception cref="ArgumentException"><paramref name="id"/> is <c>default</c> or longer than 150 characters,
-    /// <paramref name="amount"/> has no currency, <paramref name="method"/> is undefined, or a designated item is <c>default</c>.</exception>
+    /// <paramref name="amount"/> has no currency or is beyond <see cref="Bounds.MaxAmount"/>, <paramref name="method"/> is undefined, or a designated item is <c>default</c>.</exception>
     public IncomingPayment(EntryId id, Money amount, LocalDate valueDate, PaymentMethod method = PaymentMethod.Transfer, string? reference = null, IEnumerable<EntryId>? designatedItems = null)
     {
         Id = Guard.Against.Default(id, nameof(id));
@@ -33,7 +34,8 @@ public sealed record IncomingPayment
             throw new ArgumentException($"A payment id must not be longer than {MaxIdLength} characters: the ids of its entries are derived from it.", nameof(id));
         }
 
-        Amount = amount;
+        GuardClauseExtensions.RequireCurrency(amount, nameof(amount));
+        Amount = Bounds.Amount(amount, nameof(amount));
         ValueDate = valueDate;
         Method = Guard.Against.EnumOutOfRange(method, nameof(method));
         Reference = reference;
@@ -47,14 +49,14 @@ public sealed record IncomingPayment
     public EntryId Id { get; }
 
     /// <summary>The amount received.</summary>
-    /// <exception cref="ArgumentException">Set to an amount without a currency.</exception>
+    /// <exception cref="ArgumentException">Set to an amount without a currency or beyond <see cref="Bounds.MaxAmount"/>.</exception>
     public Money Amount
     {
         get => _amount;
         init
         {
             GuardClauseExtensions.RequireCurrency(value, nameof(Amount));
-            _amount = value;
+            _amount = Bounds.Amount(value, nameof(Amount));
         }
     }
 
@@ -66,6 +68,38 @@ public sealed record IncomingPayment
 
     /// <summary>The reference text, or <see langword="null"/>.</summary>
     public string? Reference { get; }
+
+    /// <summary>
+    /// The accountant's (or a host rule's) decisions on late cash discounts, per invoice: a discount claimed within the
+    /// customer's tolerance days after the discount date is granted or refused as decided here; invoices not named follow
+    /// <see cref="AllocationSettings.LateDiscount"/>. Compared by content.
+    /// </summary>
+    /// <exception cref="ArgumentException">Set with a missing decision, a decision without an item, or two decisions for one item.</exception>
+    public IReadOnlyList<LateDiscountDecision> LateDiscountDecisions
+    {
+        get => _lateDiscountDecisions;
+        init
+        {
+            var list = ValueList<LateDiscountDecision>.From(Guard.Against.Null(value, nameof(LateDiscountDecisions)));
+            for (var i = 0; i < list.Count; i++)
+            {
+                if (list[i] is null || list[i].Item.IsEmpty)
+                {
+                    throw new ArgumentException("A late-discount decision needs an item.", nameof(LateDiscountDecisions));
+                }
+
+                for (var k = 0; k < i; k++)
+                {
+                    if (list[k].Item == list[i].Item)
+                    {
+                        throw new ArgumentException($"Two late-discount decisions for item '{list[i].Item}'.", nameof(LateDiscountDecisions));
+                    }
+                }
+            }
+
+            _lateDiscountDecisions = list;
+        }
+    }
 
     /// <summary>Items the payer named explicitly (BGB §366(1)), compared by content.</summary>
     /// <exception cref="ArgumentException">Set with a <c>default</c> id.</exception>

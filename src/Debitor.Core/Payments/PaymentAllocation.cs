@@ -7,7 +7,8 @@ namespace Debitor.Core.Payments;
 /// <remarks>
 /// <para>Two identities always hold, in the payment's currency:</para>
 /// <list type="bullet">
-/// <item><c>Payment.Amount == Applied + UnappliedCredit</c> — every cent of the payment is applied or stays as credit;</item>
+/// <item><c>Payment.Amount == Applied + OverpaymentWriteOff + UnappliedCredit</c> — every cent of the payment is applied,
+/// written off as a surplus within the tolerance, or stays as credit;</item>
 /// <item><c>ReducedOpenItems == Applied + CashDiscount + ToleranceWriteOff</c> — open items shrink by what is paid plus what
 /// is discounted or written off; the discount and the write-off are not paid by the payment.</item>
 /// </list>
@@ -23,7 +24,7 @@ public sealed class PaymentAllocation
         Lines = lines;
         Differences = differences;
         var currency = payment.Amount.Currency;
-        decimal applied = 0m, discount = 0m, writeOff = 0m;
+        decimal applied = 0m, discount = 0m, writeOff = 0m, surplus = 0m;
         foreach (var line in lines)
         {
             switch (line.Kind)
@@ -34,6 +35,9 @@ public sealed class PaymentAllocation
                 case AllocationLineKind.CashDiscount:
                     discount += line.Amount.Amount;
                     break;
+                case AllocationLineKind.OverpaymentWriteOff:
+                    surplus += line.Amount.Amount;
+                    break;
                 default:
                     writeOff += line.Amount.Amount;
                     break;
@@ -43,7 +47,8 @@ public sealed class PaymentAllocation
         Applied = new Money(applied, currency);
         CashDiscount = new Money(discount, currency);
         ToleranceWriteOff = new Money(writeOff, currency);
-        UnappliedCredit = new Money(payment.Amount.Amount - applied, currency);
+        OverpaymentWriteOff = new Money(surplus, currency);
+        UnappliedCredit = new Money(payment.Amount.Amount - applied - surplus, currency);
     }
 
     /// <summary>The payment.</summary>
@@ -63,6 +68,9 @@ public sealed class PaymentAllocation
 
     /// <summary>The differences written off within the payment tolerance (not paid by the payment).</summary>
     public Money ToleranceWriteOff { get; }
+
+    /// <summary>The surplus of the payment written off within the tolerance (R3.2): neither applied nor left as credit.</summary>
+    public Money OverpaymentWriteOff { get; }
 
     /// <summary>The part of the payment applied to nothing: it stays as credit on the receiving account (overpayment).</summary>
     public Money UnappliedCredit { get; }

@@ -91,7 +91,7 @@ public static class PaymentAllocator
     internal static PaymentAllocation Allocate(AllocationIndex index, IncomingPayment payment, AllocationSettings settings) =>
         new Run(index, payment, settings).Execute();
 
-    private sealed class Run(AllocationIndex index, IncomingPayment payment, AllocationSettings settings)
+    private sealed class Run(AllocationIndex index_, IncomingPayment payment, AllocationSettings settings)
     {
         /// <summary>Up to this many debts are picked one at a time (a payment usually settles one or two); then the rest is sorted.</summary>
         private const int SelectionSteps = 6;
@@ -99,8 +99,14 @@ public static class PaymentAllocator
         /// <summary>Up to this many debts the per-payment keys live on the stack.</summary>
         private const int StackLimit = 256;
 
-        private readonly Currency _currency = index.Currency;
-        private readonly Debt[] _debts = index.Debts;
+        private readonly Currency _currency = index_.Currency;
+        private readonly Debt[] _debts = index_.Debts;
+        private readonly bool _pooled = settings.ToleranceScope == ToleranceScope.Pooled;
+        private readonly bool _oneItem = settings.OneItemPerRefundCheque && payment.Method == PaymentMethod.Cheque;
+        private List<SettledDebt>? _settled;
+        private bool _splitting;
+        private int _last = -1;
+        private int _settledCount;
         private readonly int _valueDay = AllocationIndex.Day(payment.ValueDate);
         private readonly bool _statutory = settings.Order == AllocationOrder.Statutory;
         private decimal _remaining = payment.Amount.Amount;
@@ -109,7 +115,7 @@ public static class PaymentAllocator
 
         public PaymentAllocation Execute()
         {
-            var n = index.Count;
+            var n = index_.Count;
             if (n > 0)
             {
                 Span<long> keys = n <= StackLimit ? stackalloc long[n] : new long[n];
@@ -157,9 +163,10 @@ public static class PaymentAllocator
                 }
             }
 
+            WriteOffSurplus();
             return new PaymentAllocation(
                 payment,
-                index.Accounts[0].Id,
+                index_.Accounts[0].Id,
                 (IReadOnlyList<AllocationLine>?)_lines ?? [],
                 (IReadOnlyList<PaymentDifference>?)_differences ?? []);
         }
@@ -172,7 +179,7 @@ public static class PaymentAllocator
         {
             var n = keys.Length;
             var sorted = false;
-            for (int t = 0, step = 0; t < n && _remaining > 0m; step++)
+            for (int t = 0, step = 0; t < n && _remaining > 0m && !(_oneItem && _settledCount + (_differences?.Count ?? 0) > 0); step++)
             {
                 if (!sorted && step == SelectionSteps)
                 {
@@ -217,9 +224,10 @@ public static class PaymentAllocator
                     }
                 }
 
-                if (size == 1)
+                if (size == 1 || _oneItem)
                 {
-                    _remaining -= Settle(_debts[order[t]], _remaining, RuleFor(keys[t]));
+                    _remaining -= Settle(order[t], _remaining, RuleFor(keys[t]));
+                    size = 1;
                 }
                 else
                 {
@@ -265,7 +273,7 @@ public static class PaymentAllocator
 
             if (c == 0)
             {
-                c = string.CompareOrdinal(index.Accounts[a.Account].Id.Value, index.Accounts[b.Account].Id.Value);
+                c = string.CompareOrdinal(index_.Accounts[a.Account].Id.Value, index_.Accounts[b.Account].Id.Value);
             }
 
             return c;
@@ -345,44 +353,71 @@ public static class PaymentAllocator
             {
                 ref readonly var debt = ref _debts[group[k]];
                 var (owed, principal) = Owed(debt);
-                needs[k] = owed - Discount(debt, principal);
+                needs[k] = owed - Discount(debt, principal).Amount;
                 total += needs[k];
             }
 
-            if (_remaining >= total)
+            if (_remaining >= total || (_pooled && !_oneItem && WithinPool(group, needs, total - _remaining)))
             {
+                // Enough money, or a shortfall the pooled tolerance covers: settled one by one, the pool closing the last.
                 foreach (var d in group)
                 {
-                    _remaining -= Settle(_debts[d], _remaining, rule);
+                    _remaining -= Settle(d, _remaining, rule);
                 }
 
                 return;
             }
 
+            // A proportional split shares the shortfall; each debt's own tolerance applies, never a pool.
             var shares = new Money(_remaining, _currency).Allocate(needs);
+            _splitting = true;
             for (var k = 0; k < group.Length; k++)
             {
-                _remaining -= Settle(_debts[group[k]], shares[k].Amount, AllocationRule.Proportional);
+                _remaining -= Settle(group[k], shares[k].Amount, AllocationRule.Proportional);
             }
+
+            _splitting = false;
+        }
+
+        /// <summary>Whether a shortfall on a group is within the pooled limits of the debts settled so far and the group's.</summary>
+        private bool WithinPool(ReadOnlySpan<int> group, decimal[] needs, decimal shortfall)
+        {
+            var sum = 0m;
+            foreach (var earlier in _settled ?? [])
+            {
+                sum += Math.Min(Tolerance(_debts[earlier.Index]), earlier.Need);
+            }
+
+            for (var k = 0; k < group.Length; k++)
+            {
+                sum += Math.Min(Tolerance(_debts[group[k]]), needs[k]);
+            }
+
+            return shortfall <= sum;
         }
 
         /// <summary>Settles what it can of one debt out of <paramref name="available"/>; returns the part of the payment used.</summary>
-        private decimal Settle(in Debt debt, decimal available, AllocationRule rule)
+        private decimal Settle(int index, decimal available, AllocationRule rule)
         {
             if (available <= 0m)
             {
                 return 0m;
             }
 
+            ref readonly var debt = ref _debts[index];
             var (owed, principal) = Owed(debt);
             var discount = Discount(debt, principal);
-            var need = owed - discount;
+            var need = owed - discount.Amount;
             decimal pay;
             bool closes;
             if (available >= need)
             {
                 pay = need;
                 closes = true;
+            }
+            else if (_pooled && !_splitting && Pool(index, need - available, need, discount, rule))
+            {
+                return available;
             }
             else if (need - available <= Tolerance(debt))
             {
@@ -393,28 +428,132 @@ public static class PaymentAllocator
             {
                 // Short of the tolerance: a partial payment. No discount on what stays unpaid; the difference stays open.
                 pay = available;
-                discount = 0m;
+                discount = default;
                 closes = false;
-                var customer = index.Accounts[debt.Account].Id;
+                var customer = index_.Accounts[debt.Account].Id;
                 (_differences ??= []).Add(new PaymentDifference(
                     customer, debt.Main.Item.Id, debt.DocumentNumber, Amount(owed), Amount(pay), Amount(owed - pay)));
+            }
+
+            if (closes)
+            {
+                _last = index;
+                _settledCount++;
+                if (_pooled && !_splitting)
+                {
+                    (_settled ??= []).Add(new SettledDebt(index, _lines?.Count ?? 0, need, discount, rule));
+                }
             }
 
             Distribute(debt, pay, discount, closes, rule);
             return pay;
         }
 
-        private void Distribute(in Debt debt, decimal pay, decimal discount, bool closes, AllocationRule rule)
+        /// <summary>
+        /// Pooled tolerance (Business Central's multi-document rule): the shortfall is written off across every debt the
+        /// payment closes, in proportion to each one's limit (capped at what it needs), when it is within the sum of those
+        /// limits. The debts settled before are settled again with their share; the money moves to this debt.
+        /// </summary>
+        private bool Pool(int index, decimal shortfall, decimal need, Discount discount, AllocationRule rule)
         {
-            var customer = index.Accounts[debt.Account].Id;
+            var count = (_settled?.Count ?? 0) + 1;
+            var weights = new decimal[count];
+            var sum = 0m;
+            for (var k = 0; k < count - 1; k++)
+            {
+                var earlier = _settled![k];
+                weights[k] = Math.Min(Tolerance(_debts[earlier.Index]), earlier.Need);
+                sum += weights[k];
+            }
+
+            weights[count - 1] = Math.Min(Tolerance(_debts[index]), need);
+            sum += weights[count - 1];
+            if (sum <= 0m || shortfall > sum)
+            {
+                return false;
+            }
+
+            var shares = new Money(shortfall, _currency).Allocate(weights);
+            if (_settled is { Count: > 0 } settled)
+            {
+                _lines!.RemoveRange(settled[0].LineStart, _lines.Count - settled[0].LineStart);
+                for (var k = 0; k < settled.Count; k++)
+                {
+                    var earlier = settled[k];
+                    Distribute(_debts[earlier.Index], earlier.Need - shares[k].Amount, earlier.Discount, closes: true, earlier.Rule);
+                }
+            }
+
+            Distribute(_debts[index], need - shares[count - 1].Amount, discount, closes: true, rule);
+            (_settled ??= []).Add(new SettledDebt(index, 0, need, discount, rule));
+            _last = index;
+            _settledCount++;
+            return true;
+        }
+
+        /// <summary>
+        /// A surplus after every debt was closed: written off within the tolerance (R3.2 both ways) — the last debt's
+        /// limit, or with pooling the sum of the limits of the debts closed — unless overpayments are kept as credit.
+        /// </summary>
+        private void WriteOffSurplus()
+        {
+            if (_remaining <= 0m || _last < 0 || settings.KeepOverpaymentAsCredit)
+            {
+                return;
+            }
+
+            if (!_pooled)
+            {
+                ref readonly var last = ref _debts[_last];
+                if (_remaining <= Tolerance(last))
+                {
+                    SurplusLine(last, _remaining);
+                    _remaining = 0m;
+                }
+
+                return;
+            }
+
+            var settled = _settled!;
+            var weights = new decimal[settled.Count];
+            var sum = 0m;
+            for (var k = 0; k < settled.Count; k++)
+            {
+                weights[k] = Tolerance(_debts[settled[k].Index]);
+                sum += weights[k];
+            }
+
+            if (sum <= 0m || _remaining > sum)
+            {
+                return;
+            }
+
+            var shares = new Money(_remaining, _currency).Allocate(weights);
+            for (var k = 0; k < settled.Count; k++)
+            {
+                if (shares[k].Amount > 0m)
+                {
+                    SurplusLine(_debts[settled[k].Index], shares[k].Amount);
+                }
+            }
+
+            _remaining = 0m;
+        }
+
+        private void SurplusLine(in Debt debt, decimal amount) =>
+            Line(index_.Accounts[debt.Account].Id, debt.Main, debt.MainComponent, AllocationLineKind.OverpaymentWriteOff, amount, AllocationRule.Tolerance);
+
+        private void Distribute(in Debt debt, decimal pay, Discount discount, bool closes, AllocationRule rule)
+        {
+            var customer = index_.Accounts[debt.Account].Id;
             foreach (var component in settings.ComponentOrder)
             {
                 if (component == debt.MainComponent)
                 {
-                    pay = Take(customer, debt.Main, debt.Main.OpenValue - discount, pay, closes, rule, component);
-                    if (discount > 0m)
+                    pay = Take(customer, debt.Main, debt.Main.OpenValue - discount.Amount, pay, closes, rule, component);
+                    if (discount.Amount > 0m)
                     {
-                        Line(customer, debt.Main, component, AllocationLineKind.CashDiscount, discount, AllocationRule.CashDiscount);
+                        Line(customer, debt.Main, component, AllocationLineKind.CashDiscount, discount.Amount, discount.Late ? AllocationRule.LateCashDiscount : AllocationRule.CashDiscount);
                     }
 
                     continue;
@@ -469,58 +608,48 @@ public static class PaymentAllocator
         }
 
         /// <summary>
-        /// The cash discount the debt's principal gets when paid now (R3.3): the best tier whose discount date, plus the
-        /// customer's tolerance days, is not before the value date; percent of the open gross amount, rounded commercially.
+        /// The cash discount the debt's principal gets when paid now (R3.3, <see cref="PaymentRules.CashDiscount"/>): the
+        /// invoice's own stages or the customer's terms; a late discount (within the tolerance days) only when accepted —
+        /// by the payment's decision for the invoice, otherwise by <see cref="AllocationSettings.LateDiscount"/>.
         /// </summary>
-        private decimal Discount(in Debt debt, decimal principal)
+        private Discount Discount(in Debt debt, decimal principal)
         {
-            if (!settings.GrantCashDiscount || principal <= 0m)
+            if (!settings.GrantCashDiscount || principal <= 0m || debt.Main.Item.Origin is not InvoicePosted invoice)
             {
-                return 0m;
+                return default;
             }
 
-            var customer = index.Accounts[debt.Account].Customer;
-            var tiers = customer.PaymentTerms.Discounts;
-            var documentDate = debt.Main.Item.DocumentDate;
-            for (var t = 0; t < tiers.Count; t++)
+            var customer = index_.Accounts[debt.Account].Customer;
+            var (amount, _, _, late) = PaymentRules.CashDiscount(customer, invoice, principal, payment.ValueDate, _currency, AcceptsLate(invoice.Id));
+            return new Discount(amount, late);
+        }
+
+        private bool AcceptsLate(EntryId invoice)
+        {
+            var decisions = payment.LateDiscountDecisions;
+            for (var i = 0; i < decisions.Count; i++)
             {
-                var tier = tiers[t];
-                if (payment.ValueDate <= documentDate.PlusDays(tier.Days + customer.CashDiscountToleranceDays))
+                if (decisions[i].Item == invoice)
                 {
-                    var amount = decimal.Round(principal * tier.Percent * 0.01m, _currency.MinorUnits, MidpointRounding.AwayFromZero);
-                    return amount < principal ? amount : 0m;
+                    return decisions[i].Accept;
                 }
             }
 
-            return 0m;
+            return settings.LateDiscount == LateDiscountPolicy.Accept;
         }
 
-        /// <summary>
-        /// The payment tolerance of a debt (R3.2): the lower of percent × the installment's posted amount and the fixed
-        /// maximum, a zero meaning "not set"; both rounded down to minor units so nothing above the limit is written off.
-        /// </summary>
-        private decimal Tolerance(in Debt debt)
-        {
-            var tolerance = index.Accounts[debt.Account].Customer.PaymentTolerance;
-            if (!settings.ApplyTolerance || !tolerance.IsEnabled)
-            {
-                return 0m;
-            }
-
-            var limit = decimal.MaxValue;
-            if (tolerance.Percent > 0m)
-            {
-                limit = decimal.Round(debt.Main.Amount.Amount * tolerance.Percent * 0.01m, _currency.MinorUnits, MidpointRounding.ToZero);
-            }
-
-            if (tolerance.MaximumAmount > 0m)
-            {
-                limit = Math.Min(limit, decimal.Round(tolerance.MaximumAmount, _currency.MinorUnits, MidpointRounding.ToZero));
-            }
-
-            return limit;
-        }
+        /// <summary>The payment tolerance of a debt (R3.2, <see cref="PaymentRules.ToleranceLimit"/>); zero when switched off.</summary>
+        private decimal Tolerance(in Debt debt) =>
+            settings.ApplyTolerance
+                ? PaymentRules.ToleranceLimit(index_.Accounts[debt.Account].Customer.PaymentTolerance, debt.Main.Amount.Amount, _currency)
+                : 0m;
 
         private Money Amount(decimal amount) => new(amount, _currency);
     }
 }
+
+/// <summary>A cash discount decided for one debt: the amount and whether it was granted late (within the tolerance days).</summary>
+internal readonly record struct Discount(decimal Amount, bool Late);
+
+/// <summary>A debt closed by the payment, remembered for pooled tolerance: where its lines start, what it needed, its discount and rule.</summary>
+internal readonly record struct SettledDebt(int Index, int LineStart, decimal Need, Discount Discount, AllocationRule Rule);

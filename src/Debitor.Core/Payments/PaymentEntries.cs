@@ -9,7 +9,7 @@ namespace Debitor.Core.Payments;
 /// </summary>
 /// <remarks>
 /// Ids: the payment <c>{p}</c>; applications <c>{p}/apply/{n}</c>; cash discounts <c>{p}/discount/{n}</c>; tolerance
-/// write-offs <c>{p}/tolerance/{n}</c>; the return <c>{p}/return</c>, its bank fee <c>{p}/return/fee</c> and the reversal
+/// write-offs <c>{p}/tolerance/{n}</c>; overpayment write-offs <c>{p}/surplus/{n}</c> (in the receiving account); the return <c>{p}/return</c>, its bank fee <c>{p}/return/fee</c> and the reversal
 /// of a write-off <c>{write-off}/reversal</c>. Numbers count per account, from 1, in the order of the allocation lines.
 /// </remarks>
 internal static class PaymentEntries
@@ -24,6 +24,10 @@ internal static class PaymentEntries
 
     internal static string ToleranceReason(EntryId payment) => "Payment tolerance: difference written off with payment " + payment.Value;
 
+    internal static string LateDiscountReason(EntryId payment) => "Late cash discount accepted with payment " + payment.Value;
+
+    internal static string SurplusReason(EntryId payment) => "Payment tolerance: overpayment written off with payment " + payment.Value;
+
     /// <summary>Whether an entry id is one of the write-offs posted with a payment (cash discount or tolerance).</summary>
     internal static bool IsPaymentWriteOff(EntryId entry, EntryId payment) =>
         HasPrefix(entry, payment, "/discount/") || HasPrefix(entry, payment, "/tolerance/");
@@ -31,7 +35,7 @@ internal static class PaymentEntries
     /// <summary>The part of the payment that lands in one account: what is applied there, plus the unapplied credit for the receiving account.</summary>
     internal static Money PortionFor(PaymentAllocation allocation, CustomerId customer)
     {
-        var total = customer == allocation.ReceivedBy ? allocation.UnappliedCredit.Amount : 0m;
+        var total = customer == allocation.ReceivedBy ? allocation.UnappliedCredit.Amount + allocation.OverpaymentWriteOff.Amount : 0m;
         foreach (var line in allocation.Lines)
         {
             if (line.Kind == AllocationLineKind.Payment && line.Customer == customer)
@@ -100,7 +104,8 @@ internal static class PaymentEntries
         {
             var entry = journal[i].Entry;
             if ((entry is PaymentApplied applied && applied.Source == requested.Id && HasPrefix(entry.Id, requested.Id, "/apply/"))
-                || (entry is WriteOffPosted && IsPaymentWriteOff(entry.Id, requested.Id)))
+                || (entry is WriteOffPosted && IsPaymentWriteOff(entry.Id, requested.Id))
+                || (entry is CreditWrittenOff surplus && surplus.Source == requested.Id && HasPrefix(entry.Id, requested.Id, "/surplus/")))
             {
                 recorded.Add(entry);
             }
@@ -122,6 +127,7 @@ internal static class PaymentEntries
             var (target, amount, kind) = entry switch
             {
                 PaymentApplied a => (a.Target, a.Amount, AllocationLineKind.Payment),
+                CreditWrittenOff c => (c.Related ?? new InstallmentRef(c.Source), c.Amount, AllocationLineKind.OverpaymentWriteOff),
                 WriteOffPosted w when HasPrefix(w.Id, requested.Id, "/discount/") => (w.Target, w.Amount, AllocationLineKind.CashDiscount),
                 WriteOffPosted w => (w.Target, w.Amount, AllocationLineKind.ToleranceWriteOff),
                 _ => throw new InvalidOperationException("unreachable"),
@@ -142,10 +148,11 @@ internal static class PaymentEntries
     private static void AddSettlements(List<JournalEntry> entries, PaymentAllocation allocation, CustomerId customer)
     {
         var payment = allocation.Payment;
-        int applications = 0, discounts = 0, writeOffs = 0;
+        int applications = 0, discounts = 0, writeOffs = 0, surpluses = 0;
         foreach (var line in allocation.Lines)
         {
-            if (line.Customer != customer)
+            // A surplus is written off where the payment's credit is: in the receiving account.
+            if (line.Kind == AllocationLineKind.OverpaymentWriteOff ? customer != allocation.ReceivedBy : line.Customer != customer)
             {
                 continue;
             }
@@ -155,7 +162,10 @@ internal static class PaymentEntries
                 AllocationLineKind.Payment =>
                     new PaymentApplied(Derived(payment.Id, "/apply/", ++applications), payment.Id, line.Target, line.Amount, payment.ValueDate),
                 AllocationLineKind.CashDiscount =>
-                    new WriteOffPosted(Derived(payment.Id, "/discount/", ++discounts), line.Target, line.Amount, payment.ValueDate, DiscountReason(payment.Id)),
+                    new WriteOffPosted(Derived(payment.Id, "/discount/", ++discounts), line.Target, line.Amount, payment.ValueDate,
+                        line.Rule == AllocationRule.LateCashDiscount ? LateDiscountReason(payment.Id) : DiscountReason(payment.Id)),
+                AllocationLineKind.OverpaymentWriteOff =>
+                    new CreditWrittenOff(Derived(payment.Id, "/surplus/", ++surpluses), payment.Id, line.Amount, payment.ValueDate, SurplusReason(payment.Id)) { Related = line.Target },
                 _ =>
                     new WriteOffPosted(Derived(payment.Id, "/tolerance/", ++writeOffs), line.Target, line.Amount, payment.ValueDate, ToleranceReason(payment.Id)),
             });

@@ -18,6 +18,9 @@ public interface IVirusScanner
 public interface IFileStorage
 {
     /// <summary>Stores content under a key.</summary>
+    /// <remarks>The library's keys are content-addressed (they end in the content's SHA-256): a key always carries the same
+    /// bytes, so storing under a key that exists may be skipped. Implementations must never replace stored content with
+    /// other bytes.</remarks>
     /// <param name="key">The key.</param>
     /// <param name="content">The bytes.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -31,7 +34,8 @@ public interface IFileStorage
     ValueTask<ReadOnlyMemory<byte>?> ReadAsync(string key, CancellationToken cancellationToken);
 }
 
-/// <summary>A thread-safe in-memory <see cref="IFileStorage"/> for tests and samples.</summary>
+/// <summary>A thread-safe in-memory <see cref="IFileStorage"/> for tests and samples. It never replaces stored content:
+/// storing the same bytes again is a no-op, other bytes under a used key are refused.</summary>
 public sealed class InMemoryFileStorage : IFileStorage
 {
     private readonly ConcurrentDictionary<string, byte[]> _files = new(StringComparer.Ordinal);
@@ -40,12 +44,15 @@ public sealed class InMemoryFileStorage : IFileStorage
     public int Count => _files.Count;
 
     /// <inheritdoc />
+    /// <exception cref="ArgumentException"><paramref name="key"/> is empty, or other content is stored under it.</exception>
     public ValueTask StoreAsync(string key, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
         cancellationToken.ThrowIfCancellationRequested();
-        _files[key] = content.ToArray();
-        return ValueTask.CompletedTask;
+        var stored = _files.GetOrAdd(key, _ => content.ToArray());
+        return stored.AsSpan().SequenceEqual(content.Span)
+            ? ValueTask.CompletedTask
+            : throw new ArgumentException($"Other content is stored under '{key}'; stored content is never replaced.", nameof(key));
     }
 
     /// <inheritdoc />

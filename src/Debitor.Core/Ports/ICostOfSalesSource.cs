@@ -30,11 +30,12 @@ public sealed class InMemoryCostOfSalesSource : ICostOfSalesSource
     /// <param name="customer">The customer.</param>
     /// <param name="month">The month.</param>
     /// <param name="cost">The cost.</param>
-    /// <exception cref="ArgumentException"><paramref name="customer"/> is <c>default</c> or <paramref name="cost"/> has no currency.</exception>
+    /// <exception cref="ArgumentException"><paramref name="customer"/> is <c>default</c> or <paramref name="cost"/> has no currency or is beyond <see cref="Bounds.MaxAmount"/>.</exception>
     public void Set(CustomerId customer, YearMonth month, Money cost)
     {
         Guard.Against.Default(customer);
         GuardClauseExtensions.RequireCurrency(cost, nameof(cost));
+        Bounds.Amount(cost, nameof(cost));
         _costs[(customer, month)] = cost;
     }
 

@@ -26,14 +26,14 @@ public sealed class InMemoryOpenOrderSource : IOpenOrderSource
     /// <summary>Sets a customer's open-order totals, replacing earlier ones.</summary>
     /// <param name="customer">The customer.</param>
     /// <param name="totals">One amount per currency, each zero or more; none to clear.</param>
-    /// <exception cref="ArgumentException"><paramref name="customer"/> is <c>default</c>, or an amount is negative or has no currency.</exception>
+    /// <exception cref="ArgumentException"><paramref name="customer"/> is <c>default</c>, or an amount is negative, beyond <see cref="Bounds.MaxAmount"/> or has no currency.</exception>
     public void Set(CustomerId customer, params IEnumerable<Money> totals)
     {
         Guard.Against.Default(customer);
         var list = Guard.Against.Null(totals).ToList();
-        if (list.Any(m => m.Currency.Code.Length == 0 || m.IsNegative))
+        if (list.Any(m => m.Currency.Code.Length == 0 || m.IsNegative || m.Amount > Bounds.MaxAmount))
         {
-            throw new ArgumentException("Open-order totals are zero or more, each in a currency.", nameof(totals));
+            throw new ArgumentException("Open-order totals are zero or more, each in a currency and within Bounds.MaxAmount.", nameof(totals));
         }
 
         _orders[customer] = list;

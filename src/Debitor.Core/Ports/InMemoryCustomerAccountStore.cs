@@ -40,7 +40,18 @@ public sealed class InMemoryCustomerAccountStore : ICustomerAccountStore
         cancellationToken.ThrowIfCancellationRequested();
         while (true)
         {
-            var stream = _streams.GetOrAdd(customer, _ => new Stream());
+            // Only an append that creates the account with at least one record may create its stream: anything else that
+            // created one (a stale writer racing a delete, an empty append) would leave an empty, listed "ghost" account.
+            Stream? stream;
+            if (expectedVersion == 0 && records.Count > 0)
+            {
+                stream = _streams.GetOrAdd(customer, _ => new Stream());
+            }
+            else if (!_streams.TryGetValue(customer, out stream))
+            {
+                return expectedVersion == 0 ? ValueTask.CompletedTask : throw new ConcurrencyException(customer, expectedVersion, 0);
+            }
+
             lock (stream)
             {
                 if (stream.Deleted)
@@ -86,10 +97,23 @@ public sealed class InMemoryCustomerAccountStore : ICustomerAccountStore
     }
 
     /// <inheritdoc />
+    /// <remarks>Lists only accounts that hold at least one record: a stream being created or deleted is never listed empty.</remarks>
     public ValueTask<IReadOnlyList<CustomerId>> ListCustomersAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return ValueTask.FromResult<IReadOnlyList<CustomerId>>([.. _streams.Keys]);
+        var result = new List<CustomerId>(_streams.Count);
+        foreach (var (customer, stream) in _streams)
+        {
+            lock (stream)
+            {
+                if (!stream.Deleted && stream.Records.Count > 0)
+                {
+                    result.Add(customer);
+                }
+            }
+        }
+
+        return ValueTask.FromResult<IReadOnlyList<CustomerId>>(result);
     }
 
     /// <inheritdoc />

@@ -48,6 +48,9 @@ internal static class JournalEntryKinds
         Of<CreditBlockSet>("CreditBlockSet"),
         Of<CreditBlockLifted>("CreditBlockLifted"),
         Of<CreditControlOverridden>("CreditControlOverridden"),
+        Of<CreditWrittenOff>("CreditWrittenOff"),
+        Of<ClaimDelegated>("ClaimDelegated"),
+        Of<PaymentAgreementAmended>("PaymentAgreementAmended"),
     ];
 
     private static readonly Dictionary<string, Kind> ByName = All.ToDictionary(k => k.Name, StringComparer.Ordinal);

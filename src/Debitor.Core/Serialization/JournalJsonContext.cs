@@ -48,6 +48,9 @@ namespace Debitor.Core.Serialization;
 [JsonSerializable(typeof(CreditBlockSet))]
 [JsonSerializable(typeof(CreditBlockLifted))]
 [JsonSerializable(typeof(CreditControlOverridden))]
+[JsonSerializable(typeof(CreditWrittenOff))]
+[JsonSerializable(typeof(ClaimDelegated))]
+[JsonSerializable(typeof(PaymentAgreementAmended))]
 [JsonSerializable(typeof(Instant))]
 [JsonSerializable(typeof(UserId))]
 internal sealed partial class JournalJsonContext : JsonSerializerContext

@@ -45,7 +45,7 @@ public static class AccountStatements
                 continue;
             }
 
-            var line = new OpenItemsStatementLine(item, asOf, itemInterest);
+            var line = new OpenItemsStatementLine(account, item, asOf, itemInterest);
             lines.Add((line, i));
             listedInterest.Add(item.Currency, itemInterest.Amount);
             if (item.IsClaim)

@@ -53,6 +53,10 @@ internal static class LedgerMovements
                 return new(refund.Date, version, MovementKind.Refund, refund.Amount.Currency, refund.Amount.Amount, 0m, refund, refund.Source, DocumentOf(account, refund.Source), null);
             case WriteOffPosted writeOff:
                 return new(writeOff.Date, version, MovementKind.WriteOff, writeOff.Amount.Currency, -writeOff.Amount.Amount, 0m, writeOff, writeOff.Target.Item, DocumentOf(account, writeOff.Target.Item), writeOff.Reason);
+            case CreditWrittenOff creditWriteOff:
+                return new(creditWriteOff.Date, version, MovementKind.CreditWriteOff, creditWriteOff.Amount.Currency, creditWriteOff.Amount.Amount, 0m, creditWriteOff, creditWriteOff.Source, DocumentOf(account, creditWriteOff.Source), creditWriteOff.Reason);
+            case ClaimDelegated delegated:
+                return new(delegated.Date, version, MovementKind.Delegation, delegated.Amount.Currency, -delegated.Amount.Amount, 0m, delegated, delegated.Target.Item, DocumentOf(account, delegated.Target.Item), delegated.Reason);
             case PaymentReturned returned:
                 var paid = account.FindItem(returned.Payment)?.OriginalAmount
                     ?? throw new CorruptJournalException(returned.Id, $"payment '{returned.Payment}' does not exist.");
@@ -75,6 +79,7 @@ internal static class LedgerMovements
             PaymentReceived payment => (payment.Amount, 0m, payment.Id),
             WriteOffPosted writeOff => (writeOff.Amount, 0m, writeOff.Target.Item),
             RefundPosted refund => (-refund.Amount, 0m, refund.Source),
+            CreditWrittenOff creditWriteOff => (-creditWriteOff.Amount, 0m, creditWriteOff.Source),
             _ => (default(Money), 0m, null), // an application: no movement
         };
         if (item is not { } concerned)

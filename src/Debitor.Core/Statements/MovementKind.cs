@@ -36,4 +36,10 @@ public enum MovementKind
 
     /// <summary>A reversal (<em>Storno</em>) of an earlier movement (the opposite amount), dated with the reversal date.</summary>
     Reversal,
+
+    /// <summary>An overpayment within the tolerance written off (debit: the customer's credit shrinks), dated with the write-off date.</summary>
+    CreditWriteOff,
+
+    /// <summary>A claim delegated to the payer (credit: it is owed there now), dated with the delegation date.</summary>
+    Delegation,
 }

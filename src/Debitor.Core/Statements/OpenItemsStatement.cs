@@ -10,14 +10,27 @@ namespace Debitor.Core.Statements;
 /// <param name="DaysOverdue">Days past the due date on the statement date; 0 when not yet overdue.</param>
 /// <param name="Amount">The installment's amount.</param>
 /// <param name="OpenAmount">What is still open on it.</param>
-public sealed record OpenItemsStatementInstallment(int Number, InstallmentKind Kind, LocalDate DueDate, int DaysOverdue, Money Amount, Money OpenAmount);
+public sealed record OpenItemsStatementInstallment(int Number, InstallmentKind Kind, LocalDate DueDate, int DaysOverdue, Money Amount, Money OpenAmount)
+{
+    /// <summary>
+    /// The payment tolerance limit of the installment (R3.2, <see cref="CustomerAccount.ToleranceLimitOf"/>): the most a
+    /// payment may differ from what closes it; zero when the customer has no tolerance.
+    /// </summary>
+    public Money ToleranceLimit { get; init; }
+
+    /// <summary>
+    /// The cash discount available when the open amount is paid on the statement date
+    /// (<see cref="CustomerAccount.CashDiscountOn"/>; a late one is marked), or <see langword="null"/> when none is.
+    /// </summary>
+    public Payments.CashDiscountOffer? CashDiscount { get; init; }
+}
 
 /// <summary>One open item on the open-items statement: a claim with its open installments, or an unapplied credit.</summary>
 public sealed record OpenItemsStatementLine
 {
     private readonly IReadOnlyList<OpenItemsStatementInstallment> _installments;
 
-    internal OpenItemsStatementLine(OpenItem item, LocalDate asOf, Money interest)
+    internal OpenItemsStatementLine(CustomerAccount account, OpenItem item, LocalDate asOf, Money interest)
     {
         Item = item.Id;
         Kind = item.Kind;
@@ -33,7 +46,11 @@ public sealed record OpenItemsStatementLine
             if (installment.IsOpen)
             {
                 var days = AccountStatements.DaysOverdue(installment.DueDate, asOf);
-                installments.Add(new OpenItemsStatementInstallment(installment.Number, installment.Kind, installment.DueDate, days, installment.Amount, installment.OpenAmount));
+                installments.Add(new OpenItemsStatementInstallment(installment.Number, installment.Kind, installment.DueDate, days, installment.Amount, installment.OpenAmount)
+                {
+                    ToleranceLimit = account.ToleranceLimitOf(installment),
+                    CashDiscount = account.CashDiscountOn(installment, asOf),
+                });
                 DaysOverdue = Math.Max(DaysOverdue, days);
             }
         }

@@ -67,7 +67,7 @@ public sealed class AgreementPlannerTests
     [Property(Arbitrary = [typeof(DomainArbitraries)])]
     public bool Schedule_AlwaysAddsUpToTheCoveredAmount(Money amount, PositiveInt count, bool byAmount)
     {
-        var covered = amount.IsPositive ? amount : -amount + Money.FromMinorUnits(1, amount.Currency);
+        var covered = amount.IsPositive ? amount : amount.IsNegative ? -amount : Money.FromMinorUnits(1, amount.Currency);
         var terms = byAmount
             ? PaymentAgreementTerms.ByAmount(Money.FromMinorUnits(Math.Max(1, covered.ToMinorUnitsExact() / ((count.Get % 24) + 1)), covered.Currency), Date(2026, 4, 1))
             : PaymentAgreementTerms.ByCount((int)Math.Min((count.Get % 36) + 1, covered.ToMinorUnitsExact()), Date(2026, 4, 1));

@@ -91,12 +91,18 @@ public sealed class InterestInvoiceServiceTests
     {
         await RegisterWithOverdueInvoiceAsync();
         var registry = new InterestSchemeRegistry();
-        registry.Set(InterestSchemeRegistry.Default, Core.Interest.InterestScheme.Fixed(0m));
+        registry.Set(Core.Interest.InterestSchemeCatalog.DefaultId, Core.Interest.InterestScheme.Fixed(0m));
 
         Assert.Empty(await NewService(registry).IssueAsync(Accountant, CustomerA, "ZR-1"));
     }
 
     [Fact]
-    public void GetScheme_UnknownId_ThrowsNamingId() =>
-        Assert.Equal("id", Assert.Throws<ArgumentException>(() => new InterestSchemeRegistry().GetScheme(new SchemeId("nope"))).ParamName);
+    public async Task PreviewAsync_UnknownInterestScheme_ThrowsNamingCustomer()
+    {
+        await _fixture.Service.RegisterCustomerAsync(Accountant, NewCustomer("C-X", "Kunde X") with { InterestScheme = new SchemeId("nope") });
+
+        var exception = await Assert.ThrowsAsync<ArgumentException>(() => NewService().PreviewAsync(Accountant, new CustomerId("C-X"), "ZR-1"));
+
+        Assert.Equal("customer", exception.ParamName);
+    }
 }

@@ -56,7 +56,7 @@ public sealed class PaymentServiceTests
             ["pay-1", "pay-1/apply/1", "pay-1/discount/1"],
             account.Journal.Skip(2).Select(r => r.Entry.Id.Value));
         var discount = Assert.IsType<WriteOffPosted>(account.Journal[^1].Entry);
-        Assert.Equal((Eur(20m), Day(13), "Cash discount granted with payment pay-1"), (discount.Amount, discount.Date, discount.Reason));
+        Assert.Equal((Eur(20m), Day(13), "Late cash discount accepted with payment pay-1"), (discount.Amount, discount.Date, discount.Reason));
         Assert.Equal(account.Version, (await LoadAsync(CustomerA)).Version);
     }
 
@@ -101,6 +101,23 @@ public sealed class PaymentServiceTests
     }
 
     // --- idempotency ----------------------------------------------------------------------------------------------
+
+    [Fact]
+    public async Task ApplyPaymentAsync_OverpaymentWithinTolerance_PostsTheSurplusWriteOffOnceAndShowsItOnTheAdvice()
+    {
+        await CustomerWithInvoiceAsync(CustomerWith(tolerance: new PaymentTolerance(1m, 5m)), InvoiceOn("inv-1", 1000m));
+
+        var first = await Payments.ApplyPaymentAsync(Clerk, CustomerA, Pay(1003m, Day(40)));
+        var again = await Payments.ApplyPaymentAsync(Clerk, CustomerA, Pay(1003m, Day(40)));
+
+        var account = Assert.Single(again.Accounts);
+        Assert.Equal((PaymentStatus.Applied, PaymentStatus.AlreadyApplied), (first.Status, again.Status));
+        Assert.Equal(["pay-1", "pay-1/apply/1", "pay-1/surplus/1"], account.Journal.Skip(2).Select(r => r.Entry.Id.Value));
+        Assert.Equal((Eur(0m), Eur(0m)), (account.BalanceIn(Currency.EUR), account.Open("pay-1")));
+        Assert.Equal(first.Allocation!.Lines, again.Allocation!.Lines);
+        var advice = Assert.IsType<PaymentAdvice>(first.Documents[0]);
+        Assert.Equal(Eur(-3m), Assert.Single(advice.Lines).WrittenOff);
+    }
 
     [Fact]
     public async Task ApplyPaymentAsync_SameIdAgain_ChangesNothingAndReturnsTheEarlierResult()
@@ -370,18 +387,21 @@ public sealed class PaymentServiceTests
     }
 
     [Fact]
-    public async Task WriteOffResidualsAsync_Again_WritesOffNothingMore()
+    public async Task WriteOffResidualsAsync_Again_WritesOffNothingMoreAndReturnsTheEarlierResult()
     {
         await CustomerWithInvoiceAsync(NewCustomer(), InvoiceOn("inv-1", 100m));
         await Payments.ApplyPaymentAsync(Accountant, CustomerA, Pay(99.98m, Day(40)));
         var run = new ResidualWriteOffRun(Id("small"), Day(45), [Eur(0.10m)], "Small residual");
         var first = await Payments.WriteOffResidualsAsync(Accountant, run);
+        var version = (await Accounts.GetAccountAsync(Accountant, CustomerA)).Version;
 
         var again = await Payments.WriteOffResidualsAsync(Accountant, run);
 
         Assert.Single(first.WrittenOff);
-        Assert.Empty(again.WrittenOff);
-        Assert.Empty(again.Documents);
+        Assert.Equal(first.WrittenOff, again.WrittenOff);
+        Assert.Equal(first.Documents, again.Documents);
+        Assert.Equal(version, (await Accounts.GetAccountAsync(Accountant, CustomerA)).Version);
+        Assert.Single(_fixture.Output.Documents.OfType<Core.Documents.WriteOffNotification>());
     }
 
     [Fact]

@@ -22,6 +22,9 @@ public sealed class ServiceCollectionExtensionsTests
         Assert.NotNull(provider.GetRequiredService<DunningService>());
         Assert.IsType<InMemoryDunningSettingsProvider>(provider.GetRequiredService<IDunningSettingsProvider>());
         Assert.IsType<InMemoryDunningLetterOutput>(provider.GetRequiredService<IDunningLetterOutput>());
+        Assert.IsType<InMemoryDocumentOutbox>(provider.GetRequiredService<IDocumentOutbox>());
+        Assert.IsType<InMemoryAccountFaultLog>(provider.GetRequiredService<IAccountFaultLog>());
+        Assert.NotNull(provider.GetRequiredService<DocumentDelivery>());
     }
 
     [Fact]

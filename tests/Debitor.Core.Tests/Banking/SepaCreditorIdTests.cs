@@ -59,17 +59,37 @@ public sealed class SepaCreditorIdTests
     }
 
     [Theory]
-    [InlineData("AT", 18)]
-    [InlineData("BE", 20)]
-    [InlineData("DE", 18)]
-    [InlineData("ES", 16)]
-    [InlineData("FR", 13)]
-    [InlineData("IT", 23)]
-    [InlineData("NL", 19)]
-    [InlineData("PT", 0)]
-    public void NationalLength_Country_IsTheKnownLength(string country, int expected)
+    [InlineData("AT", 18, 18)]
+    [InlineData("BE", 17, 20)]
+    [InlineData("DE", 18, 18)]
+    [InlineData("ES", 16, 16)]
+    [InlineData("FR", 13, 13)]
+    [InlineData("IT", 23, 23)]
+    [InlineData("NL", 19, 19)]
+    [InlineData("PT", 0, 0)]
+    public void NationalLengths_Country_AreTheKnownLengths(string country, int shortForm, int longForm)
     {
-        Assert.Equal(expected, SepaCreditorId.NationalLength(country[0], country[1]));
+        Assert.Equal((shortForm, longForm), SepaCreditorId.NationalLengths(country[0], country[1]));
+    }
+
+    [Theory]
+    [InlineData("BE12ZZZ0456810810")]
+    [InlineData("BE57ZZZ0873268927")]
+    [InlineData("BE12 001 0456810810")]
+    public void Parse_BelgianEnterpriseNumberForm17Characters_IsAccepted(string text)
+    {
+        var id = SepaCreditorId.Parse(text);
+
+        Assert.Equal(17, id.ToString().Length);
+        Assert.StartsWith("BE", id.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_BelgianWrongLength_NamesBothForms()
+    {
+        var exception = Assert.Throws<FormatException>(() => SepaCreditorId.Parse("BE12ZZZ04568108101"));
+
+        Assert.Contains("17 or 20", exception.Message, StringComparison.Ordinal);
     }
 
     [Theory]

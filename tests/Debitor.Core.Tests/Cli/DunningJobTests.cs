@@ -25,8 +25,23 @@ public sealed class DunningJobTests
         Assert.DoesNotContain(result.Host!.Output.Letters, l => l.RunId == proposal.Request.RunId);
         var text = output.ToString();
         Assert.Contains("PROPOSAL: ", text, StringComparison.Ordinal);
-        Assert.Contains("FINAL REMINDER", text, StringComparison.Ordinal);
-        Assert.Contains("TOTAL DUE", text, StringComparison.Ordinal);
+        Assert.Contains("LETZTE MAHNUNG", text, StringComparison.Ordinal);
+        Assert.Contains("ZU ZAHLEN", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("PerLetter", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(" new", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_Sample_ConsumerLettersChargeTheConsumerRate()
+    {
+        var result = await DunningJob.RunAsync(CliOptions.Parse([]), new StringWriter());
+
+        var lines = result.Proposal!.Letters.SelectMany(l => l.Lines).Where(l => l.Interest.IsPositive).ToList();
+        var consumer = lines.Where(l => l.CustomerSettings.IsConsumer).SelectMany(l => l.InterestPeriods).ToList();
+        var business = lines.Where(l => !l.CustomerSettings.IsConsumer).SelectMany(l => l.InterestPeriods).ToList();
+        Assert.NotEmpty(consumer);
+        Assert.All(consumer, p => Assert.Equal(Core.Interest.BaseRateTable.Germany.RateOn(p.FirstDay) + 5m, p.AnnualRatePercent));
+        Assert.All(business, p => Assert.Equal(Core.Interest.BaseRateTable.Germany.RateOn(p.FirstDay) + 9m, p.AnnualRatePercent));
     }
 
     [Fact]
@@ -118,6 +133,35 @@ public sealed class DunningJobTests
         Assert.Equal((false, true, 5, (LocalDate?)null), (options.Process, options.PostFees, options.Letters, options.AsOf));
         Assert.Equal(int.MaxValue, CliOptions.Parse(["--letters", "all"]).Letters);
         Assert.Equal(SamplePortfolio.AsOf, new LocalDate(2026, 11, 23));
+    }
+
+    [Fact]
+    public async Task RunAsync_WithPdf_WritesEveryLetterAsAPdfFile()
+    {
+        var directory = Directory.CreateTempSubdirectory("debitor-letters-");
+        try
+        {
+            var output = new StringWriter();
+
+            var result = await DunningJob.RunAsync(CliOptions.Parse(["--pdf", directory.FullName, "--letters", "0"]), output);
+
+            var files = directory.GetFiles("*.pdf");
+            Assert.Equal(result.Proposal!.Letters.Count, files.Length);
+            Assert.NotEmpty(files);
+            Assert.All(files, f => Assert.Equal("%PDF"u8.ToArray(), File.ReadAllBytes(f.FullName)[..4]));
+            Assert.Contains($"Wrote {files.Length} letters as PDF (de-DE)", output.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            directory.Delete(true);
+        }
+    }
+
+    [Fact]
+    public void Parse_Language_TakesGermanOrEnglish()
+    {
+        Assert.Equal(("de-DE", "en-GB"), (CliOptions.Parse([]).Language, CliOptions.Parse(["--language", "en"]).Language));
+        Assert.Throws<UsageException>(() => CliOptions.Parse(["--language", "fr"]));
     }
 
     private static string RepositoryRoot()

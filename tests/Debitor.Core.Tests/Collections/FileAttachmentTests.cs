@@ -1,6 +1,7 @@
 using System.Text;
 using Debitor.Core.Application;
 using Debitor.Core.Files;
+using Debitor.Core.Ledger;
 using Debitor.Core.Ports;
 using static Debitor.Core.Tests.TestData;
 
@@ -76,5 +77,72 @@ public sealed class FileAttachmentTests
 
         Assert.Equal(ScanVerdict.Failed, result.Scan.Verdict);
         Assert.Equal(0, _storage.Count);
+    }
+
+    [Fact]
+    public async Task AttachFileAsync_ReusedEntryIdWithOtherContent_ThrowsAndKeepsTheStoredContent()
+    {
+        // Issue 12, defect 3: the second call used to overwrite v1's bytes before it refused the reused id.
+        await _fixture.Service.RegisterCustomerAsync(Accountant, NewCustomer());
+        var service = With(new EicarTestScanner());
+        var first = await service.AttachFileAsync(Clerk, CustomerA, Id("file-1"), "Contract", "c.pdf", "application/pdf", "v1"u8.ToArray());
+
+        await Assert.ThrowsAsync<DuplicateEntryException>(() => service.AttachFileAsync(Clerk, CustomerA, Id("file-1"), "Contract", "c.pdf", "application/pdf", "something else"u8.ToArray()));
+
+        Assert.Equal(1, _storage.Count);
+        var stored = await _storage.ReadAsync(first.File!.StorageKey, default);
+        Assert.Equal("v1"u8.ToArray(), stored!.Value.ToArray());
+        var recorded = Assert.Single((await _fixture.Service.GetAccountAsync(Accountant, CustomerA)).Files);
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stored.Value.Span)), recorded.Sha256);
+    }
+
+    [Fact]
+    public async Task AttachFileAsync_SameFileAgain_IsARetryThatChangesNothing()
+    {
+        await _fixture.Service.RegisterCustomerAsync(Accountant, NewCustomer());
+        var service = With(new EicarTestScanner());
+        var first = await service.AttachFileAsync(Clerk, CustomerA, Id("file-1"), "Contract", "c.pdf", "application/pdf", "v1"u8.ToArray());
+        var version = (await _fixture.Service.GetAccountAsync(Accountant, CustomerA)).Version;
+
+        var again = await service.AttachFileAsync(Clerk, CustomerA, Id("file-1"), "Contract", "c.pdf", "application/pdf", "v1"u8.ToArray());
+
+        Assert.Equal(first, again);
+        Assert.Equal(version, (await _fixture.Service.GetAccountAsync(Accountant, CustomerA)).Version);
+    }
+
+    [Fact]
+    public async Task AttachFileAsync_TwoContentsRacingForOneId_NeverLeaveStorageAndJournalDisagreeing()
+    {
+        await _fixture.Service.RegisterCustomerAsync(Accountant, NewCustomer());
+        var service = With(new EicarTestScanner());
+        var contents = Enumerable.Range(0, 8).Select(i => Encoding.ASCII.GetBytes($"version {i}")).ToList();
+
+        var attempts = contents.Select(c => Task.Run(async () =>
+        {
+            try
+            {
+                await service.AttachFileAsync(Clerk, CustomerA, Id("file-1"), "Contract", "c.pdf", "application/pdf", c);
+            }
+            catch (DuplicateEntryException)
+            {
+                // Another attempt recorded the id first.
+            }
+        }));
+        await Task.WhenAll(attempts);
+
+        var recorded = Assert.Single((await _fixture.Service.GetAccountAsync(Accountant, CustomerA)).Files);
+        var stored = await _storage.ReadAsync(recorded.StorageKey, default);
+        Assert.Equal(recorded.Sha256, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stored!.Value.Span)));
+    }
+
+    [Fact]
+    public async Task StoreAsync_OtherContentUnderAUsedKey_IsRefused()
+    {
+        await _storage.StoreAsync("k", "v1"u8.ToArray(), default);
+
+        var exception = await Assert.ThrowsAsync<ArgumentException>(async () => await _storage.StoreAsync("k", "v2"u8.ToArray(), default));
+
+        Assert.Equal("key", exception.ParamName);
+        Assert.Equal("v1"u8.ToArray(), (await _storage.ReadAsync("k", default))!.Value.ToArray());
     }
 }

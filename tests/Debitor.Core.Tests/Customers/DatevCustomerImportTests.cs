@@ -1,3 +1,6 @@
+using System.Globalization;
+using FsCheck;
+using FsCheck.Xunit;
 using Debitor.Core.Customers;
 using static Debitor.Core.Tests.TestData;
 
@@ -51,4 +54,57 @@ public sealed class DatevCustomerImportTests
     [Fact]
     public void Read_NoKontoColumn_ThrowsNamingReader() =>
         Assert.Equal("reader", Assert.Throws<ArgumentException>(() => DatevCustomerImport.Read(new StringReader("Name;Ort\nA;B\n"), Company)).ParamName);
+
+    [Fact]
+    public void Read_UnbalancedQuoteInsideField_ReportsTheLineAndLosesNoLaterLine()
+    {
+        // Issue 12, defect 6: this line used to swallow the two lines after it into one garbage name, without an error.
+        var csv = "Konto;Name (Adressatentyp Unternehmen);Ort\n10001;Bau \"Nord GmbH;Kiel\n10002;Süd AG;Hamburg\n10003;West KG;Bremen\n";
+
+        var result = DatevCustomerImport.Read(new StringReader(csv), Company);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(2, error.Line);
+        Assert.Contains("quote", error.Message, StringComparison.Ordinal);
+        Assert.Equal(["10002", "10003"], result.Customers.Select(c => c.Customer.Id.Value));
+    }
+
+    [Fact]
+    public void Read_QuoteOpenedAndNeverClosed_ReportsTheLineAndReadsTheRest()
+    {
+        var csv = "Konto;Name (Adressatentyp Unternehmen);Ort\n10001;\"Bau Nord GmbH;Kiel\n10002;Süd AG;Hamburg\n10003;West KG;Bremen\n";
+
+        var result = DatevCustomerImport.Read(new StringReader(csv), Company);
+
+        Assert.Equal([2], result.Errors.Select(e => e.Line));
+        Assert.Equal(["10002", "10003"], result.Customers.Select(c => c.Customer.Id.Value));
+    }
+
+    [Fact]
+    public void Read_TextAfterClosingQuote_ReportsTheLine()
+    {
+        var csv = "Konto;Name (Adressatentyp Unternehmen);Ort\n10001;\"Bau\" Nord;Kiel\n10002;Süd AG;Hamburg\n";
+
+        var result = DatevCustomerImport.Read(new StringReader(csv), Company);
+
+        Assert.Equal([2], result.Errors.Select(e => e.Line));
+        Assert.Equal(["10002"], result.Customers.Select(c => c.Customer.Id.Value));
+    }
+
+    [Property(MaxTest = 300)]
+    public void Read_AnyLineWithAStrayQuote_LosesNoOtherLine(PositiveInt position, NonNegativeInt badLine)
+    {
+        var names = Enumerable.Range(0, 6).Select(i => $"Firma {i} GmbH").ToArray();
+        var bad = badLine.Get % names.Length;
+        var at = position.Get % (names[bad].Length + 1);
+        names[bad] = names[bad].Insert(at, "\"");
+        var csv = "Konto;Name (Adressatentyp Unternehmen)\n" + string.Concat(names.Select((n, i) => $"{10001 + i};{n}\n"));
+
+        var result = DatevCustomerImport.Read(new StringReader(csv), Company);
+
+        // Every good line is read; the bad one is either read (a quote that opens and closes a whole field) or reported with its number.
+        var read = result.Customers.Select(c => int.Parse(c.Customer.Id.Value, CultureInfo.InvariantCulture) - 10001).ToHashSet();
+        Assert.All(Enumerable.Range(0, names.Length).Where(i => i != bad), i => Assert.Contains(i, read));
+        Assert.True(read.Contains(bad) || result.Errors.Any(e => e.Line == bad + 2));
+    }
 }

@@ -612,10 +612,13 @@ public sealed class DunningEngineTests
             .ToArray();
         var request = Run(D.PlusDays(10));
 
-        var single = DunningEngine.Run(request, Strict, accounts, null, 1);
-        var split = DunningEngine.Run(request, Strict, accounts, null, 2);
+        var context = new RunContext(request, Strict, Core.Interest.InterestSchemeCatalog.Default, Core.Documents.ReceivablesContact.Default);
+
+        var single = DunningEngine.Run(context, accounts, null, 1);
+        var split = DunningEngine.Run(context, accounts, null, 2);
 
         Assert.Equal(single.Letters.Select(l => (l.Id, l.TotalDue, l.Lines.Count)), split.Letters.Select(l => (l.Id, l.TotalDue, l.Lines.Count)));
+        Assert.Equal(single.Excluded.Select(l => (l.Customer, l.Installment, l.Exclusion)), split.Excluded.Select(l => (l.Customer, l.Installment, l.Exclusion)));
     }
 
     private static DunningLine Explain(DunningSettings settings, CustomerAccount account) =>

@@ -1,4 +1,5 @@
 using Debitor.Core.Dunning;
+using Debitor.Core.Interest;
 using Debitor.Core.Ledger;
 using FsCheck.Xunit;
 using static Debitor.Core.Tests.DunningData;
@@ -88,52 +89,133 @@ public sealed class DunningProperties
                 Assert.Equal(letter.InterestTotal.Amount, letter.Lines.Sum(l => l.Interest.Amount));
                 Assert.Equal(letter.NoticeCount, letter.Lines.Count(l => l.IssuesNotice));
                 Assert.Equal(letter.Level, letter.Lines.Where(l => l.IssuesNotice).Max(l => l.Level));
-                Assert.All(letter.Lines.Where(l => l.Interest.IsPositive), l => Assert.Equal(
-                    Debitor.Core.Interest.InterestCalculator.Calculate(settings.InterestSchemes[new SchemeId("default")], l.OpenAmount, l.DueDate.PlusDays(1), asOf).Total,
-                    l.Interest));
             }
 
             accounts = proposal.Issue(scenario.Fees, accounts);
         }
     }
 
+    // (a) Letter interest is the interest invoice's, line by line (consumers and businesses alike).
     [Property(Arbitrary = [typeof(DunningArbitraries)])]
-    public void EveryDueItem_IsOnExactlyOneLetterOrExcludedWithItsLetter(DunningScenario scenario)
+    public void EveryLine_StatesWhatAnInterestInvoiceOnTheLetterDateCharges(DunningScenario scenario)
     {
         var settings = scenario.Settings();
         var accounts = scenario.Accounts();
         foreach (var asOf in scenario.RunDates)
         {
             var proposal = Preview(settings, asOf, accounts);
-            var listed = proposal.Letters.SelectMany(l => l.Lines).Select(l => (l.Customer, l.Installment)).ToList();
-            var notices = proposal.Letters.SelectMany(l => l.Lines).Where(l => l.IssuesNotice).Select(l => (l.Customer, l.Installment)).ToHashSet();
-            var excluded = proposal.Excluded.ToDictionary(l => (l.Customer, l.Installment), l => l.Exclusion!.Value);
+            var byId = accounts.ToDictionary(a => a.Id);
+            foreach (var line in proposal.Letters.SelectMany(l => l.Lines))
+            {
+                var account = byId[line.Customer];
+                var invoices = InterestInvoicing.Prepare(account, InterestSchemeCatalog.Default.For(account.Customer), asOf, "ZR");
+                var invoiced = invoices.SelectMany(i => i.Items).SelectMany(i => i.Installments).FirstOrDefault(i => i.Installment == line.Installment)?.Total.Amount ?? 0m;
+                var levelCharges = line.IsInvoice && line.Level >= 2;
+                Assert.Equal(levelCharges ? invoiced : 0m, line.Interest.Amount);
+                Assert.InRange(line.Interest.Amount - line.InterestPeriods.Sum(p => p.Amount.Amount), -0.01m * line.InterestPeriods.Count, 0.01m * line.InterestPeriods.Count);
+                Assert.All(line.InterestPeriods, p => Assert.Equal(
+                    BaseRateTable.Germany.RateOn(p.FirstDay) + (account.Customer.IsConsumer ? 5m : 9m),
+                    p.AnnualRatePercent));
+            }
 
-            Assert.Equal(listed.Count, listed.Distinct().Count());
-            Assert.DoesNotContain(listed, excluded.ContainsKey);
+            accounts = proposal.Issue(scenario.Fees, accounts);
+        }
+    }
+
+    // (b) Another customer's or another item's activity never changes an item's stated interest or fee.
+    [Property(Arbitrary = [typeof(DunningArbitraries)])]
+    public void StatedInterestAndFee_DoNotDependOnOtherCustomersOrItems(DunningScenario scenario)
+    {
+        var settings = scenario.Settings();
+        var accounts = scenario.Accounts();
+        foreach (var asOf in scenario.RunDates)
+        {
+            var proposal = Preview(settings, asOf, accounts);
+            var together = proposal.Letters.SelectMany(l => l.Lines).ToDictionary(l => (l.Customer, l.Installment));
             foreach (var account in accounts)
             {
-                foreach (var line in DunningEngine.Explain(account, settings, asOf))
+                var extra = account.Post(new InvoicePosted(Id(account.Id.Value + "-extra"), "RE-X", asOf.PlusDays(-200), asOf.PlusDays(-100), Eur(777.77m), [new Installment(Eur(777.77m))]));
+                var alone = Preview(settings, asOf, extra).Letters.SelectMany(l => l.Lines);
+                foreach (var line in alone)
                 {
-                    var key = (line.Customer, line.Installment);
-                    if (line.Status is DunningLineStatus.Raised or DunningLineStatus.Repeated)
+                    if (together.TryGetValue((line.Customer, line.Installment), out var shared) && shared.Level == line.Level && shared.Status == line.Status)
                     {
-                        Assert.True(
-                            notices.Contains(key) || excluded.GetValueOrDefault(key) is DunningExclusion.NetOverdueNotPositive or DunningExclusion.BelowLetterMinimum,
-                            $"{line} is due but neither dunned nor excluded with its letter");
-                    }
-                    else if (line.Status == DunningLineStatus.Excluded)
-                    {
-                        Assert.Equal(line.Exclusion, excluded[key]);
-                    }
-                    else
-                    {
-                        Assert.DoesNotContain(key, notices);
+                        Assert.Equal(shared.Interest, line.Interest);
+                        Assert.Equal(shared.Fee, line.Fee);
                     }
                 }
             }
 
             accounts = proposal.Issue(scenario.Fees, accounts);
+        }
+    }
+
+    // (c) Nothing vanishes: every open overdue item of a customer in scope is on exactly one letter or excluded.
+    [Property(Arbitrary = [typeof(DunningArbitraries)])]
+    public void EveryOverdueItem_IsOnExactlyOneLetterOrExcluded(DunningScenario scenario)
+    {
+        var settings = scenario.Settings();
+        var accounts = scenario.Accounts();
+        foreach (var asOf in scenario.RunDates)
+        {
+            var proposal = Preview(settings, asOf, accounts);
+            var reported = proposal.Letters.SelectMany(l => l.Lines).Concat(proposal.Excluded).Select(l => (l.Customer, l.Installment)).ToList();
+            var overdue = accounts.SelectMany(a => a.Items.SelectMany(i => i.Installments).Where(n => n.IsOpen && n.DueDate < asOf).Select(n => (a.Id, n.Ref))).ToList();
+
+            Assert.Equal(reported.Count, reported.Distinct().Count());
+            Assert.Equal(overdue.OrderBy(k => k.Id.Value).ThenBy(k => k.Ref.Item.Value).ThenBy(k => k.Ref.Number), reported.OrderBy(k => k.Customer.Value).ThenBy(k => k.Installment.Item.Value).ThenBy(k => k.Installment.Number));
+            Assert.All(proposal.Excluded, l => Assert.NotNull(l.Exclusion));
+            accounts = proposal.Issue(scenario.Fees, accounts);
+        }
+    }
+
+    // (d) Explain says "due now" exactly when the run issues the notice; the forecast date is the first day a run issues it.
+    [Property(Arbitrary = [typeof(DunningArbitraries)], MaxTest = 60)]
+    public void Explain_IsTheRun(DunningScenario scenario)
+    {
+        var settings = scenario.Settings();
+        var accounts = scenario.Accounts();
+        foreach (var asOf in scenario.RunDates)
+        {
+            foreach (var account in accounts)
+            {
+                var payer = account.Customer.Payer is { } id ? accounts.FirstOrDefault(a => a.Id == id) : null;
+                CustomerAccount[] group = payer is null ? [account] : [account, payer];
+                DunningProposal RunOn(LocalDate date) => DunningEngine.Preview(Run(date) with { Customer = account.Id }, settings, group);
+                var issued = RunOn(asOf).Letters.SelectMany(l => l.Lines).Where(l => l.IssuesNotice && l.Customer == account.Id).Select(l => (l.Installment, l.Level)).ToHashSet();
+                foreach (var line in DunningEngine.Explain(account, settings, InterestSchemeCatalog.Default, asOf, payer))
+                {
+                    Assert.Equal(issued.Contains((line.Installment, line.Level)), line.IssuesNotice);
+                    if (line.Forecast() is [var next, ..] && next.Date > asOf)
+                    {
+                        Assert.Contains(RunOn(next.Date).Letters.SelectMany(l => l.Lines), l => l.Installment == line.Installment && l.IssuesNotice && l.Level == next.Level);
+                        Assert.DoesNotContain(RunOn(next.Date.PlusDays(-1)).Letters.SelectMany(l => l.Lines), l => l.Installment == line.Installment && l.IssuesNotice && l.Level == next.Level && next.Date.PlusDays(-1) > asOf);
+                    }
+                }
+            }
+
+            accounts = Preview(settings, asOf, accounts).Issue(scenario.Fees, accounts);
+        }
+    }
+
+    // (e) A due-date change moves exactly the installments it names.
+    [Property(MaxTest = 200)]
+    public void DueDateChange_MovesExactlyTheNamedInstallments(byte parts, byte named, sbyte shift)
+    {
+        var count = 1 + (parts % 3);
+        var numbers = Enumerable.Range(1, count).Where(n => (named & (1 << (n - 1))) != 0).ToArray();
+        var installments = Enumerable.Range(1, count).Select(n => new Installment(Eur(100m), n == 1 ? null : D.PlusDays(30 * n), n == 1 ? InstallmentKind.Prepayment : InstallmentKind.Regular)).ToList();
+        var account = Account("C-1", new InvoicePosted(Id("inv"), "RE-1", D.PlusDays(-30), D, Eur(100m * count), installments));
+        var before = account.FindItem(Id("inv"))!.Installments.Select(i => i.DueDate).ToArray();
+        var newDue = D.PlusDays(shift);
+
+        var after = account.Post(new DueDateChanged(Id("due"), Id("inv"), newDue, "agreed") { Installments = numbers }).FindItem(Id("inv"))!.Installments;
+
+        for (var n = 1; n <= count; n++)
+        {
+            var moved = numbers.Length == 0 || numbers.Contains(n);
+            Assert.Equal(moved ? newDue : before[n - 1], after[n - 1].DueDate);
+            Assert.Equal(moved, after[n - 1].DueDateOverride is { } o && o.OldDueDate == before[n - 1] && o.NewDueDate == newDue);
         }
     }
 

@@ -12,7 +12,6 @@ public sealed class DunningSettingsTests
         var settings = DunningSettings.Default;
 
         Assert.Same(DunningScheme.Default, settings.Schemes[new SchemeId("default")]);
-        Assert.Equal(9m, settings.InterestSchemes[new SchemeId("default")].SpreadPercentagePoints);
         Assert.Empty(settings.DefaultDays.CompanyDays);
     }
 
@@ -22,16 +21,13 @@ public sealed class DunningSettingsTests
         var scheme = DunningScheme.Default with { Name = "changed" };
         var changed = DunningSettings.Default
             .WithScheme(scheme)
-            .WithInterestScheme(new SchemeId("consumer"), InterestScheme.GermanStatutory(consumerInvolved: true))
             .WithCalendar(BusinessCalendar.WeekendsOnly)
             .WithDefaultDays(BranchDunningDays.None.WithCompanyDays(1));
 
         Assert.Equal("changed", changed.Schemes[scheme.Id].Name);
         Assert.NotEqual("changed", DunningSettings.Default.Schemes[scheme.Id].Name);
-        Assert.Equal(2, changed.InterestSchemes.Count);
         Assert.Same(BusinessCalendar.WeekendsOnly, changed.Calendar);
         Assert.Equal([1], changed.DefaultDays.CompanyDays);
-        Assert.Throws<ArgumentException>(() => changed.WithInterestScheme(default, InterestScheme.SwissStatutory()));
         Assert.Throws<ArgumentNullException>(() => changed.WithScheme(null!));
     }
 }

@@ -20,7 +20,7 @@ public sealed class PaymentAllocatorTests
         var allocation = Allocate(account, Pay(980m, Day(13)));
 
         Assert.Equal(
-            [("RE-inv-1", AllocationLineKind.Payment, 980m, AllocationRule.Age), ("RE-inv-1", AllocationLineKind.CashDiscount, 20m, AllocationRule.CashDiscount)],
+            [("RE-inv-1", AllocationLineKind.Payment, 980m, AllocationRule.Age), ("RE-inv-1", AllocationLineKind.CashDiscount, 20m, AllocationRule.LateCashDiscount)],
             allocation.Summary());
         Assert.Equal((Eur(980m), Eur(20m), Eur(0m), Eur(0m)), (allocation.Applied, allocation.CashDiscount, allocation.ToleranceWriteOff, allocation.UnappliedCredit));
         Assert.Empty(allocation.Differences);
@@ -181,14 +181,27 @@ public sealed class PaymentAllocatorTests
     }
 
     [Fact]
-    public void Allocate_OverpaymentWithinTolerance_ClosesTheItemAndKeepsTheSurplusAsCredit()
+    public void Allocate_OverpaymentWithinTolerance_ClosesTheItemAndWritesTheSurplusOff()
     {
         var account = NewAccount(CustomerWith(tolerance: OnePercentMaxFive)).Post(InvoiceOn("inv-1", 1000m));
 
         var allocation = Allocate(account, Pay(1003m, Day(20)));
+        var after = account.PostAllocation(allocation);
 
-        Assert.Equal((Eur(1000m), Eur(0m), Eur(3m)), (allocation.Applied, allocation.ToleranceWriteOff, allocation.UnappliedCredit));
+        Assert.Equal((Eur(1000m), Eur(0m), Eur(3m), Eur(0m)), (allocation.Applied, allocation.ToleranceWriteOff, allocation.OverpaymentWriteOff, allocation.UnappliedCredit));
         Assert.Empty(allocation.Differences);
+        Assert.Equal(Eur(0m), after.BalanceIn(Currency.EUR));
+        Assert.Equal(ItemStatus.Paid, after.FindItem(Id("pay-1"))!.Status);
+    }
+
+    [Fact]
+    public void Allocate_OverpaymentWithinToleranceKeptAsCredit_ClosesTheItemAndKeepsTheSurplus()
+    {
+        var account = NewAccount(CustomerWith(tolerance: OnePercentMaxFive)).Post(InvoiceOn("inv-1", 1000m));
+
+        var allocation = PaymentAllocator.Allocate(account, Pay(1003m, Day(20)), AllocationSettings.Default with { KeepOverpaymentAsCredit = true });
+
+        Assert.Equal((Eur(1000m), Eur(0m), Eur(3m)), (allocation.Applied, allocation.OverpaymentWriteOff, allocation.UnappliedCredit));
     }
 
     [Fact]

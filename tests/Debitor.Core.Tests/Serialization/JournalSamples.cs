@@ -41,6 +41,7 @@ internal static class JournalSamples
         nameof(ChargePosted) => new ChargePosted(Id(r), Pick<ChargeKind>(r), Text(r), Date(r), Date(r), Money(r), Maybe(r, Id))
         {
             InterestThrough = Maybe(r, Date),
+            DelegatedFrom = Maybe(r, Delegated),
         },
         nameof(CreditNotePosted) => new CreditNotePosted(Id(r), Text(r), Date(r), Money(r), Maybe(r, Id)),
         nameof(PaymentReceived) => new PaymentReceived(Id(r), Money(r), Date(r), Pick<PaymentMethod>(r), Maybe(r, CustomerId), MaybeText(r)),
@@ -51,7 +52,7 @@ internal static class JournalSamples
         nameof(EntryReversed) => new EntryReversed(Id(r), Id(r), Date(r), Text(r)),
         nameof(ItemPaused) => new ItemPaused(Id(r), Id(r), Text(r), Maybe(r, Date)),
         nameof(ItemResumed) => new ItemResumed(Id(r), Id(r), MaybeText(r)),
-        nameof(DueDateChanged) => new DueDateChanged(Id(r), Id(r), Date(r), Text(r)),
+        nameof(DueDateChanged) => new DueDateChanged(Id(r), Id(r), Date(r), Text(r)) { Installments = [.. Enumerable.Range(1, r.Next(0, 4))] },
         nameof(CommunicationRecorded) => new CommunicationRecorded(Id(r), Pick<CommunicationKind>(r), Text(r), Text(r), Maybe(r, Id)),
         nameof(DunningNoticeIssued) => new DunningNoticeIssued(Id(r), Text(r), Date(r), List(r, 1, 4, x => new DunningNotice(Ref(x), x.Next(1, 5)))),
         nameof(DunningLetterCancelled) => new DunningLetterCancelled(Id(r), Text(r), Date(r), Text(r)),
@@ -71,6 +72,10 @@ internal static class JournalSamples
         nameof(CreditBlockLifted) => new CreditBlockLifted(Id(r), MaybeText(r)),
         nameof(CreditControlOverridden) => new CreditControlOverridden(
             Id(r), Pick<SalesDocumentKind>(r), List(r, 1, 3, Pick<CreditRefusalReason>), Text(r), MaybeText(r), r.Next(2) == 0 ? null : Money(r)),
+        nameof(CreditWrittenOff) => new CreditWrittenOff(Id(r), Id(r), Money(r), Date(r), Text(r)) { Related = Maybe(r, Ref) },
+        nameof(ClaimDelegated) => new ClaimDelegated(Id(r), Ref(r), Money(r), Date(r), CustomerId(r), Id(r), Text(r)),
+        nameof(PaymentAgreementAmended) => new PaymentAgreementAmended(
+            Id(r), Id(r), Date(r), List(r, 1, 4, x => new AgreementInstallment(x.Next(1, 12), Date(x), Money(x))), r.Next(0, 15), Text(r)),
         _ => throw new ArgumentException($"No sample for entry kind {kind.Name}: add a case to {nameof(JournalSamples)}.", nameof(kind)),
     };
 
@@ -80,7 +85,16 @@ internal static class JournalSamples
         var parts = List(r, 1, 4, x => global::Debitor.Core.Money.FromMinorUnits(x.Next(1, 1_000_000), currency));
         var installments = parts.Select((m, i) => new Installment(m, i == 0 ? null : Date(r), i == 0 ? InstallmentKind.Regular : Pick<InstallmentKind>(r))).ToList();
         var total = parts.Aggregate((a, b) => a + b);
-        return new InvoicePosted(Id(r), Text(r), Date(r), Date(r), total, installments);
+        return new InvoicePosted(Id(r), Text(r), Date(r), Date(r), total, installments)
+        {
+            CashDiscounts = r.Next(3) switch
+            {
+                0 => null,
+                1 => [],
+                _ => [new CashDiscountStage(3m, new LocalDate(2026, 3, 10)), new CashDiscountStage(2.5m, new LocalDate(2026, 3, 20))],
+            },
+            DelegatedFrom = Maybe(r, Delegated),
+        };
     }
 
     private static Customer Customer(Random r)
@@ -131,6 +145,8 @@ internal static class JournalSamples
     private static UserId User(Random r) => new("benutzer-" + r.Next(1, 50));
 
     private static InstallmentRef Ref(Random r) => new(Id(r), r.Next(1, 4));
+
+    private static DelegatedClaim Delegated(Random r) => new(CustomerId(r), Ref(r), Id(r)) { Date = Maybe(r, Date) };
 
     private static LocalDate Date(Random r) => new LocalDate(2020, 1, 1).PlusDays(r.Next(0, 3000));
 

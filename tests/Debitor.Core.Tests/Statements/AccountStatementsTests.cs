@@ -25,6 +25,25 @@ public sealed class AccountStatementsTests
         new EntryReversed(Id("rev"), Id("cn"), Date(2026, 3, 7), "issued in error"));
 
     [Fact]
+    public void OpenItems_ToleranceAndDiscount_ShowTheLimitAndTheDiscountAvailableOnTheStatementDate()
+    {
+        var customer = NewCustomer() with { PaymentTolerance = new Debitor.Core.Customers.PaymentTolerance(1m, 5m) };
+        var invoice = Invoice("1", 1_000m, dueDate: Date(2026, 2, 10), documentDate: Date(2026, 1, 10)) with
+        {
+            CashDiscounts = [new Debitor.Core.Customers.CashDiscountStage(3m, Date(2026, 1, 20))],
+        };
+        var account = NewAccount(customer).Post(invoice);
+
+        var early = Assert.Single(Assert.Single(AccountStatements.OpenItems(account, Date(2026, 1, 15), null, Contact).Lines).Installments);
+        var late = Assert.Single(Assert.Single(AccountStatements.OpenItems(account, Date(2026, 2, 1), null, Contact).Lines).Installments);
+
+        // Tolerance: the lower of 1 % of 1,000.00 and 5.00; discount: 3 % of 1,000.00 until 20 January.
+        Assert.Equal(Eur(5m), early.ToleranceLimit);
+        Assert.Equal((Eur(30m), 3m, Date(2026, 1, 20), false), (early.CashDiscount!.Amount, early.CashDiscount.Percent, early.CashDiscount.LastDay, early.CashDiscount.IsLate));
+        Assert.Null(late.CashDiscount);
+    }
+
+    [Fact]
     public void Full_ClosingBalanceEqualsTheLedgerBalance()
     {
         var account = History();
@@ -145,8 +164,8 @@ public sealed class AccountStatementsTests
         Assert.Equal((Id("1"), Date(2026, 2, 1), 42, Eur(800m), Eur(2.63m)), (invoice.Item, invoice.DueDate!.Value, invoice.DaysOverdue, invoice.OpenAmount, invoice.Interest));
         Assert.Equal(
             [
-                new OpenItemsStatementInstallment(1, InstallmentKind.Prepayment, Date(2026, 2, 1), 42, Eur(300m), Eur(100m)),
-                new OpenItemsStatementInstallment(2, InstallmentKind.Remainder, Date(2026, 3, 31), 0, Eur(700m), Eur(700m)),
+                new OpenItemsStatementInstallment(1, InstallmentKind.Prepayment, Date(2026, 2, 1), 42, Eur(300m), Eur(100m)) { ToleranceLimit = Eur(0m) },
+                new OpenItemsStatementInstallment(2, InstallmentKind.Remainder, Date(2026, 3, 31), 0, Eur(700m), Eur(700m)) { ToleranceLimit = Eur(0m) },
             ],
             invoice.Installments);
         var credit = statement.Lines[1];

@@ -26,10 +26,11 @@ public sealed record InvoiceSpec(int Cents, int DueOffset, int Parts, int PaidPe
 /// <param name="RoutesToPayer">Whether dunning letters go to the payer (customer 0).</param>
 /// <param name="Blocked">A dunning block.</param>
 /// <param name="LevelOneDays">The customer's own days for level 1; 0 for none.</param>
-public sealed record CustomerSpec(InvoiceSpec[] Invoices, int CreditCents, int UnappliedCents, bool RoutesToPayer, bool Blocked, int LevelOneDays);
+/// <param name="Consumer">A consumer (§13 BGB): default interest at base rate + 5 points.</param>
+public sealed record CustomerSpec(InvoiceSpec[] Invoices, int CreditCents, int UnappliedCents, bool RoutesToPayer, bool Blocked, int LevelOneDays, bool Consumer = false);
 
 /// <summary>A generated portfolio, a scheme, and the days (after <see cref="DunningData.D"/>) on which runs happen.</summary>
-public sealed record DunningScenario(CustomerSpec[] Customers, int[] RunDays, bool Inclusive, int D1, int D2, int D3, int MaximumNotices, int MinimumLetterCents, int MinimumItemCents, bool Fees)
+public sealed record DunningScenario(CustomerSpec[] Customers, int[] RunDays, bool Inclusive, int D1, int D2, int D3, int MaximumNotices, int MinimumLetterCents, int MinimumItemCents, bool Fees, bool ByLevel = false)
 {
     public IEnumerable<LocalDate> RunDates => RunDays.Select(d => DunningData.D.PlusDays(d));
 
@@ -37,13 +38,14 @@ public sealed record DunningScenario(CustomerSpec[] Customers, int[] RunDays, bo
     {
         var fee = DunningFee.PerLetter(Eur(2.5m)).WithPerItem(Eur(1m))
             .WithTiers(FeeTierMode.Accumulated, [new FeeTier(Eur(0m), Eur(0m), 1m), new FeeTier(Eur(1000m), Eur(1m), 0.5m)], maximum: Eur(30m));
-        DunningLevel Level(int days, int n) => DunningData.Level(days, n) with { Fees = Fees ? [fee] : [], ChargesInterest = n == 3 };
+        DunningLevel Level(int days, int n) => DunningData.Level(days, n) with { Fees = Fees ? [fee] : [], ChargesInterest = n >= 2 };
         var scheme = new DunningScheme(new SchemeId("default"), [Level(D1, 1), Level(D2, 2), Level(D3, 3)])
         {
             Comparison = Inclusive ? DunningDayComparison.Inclusive : DunningDayComparison.Strict,
             MaximumNotices = MaximumNotices,
             MinimumLetterAmounts = MinimumLetterCents > 0 ? [Money.FromMinorUnits(MinimumLetterCents, Currency.EUR)] : [],
             MinimumItemAmounts = MinimumItemCents > 0 ? [Money.FromMinorUnits(MinimumItemCents, Currency.USD)] : [],
+            OneLetterPerLevel = ByLevel,
         };
         return DunningSettings.Default.WithScheme(scheme);
     }
@@ -59,6 +61,7 @@ public sealed record DunningScenario(CustomerSpec[] Customers, int[] RunDays, bo
             var customer = NewCustomer(id, "Kunde " + id) with
             {
                 IsDunningBlocked = spec.Blocked,
+                IsConsumer = spec.Consumer,
                 Payer = i > 0 && spec.RoutesToPayer ? new CustomerId("C-00") : null,
                 PayerRouting = PayerRouting.ToCustomer with { DunningLetters = DocumentRecipient.Payer },
                 DunningDays = spec.LevelOneDays > 0 ? [new DunningDaysOverride(1, spec.LevelOneDays)] : [],
@@ -87,7 +90,7 @@ public sealed record DunningScenario(CustomerSpec[] Customers, int[] RunDays, bo
 
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"{Customers.Length} customers, {Customers.Sum(c => c.Invoices.Length)} invoices, runs [{string.Join(",", RunDays)}], {(Inclusive ? "inclusive" : "strict")} {D1}/{D2}/{D3}, max {MaximumNotices}, min {MinimumLetterCents}/{MinimumItemCents}, fees {Fees}; {string.Join(" | ", Customers.Select(c => c.ToString()))}");
+        $"{Customers.Length} customers, {Customers.Sum(c => c.Invoices.Length)} invoices, runs [{string.Join(",", RunDays)}], {(Inclusive ? "inclusive" : "strict")} {D1}/{D2}/{D3}, max {MaximumNotices}, min {MinimumLetterCents}/{MinimumItemCents}, fees {Fees}, by level {ByLevel}; {string.Join(" | ", Customers.Select(c => c.ToString()))}");
 
     private static IEnumerable<JournalEntry> InvoiceEntries(InvoiceSpec spec, string id)
     {
@@ -143,7 +146,8 @@ public static class DunningArbitraries
         from routes in Gen.Frequency((3, Gen.Constant(false)), (1, Gen.Constant(true)))
         from blocked in Gen.Frequency((9, Gen.Constant(false)), (1, Gen.Constant(true)))
         from days in Gen.Frequency((4, Gen.Constant(0)), (1, Gen.Choose(1, 30)))
-        select new CustomerSpec(invoices, credit, unapplied, routes, blocked, days);
+        from consumer in Gen.Elements(false, true)
+        select new CustomerSpec(invoices, credit, unapplied, routes, blocked, days, consumer);
 
     private static Gen<DunningScenario> ScenarioGen() =>
         from customers in Gen.Choose(1, 6).SelectMany(n => CustomerGen().ArrayOf(n))
@@ -156,7 +160,8 @@ public static class DunningArbitraries
         from minLetter in Gen.Frequency((3, Gen.Constant(0)), (1, Gen.Choose(1, 20_000)))
         from minItem in Gen.Frequency((3, Gen.Constant(0)), (1, Gen.Choose(1, 5_000)))
         from fees in Gen.Elements(false, true)
-        select new DunningScenario(customers, Cumulative(steps), inclusive, d1, d2, d3, maximum, minLetter, minItem, fees);
+        from byLevel in Gen.Frequency((3, Gen.Constant(false)), (1, Gen.Constant(true)))
+        select new DunningScenario(customers, Cumulative(steps), inclusive, d1, d2, d3, maximum, minLetter, minItem, fees, byLevel);
 
     private static int[] Cumulative(int[] steps)
     {

@@ -17,7 +17,8 @@ internal sealed class DunningFixture
         var options = new DebitorCoreOptions();
         Store = store ?? new InMemoryCustomerAccountStore();
         Accounts = new CustomerAccountService(Store, new RoleBasedAuthorization(), Clock, options);
-        Dunning = new DunningService(Store, new RoleBasedAuthorization(), Settings, Output, Clock, options);
+        Options = options;
+        Dunning = new DunningService(Store, new RoleBasedAuthorization(), Settings, InterestSchemes, Output, Clock, options);
     }
 
     public ICustomerAccountStore Store { get; }
@@ -27,6 +28,10 @@ internal sealed class DunningFixture
     public InMemoryDunningSettingsProvider Settings { get; } = new();
 
     public InMemoryDunningLetterOutput Output { get; } = new();
+
+    public InterestSchemeRegistry InterestSchemes { get; } = new();
+
+    public DebitorCoreOptions Options { get; }
 
     public CustomerAccountService Accounts { get; }
 

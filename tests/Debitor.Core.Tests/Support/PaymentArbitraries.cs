@@ -87,7 +87,9 @@ internal static class PaymentArbitraries
             IReadOnlyList<Installment> installments = cents >= 2 && b % 3 == 0
                 ? [new Installment(amount.Allocate(2)[0], documentDate.PlusDays(10), InstallmentKind.Prepayment), new Installment(amount.Allocate(2)[1], null, InstallmentKind.Remainder)]
                 : [new Installment(amount)];
-            claims.Add(new InvoicePosted(Id("inv-" + i), number, documentDate, documentDate.PlusDays(30), amount, installments));
+            // Some invoices carry their own cash-discount stages (3 % for 10 days, 2 % for 20), the others use the customer's terms.
+            var own = b % 7 == 0 ? [new CashDiscountStage(3m, documentDate.PlusDays(10)), new CashDiscountStage(2m, documentDate.PlusDays(20))] : (IReadOnlyList<CashDiscountStage>?)null;
+            claims.Add(new InvoicePosted(Id("inv-" + i), number, documentDate, documentDate.PlusDays(30), amount, installments) { CashDiscounts = own });
             total += cents;
             if (b % 4 == 1 && installments[0].Amount.ToMinorUnitsExact() >= 2)
             {
@@ -116,17 +118,22 @@ internal static class PaymentArbitraries
 
         // Often close to what is owed (tolerance and discount cases), otherwise anything up to 130 % of it.
         var near = paymentSeed.Amount % 600;
-        var paymentCents = (paymentSeed.Amount / 600 % 3) switch
+        var paymentCents = (paymentSeed.Amount / 600 % 4) switch
         {
             0 => Math.Max(1, total - near),
             1 => Math.Max(1, total - (total * 2 / 100) - (near % 7) + 3),
+            2 => total + (near % 9),
             _ => 1 + (paymentSeed.Amount % Math.Max(1, total * 13 / 10)),
         };
         var referenced = Enumerable.Range(0, invoiceSeeds.Length).Where(i => (paymentSeed.Amount >> i) % 5 == 0).Take(2)
             .Select(i => "RE-" + (i + 1).ToString("0000", CultureInfo.InvariantCulture));
         var reference = paymentSeed.Date % 3 == 0 ? null : "Rechnung " + string.Join(", ", referenced) + " vom 01.03.2026";
         var designated = paymentSeed.Date % 7 == 0 ? [Id("inv-" + (paymentSeed.Amount % invoiceSeeds.Length))] : Array.Empty<EntryId>();
-        var payment = new IncomingPayment(Id("pay-x"), Money.FromMinorUnits(paymentCents, Currency.EUR), Day0.PlusDays((paymentSeed.Date % 91) - 30), reference: reference, designatedItems: designated);
+        var method = paymentSeed.Date % 11 == 0 ? PaymentMethod.Cheque : PaymentMethod.Transfer;
+        var payment = new IncomingPayment(Id("pay-x"), Money.FromMinorUnits(paymentCents, Currency.EUR), Day0.PlusDays((paymentSeed.Date % 91) - 30), method, reference, designated)
+        {
+            LateDiscountDecisions = paymentSeed.Date % 13 == 0 ? [new LateDiscountDecision(Id("inv-0"), paymentSeed.Amount % 2 == 0)] : [],
+        };
 
         ClaimComponent[][] orders =
         [
@@ -141,6 +148,10 @@ internal static class PaymentArbitraries
             MatchReference = settingsSeed / 6 % 4 != 0,
             GrantCashDiscount = settingsSeed / 24 % 4 != 0,
             ApplyTolerance = settingsSeed / 96 % 4 != 0,
+            ToleranceScope = settingsSeed / 384 % 2 == 0 ? ToleranceScope.PerDebt : ToleranceScope.Pooled,
+            KeepOverpaymentAsCredit = settingsSeed / 768 % 3 == 0,
+            LateDiscount = settingsSeed / 2304 % 2 == 0 ? LateDiscountPolicy.Accept : LateDiscountPolicy.Reject,
+            OneItemPerRefundCheque = settingsSeed / 4608 % 2 == 0,
         };
 
         return new PaymentScenario(customer, claims, charges, settlements, payment, settings, shuffle);

@@ -74,7 +74,7 @@ public sealed class DunningService
     {
         Guard.Against.Null(actor);
         Guard.Against.Null(request);
-        var (context, accounts) = await LoadAsync(request, cancellationToken).ConfigureAwait(false);
+        var (context, accounts, _) = await LoadAsync(request, cancellationToken).ConfigureAwait(false);
         var scope = new RunScope(context, accounts, null);
         foreach (var account in accounts)
         {
@@ -105,7 +105,7 @@ public sealed class DunningService
         }
 
         var request = proposal.Request;
-        var (context, accounts) = await LoadAsync(request, cancellationToken).ConfigureAwait(false);
+        var (context, accounts, heads) = await LoadAsync(request, cancellationToken).ConfigureAwait(false);
         var filter = NoticeFilter.From(proposal);
         var current = DunningEngine.Run(context, accounts, filter, 1);
         foreach (var customer in AccountsOf(current.Letters))
@@ -114,7 +114,6 @@ public sealed class DunningService
         }
 
         var views = accounts.ToDictionary(a => a.Id);
-        var heads = new Dictionary<CustomerId, CustomerAccount>();
         var issued = new List<DunningLetter>();
         var removed = new List<RemovedLine>();
         foreach (var letter in current.Letters)
@@ -253,12 +252,16 @@ public sealed class DunningService
             CustomerId? conflict = null;
             foreach (var (customer, entries) in DunningPostings.EntriesFor(current, context.Request.PostFees))
             {
-                if (done.Contains(customer))
+                var head = heads.GetValueOrDefault(customer) ?? views[customer];
+                if (done.Contains(customer) || head.FindEntry(DunningIds.Note(current.Id)) is not null)
                 {
+                    // This account's part of the letter was written (by an earlier attempt or a parallel processing):
+                    // its entries are appended in one batch ending with the note, so the note stands for all of them.
+                    done.Add(customer);
                     continue;
                 }
 
-                if (await TryAppendAsync(actor, heads.GetValueOrDefault(customer) ?? views[customer], entries, nameof(letter), attempt, cancellationToken).ConfigureAwait(false) is not { } after)
+                if (await TryAppendAsync(actor, head, entries, nameof(letter), attempt, cancellationToken).ConfigureAwait(false) is not { } after)
                 {
                     conflict = customer;
                     break;
@@ -277,8 +280,17 @@ public sealed class DunningService
 
             // Another writer changed an account of the letter: reload it and recompute the letter. The accounts already
             // written keep the view the letter was computed from, so their part of it stays the same.
-            views[changed] = await LoadExistingAsync(changed, nameof(letter), cancellationToken).ConfigureAwait(false);
-            heads.Remove(changed);
+            var reloaded = await LoadExistingAsync(changed, nameof(letter), cancellationToken).ConfigureAwait(false);
+            views[changed] = BeforeRun(reloaded, context.Request.RunId);
+            if (ReferenceEquals(views[changed], reloaded))
+            {
+                heads.Remove(changed);
+            }
+            else
+            {
+                heads[changed] = reloaded;
+            }
+
             var group = current.Customers.Append(current.RecipientId).Distinct().Select(c => views[c]).ToList();
             var recomputed = DunningEngine.Run(context, group, filter, 1).Letters.FirstOrDefault(l => l.Id == current.Id);
             if (recomputed is not null)
@@ -323,8 +335,48 @@ public sealed class DunningService
         }
     }
 
-    /// <summary>Loads the accounts a run needs: the customer and its payer for a one-customer run, else every account of the company.</summary>
-    private async Task<(RunContext Context, IReadOnlyList<CustomerAccount> Accounts)> LoadAsync(DunningRunRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// An account as it stood before the run's first entry: the state the run's letters were computed from. A retry, a
+    /// parallel processing or a fresh preview of a run that was partly written computes its letters from it, so they
+    /// equal the letters the first attempt started to write; the entries go to the account as it stands now.
+    /// </summary>
+    private static CustomerAccount BeforeRun(CustomerAccount account, DunningRunId run)
+    {
+        var journal = account.Journal;
+        for (var i = 0; i < journal.Count; i++)
+        {
+            if (DunningIds.BelongsTo(journal[i].Entry.Id, run))
+            {
+                return i == 0 ? account : CustomerAccount.FromJournal(journal.Take(i).ToList());
+            }
+        }
+
+        return account;
+    }
+
+    /// <summary>
+    /// Loads the accounts a run needs (the customer and its payer for a one-customer run, else every account of the
+    /// company) as they stood before the run's first entry, and the accounts as they stand where they differ.
+    /// </summary>
+    private async Task<(RunContext Context, IReadOnlyList<CustomerAccount> Accounts, Dictionary<CustomerId, CustomerAccount> Heads)> LoadAsync(DunningRunRequest request, CancellationToken cancellationToken)
+    {
+        var (context, loaded) = await LoadCurrentAsync(request, cancellationToken).ConfigureAwait(false);
+        var views = new List<CustomerAccount>(loaded.Count);
+        var heads = new Dictionary<CustomerId, CustomerAccount>();
+        foreach (var account in loaded)
+        {
+            var before = BeforeRun(account, request.RunId);
+            views.Add(before);
+            if (!ReferenceEquals(before, account))
+            {
+                heads[account.Id] = account;
+            }
+        }
+
+        return (context, views, heads);
+    }
+
+    private async Task<(RunContext Context, IReadOnlyList<CustomerAccount> Accounts)> LoadCurrentAsync(DunningRunRequest request, CancellationToken cancellationToken)
     {
         var settings = await _settings.GetAsync(request.Company, cancellationToken).ConfigureAwait(false);
         var schemes = await _interestSchemes.GetAsync(request.Company, cancellationToken).ConfigureAwait(false);

@@ -1,0 +1,94 @@
+using Debitor.Core.Application;
+using Debitor.Core.Customers;
+using Debitor.Core.Dunning;
+using Debitor.Core.Ledger;
+using Debitor.Core.Ports;
+using static Debitor.Core.Tests.DunningData;
+using static Debitor.Core.Tests.TestData;
+
+namespace Debitor.Core.Tests.Application;
+
+/// <summary>
+/// Issue 12, defect 1: a payer's letter must not get stuck. Payer P receives the letters of customer K, both overdue;
+/// processing that fails midway, or overlaps another processing, must end with the letter issued once.
+/// </summary>
+public sealed class DunningRetryTests
+{
+    private static readonly CustomerId K = new("K-1");
+    private static readonly CustomerId P = new("P-1");
+
+    private static async Task<(DunningFixture Fixture, FaultyStore Store)> PayerAndCustomerAsync()
+    {
+        var store = new FaultyStore(new InMemoryCustomerAccountStore());
+        var fixture = new DunningFixture(store);
+        await fixture.AddAsync(Customer("P-1"), Invoice("p", 80m, D));
+        var routed = PayerRouting.ToCustomer with { DunningLetters = DocumentRecipient.Payer };
+        await fixture.AddAsync(Customer("K-1") with { Payer = P, PayerRouting = routed }, Invoice("k", 100m, D));
+        return (fixture, store);
+    }
+
+    private static async Task AssertIssuedOnceAsync(DunningFixture fixture, string letterId)
+    {
+        var k = await fixture.LoadAsync(K);
+        var p = await fixture.LoadAsync(P);
+        Assert.Equal(1, k.Installment("k").Dunning.Level);
+        Assert.Equal(1, p.Installment("p").Dunning.Level);
+        Assert.Single(k.Journal, r => r.Entry is DunningNoticeIssued);
+        Assert.Single(p.Journal, r => r.Entry is DunningNoticeIssued);
+        Assert.Single(k.Communications);
+        Assert.Single(p.Communications);
+        Assert.Equal(letterId, Assert.Single(fixture.Output.Letters.Select(l => l.Id).Distinct()));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Process_StoreFailsOnThePayersAppendOnce_RetryCompletesTheLetter(bool afterAppending)
+    {
+        var (fixture, store) = await PayerAndCustomerAsync();
+        var proposal = await fixture.Dunning.PreviewAsync(Accountant, Run(D.PlusDays(6)));
+        var letter = proposal.SingleLetter();
+        Assert.Equal(P, letter.RecipientId);
+        store.ThrowAfterAppending = afterAppending;
+        store.FailOnAppend = store.Appends + 2;
+
+        await Assert.ThrowsAsync<InjectedFaultException>(() => fixture.Dunning.ProcessAsync(Accountant, proposal));
+        Assert.True(store.Fired);
+        var result = await fixture.Dunning.ProcessAsync(Accountant, proposal);
+
+        Assert.Equal(letter.Id, Assert.Single(result.Issued).Id);
+        Assert.Equal(letter.TotalDue, result.Issued[0].TotalDue);
+        await AssertIssuedOnceAsync(fixture, letter.Id);
+    }
+
+    [Fact]
+    public async Task Process_FreshPreviewAfterAFailedProcessing_CompletesTheSameLetter()
+    {
+        var (fixture, store) = await PayerAndCustomerAsync();
+        var run = Run(D.PlusDays(6));
+        var first = (await fixture.Dunning.PreviewAsync(Accountant, run)).SingleLetter();
+        store.FailOnAppend = store.Appends + 2;
+        await Assert.ThrowsAsync<InjectedFaultException>(async () => await fixture.Dunning.ProcessAsync(Accountant, await fixture.Dunning.PreviewAsync(Accountant, run)));
+
+        var again = await fixture.Dunning.PreviewAsync(Accountant, run);
+        var result = await fixture.Dunning.ProcessAsync(Accountant, again);
+
+        Assert.Equal(first.Id, again.SingleLetter().Id);
+        Assert.Equal(first.TotalDue, Assert.Single(result.Issued).TotalDue);
+        await AssertIssuedOnceAsync(fixture, first.Id);
+    }
+
+    [Fact]
+    public async Task Process_OneProposalFromFourTasks_IssuesTheLetterOnce()
+    {
+        var (fixture, _) = await PayerAndCustomerAsync();
+        var proposal = await fixture.Dunning.PreviewAsync(Accountant, Run(D.PlusDays(6)));
+        var letter = proposal.SingleLetter();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => fixture.Dunning.ProcessAsync(Accountant, proposal))));
+
+        Assert.All(results, r => Assert.Equal(letter.Id, Assert.Single(r.Issued).Id));
+        Assert.All(results, r => Assert.Empty(r.Removed));
+        await AssertIssuedOnceAsync(fixture, letter.Id);
+    }
+}

@@ -1,5 +1,6 @@
 using Ardalis.GuardClauses;
 using Debitor.Core.Communication;
+using Debitor.Core.Documents;
 using Debitor.Core.Dunning;
 using Debitor.Core.Ledger;
 using Debitor.Core.Ports;
@@ -29,7 +30,7 @@ public sealed class DunningService
     private readonly IAuthorizationPort _authorization;
     private readonly IDunningSettingsProvider _settings;
     private readonly IInterestSchemeProvider _interestSchemes;
-    private readonly IDunningLetterOutput _output;
+    private readonly DocumentDelivery _delivery;
     private readonly IClock _clock;
     private readonly DebitorCoreOptions _options;
 
@@ -50,14 +51,37 @@ public sealed class DunningService
         IDunningLetterOutput output,
         IClock clock,
         DebitorCoreOptions options)
+        : this(store, authorization, settings, interestSchemes, output, clock, options, new InMemoryDocumentOutbox())
+    {
+    }
+
+    /// <summary>Creates the service with the host's outbox: issued letters wait there until the output took them.</summary>
+    /// <param name="store">The account store.</param>
+    /// <param name="authorization">The authorization port.</param>
+    /// <param name="settings">The dunning settings per company.</param>
+    /// <param name="interestSchemes">The interest schemes per company.</param>
+    /// <param name="output">Where issued letters go.</param>
+    /// <param name="clock">The clock; it stamps the entries and gives "today" for cancellations.</param>
+    /// <param name="options">The options.</param>
+    /// <param name="outbox">Where letters wait until <paramref name="output"/> took them (see <see cref="DocumentDelivery"/>).</param>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public DunningService(
+        ICustomerAccountStore store,
+        IAuthorizationPort authorization,
+        IDunningSettingsProvider settings,
+        IInterestSchemeProvider interestSchemes,
+        IDunningLetterOutput output,
+        IClock clock,
+        DebitorCoreOptions options,
+        IDocumentOutbox outbox)
     {
         _store = Guard.Against.Null(store);
         _authorization = Guard.Against.Null(authorization);
         _settings = Guard.Against.Null(settings);
         _interestSchemes = Guard.Against.Null(interestSchemes);
-        _output = Guard.Against.Null(output);
         _clock = Guard.Against.Null(clock);
         _options = Guard.Against.Null(options);
+        _delivery = new DocumentDelivery(Guard.Against.Null(outbox), clock, null, Guard.Against.Null(output));
     }
 
     private LocalDate Today => _clock.GetCurrentInstant().InZone(_options.TimeZone).Date;
@@ -121,8 +145,10 @@ public sealed class DunningService
             var final = await IssueAsync(actor, context, letter, filter, views, heads, removed, cancellationToken).ConfigureAwait(false);
             if (final is not null)
             {
-                await _output.DeliverAsync(final, cancellationToken).ConfigureAwait(false);
+                // Queued in the outbox once its entries are stored, then delivered; a letter delivered before is not
+                // delivered again, one that failed is retried here or by DocumentDelivery.RetryUndeliveredAsync.
                 issued.Add(final);
+                await _delivery.SendAsync([new DunningLetterDocument(final)], cancellationToken).ConfigureAwait(false);
             }
         }
 

@@ -91,4 +91,64 @@ public sealed class DunningRetryTests
         Assert.All(results, r => Assert.Empty(r.Removed));
         await AssertIssuedOnceAsync(fixture, letter.Id);
     }
+
+    [Fact]
+    public async Task Process_LetterOutputFailsOnce_RetryDeliversTheLetterOnce()
+    {
+        var (fixture, _) = await PayerAndCustomerAsync();
+        var outbox = new InMemoryDocumentOutbox();
+        var letters = new FlakyLetterOutput { FailNext = true };
+        var dunning = new DunningService(fixture.Store, new RoleBasedAuthorization(), fixture.Settings, fixture.InterestSchemes, letters, fixture.Clock, fixture.Options, outbox);
+        var proposal = await dunning.PreviewAsync(Accountant, Run(D.PlusDays(6)));
+        var letter = proposal.SingleLetter();
+
+        await Assert.ThrowsAsync<InjectedFaultException>(() => dunning.ProcessAsync(Accountant, proposal));
+        var pending = Assert.Single(await outbox.ListUndeliveredAsync(CancellationToken.None));
+        Assert.Equal(letter.Id, pending.DocumentId);
+        Assert.Equal(1, pending.FailedAttempts);
+        Assert.Empty(letters.Inner.Letters);
+
+        await dunning.ProcessAsync(Accountant, proposal);
+        await dunning.ProcessAsync(Accountant, proposal);
+
+        Assert.Equal(letter.Id, Assert.Single(letters.Inner.Letters).Id);
+        Assert.Empty(await outbox.ListUndeliveredAsync(CancellationToken.None));
+        Assert.Single((await fixture.LoadAsync(P)).Communications);
+    }
+
+    [Fact]
+    public async Task RetryUndelivered_LetterOutputFailedOnce_DeliversTheQueuedLetter()
+    {
+        var (fixture, _) = await PayerAndCustomerAsync();
+        var outbox = new InMemoryDocumentOutbox();
+        var letters = new FlakyLetterOutput { FailNext = true };
+        var dunning = new DunningService(fixture.Store, new RoleBasedAuthorization(), fixture.Settings, fixture.InterestSchemes, letters, fixture.Clock, fixture.Options, outbox);
+        var delivery = new DocumentDelivery(outbox, new InMemoryDocumentOutput(), letters, fixture.Clock);
+        var proposal = await dunning.PreviewAsync(Accountant, Run(D.PlusDays(6)));
+        await Assert.ThrowsAsync<InjectedFaultException>(() => dunning.ProcessAsync(Accountant, proposal));
+
+        var still = await delivery.RetryUndeliveredAsync();
+
+        Assert.Empty(still);
+        Assert.Equal(proposal.SingleLetter().Id, Assert.Single(letters.Inner.Letters).Id);
+    }
+
+    /// <summary>A letter output that fails once when armed.</summary>
+    private sealed class FlakyLetterOutput : IDunningLetterOutput
+    {
+        public InMemoryDunningLetterOutput Inner { get; } = new();
+
+        public bool FailNext { get; set; }
+
+        public ValueTask DeliverAsync(DunningLetter letter, CancellationToken cancellationToken)
+        {
+            if (FailNext)
+            {
+                FailNext = false;
+                throw new InjectedFaultException("letter output down");
+            }
+
+            return Inner.DeliverAsync(letter, cancellationToken);
+        }
+    }
 }

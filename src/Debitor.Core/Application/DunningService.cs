@@ -31,6 +31,7 @@ public sealed class DunningService
     private readonly IDunningSettingsProvider _settings;
     private readonly IInterestSchemeProvider _interestSchemes;
     private readonly DocumentDelivery _delivery;
+    private readonly IAccountFaultLog _faults;
     private readonly IClock _clock;
     private readonly DebitorCoreOptions _options;
 
@@ -51,11 +52,14 @@ public sealed class DunningService
         IDunningLetterOutput output,
         IClock clock,
         DebitorCoreOptions options)
-        : this(store, authorization, settings, interestSchemes, output, clock, options, new InMemoryDocumentOutbox())
+        : this(store, authorization, settings, interestSchemes, output, clock, options, new InMemoryDocumentOutbox(), new InMemoryAccountFaultLog())
     {
     }
 
-    /// <summary>Creates the service with the host's outbox: issued letters wait there until the output took them.</summary>
+    /// <summary>
+    /// Creates the service with the host's outbox (issued letters wait there until the output took them) and fault log (an
+    /// account a company-wide run cannot read is reported there and left out; the run goes on).
+    /// </summary>
     /// <param name="store">The account store.</param>
     /// <param name="authorization">The authorization port.</param>
     /// <param name="settings">The dunning settings per company.</param>
@@ -64,6 +68,7 @@ public sealed class DunningService
     /// <param name="clock">The clock; it stamps the entries and gives "today" for cancellations.</param>
     /// <param name="options">The options.</param>
     /// <param name="outbox">Where letters wait until <paramref name="output"/> took them (see <see cref="DocumentDelivery"/>).</param>
+    /// <param name="faults">Where accounts a run cannot read are reported.</param>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     public DunningService(
         ICustomerAccountStore store,
@@ -73,8 +78,10 @@ public sealed class DunningService
         IDunningLetterOutput output,
         IClock clock,
         DebitorCoreOptions options,
-        IDocumentOutbox outbox)
+        IDocumentOutbox outbox,
+        IAccountFaultLog faults)
     {
+        _faults = Guard.Against.Null(faults);
         _store = Guard.Against.Null(store);
         _authorization = Guard.Against.Null(authorization);
         _settings = Guard.Against.Null(settings);
@@ -420,15 +427,10 @@ public sealed class DunningService
             return (context, accounts);
         }
 
-        var ids = await _store.ListCustomersAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var id in ids.OrderBy(i => i.Value, StringComparer.Ordinal))
-        {
-            if (await LoadAsync(id, cancellationToken).ConfigureAwait(false) is { } account && account.Customer.Company == request.Company)
-            {
-                accounts.Add(account);
-            }
-        }
-
+        // One account that cannot be read (a journal that does not replay, an amount beyond the bounds) is reported to
+        // the fault log and left out; the run goes on for the others (issue 12, D12.13).
+        var all = await Portfolio.LoadAllAsync(_store, _faults, "dunning run " + request.RunId, null, cancellationToken).ConfigureAwait(false);
+        accounts.AddRange(all.Where(a => a.Customer.Company == request.Company));
         return (context, accounts);
     }
 

@@ -98,7 +98,7 @@ public sealed class DunningRetryTests
         var (fixture, _) = await PayerAndCustomerAsync();
         var outbox = new InMemoryDocumentOutbox();
         var letters = new FlakyLetterOutput { FailNext = true };
-        var dunning = new DunningService(fixture.Store, new RoleBasedAuthorization(), fixture.Settings, fixture.InterestSchemes, letters, fixture.Clock, fixture.Options, outbox);
+        var dunning = new DunningService(fixture.Store, new RoleBasedAuthorization(), fixture.Settings, fixture.InterestSchemes, letters, fixture.Clock, fixture.Options, outbox, new InMemoryAccountFaultLog());
         var proposal = await dunning.PreviewAsync(Accountant, Run(D.PlusDays(6)));
         var letter = proposal.SingleLetter();
 
@@ -122,7 +122,7 @@ public sealed class DunningRetryTests
         var (fixture, _) = await PayerAndCustomerAsync();
         var outbox = new InMemoryDocumentOutbox();
         var letters = new FlakyLetterOutput { FailNext = true };
-        var dunning = new DunningService(fixture.Store, new RoleBasedAuthorization(), fixture.Settings, fixture.InterestSchemes, letters, fixture.Clock, fixture.Options, outbox);
+        var dunning = new DunningService(fixture.Store, new RoleBasedAuthorization(), fixture.Settings, fixture.InterestSchemes, letters, fixture.Clock, fixture.Options, outbox, new InMemoryAccountFaultLog());
         var delivery = new DocumentDelivery(outbox, new InMemoryDocumentOutput(), letters, fixture.Clock);
         var proposal = await dunning.PreviewAsync(Accountant, Run(D.PlusDays(6)));
         await Assert.ThrowsAsync<InjectedFaultException>(() => dunning.ProcessAsync(Accountant, proposal));
@@ -150,5 +150,22 @@ public sealed class DunningRetryTests
 
             return Inner.DeliverAsync(letter, cancellationToken);
         }
+    }
+
+    [Fact]
+    public async Task PreviewAndProcess_OneAccountBeyondTheBounds_IsReportedAndTheRunGoesOn()
+    {
+        var (fixture, store) = await PayerAndCustomerAsync();
+        var faults = new InMemoryAccountFaultLog();
+        var dunning = new DunningService(store, new RoleBasedAuthorization(), fixture.Settings, fixture.InterestSchemes, fixture.Output, fixture.Clock, fixture.Options, new InMemoryDocumentOutbox(), faults);
+        var bad = await fixture.AddAsync(Customer("B-1"));
+        await store.AppendAsync(bad.Id, bad.Version, [new JournalRecord(bad.Version + 1, Now, Accountant.User, new ChargePosted(Id("huge"), ChargeKind.Cost, "K-9", D, D, Eur(5e28m)))], CancellationToken.None);
+
+        var proposal = await dunning.PreviewAsync(Accountant, Run(D.PlusDays(6)));
+        var result = await dunning.ProcessAsync(Accountant, proposal);
+
+        Assert.Equal(P, Assert.Single(result.Issued).RecipientId);
+        Assert.All(faults.Faults, f => Assert.Equal(bad.Id, f.Customer));
+        Assert.Equal(2, faults.Faults.Count);
     }
 }

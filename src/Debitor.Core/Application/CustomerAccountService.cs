@@ -368,27 +368,37 @@ public sealed class CustomerAccountService
         }
     }
 
-    /// <summary>Writes a due-date change of the installments named (none: every installment) with a history note naming old and new date of each.</summary>
+    /// <summary>
+    /// Writes a due-date change of the installments named (none: every installment) with a history note naming old and
+    /// new date of each. The note is computed in each attempt from the account the change is appended to, so it names
+    /// the due dates the change replaced even when another writer moved them in between; the same change again (a retry)
+    /// writes nothing.
+    /// </summary>
     private Task<CustomerAccount> ChangeAsync(Actor actor, CustomerAccount current, EntryId entryId, EntryId item, int[] numbers, LocalDate newDueDate, string note, CancellationToken cancellationToken)
     {
-        var found = current.FindItem(item);
+        var entry = new DueDateChanged(entryId, item, newDueDate, note) { Installments = numbers };
+        return ExecuteComputedAsync(
+            actor,
+            current.Id,
+            Permission.ChangeDueDates,
+            (account, _) => account.FindEntry(entryId) is { } recorded && recorded.Equals(entry)
+                ? []
+                : [entry, Note(entryId, CommunicationKind.DueDateChange, DueDateSubject(account.FindItem(item), numbers, newDueDate), note, item)],
+            nameof(item),
+            cancellationToken);
+    }
+
+    private static string DueDateSubject(OpenItem? found, int[] numbers, LocalDate newDueDate)
+    {
         var moved = found is null ? [] : found.Installments.Where(i => numbers.Length == 0 || numbers.Contains(i.Number)).ToList();
         var whole = found is not null && moved.Count == found.Installments.Count;
-        var subject = found is null
+        return found is null
             ? $"Due date changed to {newDueDate:yyyy-MM-dd}"
             : whole && moved.Select(i => i.DueDate).Distinct().Count() == 1
                 ? $"Due date changed from {moved[0].DueDate:yyyy-MM-dd} to {newDueDate:yyyy-MM-dd}"
                 : $"Due date of {found.DocumentNumber} changed: " + string.Join(
                     "; ",
                     moved.Select(i => string.Create(CultureInfo.InvariantCulture, $"installment {i.Number} ({i.Kind}) from {i.DueDate:yyyy-MM-dd} to {newDueDate:yyyy-MM-dd}")));
-        var entry = new DueDateChanged(entryId, item, newDueDate, note) { Installments = numbers };
-        return ExecuteAsync(
-            actor,
-            current.Id,
-            Permission.ChangeDueDates,
-            [entry, Note(entryId, CommunicationKind.DueDateChange, subject, note, item)],
-            nameof(item),
-            cancellationToken);
     }
 
     /// <summary>Records a communication-history entry (R0.4): a call, a comment, a letter, …</summary>

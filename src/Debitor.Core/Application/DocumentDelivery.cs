@@ -19,7 +19,8 @@ namespace Debitor.Core.Application;
 public sealed class DocumentDelivery
 {
     private readonly IDocumentOutbox _outbox;
-    private readonly IDocumentOutput _output;
+    private readonly IDocumentOutput? _output;
+    private readonly IDunningLetterOutput? _letters;
     private readonly IClock _clock;
 
     /// <summary>Creates the delivery.</summary>
@@ -28,9 +29,27 @@ public sealed class DocumentDelivery
     /// <param name="clock">The clock (queue and delivery times).</param>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     public DocumentDelivery(IDocumentOutbox outbox, IDocumentOutput output, IClock clock)
+        : this(outbox, clock, Guard.Against.Null(output), null)
+    {
+    }
+
+    /// <summary>Creates the delivery of every document, dunning letters (<see cref="DunningLetterDocument"/>) included.</summary>
+    /// <param name="outbox">Where documents wait.</param>
+    /// <param name="output">Where documents other than dunning letters go.</param>
+    /// <param name="letters">Where dunning letters go.</param>
+    /// <param name="clock">The clock (queue and delivery times).</param>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public DocumentDelivery(IDocumentOutbox outbox, IDocumentOutput output, IDunningLetterOutput letters, IClock clock)
+        : this(outbox, clock, Guard.Against.Null(output), Guard.Against.Null(letters))
+    {
+    }
+
+    /// <summary>The delivery a use case builds from the ports it has; a document without its output fails to deliver and stays queued.</summary>
+    internal DocumentDelivery(IDocumentOutbox outbox, IClock clock, IDocumentOutput? output, IDunningLetterOutput? letters)
     {
         _outbox = Guard.Against.Null(outbox);
-        _output = Guard.Against.Null(output);
+        _output = output;
+        _letters = letters;
         _clock = Guard.Against.Null(clock);
     }
 
@@ -89,8 +108,17 @@ public sealed class DocumentDelivery
     {
         try
         {
-            // Dunning letters join here in issue 12's second phase: routed by document type to their own output.
-            await _output.DeliverAsync(document, cancellationToken).ConfigureAwait(false);
+            // The one place documents are routed by type: dunning letters to their own output, the rest to the document output.
+            if (document is DunningLetterDocument letter)
+            {
+                await (_letters ?? throw new InvalidOperationException($"No dunning letter output to deliver '{document.DocumentId}'."))
+                    .DeliverAsync(letter.Letter, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await (_output ?? throw new InvalidOperationException($"No document output to deliver '{document.DocumentId}'."))
+                    .DeliverAsync(document, cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

@@ -1,5 +1,6 @@
 using Ardalis.GuardClauses;
 using Debitor.Core.Communication;
+using Debitor.Core.Documents;
 using Debitor.Core.Dunning;
 using Debitor.Core.Ledger;
 using Debitor.Core.Ports;
@@ -29,7 +30,8 @@ public sealed class DunningService
     private readonly IAuthorizationPort _authorization;
     private readonly IDunningSettingsProvider _settings;
     private readonly IInterestSchemeProvider _interestSchemes;
-    private readonly IDunningLetterOutput _output;
+    private readonly DocumentDelivery _delivery;
+    private readonly IAccountFaultLog _faults;
     private readonly IClock _clock;
     private readonly DebitorCoreOptions _options;
 
@@ -50,14 +52,43 @@ public sealed class DunningService
         IDunningLetterOutput output,
         IClock clock,
         DebitorCoreOptions options)
+        : this(store, authorization, settings, interestSchemes, output, clock, options, new InMemoryDocumentOutbox(), new InMemoryAccountFaultLog())
     {
+    }
+
+    /// <summary>
+    /// Creates the service with the host's outbox (issued letters wait there until the output took them) and fault log (an
+    /// account a company-wide run cannot read is reported there and left out; the run goes on).
+    /// </summary>
+    /// <param name="store">The account store.</param>
+    /// <param name="authorization">The authorization port.</param>
+    /// <param name="settings">The dunning settings per company.</param>
+    /// <param name="interestSchemes">The interest schemes per company.</param>
+    /// <param name="output">Where issued letters go.</param>
+    /// <param name="clock">The clock; it stamps the entries and gives "today" for cancellations.</param>
+    /// <param name="options">The options.</param>
+    /// <param name="outbox">Where letters wait until <paramref name="output"/> took them (see <see cref="DocumentDelivery"/>).</param>
+    /// <param name="faults">Where accounts a run cannot read are reported.</param>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public DunningService(
+        ICustomerAccountStore store,
+        IAuthorizationPort authorization,
+        IDunningSettingsProvider settings,
+        IInterestSchemeProvider interestSchemes,
+        IDunningLetterOutput output,
+        IClock clock,
+        DebitorCoreOptions options,
+        IDocumentOutbox outbox,
+        IAccountFaultLog faults)
+    {
+        _faults = Guard.Against.Null(faults);
         _store = Guard.Against.Null(store);
         _authorization = Guard.Against.Null(authorization);
         _settings = Guard.Against.Null(settings);
         _interestSchemes = Guard.Against.Null(interestSchemes);
-        _output = Guard.Against.Null(output);
         _clock = Guard.Against.Null(clock);
         _options = Guard.Against.Null(options);
+        _delivery = new DocumentDelivery(Guard.Against.Null(outbox), clock, null, Guard.Against.Null(output));
     }
 
     private LocalDate Today => _clock.GetCurrentInstant().InZone(_options.TimeZone).Date;
@@ -75,7 +106,7 @@ public sealed class DunningService
         Guard.Against.Null(actor);
         Guard.Against.Null(request);
         var unreadable = new List<CorruptJournalException>();
-        var (context, accounts) = await LoadAsync(request, cancellationToken, unreadable).ConfigureAwait(false);
+        var (context, accounts, _) = await LoadAsync(request, cancellationToken, unreadable).ConfigureAwait(false);
         var scope = new RunScope(context, accounts, null);
         foreach (var account in accounts)
         {
@@ -86,7 +117,7 @@ public sealed class DunningService
         }
 
         var proposal = DunningEngine.Run(context, accounts, null, 1);
-        proposal.UnreadableAccounts = unreadable;
+        proposal.UnreadableAccounts = unreadable.AsReadOnly();
         return proposal;
     }
 
@@ -109,7 +140,7 @@ public sealed class DunningService
 
         var request = proposal.Request;
         var unreadable = new List<CorruptJournalException>();
-        var (context, accounts) = await LoadAsync(request, cancellationToken, unreadable).ConfigureAwait(false);
+        var (context, accounts, heads) = await LoadAsync(request, cancellationToken, unreadable).ConfigureAwait(false);
         var filter = NoticeFilter.From(proposal);
         var current = DunningEngine.Run(context, accounts, filter, 1);
         foreach (var customer in AccountsOf(current.Letters))
@@ -118,7 +149,6 @@ public sealed class DunningService
         }
 
         var views = accounts.ToDictionary(a => a.Id);
-        var heads = new Dictionary<CustomerId, CustomerAccount>();
         var issued = new List<DunningLetter>();
         var removed = new List<RemovedLine>();
         foreach (var letter in current.Letters)
@@ -126,13 +156,15 @@ public sealed class DunningService
             var final = await IssueAsync(actor, context, letter, filter, views, heads, removed, cancellationToken).ConfigureAwait(false);
             if (final is not null)
             {
-                await _output.DeliverAsync(final, cancellationToken).ConfigureAwait(false);
+                // Queued in the outbox once its entries are stored, then delivered; a letter delivered before is not
+                // delivered again, one that failed is retried here or by DocumentDelivery.RetryUndeliveredAsync.
                 issued.Add(final);
+                await _delivery.SendAsync([new DunningLetterDocument(final)], cancellationToken).ConfigureAwait(false);
             }
         }
 
         removed.AddRange(Removed(proposal, issued, current, views));
-        return new DunningRunResult(request.RunId, issued, removed.DistinctBy(r => (r.Customer, r.Installment)).ToList()) { UnreadableAccounts = unreadable };
+        return new DunningRunResult(request.RunId, issued, removed.DistinctBy(r => (r.Customer, r.Installment)).ToList()) { UnreadableAccounts = unreadable.AsReadOnly() };
     }
 
     /// <summary>
@@ -257,12 +289,16 @@ public sealed class DunningService
             CustomerId? conflict = null;
             foreach (var (customer, entries) in DunningPostings.EntriesFor(current, context.Request.PostFees))
             {
-                if (done.Contains(customer))
+                var head = heads.GetValueOrDefault(customer) ?? views[customer];
+                if (done.Contains(customer) || head.FindEntry(DunningIds.Note(current.Id)) is not null)
                 {
+                    // This account's part of the letter was written (by an earlier attempt or a parallel processing):
+                    // its entries are appended in one batch ending with the note, so the note stands for all of them.
+                    done.Add(customer);
                     continue;
                 }
 
-                if (await TryAppendAsync(actor, heads.GetValueOrDefault(customer) ?? views[customer], entries, nameof(letter), attempt, cancellationToken).ConfigureAwait(false) is not { } after)
+                if (await TryAppendAsync(actor, head, entries, nameof(letter), attempt, cancellationToken).ConfigureAwait(false) is not { } after)
                 {
                     conflict = customer;
                     break;
@@ -281,8 +317,17 @@ public sealed class DunningService
 
             // Another writer changed an account of the letter: reload it and recompute the letter. The accounts already
             // written keep the view the letter was computed from, so their part of it stays the same.
-            views[changed] = await LoadExistingAsync(changed, nameof(letter), cancellationToken).ConfigureAwait(false);
-            heads.Remove(changed);
+            var reloaded = await LoadExistingAsync(changed, nameof(letter), cancellationToken).ConfigureAwait(false);
+            views[changed] = BeforeRun(reloaded, context.Request.RunId);
+            if (ReferenceEquals(views[changed], reloaded))
+            {
+                heads.Remove(changed);
+            }
+            else
+            {
+                heads[changed] = reloaded;
+            }
+
             var group = current.Customers.Append(current.RecipientId).Distinct().Select(c => views[c]).ToList();
             var recomputed = DunningEngine.Run(context, group, filter, 1).Letters.FirstOrDefault(l => l.Id == current.Id);
             if (recomputed is not null)
@@ -327,9 +372,50 @@ public sealed class DunningService
         }
     }
 
-    /// <summary>Loads the accounts a run needs: the customer and its payer for a one-customer run, else every account of the company.</summary>
-    private async Task<(RunContext Context, IReadOnlyList<CustomerAccount> Accounts)> LoadAsync(
+    /// <summary>
+    /// An account as it stood before the run's first entry: the state the run's letters were computed from. A retry, a
+    /// parallel processing or a fresh preview of a run that was partly written computes its letters from it, so they
+    /// equal the letters the first attempt started to write; the entries go to the account as it stands now.
+    /// </summary>
+    private static CustomerAccount BeforeRun(CustomerAccount account, DunningRunId run)
+    {
+        var journal = account.Journal;
+        for (var i = 0; i < journal.Count; i++)
+        {
+            if (DunningIds.BelongsTo(journal[i].Entry.Id, run))
+            {
+                return i == 0 ? account : CustomerAccount.FromJournal(journal.Take(i).ToList());
+            }
+        }
+
+        return account;
+    }
+
+    /// <summary>
+    /// Loads the accounts a run needs (the customer and its payer for a one-customer run, else every account of the
+    /// company) as they stood before the run's first entry, and the accounts as they stand where they differ.
+    /// </summary>
+    private async Task<(RunContext Context, IReadOnlyList<CustomerAccount> Accounts, Dictionary<CustomerId, CustomerAccount> Heads)> LoadAsync(
         DunningRunRequest request, CancellationToken cancellationToken, List<CorruptJournalException>? unreadable = null)
+    {
+        var (context, loaded) = await LoadCurrentAsync(request, cancellationToken, unreadable).ConfigureAwait(false);
+        var views = new List<CustomerAccount>(loaded.Count);
+        var heads = new Dictionary<CustomerId, CustomerAccount>();
+        foreach (var account in loaded)
+        {
+            var before = BeforeRun(account, request.RunId);
+            views.Add(before);
+            if (!ReferenceEquals(before, account))
+            {
+                heads[account.Id] = account;
+            }
+        }
+
+        return (context, views, heads);
+    }
+
+    private async Task<(RunContext Context, IReadOnlyList<CustomerAccount> Accounts)> LoadCurrentAsync(
+        DunningRunRequest request, CancellationToken cancellationToken, List<CorruptJournalException>? unreadable)
     {
         var settings = await _settings.GetAsync(request.Company, cancellationToken).ConfigureAwait(false);
         var schemes = await _interestSchemes.GetAsync(request.Company, cancellationToken).ConfigureAwait(false);
@@ -347,19 +433,28 @@ public sealed class DunningService
             return (context, accounts);
         }
 
+        // The company's accounts are streamed (issue 13). One account that cannot be read (a corrupt stored journal, a
+        // journal that does not replay, an amount beyond the bounds) is reported to the fault log, and a corrupt journal
+        // also in the run's result; the run goes on for the others (issues 12 and 13).
+        var operation = "dunning run " + request.RunId;
         await foreach (var id in _store.ListCustomersAsync(request.Company, cancellationToken).ConfigureAwait(false))
         {
+            IReadOnlyList<JournalRecord> journal;
             try
             {
-                if (await LoadAsync(id, cancellationToken).ConfigureAwait(false) is { } account && account.Customer.Company == request.Company)
-                {
-                    accounts.Add(account);
-                }
+                journal = await _store.LoadAsync(id, cancellationToken).ConfigureAwait(false);
             }
             catch (CorruptJournalException ex)
             {
-                // One broken journal does not stop the run: the account is left out and reported (issue 13).
                 unreadable?.Add(ex);
+                await _faults.ReportAsync(new AccountFault(id, operation, $"its stored journal cannot be read: {ex.Message}"), cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            if (await Portfolio.ReadAsync(journal, id, _faults, operation, cancellationToken).ConfigureAwait(false) is { } account
+                && account.Customer.Company == request.Company)
+            {
+                accounts.Add(account);
             }
         }
 

@@ -53,13 +53,13 @@ public sealed record PayerRouting(DocumentRecipient DunningLetters = DocumentRec
 public sealed record DunningDaysOverride
 {
     /// <summary>Creates an override.</summary>
-    /// <param name="level">The dunning level, 1 or more.</param>
-    /// <param name="days">The days for that level, 0 or more.</param>
+    /// <param name="level">The dunning level, 1 to <see cref="Dunning.DunningScheme.MaxLevels"/>.</param>
+    /// <param name="days">The days for that level, 0 to <see cref="Bounds.MaxDays"/>.</param>
     /// <exception cref="ArgumentOutOfRangeException">A value is outside its range.</exception>
     public DunningDaysOverride(int level, int days)
     {
-        Level = Guard.Against.NegativeOrZero(level, nameof(level));
-        Days = Guard.Against.Negative(days, nameof(days));
+        Level = Guard.Against.OutOfRange(level, nameof(level), 1, Dunning.DunningScheme.MaxLevels);
+        Days = Bounds.Days(days, nameof(days));
     }
 
     /// <summary>The dunning level (1-based).</summary>

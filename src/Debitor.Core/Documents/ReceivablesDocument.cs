@@ -135,3 +135,20 @@ public sealed record WriteOffNotification : ReceivablesDocument
     /// <summary>The write-offs.</summary>
     public IReadOnlyList<WriteOffLine> Lines => _lines;
 }
+
+/// <summary>
+/// An issued dunning letter as a document of the outbox: queued once its notices are stored, delivered to
+/// <see cref="Ports.IDunningLetterOutput"/> at least once, idempotent by <see cref="ReceivablesDocument.DocumentId"/>
+/// (the letter id).
+/// </summary>
+public sealed record DunningLetterDocument : ReceivablesDocument
+{
+    internal DunningLetterDocument(Dunning.DunningLetter letter)
+        : base(letter.Id, letter.LetterDate, letter.RecipientId, letter.RecipientId, letter.Contact)
+    {
+        Letter = letter;
+    }
+
+    /// <summary>The letter.</summary>
+    public Dunning.DunningLetter Letter { get; }
+}

@@ -34,7 +34,7 @@ public sealed class BranchDunningDays
     public IReadOnlyCollection<BranchId> Branches => _branches.Keys;
 
     /// <summary>Returns these defaults with company-wide days.</summary>
-    /// <param name="days">Days per level, level 1 first; each 0 or more, at most <see cref="DunningScheme.MaxLevels"/>.</param>
+    /// <param name="days">Days per level, level 1 first; each 0 to <see cref="Bounds.MaxDays"/>, at most <see cref="DunningScheme.MaxLevels"/> levels.</param>
     /// <returns>New defaults.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="days"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">A day count is negative, or there are too many.</exception>
@@ -42,7 +42,7 @@ public sealed class BranchDunningDays
 
     /// <summary>Returns these defaults with a branch's days.</summary>
     /// <param name="branch">The branch.</param>
-    /// <param name="days">Days per level, level 1 first; each 0 or more, at most <see cref="DunningScheme.MaxLevels"/>.</param>
+    /// <param name="days">Days per level, level 1 first; each 0 to <see cref="Bounds.MaxDays"/>, at most <see cref="DunningScheme.MaxLevels"/> levels.</param>
     /// <returns>New defaults.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="days"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="branch"/> is <c>default</c>, a day count is negative, or there are too many.</exception>
@@ -84,9 +84,9 @@ public sealed class BranchDunningDays
             throw new ArgumentException($"At most {DunningScheme.MaxLevels} levels.", nameof(days));
         }
 
-        if (array.Any(d => d < 0))
+        foreach (var day in array)
         {
-            throw new ArgumentException("Days cannot be negative.", nameof(days));
+            Bounds.Days(day, nameof(days));
         }
 
         return array;

@@ -35,6 +35,17 @@ internal static class DunningIds
 
     internal static EntryId FeeReversal(EntryId fee) => new(Fit(fee.Value + "/cancel"));
 
+    /// <summary>
+    /// Whether an entry was written by a run: every id a run derives starts with the run id and a slash (or, for a run id
+    /// so long that ids are shortened, with as much of it as a shortened id keeps).
+    /// </summary>
+    internal static bool BelongsTo(EntryId entry, DunningRunId run)
+    {
+        var prefix = run.Value + "/";
+        var kept = Identifier.MaxLength - HashLength - 1;
+        return entry.Value.StartsWith(prefix.Length > kept ? prefix[..kept] : prefix, StringComparison.Ordinal);
+    }
+
     private static string Fit(string text)
     {
         if (text.Length <= Identifier.MaxLength)

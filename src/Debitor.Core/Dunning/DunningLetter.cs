@@ -275,8 +275,8 @@ public sealed class DunningProposal
     internal DunningProposal(DunningRunRequest request, IReadOnlyList<DunningLetter> letters, Func<IReadOnlyList<DunningLine>> excluded)
     {
         Request = request;
-        Letters = letters;
-        _excluded = new Lazy<IReadOnlyList<DunningLine>>(excluded, LazyThreadSafetyMode.ExecutionAndPublication);
+        Letters = ReadOnlyViews.Of(letters);
+        _excluded = new Lazy<IReadOnlyList<DunningLine>>(() => ReadOnlyViews.Of(excluded()), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The run's date and filters.</summary>
@@ -318,8 +318,8 @@ public sealed class DunningRunResult
     internal DunningRunResult(DunningRunId runId, IReadOnlyList<DunningLetter> issued, IReadOnlyList<RemovedLine> removed)
     {
         RunId = runId;
-        Issued = issued;
-        Removed = removed;
+        Issued = ReadOnlyViews.Of(issued);
+        Removed = ReadOnlyViews.Of(removed);
     }
 
     /// <summary>The run.</summary>

@@ -21,10 +21,10 @@ public sealed record DunningLevel
     private readonly ValueList<DunningFee> _fees = ValueList<DunningFee>.Empty;
 
     /// <summary>Creates a level without fees, without interest and with a payment deadline of 14 days.</summary>
-    /// <param name="days">The scheme's days for the level; 0 or more.</param>
+    /// <param name="days">The scheme's days for the level; 0 to <see cref="Bounds.MaxDays"/>.</param>
     /// <param name="headerTextKey">The key of the header text of the level's letters (the host maps keys to texts).</param>
     /// <param name="footerTextKey">The key of the footer text.</param>
-    /// <exception cref="ArgumentException"><paramref name="days"/> is negative, or a text key is empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="days"/> is negative or above <see cref="Bounds.MaxDays"/>, or a text key is empty.</exception>
     public DunningLevel(int days, string headerTextKey, string footerTextKey)
     {
         Days = days;
@@ -37,7 +37,7 @@ public sealed record DunningLevel
     public int Days
     {
         get => _days;
-        init => _days = Guard.Against.Negative(value, nameof(Days));
+        init => _days = Bounds.Days(value, nameof(Days));
     }
 
     /// <summary>The key of the header text printed on letters of this level (R4.6).</summary>
@@ -61,7 +61,7 @@ public sealed record DunningLevel
     public int PaymentDeadlineDays
     {
         get => _paymentDeadlineDays;
-        init => _paymentDeadlineDays = Guard.Against.Negative(value, nameof(PaymentDeadlineDays));
+        init => _paymentDeadlineDays = Bounds.Days(value, nameof(PaymentDeadlineDays));
     }
 
     /// <summary>

@@ -186,7 +186,7 @@ public sealed class DunningLine
     internal void SetInterest(decimal interest, IReadOnlyList<ItemInterestPeriod> periods)
     {
         _interest = interest;
-        _interestPeriods = periods;
+        _interestPeriods = ReadOnlyViews.Of(periods);
     }
 
     /// <summary>

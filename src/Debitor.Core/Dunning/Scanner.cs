@@ -351,7 +351,12 @@ internal sealed class Scanner(RunScope scope)
         lines.Sort(CompareLines);
         notYetDue?.Sort(CompareLines);
         customers.Sort(static (a, b) => string.CompareOrdinal(a.Value, b.Value));
-        return new LetterContent(lines, (IReadOnlyList<DunningLine>?)notYetDue ?? [], (IReadOnlyList<DunningCredit>?)credits ?? [], (IReadOnlyList<DunningFeeLine>?)fees ?? [], customers);
+        return new LetterContent(
+            ReadOnlyViews.Of(lines),
+            ReadOnlyViews.Of((IReadOnlyList<DunningLine>?)notYetDue ?? []),
+            ReadOnlyViews.Of((IReadOnlyList<DunningCredit>?)credits ?? []),
+            ReadOnlyViews.Of((IReadOnlyList<DunningFeeLine>?)fees ?? []),
+            ReadOnlyViews.Of(customers));
     }
 
     private void Scan(CustomerAccount account)

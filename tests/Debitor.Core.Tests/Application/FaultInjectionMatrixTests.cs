@@ -59,6 +59,19 @@ public sealed class FaultInjectionMatrixTests
     }
 
     [Fact]
+    public async Task ProcessDunningRunRow_Undisturbed_IssuesALetterWithNotices()
+    {
+        using var harness = new FaultHarness();
+        await UseCases.ArrangeBaseAsync(harness);
+        var row = UseCases.All.Single(u => u.Name == "ProcessDunningRun");
+
+        await row.Act(harness, UseCases.Actor, row.Target);
+
+        Assert.NotEmpty(harness.Letters.Letters);
+        Assert.Contains(harness.Letters.Letters, l => l.Lines.Any(x => x.IssuesNotice));
+    }
+
+    [Fact]
     public void Matrix_CoversEveryUseCaseAndFault()
     {
         Assert.Equal(UseCases.All.Count * (Enum.GetValues<Fault>().Length - 1), Matrix().Count);

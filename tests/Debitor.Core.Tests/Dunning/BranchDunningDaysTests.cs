@@ -26,7 +26,7 @@ public sealed class BranchDunningDaysTests
     [Fact]
     public void With_RefusesBadDays()
     {
-        Assert.Throws<ArgumentException>(() => BranchDunningDays.None.WithCompanyDays(-1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => BranchDunningDays.None.WithCompanyDays(-1));
         Assert.Throws<ArgumentException>(() => BranchDunningDays.None.WithBranchDays(default, 1));
         Assert.Throws<ArgumentException>(() => BranchDunningDays.None.WithCompanyDays(Enumerable.Repeat(1, 21)));
     }

@@ -37,14 +37,15 @@ public sealed class DunningProperties
             var proposal = await fixture.Dunning.PreviewAsync(Accountant, Run(asOf) with { PostFees = scenario.Fees });
             var first = await fixture.Dunning.ProcessAsync(Accountant, proposal);
             var once = await Task.WhenAll(ids.Select(fixture.JournalAsync));
-            var letters = fixture.Output.Letters.Count;
+            var letters = fixture.Output.Letters.Select(l => l.Id).ToHashSet();
 
             var second = await fixture.Dunning.ProcessAsync(Accountant, proposal);
 
+            // The second processing writes nothing and returns (and hands over again, under the same ids) what the first issued.
             Assert.Equal(proposal.Letters.Select(l => l.Id), first.Issued.Select(l => l.Id));
-            Assert.Empty(second.Issued);
+            Assert.Equal(first.Issued.Select(l => (l.Id, l.TotalDue, l.Lines.Count)), second.Issued.Select(l => (l.Id, l.TotalDue, l.Lines.Count)));
             Assert.Equal(once.Select(j => j.Count), (await Task.WhenAll(ids.Select(fixture.JournalAsync))).Select(j => j.Count));
-            Assert.Equal(letters, fixture.Output.Letters.Count);
+            Assert.Equal(letters, fixture.Output.Letters.Select(l => l.Id).ToHashSet());
         }
     }
 

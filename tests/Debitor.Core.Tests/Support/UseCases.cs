@@ -4,6 +4,7 @@ using Debitor.Core.Collections;
 using Debitor.Core.Communication;
 using Debitor.Core.Credit;
 using Debitor.Core.Customers;
+using Debitor.Core.Dunning;
 using Debitor.Core.FollowUps;
 using Debitor.Core.Ledger;
 using Debitor.Core.Payments;
@@ -25,8 +26,8 @@ internal sealed record UseCase(string Name, CustomerId Target, Func<FaultHarness
 }
 
 /// <summary>
-/// Every mutating use case of the application layer. Issue 12, phase 1 leaves out the dunning run and the due-date
-/// change (rewritten in parallel for issue 11); phase 2 adds them as two more rows.
+/// Every mutating use case of the application layer, the dunning run and the due-date changes included (issue 12,
+/// phase 2).
 /// </summary>
 internal static class UseCases
 {
@@ -45,6 +46,9 @@ internal static class UseCases
         new("DeleteCustomer", Fresh, h => h.Accounts.RegisterCustomerAsync(Accountant, NewCustomer(Fresh.Value, "Neu GmbH")), (h, a, c) => h.Accounts.DeleteCustomerAsync(a, c)),
         new("PostAll", CustomerA, Nothing, (h, a, c) => h.Accounts.PostAllAsync(a, c, [Invoice("inv-9", 250m, Date(2026, 4, 15), Date(2026, 3, 15)), Invoice("inv-10", 10m, Date(2026, 4, 15), Date(2026, 3, 15))])),
         new("Reverse", CustomerA, Nothing, (h, a, c) => h.Accounts.ReverseAsync(a, c, Id("storno-1"), Id("inv-2"), "falsch gebucht")),
+        new("ChangeDueDate", CustomerA, Nothing, (h, a, c) => h.Accounts.ChangeDueDateAsync(a, c, Id("due-1"), Id("inv-1"), Date(2026, 4, 30), "Kulanz")),
+        new("ChangeItemDueDate", CustomerA, Nothing, (h, a, c) => h.Accounts.ChangeItemDueDateAsync(a, c, Id("due-2"), Id("inv-2"), Date(2026, 5, 15), "Zahlungsziel verlängert")),
+        new("ProcessDunningRun", CustomerA, Nothing, async (h, a, c) => await h.Dunning.ProcessAsync(a, await h.Dunning.PreviewAsync(a, new DunningRunRequest(new DunningRunId("run-1"), Company, Date(2026, 3, 15)) { PostFees = true }))),
         new("PauseItem", CustomerA, Nothing, (h, a, c) => h.Accounts.PauseItemAsync(a, c, Id("pause-1"), Id("inv-1"), "Reklamation", Date(2026, 4, 30))),
         new("ResumeItem", CustomerA, h => h.Accounts.PauseItemAsync(Accountant, CustomerA, Id("pause-0"), Id("inv-1"), "Reklamation"), (h, a, c) => h.Accounts.ResumeItemAsync(a, c, Id("resume-1"), Id("inv-1"), "geklärt")),
         new("RecordCommunication", CustomerA, Nothing, (h, a, c) => h.Accounts.RecordCommunicationAsync(a, c, new CommunicationRecorded(Id("call-1"), CommunicationKind.PhoneCall, "Rückruf", "zahlt Freitag"))),

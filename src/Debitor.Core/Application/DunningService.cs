@@ -451,7 +451,7 @@ public sealed class DunningService
                 continue;
             }
 
-            if (await Portfolio.ReadAsync(journal, id, _faults, operation, cancellationToken).ConfigureAwait(false) is { } account
+            if (await Portfolio.ReadAsync(journal, id, _faults, operation, cancellationToken, unreadable).ConfigureAwait(false) is { } account
                 && account.Customer.Company == request.Company)
             {
                 accounts.Add(account);

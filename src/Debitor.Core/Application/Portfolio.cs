@@ -10,8 +10,12 @@ namespace Debitor.Core.Application;
 /// </summary>
 internal static class Portfolio
 {
-    /// <summary>The account view of a loaded journal, or <see langword="null"/> (reported) when it cannot be used.</summary>
-    internal static async Task<CustomerAccount?> ReadAsync(IReadOnlyList<JournalRecord> journal, CustomerId customer, IAccountFaultLog faults, string operation, CancellationToken cancellationToken)
+    /// <summary>
+    /// The account view of a loaded journal, or <see langword="null"/> (reported) when it cannot be used. A journal that does
+    /// not replay is also added to <paramref name="corrupt"/> when given (a run lists such accounts in its result).
+    /// </summary>
+    internal static async Task<CustomerAccount?> ReadAsync(
+        IReadOnlyList<JournalRecord> journal, CustomerId customer, IAccountFaultLog faults, string operation, CancellationToken cancellationToken, List<CorruptJournalException>? corrupt = null)
     {
         if (journal.Count == 0)
         {
@@ -32,6 +36,9 @@ internal static class Portfolio
         catch (Exception exception) when (exception is CorruptJournalException or OverflowException or ArgumentException)
         {
             reason = $"its journal cannot be replayed: {exception.Message}";
+            corrupt?.Add(exception is CorruptJournalException { Customer: not null } named
+                ? named
+                : new CorruptJournalException(customer, journal[^1].Version, reason, exception));
         }
 
         await faults.ReportAsync(new AccountFault(customer, operation, reason), cancellationToken).ConfigureAwait(false);

@@ -62,6 +62,9 @@ public sealed class CustomerAccountService
     /// <summary>The clock the use cases run on.</summary>
     internal IClock Clock => _clock;
 
+    /// <summary>The account store (document delivery reads recipients from it).</summary>
+    internal ICustomerAccountStore Store => _store;
+
     /// <summary>Where accounts left out of portfolio-wide reads are reported.</summary>
     internal IAccountFaultLog Faults { get; }
 

@@ -292,7 +292,7 @@ public sealed class DunningService
 
         if (entries.Count > 0)
         {
-            entries.Add(new CommunicationRecorded(DunningIds.CancellationNote(letterId), CommunicationKind.DunningLetter, "Dunning letter cancelled (" + letterId + ")", reason));
+            entries.Add(HistoryNotes.Note(DunningIds.CancellationNote(letterId), CommunicationKind.DunningLetter, JournalText.Of("history.dunning.cancelled", JournalTextArgument.Of("letter", letterId)), reason));
         }
 
         var held = issued is not null || entries.Count > 0 || account.Journal.Any(r => r.Entry is DunningLetterCancelled c && string.Equals(c.LetterId, letterId, StringComparison.Ordinal));

@@ -327,4 +327,17 @@ public sealed record DueDateChanged(EntryId Id, EntryId Item, LocalDate NewDueDa
 /// <param name="Subject">The subject.</param>
 /// <param name="Text">The text or note.</param>
 /// <param name="Item">The item it concerns, if any.</param>
-public sealed record CommunicationRecorded(EntryId Id, CommunicationKind Kind, string Subject, string Text, EntryId? Item = null) : JournalEntry(Id);
+/// <remarks>
+/// Entries the library composes (a dunning letter, a due-date change, …) carry their subject, and where the library words
+/// it their text, also as data (<see cref="SubjectData"/>, <see cref="TextData"/>): rendered when read in the reader's
+/// language (<see cref="Communication.CommunicationEntry.In"/>). <see cref="Subject"/> and <see cref="Text"/> then hold
+/// the German rendering. Entries written by users, or before journal format 2, have literal text only.
+/// </remarks>
+public sealed record CommunicationRecorded(EntryId Id, CommunicationKind Kind, string Subject, string Text, EntryId? Item = null) : JournalEntry(Id)
+{
+    /// <summary>The subject as data (text key and arguments), or <see langword="null"/> when <see cref="Subject"/> is literal text.</summary>
+    public Communication.JournalText? SubjectData { get; init; }
+
+    /// <summary>The text as data, or <see langword="null"/> when <see cref="Text"/> is literal text (e.g. a user's note).</summary>
+    public Communication.JournalText? TextData { get; init; }
+}

@@ -13,6 +13,7 @@ internal static class JournalFormatUpgrades
         from switch
         {
             0 => FlatToEnveloped(document, record),
+            1 => WithTextsAsData(document),
             _ => throw new JournalFormatException($"no upgrade from format version {from} exists."),
         };
 
@@ -51,6 +52,26 @@ internal static class JournalFormatUpgrades
         }
 
         result[JournalJson.Names.Entry] = entry;
+        return result;
+    }
+
+    /// <summary>
+    /// Version 2 stores the subject and text the library composes for a history entry as data beside the literal
+    /// (<c>CommunicationRecorded.subjectData</c> and <c>textData</c>, D15.12). An entry written before has literal text
+    /// only: both are <c>null</c>, and it reads as it was written.
+    /// </summary>
+    private static JsonObject WithTextsAsData(JsonObject document)
+    {
+        var result = (JsonObject)document.DeepClone();
+        result[JournalJson.Names.Format] = 2;
+        if (result[JournalJson.Names.Kind]?.GetValueKind() == System.Text.Json.JsonValueKind.String
+            && result[JournalJson.Names.Kind]!.GetValue<string>() == "CommunicationRecorded"
+            && result[JournalJson.Names.Entry] is JsonObject entry)
+        {
+            entry.TryAdd("subjectData", null);
+            entry.TryAdd("textData", null);
+        }
+
         return result;
     }
 }

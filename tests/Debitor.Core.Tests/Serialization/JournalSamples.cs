@@ -1,3 +1,4 @@
+using System.Globalization;
 using Debitor.Core.Agreements;
 using Debitor.Core.Banking;
 using Debitor.Core.Collections;
@@ -53,7 +54,11 @@ internal static class JournalSamples
         nameof(ItemPaused) => new ItemPaused(Id(r), Id(r), Text(r), Maybe(r, Date)),
         nameof(ItemResumed) => new ItemResumed(Id(r), Id(r), MaybeText(r)),
         nameof(DueDateChanged) => new DueDateChanged(Id(r), Id(r), Date(r), Text(r)) { Installments = [.. Enumerable.Range(1, r.Next(0, 4))] },
-        nameof(CommunicationRecorded) => new CommunicationRecorded(Id(r), Pick<CommunicationKind>(r), Text(r), Text(r), Maybe(r, Id)),
+        nameof(CommunicationRecorded) => new CommunicationRecorded(Id(r), Pick<CommunicationKind>(r), Text(r), Text(r), Maybe(r, Id))
+        {
+            SubjectData = JournalTextSample(r, nested: true),
+            TextData = Maybe(r, q => JournalTextSample(q, nested: false)),
+        },
         nameof(DunningNoticeIssued) => new DunningNoticeIssued(Id(r), Text(r), Date(r), List(r, 1, 4, x => new DunningNotice(Ref(x), x.Next(1, 5)))),
         nameof(DunningLetterCancelled) => new DunningLetterCancelled(Id(r), Text(r), Date(r), Text(r)),
         nameof(PaymentAgreementMade) => new PaymentAgreementMade(
@@ -157,6 +162,23 @@ internal static class JournalSamples
     }
 
     private static string Text(Random r) => Texts[r.Next(Texts.Length)];
+
+    /// <summary>A text stored as data: a key, and arguments of every kind (a list only at the top).</summary>
+    private static JournalText JournalTextSample(Random r, bool nested)
+    {
+        string[] keys = ["history.dueDate.changed", "history.dunning.subject", "history.credit.overridden", "history.pause"];
+        var kinds = Enum.GetValues<JournalTextArgumentKind>().Where(k => nested || k != JournalTextArgumentKind.List).ToArray();
+        var arguments = Enumerable.Range(0, r.Next(nested ? 2 : 0, 4)).Select(i => kinds[r.Next(kinds.Length)] switch
+        {
+            JournalTextArgumentKind.Number => new JournalTextArgument("n" + i, JournalTextArgumentKind.Number, r.Next(0, 100).ToString(CultureInfo.InvariantCulture), []),
+            JournalTextArgumentKind.Date => new JournalTextArgument("d" + i, JournalTextArgumentKind.Date, Date(r).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), []),
+            JournalTextArgumentKind.Money => new JournalTextArgument("m" + i, JournalTextArgumentKind.Money, Money(r).ToString(null, CultureInfo.InvariantCulture), []),
+            JournalTextArgumentKind.Key => new JournalTextArgument("k" + i, JournalTextArgumentKind.Key, "history.channel.post", []),
+            JournalTextArgumentKind.List => new JournalTextArgument("l" + i, JournalTextArgumentKind.List, string.Empty, List(r, 1, 2, q => JournalTextSample(q, nested: false))),
+            _ => new JournalTextArgument("t" + i, JournalTextArgumentKind.Text, Text(r), []),
+        });
+        return new JournalText(keys[r.Next(keys.Length)], [.. arguments]);
+    }
 
     private static string? MaybeText(Random r) => r.Next(3) == 0 ? null : Text(r);
 

@@ -1,0 +1,25 @@
+using System.Globalization;
+using Debitor.Core.Ledger;
+
+namespace Debitor.Core.Communication;
+
+/// <summary>
+/// Writes the history entries the library itself composes: subject (and, where the library words it, the text) stored
+/// as data (<see cref="JournalText"/>) beside a literal rendered in German, the library's first language, for readers
+/// that do not render (D15.12).
+/// </summary>
+internal static class HistoryNotes
+{
+    private static readonly CultureInfo LiteralCulture = CultureInfo.GetCultureInfo("de-DE");
+
+    /// <summary>A note whose subject the library words and whose text a user wrote (or is empty).</summary>
+    internal static CommunicationRecorded Note(EntryId id, CommunicationKind kind, JournalText subject, string? text, EntryId? item = null) =>
+        new(id, kind, Literal(subject), text ?? string.Empty, item) { SubjectData = subject };
+
+    /// <summary>A note whose subject and text the library words.</summary>
+    internal static CommunicationRecorded Note(EntryId id, CommunicationKind kind, JournalText subject, JournalText text, EntryId? item = null) =>
+        new(id, kind, Literal(subject), Literal(text), item) { SubjectData = subject, TextData = text };
+
+    /// <summary>The German rendering stored as the literal text.</summary>
+    internal static string Literal(JournalText text) => JournalTexts.Default.Render(text, LiteralCulture);
+}

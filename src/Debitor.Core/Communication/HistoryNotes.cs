@@ -20,6 +20,14 @@ internal static class HistoryNotes
     internal static CommunicationRecorded Note(EntryId id, CommunicationKind kind, JournalText subject, JournalText text, EntryId? item = null) =>
         new(id, kind, Literal(subject), Literal(text), item) { SubjectData = subject, TextData = text };
 
+    /// <summary>A write-off whose reason the library words (tolerance, cash discount).</summary>
+    internal static WriteOffPosted WriteOff(EntryId id, InstallmentRef target, Money amount, LocalDate date, JournalText reason) =>
+        new(id, target, amount, date, Literal(reason)) { ReasonData = reason };
+
+    /// <summary>A surplus write-off whose reason the library words.</summary>
+    internal static CreditWrittenOff CreditWriteOff(EntryId id, EntryId source, Money amount, LocalDate date, JournalText reason) =>
+        new(id, source, amount, date, Literal(reason)) { ReasonData = reason };
+
     /// <summary>The German rendering stored as the literal text.</summary>
     internal static string Literal(JournalText text) => JournalTexts.Default.Render(text, LiteralCulture);
 }

@@ -225,6 +225,12 @@ public sealed class JournalTexts
         ["history.blockLevel.delivery"] = "Lieferungen",
         ["history.blockLevel.deliveryAndOrders"] = "Lieferungen und Aufträge",
         ["history.blockLevel.deliveryOrdersAndQuotes"] = "Lieferungen, Aufträge und Angebote",
+        ["history.writeOff.discount"] = "Skonto gewährt mit Zahlung {payment}",
+        ["history.writeOff.lateDiscount"] = "Verspätetes Skonto akzeptiert mit Zahlung {payment}",
+        ["history.writeOff.tolerance"] = "Zahlungstoleranz: Differenz ausgebucht mit Zahlung {payment}",
+        ["history.writeOff.surplus"] = "Zahlungstoleranz: Überzahlung ausgebucht mit Zahlung {payment}",
+        ["history.writeOff.creditNoteTolerance"] = "Zahlungstoleranz: Differenz ausgebucht mit Gutschrift {creditNote}",
+        ["history.writeOff.creditNoteSurplus"] = "Zahlungstoleranz: Überhang der Gutschrift {creditNote} ausgebucht",
     };
 
     private static Dictionary<string, string> English() => new()
@@ -268,5 +274,11 @@ public sealed class JournalTexts
         ["history.blockLevel.delivery"] = "deliveries",
         ["history.blockLevel.deliveryAndOrders"] = "deliveries and orders",
         ["history.blockLevel.deliveryOrdersAndQuotes"] = "deliveries, orders and quotes",
+        ["history.writeOff.discount"] = "Cash discount granted with payment {payment}",
+        ["history.writeOff.lateDiscount"] = "Late cash discount accepted with payment {payment}",
+        ["history.writeOff.tolerance"] = "Payment tolerance: difference written off with payment {payment}",
+        ["history.writeOff.surplus"] = "Payment tolerance: overpayment written off with payment {payment}",
+        ["history.writeOff.creditNoteTolerance"] = "Payment tolerance: difference written off with credit note {creditNote}",
+        ["history.writeOff.creditNoteSurplus"] = "Payment tolerance: surplus of credit note {creditNote} written off",
     };
 }

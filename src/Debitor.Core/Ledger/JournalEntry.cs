@@ -193,6 +193,9 @@ public sealed record CreditWrittenOff(EntryId Id, EntryId Source, Money Amount, 
     /// <summary>The installment whose tolerance allowed the write-off, if any (it may be in another customer's account for a payer's payment).</summary>
     public InstallmentRef? Related { get; init; }
 
+    /// <summary>The reason as data when the library worded it (<see cref="Reason"/> then holds its German rendering; D15.12); <see langword="null"/> for a literal reason.</summary>
+    public Communication.JournalText? ReasonData { get; init; }
+
     internal override bool IsMonetary => true;
 }
 
@@ -204,6 +207,9 @@ public sealed record CreditWrittenOff(EntryId Id, EntryId Source, Money Amount, 
 /// <param name="Reason">Why.</param>
 public sealed record WriteOffPosted(EntryId Id, InstallmentRef Target, Money Amount, LocalDate Date, string Reason) : JournalEntry(Id)
 {
+    /// <summary>The reason as data when the library worded it (<see cref="Reason"/> then holds its German rendering; D15.12); <see langword="null"/> for a literal reason.</summary>
+    public Communication.JournalText? ReasonData { get; init; }
+
     internal override bool IsMonetary => true;
 }
 

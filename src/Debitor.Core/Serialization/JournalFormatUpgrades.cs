@@ -57,19 +57,27 @@ internal static class JournalFormatUpgrades
 
     /// <summary>
     /// Version 2 stores the subject and text the library composes for a history entry as data beside the literal
-    /// (<c>CommunicationRecorded.subjectData</c> and <c>textData</c>, D15.12). An entry written before has literal text
-    /// only: both are <c>null</c>, and it reads as it was written.
+    /// (<c>CommunicationRecorded.subjectData</c> and <c>textData</c>), and the reason it words for a write-off
+    /// (<c>WriteOffPosted.reasonData</c>, <c>CreditWrittenOff.reasonData</c>; D15.12). An entry written before has literal
+    /// text only: the new members are <c>null</c>, and it reads as it was written.
     /// </summary>
     private static JsonObject WithTextsAsData(JsonObject document)
     {
         var result = (JsonObject)document.DeepClone();
         result[JournalJson.Names.Format] = 2;
-        if (result[JournalJson.Names.Kind]?.GetValueKind() == System.Text.Json.JsonValueKind.String
-            && result[JournalJson.Names.Kind]!.GetValue<string>() == "CommunicationRecorded"
-            && result[JournalJson.Names.Entry] is JsonObject entry)
+        var kind = result[JournalJson.Names.Kind]?.GetValueKind() == System.Text.Json.JsonValueKind.String ? result[JournalJson.Names.Kind]!.GetValue<string>() : null;
+        if (result[JournalJson.Names.Entry] is JsonObject entry)
         {
-            entry.TryAdd("subjectData", null);
-            entry.TryAdd("textData", null);
+            switch (kind)
+            {
+                case "CommunicationRecorded":
+                    entry.TryAdd("subjectData", null);
+                    entry.TryAdd("textData", null);
+                    break;
+                case "WriteOffPosted" or "CreditWrittenOff":
+                    entry.TryAdd("reasonData", null);
+                    break;
+            }
         }
 
         return result;

@@ -1,7 +1,9 @@
 using System.Globalization;
 using Debitor.Core.Communication;
+using Debitor.Core.Customers;
 using Debitor.Core.Dunning;
 using Debitor.Core.Ledger;
+using Debitor.Core.Payments;
 using static Debitor.Core.Tests.TestData;
 
 namespace Debitor.Core.Tests.Communication;
@@ -112,6 +114,21 @@ public sealed class HistoryLanguageTests
             Assert.NotEqual(JournalTexts.Default.Render(text, German), JournalTexts.Default.Render(text, English));
             Assert.Equal(JournalTexts.Default.Render(text, German), english.Render(text, CultureInfo.GetCultureInfo("fr-FR")));
         }
+    }
+
+    [Fact]
+    public async Task WriteOffReason_WordedByTheLibrary_IsStoredAsDataAndReadsInBothLanguages()
+    {
+        var fixture = new ServiceFixture();
+        await fixture.Service.RegisterCustomerAsync(Accountant, NewCustomer() with { PaymentTolerance = new PaymentTolerance(0m, 1m) });
+        await fixture.Service.PostAsync(Accountant, CustomerA, Invoice("inv-1", 100m));
+
+        await fixture.Payments.ApplyPaymentAsync(Accountant, CustomerA, new IncomingPayment(Id("z-1"), Eur(99.97m), Date(2026, 3, 2), reference: "RE-inv-1"));
+
+        var account = await fixture.Service.GetAccountAsync(Accountant, CustomerA);
+        var writeOff = Assert.Single(account.Journal.Select(r => r.Entry).OfType<WriteOffPosted>());
+        Assert.Equal("Zahlungstoleranz: Differenz ausgebucht mit Zahlung z-1", writeOff.Reason);
+        Assert.Equal("Payment tolerance: difference written off with payment z-1", JournalTexts.Default.Render(writeOff.ReasonData!, English));
     }
 
     /// <summary>A due-date change of one installment, a pause and its end, and a first dunning letter, written through the use cases.</summary>

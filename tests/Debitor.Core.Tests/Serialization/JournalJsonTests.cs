@@ -137,6 +137,19 @@ public sealed class JournalJsonTests
     }
 
     [Fact]
+    public void Deserialize_FormatOneWriteOff_KeepsItsLiteralReason()
+    {
+        const string old = """
+            {"format":1,"kind":"WriteOffPosted","entry":{"target":{"item":"inv-1","number":1},"amount":{"amount":"0.03","currency":"EUR"},"date":"2026-03-02","reason":"Payment tolerance: difference written off with payment z-1","id":"z-1/tolerance/1"}}
+            """;
+
+        var entry = Assert.IsType<WriteOffPosted>(JournalJson.Deserialize(old));
+
+        Assert.Equal("Payment tolerance: difference written off with payment z-1", entry.Reason);
+        Assert.Null(entry.ReasonData);
+    }
+
+    [Fact]
     public void Deserialize_FormatOneEntryOfAnotherKind_IsUpgradedUnchanged()
     {
         const string old = """

@@ -47,7 +47,7 @@ internal static class JournalSamples
         nameof(CreditNotePosted) => new CreditNotePosted(Id(r), Text(r), Date(r), Money(r), Maybe(r, Id)),
         nameof(PaymentReceived) => new PaymentReceived(Id(r), Money(r), Date(r), Pick<PaymentMethod>(r), Maybe(r, CustomerId), MaybeText(r)),
         nameof(RefundPosted) => new RefundPosted(Id(r), Id(r), Money(r), Date(r)),
-        nameof(WriteOffPosted) => new WriteOffPosted(Id(r), Ref(r), Money(r), Date(r), Text(r)),
+        nameof(WriteOffPosted) => new WriteOffPosted(Id(r), Ref(r), Money(r), Date(r), Text(r)) { ReasonData = JournalTextSample(r, nested: false) },
         nameof(PaymentApplied) => new PaymentApplied(Id(r), Id(r), Ref(r), Money(r), Date(r)),
         nameof(PaymentReturned) => new PaymentReturned(Id(r), Id(r), Date(r), Pick<ReturnKind>(r), MaybeText(r)),
         nameof(EntryReversed) => new EntryReversed(Id(r), Id(r), Date(r), Text(r)),
@@ -77,7 +77,7 @@ internal static class JournalSamples
         nameof(CreditBlockLifted) => new CreditBlockLifted(Id(r), MaybeText(r)),
         nameof(CreditControlOverridden) => new CreditControlOverridden(
             Id(r), Pick<SalesDocumentKind>(r), List(r, 1, 3, Pick<CreditRefusalReason>), Text(r), MaybeText(r), r.Next(2) == 0 ? null : Money(r)),
-        nameof(CreditWrittenOff) => new CreditWrittenOff(Id(r), Id(r), Money(r), Date(r), Text(r)) { Related = Maybe(r, Ref) },
+        nameof(CreditWrittenOff) => new CreditWrittenOff(Id(r), Id(r), Money(r), Date(r), Text(r)) { Related = Maybe(r, Ref), ReasonData = Maybe(r, q => JournalTextSample(q, nested: false)) },
         nameof(ClaimDelegated) => new ClaimDelegated(Id(r), Ref(r), Money(r), Date(r), CustomerId(r), Id(r), Text(r)),
         nameof(PaymentAgreementAmended) => new PaymentAgreementAmended(
             Id(r), Id(r), Date(r), List(r, 1, 4, x => new AgreementInstallment(x.Next(1, 12), Date(x), Money(x))), r.Next(0, 15), Text(r)),

@@ -10,7 +10,7 @@ namespace Debitor.Core.Communication;
 /// </summary>
 internal static class HistoryNotes
 {
-    private static readonly CultureInfo LiteralCulture = CultureInfo.GetCultureInfo("de-DE");
+    private static readonly CultureInfo LiteralCulture = German();
 
     /// <summary>A note whose subject the library words and whose text a user wrote (or is empty).</summary>
     internal static CommunicationRecorded Note(EntryId id, CommunicationKind kind, JournalText subject, string? text, EntryId? item = null) =>
@@ -30,4 +30,26 @@ internal static class HistoryNotes
 
     /// <summary>The German rendering stored as the literal text.</summary>
     internal static string Literal(JournalText text) => JournalTexts.Default.Render(text, LiteralCulture);
+
+    /// <summary>de-DE; where the host runs without culture data (invariant globalization), its German formats by hand, so writing never fails.</summary>
+    private static CultureInfo German()
+    {
+        try
+        {
+            return CultureInfo.GetCultureInfo("de-DE");
+        }
+        catch (CultureNotFoundException)
+        {
+            var german = (CultureInfo)CultureInfo.InvariantCulture.Clone();
+            german.NumberFormat.NumberDecimalSeparator = ",";
+            german.NumberFormat.NumberGroupSeparator = ".";
+            german.NumberFormat.CurrencyDecimalSeparator = ",";
+            german.NumberFormat.CurrencyGroupSeparator = ".";
+            german.NumberFormat.CurrencyPositivePattern = 3;
+            german.NumberFormat.CurrencyNegativePattern = 8;
+            german.DateTimeFormat.DateSeparator = ".";
+            german.DateTimeFormat.ShortDatePattern = "dd.MM.yyyy";
+            return CultureInfo.ReadOnly(german);
+        }
+    }
 }

@@ -182,7 +182,8 @@ public sealed class CustomerAccountService
     /// <param name="entries">The entries, checked in order; a later entry may use an earlier one (a payment and its applications).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The account after the change.</returns>
-    /// <exception cref="AuthorizationException">The actor lacks the permission for one of the entries.</exception>
+    /// <exception cref="AuthorizationException">The actor lacks the permission for one of the entries (and, when
+    /// <see cref="PaymentOptions.ApplyCreditNotesToRelatedItem"/> applies a credit note, <see cref="Permission.RecordPayments"/>).</exception>
     /// <exception cref="ArgumentException">The account does not exist, or an entry does not fit it (unknown item, amount too large,
     /// currency mismatch, installments not adding up, …), or an entry kind has its own use case (pause, due date, settings).</exception>
     /// <exception cref="DuplicateEntryException">An entry id exists with other content.</exception>
@@ -194,6 +195,13 @@ public sealed class CustomerAccountService
         foreach (var permission in entries.Select(e => PermissionFor(e, nameof(entries))).Distinct())
         {
             await AuthorizeAsync(actor, permission, customer, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (_options.Payments.ApplyCreditNotesToRelatedItem && entries.Any(e => e is CreditNotePosted { RelatedItem: not null }))
+        {
+            // D14.7: the credit note and its application to the invoice it names go in one append.
+            await AuthorizeAsync(actor, Permission.RecordPayments, customer, cancellationToken).ConfigureAwait(false);
+            return await ExecuteComputedAsync(actor, customer, null, (account, now) => CreditNoteAutoApplication.With(account, entries, now, actor.User, _options, nameof(entries)), nameof(entries), cancellationToken).ConfigureAwait(false);
         }
 
         return await ExecuteAsync(actor, customer, null, entries, nameof(entries), cancellationToken).ConfigureAwait(false);

@@ -66,8 +66,8 @@ public sealed class CustomerAccountService
     internal IAccountFaultLog Faults { get; }
 
     /// <summary>Every readable account, ordered by id, each authorized for viewing; bad accounts are reported and left out.</summary>
-    internal Task<List<CustomerAccount>> PortfolioAsync(Actor actor, string operation, CancellationToken cancellationToken) =>
-        Portfolio.LoadAllAsync(_store, Faults, operation, customer => AuthorizeAsync(actor, Permission.ViewAccounts, customer, cancellationToken), cancellationToken);
+    internal Task<List<CustomerAccount>> PortfolioAsync(Actor actor, CompanyId company, string operation, CancellationToken cancellationToken) =>
+        Portfolio.LoadAllAsync(_store, Faults, operation, Guard.Against.Default(company, nameof(company)), customer => AuthorizeAsync(actor, Permission.ViewAccounts, customer, cancellationToken), cancellationToken);
 
     /// <summary>Loads an account.</summary>
     /// <param name="actor">Who asks.</param>

@@ -157,7 +157,8 @@ public sealed class DunningApproval
             }).ToList();
             return new DunningApproval(request, previewedOn, notices);
         }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException or OverflowException || (ex is ArgumentException && ex.GetType() != typeof(ArgumentException)))
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException or OverflowException or KeyNotFoundException
+            || (ex is ArgumentException argument && argument.ParamName != nameof(json)))
         {
             throw new ArgumentException($"The saved approval cannot be read: {ex.Message}", nameof(json), ex);
         }

@@ -169,6 +169,8 @@ public sealed class SavedProposalTests
     [InlineData("{\"formatVersion\":1}")]
     [InlineData("{\"formatVersion\":99,\"runId\":\"r\"}")]
     [InlineData("{\"formatVersion\":1,\"runId\":\"r\",\"company\":\"acme\",\"asOf\":\"2026-13-01\"}")]
+    [InlineData("{\"formatVersion\":1,\"runId\":\"\",\"company\":\"acme\",\"asOf\":\"2026-03-01\"}")]
+    [InlineData("{\"formatVersion\":1,\"runId\":\"r\",\"company\":\"acme\",\"asOf\":\"2026-03-01\",\"mode\":\"Sometimes\"}")]
     public void FromJson_Malformed_IsRefusedNamingTheArgument(string json)
     {
         var refused = Assert.Throws<ArgumentException>(() => DunningApproval.FromJson(json));

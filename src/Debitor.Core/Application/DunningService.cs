@@ -128,7 +128,6 @@ public sealed partial class DunningService
     /// <param name="cancellationToken">Cancels the call between accounts; what was appended stays appended.</param>
     /// <returns>The letters issued and the previewed notices that were not.</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">The run is for one customer, and that customer does not exist.</exception>
     /// <exception cref="ArgumentException">The run is for one customer, and that customer does not exist; or its run date is
     /// not the processing day and the run carries no <see cref="DunningRunRequest.RunDateOverride"/> (see
     /// <see cref="ProcessApprovalAsync"/>); nothing was changed.</exception>

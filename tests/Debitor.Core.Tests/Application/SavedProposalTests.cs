@@ -163,6 +163,28 @@ public sealed class SavedProposalTests
         Assert.Equal(Eur(100m), read.Notices.Single(n => n.Customer == C1).Open);
     }
 
+    [Fact]
+    public void FromJson_EveryRequestField_RoundTrips()
+    {
+        var request = Run(Today, "all-fields") with
+        {
+            Branch = new BranchId("nord"),
+            Customer = C1,
+            Level = 2,
+            Mode = DunningRunMode.Automatic,
+            OnlyWhenCreditLimitExceeded = true,
+            PostFees = true,
+            RunDateOverride = "Systemausfall",
+        };
+        var approval = DunningApproval.Of(DunningEngine.Preview(request, DunningSettings.Default, []));
+
+        var read = DunningApproval.FromJson(approval.ToJson());
+
+        Assert.Equal(request, read.Request);
+        Assert.Null(read.PreviewedOn);
+        Assert.Empty(read.Notices);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("[]")]

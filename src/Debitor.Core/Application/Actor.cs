@@ -100,4 +100,10 @@ public enum Permission
 
     /// <summary>Attach files to a customer (R0.5).</summary>
     AttachFiles,
+
+    /// <summary>
+    /// Process a dunning run whose run date is not the processing day (back-dated or future-dated), with a recorded reason
+    /// (<see cref="Dunning.DunningRunRequest.RunDateOverride"/>, D12.23).
+    /// </summary>
+    ProcessBackDatedRuns,
 }

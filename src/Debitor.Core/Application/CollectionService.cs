@@ -98,21 +98,24 @@ public sealed class CollectionService
     }
 
     /// <summary>
-    /// Checks every active agreement of a customer against the payments received up to today; breaks those with an
-    /// installment unpaid past its grace days. Their items return to dunning at the level they had.
+    /// Checks every active agreement of a customer against the payments received up to a date (today by default); breaks
+    /// those with an installment unpaid past its grace days, dated that date. Their items return to dunning at the level
+    /// they had.
     /// </summary>
     /// <param name="actor">Who acts.</param>
     /// <param name="customer">The customer.</param>
+    /// <param name="asOf">The business date; <see langword="null"/> for today in the company's time zone; not after today (D14.1).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The check of every agreement that was active.</returns>
     /// <exception cref="AuthorizationException">The actor may not manage agreements.</exception>
     /// <exception cref="ArgumentException">The customer does not exist.</exception>
     /// <exception cref="ConcurrencyException">Other writers kept changing the account.</exception>
-    public async Task<IReadOnlyList<AgreementCheck>> CheckAgreementsAsync(Actor actor, CustomerId customer, CancellationToken cancellationToken = default)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is after today.</exception>
+    public async Task<IReadOnlyList<AgreementCheck>> CheckAgreementsAsync(Actor actor, CustomerId customer, LocalDate? asOf = null, CancellationToken cancellationToken = default)
     {
         await _accounts.AuthorizeAsync(actor, Permission.ManageAgreements, customer, cancellationToken).ConfigureAwait(false);
         var account = await _accounts.GetAccountAsync(actor, customer, cancellationToken).ConfigureAwait(false);
-        var today = _accounts.Today;
+        var today = BusinessDate.NotAfterToday(asOf, _accounts.Today, nameof(asOf));
         var checks = account.Agreements.Where(a => a.Status == AgreementStatus.Active).Select(a => AgreementMonitor.Check(account, a, today)).ToList();
         var entries = new List<JournalEntry>();
         foreach (var check in checks.Where(c => c.Health == AgreementHealth.Breached))
@@ -313,17 +316,19 @@ public sealed class CollectionService
     public Task<CustomerAccount> CompleteFollowUpAsync(Actor actor, CustomerId customer, EntryId entryId, EntryId followUp, CancellationToken cancellationToken = default) =>
         _accounts.ExecuteAsync(actor, customer, Permission.RecordCommunication, [new FollowUpDone(entryId, followUp)], nameof(followUp), cancellationToken);
 
-    /// <summary>The open follow-ups due on or before a date, across all customers, oldest first: what the host delivers as reminders.</summary>
+    /// <summary>The open follow-ups due on or before a date, across the customers of one company, oldest first: what the host delivers as reminders.</summary>
     /// <param name="actor">Who asks.</param>
+    /// <param name="company">The company (D14.5).</param>
     /// <param name="asOf">The date.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>Customer and follow-up, by due date then customer. An account that cannot be read is reported to the
     /// <see cref="IAccountFaultLog"/> and left out.</returns>
     /// <exception cref="AuthorizationException">The actor may not view accounts.</exception>
-    public async Task<IReadOnlyList<(CustomerId Customer, FollowUp FollowUp)>> DueFollowUpsAsync(Actor actor, LocalDate asOf, CancellationToken cancellationToken = default)
+    /// <exception cref="ArgumentException"><paramref name="company"/> is <c>default</c>.</exception>
+    public async Task<IReadOnlyList<(CustomerId Customer, FollowUp FollowUp)>> DueFollowUpsAsync(Actor actor, CompanyId company, LocalDate asOf, CancellationToken cancellationToken = default)
     {
         var due = new List<(CustomerId, FollowUp)>();
-        foreach (var account in await _accounts.PortfolioAsync(actor, nameof(DueFollowUpsAsync), cancellationToken).ConfigureAwait(false))
+        foreach (var account in await _accounts.PortfolioAsync(actor, company, nameof(DueFollowUpsAsync), cancellationToken).ConfigureAwait(false))
         {
             due.AddRange(account.FollowUps.Where(f => f.IsDueOn(asOf)).Select(f => (account.Id, f)));
         }

@@ -50,28 +50,30 @@ public sealed class CreditControlService
         _options = Guard.Against.Null(options);
     }
 
-    /// <summary>The credit position of a customer today.</summary>
+    /// <summary>The credit position of a customer on a date (today by default).</summary>
     /// <param name="actor">Who asks.</param>
     /// <param name="customer">The customer.</param>
+    /// <param name="asOf">The business date; <see langword="null"/> for today in the company's time zone (D14.1).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The position.</returns>
     /// <exception cref="AuthorizationException">The actor may not view accounts.</exception>
     /// <exception cref="ArgumentException">The customer does not exist, or the host reported a negative open-order amount.</exception>
-    public async Task<CreditPosition> GetPositionAsync(Actor actor, CustomerId customer, CancellationToken cancellationToken = default)
+    public async Task<CreditPosition> GetPositionAsync(Actor actor, CustomerId customer, LocalDate? asOf = null, CancellationToken cancellationToken = default)
     {
         var account = await _accounts.GetAccountAsync(actor, customer, cancellationToken).ConfigureAwait(false);
-        return await PositionAsync(account, cancellationToken).ConfigureAwait(false);
+        return await PositionAsync(account, cancellationToken, asOf).ConfigureAwait(false);
     }
 
-    /// <summary>What the top of the customer page shows today (R0.1, R0.2): total open including interest, flags, limits and status.</summary>
+    /// <summary>What the top of the customer page shows on a date, today by default (R0.1, R0.2): total open including interest, flags, limits and status.</summary>
     /// <param name="actor">Who asks; the favourite flag is this actor's.</param>
     /// <param name="customer">The customer.</param>
+    /// <param name="asOf">The business date; <see langword="null"/> for today in the company's time zone (D14.1).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The headline.</returns>
     /// <exception cref="AuthorizationException">The actor may not view accounts.</exception>
     /// <exception cref="ArgumentException">The customer or its interest scheme does not exist, or the host reported a negative open-order amount.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An interest period starts before the scheme's base-rate table.</exception>
-    public async Task<CustomerHeadline> GetHeadlineAsync(Actor actor, CustomerId customer, CancellationToken cancellationToken = default)
+    public async Task<CustomerHeadline> GetHeadlineAsync(Actor actor, CustomerId customer, LocalDate? asOf = null, CancellationToken cancellationToken = default)
     {
         var account = await _accounts.GetAccountAsync(actor, customer, cancellationToken).ConfigureAwait(false);
         var orders = await _orders.GetOpenOrderTotalsAsync(customer, cancellationToken).ConfigureAwait(false);
@@ -79,7 +81,7 @@ public sealed class CreditControlService
         var pending = account.HasPendingAccountManagerTask
             || await _tasks.HasPendingTaskAsync(customer, cancellationToken).ConfigureAwait(false);
         var scheme = await InterestSchemeRegistry.ForAsync(_schemes, account.Customer, cancellationToken).ConfigureAwait(false);
-        return CustomerHeadline.For(account, actor.User, _accounts.Today, scheme, _options.Rules, orders, pending);
+        return CustomerHeadline.For(account, actor.User, BusinessDate.Of(asOf, _accounts.Today), scheme, _options.Rules, orders, pending);
     }
 
     /// <summary>
@@ -208,9 +210,9 @@ public sealed class CreditControlService
     private static CommunicationRecorded Note(EntryId entryId, JournalText subject, string? text) =>
         HistoryNotes.Note(new EntryId((entryId.Value ?? string.Empty) + "/note"), CommunicationKind.CreditControl, subject, text);
 
-    private async Task<CreditPosition> PositionAsync(CustomerAccount account, CancellationToken cancellationToken)
+    private async Task<CreditPosition> PositionAsync(CustomerAccount account, CancellationToken cancellationToken, LocalDate? asOf = null)
     {
         var orders = await _orders.GetOpenOrderTotalsAsync(account.Id, cancellationToken).ConfigureAwait(false);
-        return CreditControl.Position(account, _accounts.Today, _options.Rules, orders);
+        return CreditControl.Position(account, BusinessDate.Of(asOf, _accounts.Today), _options.Rules, orders);
     }
 }

@@ -68,8 +68,8 @@ public sealed class CustomerAccountService
     internal IAccountFaultLog Faults { get; }
 
     /// <summary>Every readable account, ordered by id, each authorized for viewing; bad accounts are reported and left out.</summary>
-    internal Task<List<CustomerAccount>> PortfolioAsync(Actor actor, string operation, CancellationToken cancellationToken) =>
-        Portfolio.LoadAllAsync(_store, Faults, operation, customer => AuthorizeAsync(actor, Permission.ViewAccounts, customer, cancellationToken), cancellationToken);
+    internal Task<List<CustomerAccount>> PortfolioAsync(Actor actor, CompanyId company, string operation, CancellationToken cancellationToken) =>
+        Portfolio.LoadAllAsync(_store, Faults, operation, Guard.Against.Default(company, nameof(company)), customer => AuthorizeAsync(actor, Permission.ViewAccounts, customer, cancellationToken), cancellationToken);
 
     /// <summary>Loads an account.</summary>
     /// <param name="actor">Who asks.</param>
@@ -184,7 +184,8 @@ public sealed class CustomerAccountService
     /// <param name="entries">The entries, checked in order; a later entry may use an earlier one (a payment and its applications).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The account after the change.</returns>
-    /// <exception cref="AuthorizationException">The actor lacks the permission for one of the entries.</exception>
+    /// <exception cref="AuthorizationException">The actor lacks the permission for one of the entries (and, when
+    /// <see cref="PaymentOptions.ApplyCreditNotesToRelatedItem"/> applies a credit note, <see cref="Permission.RecordPayments"/>).</exception>
     /// <exception cref="ArgumentException">The account does not exist, or an entry does not fit it (unknown item, amount too large,
     /// currency mismatch, installments not adding up, …), or an entry kind has its own use case (pause, due date, settings).</exception>
     /// <exception cref="DuplicateEntryException">An entry id exists with other content.</exception>
@@ -196,6 +197,13 @@ public sealed class CustomerAccountService
         foreach (var permission in entries.Select(e => PermissionFor(e, nameof(entries))).Distinct())
         {
             await AuthorizeAsync(actor, permission, customer, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (_options.Payments.ApplyCreditNotesToRelatedItem && entries.Any(e => e is CreditNotePosted { RelatedItem: not null }))
+        {
+            // D14.7: the credit note and its application to the invoice it names go in one append.
+            await AuthorizeAsync(actor, Permission.RecordPayments, customer, cancellationToken).ConfigureAwait(false);
+            return await ExecuteComputedAsync(actor, customer, null, (account, now) => CreditNoteAutoApplication.With(account, entries, now, actor.User, _options, nameof(entries)), nameof(entries), cancellationToken).ConfigureAwait(false);
         }
 
         return await ExecuteAsync(actor, customer, null, entries, nameof(entries), cancellationToken).ConfigureAwait(false);

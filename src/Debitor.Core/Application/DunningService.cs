@@ -24,7 +24,7 @@ namespace Debitor.Core.Application;
 /// cancel; every account concerned is authorized before anything changes.</para>
 /// <para>Thread-safe.</para>
 /// </remarks>
-public sealed class DunningService
+public sealed partial class DunningService
 {
     private readonly ICustomerAccountStore _store;
     private readonly IAuthorizationPort _authorization;
@@ -146,6 +146,7 @@ public sealed class DunningService
 
         var proposal = DunningEngine.Run(context, accounts, null, 1);
         proposal.UnreadableAccounts = unreadable.AsReadOnly();
+        proposal.PreviewedOn = Today;
         return proposal;
     }
 
@@ -155,25 +156,63 @@ public sealed class DunningService
     /// <param name="cancellationToken">Cancels the call between accounts; what was appended stays appended.</param>
     /// <returns>The letters issued and the previewed notices that were not.</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">The run is for one customer, and that customer does not exist.</exception>
-    /// <exception cref="AuthorizationException">The actor may not process dunning for an account concerned; nothing was changed.</exception>
-    public async Task<DunningRunResult> ProcessAsync(Actor actor, DunningProposal proposal, CancellationToken cancellationToken = default)
+    /// <exception cref="ArgumentException">The run is for one customer, and that customer does not exist; or its run date is
+    /// not the processing day and the run carries no <see cref="DunningRunRequest.RunDateOverride"/> (see
+    /// <see cref="ProcessApprovalAsync"/>); nothing was changed.</exception>
+    /// <exception cref="AuthorizationException">The actor may not process dunning for an account concerned, or the run
+    /// overrides its run date and the actor lacks <see cref="Permission.ProcessBackDatedRuns"/>; nothing was changed.</exception>
+    public Task<DunningRunResult> ProcessAsync(Actor actor, DunningProposal proposal, CancellationToken cancellationToken = default)
     {
         Guard.Against.Null(actor);
-        Guard.Against.Null(proposal);
-        foreach (var customer in AccountsOf(proposal.Letters))
+        return ProcessApprovalAsync(actor, DunningApproval.Of(Guard.Against.Null(proposal)), cancellationToken);
+    }
+
+    /// <summary>
+    /// Issues the approved notices of a proposal, possibly saved and processed later in another process (D14.6). The run
+    /// date is the processing day (in the company's time zone): a proposal previewed for the day it was previewed on and
+    /// processed on a later day is re-checked as of the processing day. Any other run date needs
+    /// <see cref="DunningRunRequest.RunDateOverride"/> and <see cref="Permission.ProcessBackDatedRuns"/>, and is recorded
+    /// on every account written to (D12.23).
+    /// </summary>
+    /// <param name="actor">Who acts; needs <see cref="Permission.ProcessDunning"/> (R4.8).</param>
+    /// <param name="approval">The approved notices (<see cref="DunningApproval.Of"/>, <see cref="DunningApproval.FromJson"/>).</param>
+    /// <param name="cancellationToken">Cancels the call between accounts; what was appended stays appended.</param>
+    /// <returns>The letters issued and the approved notices that were not.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The run is for one customer, and that customer does not exist; or its run date is
+    /// not the processing day and the run carries no <see cref="DunningRunRequest.RunDateOverride"/>; nothing was changed.</exception>
+    /// <exception cref="AuthorizationException">The actor may not process dunning for an account concerned, or the run
+    /// overrides its run date and the actor lacks <see cref="Permission.ProcessBackDatedRuns"/>; nothing was changed.</exception>
+    public async Task<DunningRunResult> ProcessApprovalAsync(Actor actor, DunningApproval approval, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(actor);
+        Guard.Against.Null(approval);
+        var concerned = approval.Notices.SelectMany(n => new[] { n.Customer, n.Recipient }).Distinct().ToList();
+        foreach (var customer in concerned)
         {
             await AuthorizeAsync(actor, Permission.ProcessDunning, customer, cancellationToken).ConfigureAwait(false);
         }
 
-        var request = proposal.Request;
+        var (request, runDateOverride) = RunDate(approval, Today);
+        if (runDateOverride is not null)
+        {
+            foreach (var customer in concerned)
+            {
+                await AuthorizeAsync(actor, Permission.ProcessBackDatedRuns, customer, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
         var unreadable = new List<CorruptJournalException>();
         var (context, accounts, heads) = await LoadAsync(request, cancellationToken, unreadable).ConfigureAwait(false);
-        var filter = NoticeFilter.From(proposal);
+        var filter = NoticeFilter.From(approval);
         var current = DunningEngine.Run(context, accounts, filter, 1);
         foreach (var customer in AccountsOf(current.Letters))
         {
             await AuthorizeAsync(actor, Permission.ProcessDunning, customer, cancellationToken).ConfigureAwait(false);
+            if (runDateOverride is not null)
+            {
+                await AuthorizeAsync(actor, Permission.ProcessBackDatedRuns, customer, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         var views = accounts.ToDictionary(a => a.Id);
@@ -181,7 +220,7 @@ public sealed class DunningService
         var removed = new List<RemovedLine>();
         foreach (var letter in current.Letters)
         {
-            var final = await IssueAsync(actor, context, letter, filter, views, heads, removed, cancellationToken).ConfigureAwait(false);
+            var final = await IssueAsync(actor, context, letter, filter, views, heads, removed, cancellationToken, runDateOverride).ConfigureAwait(false);
             if (final is not null)
             {
                 // Queued in the outbox once its entries are stored, then delivered; a letter delivered before is not
@@ -191,7 +230,7 @@ public sealed class DunningService
             }
         }
 
-        removed.AddRange(Removed(proposal, issued, current, views));
+        removed.AddRange(Removed(approval, issued, current, views));
         return new DunningRunResult(request.RunId, issued, removed.DistinctBy(r => (r.Customer, r.Installment)).ToList()) { UnreadableAccounts = unreadable.AsReadOnly() };
     }
 
@@ -308,14 +347,15 @@ public sealed class DunningService
         Dictionary<CustomerId, CustomerAccount> views,
         Dictionary<CustomerId, CustomerAccount> heads,
         List<RemovedLine> removed,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        (LocalDate ProcessedOn, string Reason)? runDateOverride = null)
     {
         var done = new HashSet<CustomerId>();
         var current = letter;
         for (var attempt = 0; ; attempt++)
         {
             CustomerId? conflict = null;
-            foreach (var (customer, entries) in DunningPostings.EntriesFor(current, context.Request.PostFees))
+            foreach (var (customer, entries) in DunningPostings.EntriesFor(current, context.Request.PostFees, runDateOverride))
             {
                 var head = heads.GetValueOrDefault(customer) ?? views[customer];
                 if (done.Contains(customer) || head.FindEntry(DunningIds.Note(current.Id)) is not null)
@@ -376,27 +416,24 @@ public sealed class DunningService
         }
     }
 
-    private static IEnumerable<RemovedLine> Removed(DunningProposal proposal, List<DunningLetter> issued, DunningProposal current, Dictionary<CustomerId, CustomerAccount> views)
+    private static IEnumerable<RemovedLine> Removed(DunningApproval approval, List<DunningLetter> issued, DunningProposal current, Dictionary<CustomerId, CustomerAccount> views)
     {
         var notices = issued.SelectMany(l => l.Lines).Where(l => l.IssuesNotice).Select(l => (l.Customer, l.Installment, l.Level)).ToHashSet();
         var excluded = current.Excluded.ToDictionary(l => (l.Customer, l.Installment), l => l.Exclusion);
-        foreach (var letter in proposal.Letters)
+        foreach (var line in approval.Notices)
         {
-            foreach (var line in letter.Lines)
+            if (notices.Contains((line.Customer, line.Installment, line.Level)))
             {
-                if (!line.IssuesNotice || notices.Contains((line.Customer, line.Installment, line.Level)))
-                {
-                    continue;
-                }
-
-                var now = views.TryGetValue(line.Customer, out var account) ? account.FindInstallment(line.Installment) : null;
-                var (reason, exclusion) = now is null || !now.IsOpen ? (DunningRemovalReason.Settled, (DunningExclusion?)null)
-                    : now.OpenValue != line.Source.OpenValue ? (DunningRemovalReason.AmountChanged, null)
-                    : now.Dunning.NoticeCount != line.PreviousNotices ? (DunningRemovalReason.StateChanged, null)
-                    : excluded.TryGetValue((line.Customer, line.Installment), out var why) ? (DunningRemovalReason.NowExcluded, why)
-                    : (DunningRemovalReason.LetterSuppressed, null);
-                yield return new RemovedLine(line.Customer, line.Installment, line.DocumentNumber, line.Level, letter.Id, reason, exclusion);
+                continue;
             }
+
+            var now = views.TryGetValue(line.Customer, out var account) ? account.FindInstallment(line.Installment) : null;
+            var (reason, exclusion) = now is null || !now.IsOpen ? (DunningRemovalReason.Settled, (DunningExclusion?)null)
+                : now.OpenValue != line.Open.Amount ? (DunningRemovalReason.AmountChanged, null)
+                : now.Dunning.NoticeCount != line.PreviousNotices ? (DunningRemovalReason.StateChanged, null)
+                : excluded.TryGetValue((line.Customer, line.Installment), out var why) ? (DunningRemovalReason.NowExcluded, why)
+                : (DunningRemovalReason.LetterSuppressed, null);
+            yield return new RemovedLine(line.Customer, line.Installment, line.DocumentNumber, line.Level, line.LetterId, reason, exclusion);
         }
     }
 

@@ -62,25 +62,28 @@ public sealed class InterestInvoiceService
         _delivery = new DocumentDelivery(outbox, accounts.Clock, output, null, Guard.Against.Null(renderer), accounts.Store);
     }
 
-    /// <summary>What an interest invoice dated today would charge; changes nothing.</summary>
+    /// <summary>What an interest invoice dated today (or on <paramref name="asOf"/>) would charge; changes nothing.</summary>
     /// <param name="actor">Who asks.</param>
     /// <param name="customer">The customer.</param>
     /// <param name="number">The document number to use.</param>
+    /// <param name="asOf">The invoice date, interest runs to it; <see langword="null"/> for today in the company's time zone (D14.1).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The invoices (one per currency); empty when nothing is due.</returns>
     /// <exception cref="AuthorizationException">The actor may not view accounts.</exception>
     /// <exception cref="ArgumentException">The customer or its interest scheme does not exist, or the number is empty.</exception>
-    public async Task<IReadOnlyList<InterestInvoice>> PreviewAsync(Actor actor, CustomerId customer, string number, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<InterestInvoice>> PreviewAsync(Actor actor, CustomerId customer, string number, LocalDate? asOf = null, CancellationToken cancellationToken = default)
     {
         var account = await _accounts.GetAccountAsync(actor, customer, cancellationToken).ConfigureAwait(false);
         var catalog = await _schemes.GetAsync(account.Customer.Company, cancellationToken).ConfigureAwait(false);
-        return Prepare(account, catalog, _accounts.Today, number);
+        return Prepare(account, catalog, BusinessDate.Of(asOf, _accounts.Today), number);
     }
 
-    /// <summary>Issues the interest invoices dated today: posts their charges, then hands each invoice to the document output.</summary>
+    /// <summary>Issues the interest invoices dated today (or on <paramref name="asOf"/>): posts their charges, then hands each invoice to the document output.</summary>
     /// <param name="actor">Who acts.</param>
     /// <param name="customer">The customer.</param>
     /// <param name="number">The document number.</param>
+    /// <param name="asOf">The invoice date, interest runs to it; <see langword="null"/> for today in the company's time zone;
+    /// not after today. The entries are recorded at the clock's instant whatever the date (D14.1).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The invoices issued; empty when nothing was due. Issuing a number that was issued before returns those
     /// invoices again (and delivers any the output has not taken yet).</returns>
@@ -88,9 +91,11 @@ public sealed class InterestInvoiceService
     /// <exception cref="ArgumentException">The customer or its interest scheme does not exist, or the number is empty.</exception>
     /// <exception cref="CustomerArchivedException">The customer is archived.</exception>
     /// <exception cref="ConcurrencyException">Other writers kept changing the account.</exception>
-    public async Task<IReadOnlyList<InterestInvoice>> IssueAsync(Actor actor, CustomerId customer, string number, CancellationToken cancellationToken = default)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is after today.</exception>
+    public async Task<IReadOnlyList<InterestInvoice>> IssueAsync(Actor actor, CustomerId customer, string number, LocalDate? asOf = null, CancellationToken cancellationToken = default)
     {
         Guard.Against.NullOrWhiteSpace(number);
+        _ = BusinessDate.NotAfterToday(asOf, _accounts.Today, nameof(asOf));
         await _accounts.AuthorizeAsync(actor, Permission.PostDocuments, customer, cancellationToken).ConfigureAwait(false);
         var company = (await _accounts.LoadAsync(customer, nameof(customer), cancellationToken).ConfigureAwait(false)).Customer.Company;
         var catalog = await _schemes.GetAsync(company, cancellationToken).ConfigureAwait(false);
@@ -109,7 +114,7 @@ public sealed class InterestInvoiceService
                     return [];
                 }
 
-                invoices = Prepare(account, catalog, now.InZone(_options.TimeZone).Date, number);
+                invoices = Prepare(account, catalog, BusinessDate.NotAfterToday(asOf, now.InZone(_options.TimeZone).Date, nameof(asOf)), number);
                 return [.. invoices.SelectMany(InterestInvoicing.Entries)];
             },
             nameof(number),

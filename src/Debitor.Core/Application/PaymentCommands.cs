@@ -140,7 +140,7 @@ public sealed record ResidualWriteOffRun
     /// <param name="asOf">The write-off date; only residuals that existed on it are written off.</param>
     /// <param name="thresholds">One threshold per currency; residuals strictly below it are written off.</param>
     /// <param name="reason">Why, recorded on every write-off and on the notification.</param>
-    /// <param name="customers">The customers to go through; <see langword="null"/> for every account in the store.</param>
+    /// <param name="customers">The customers to go through; <see langword="null"/> for every account of <see cref="Company"/>.</param>
     /// <exception cref="ArgumentException">The id is <c>default</c> or too long, the reason is empty, a threshold is not greater
     /// than zero or two share a currency, or a customer is <c>default</c>.</exception>
     public ResidualWriteOffRun(EntryId id, LocalDate asOf, IReadOnlyList<Money> thresholds, string reason, IEnumerable<CustomerId>? customers = null)
@@ -177,8 +177,14 @@ public sealed record ResidualWriteOffRun
     /// <summary>Why.</summary>
     public string Reason { get; }
 
-    /// <summary>The customers to go through (ordered by id), or <see langword="null"/> for all.</summary>
+    /// <summary>The customers to go through (ordered by id), or <see langword="null"/> for all of <see cref="Company"/>.</summary>
     public IReadOnlyList<CustomerId>? Customers => _customers;
+
+    /// <summary>
+    /// The company whose accounts a run without <see cref="Customers"/> goes through; such a run needs it, so that no run
+    /// spans several companies by accident (D14.5). <see langword="null"/> when the run names its customers.
+    /// </summary>
+    public CompanyId? Company { get; init; }
 }
 
 /// <summary>One residual written off by a run.</summary>

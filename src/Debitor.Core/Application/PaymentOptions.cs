@@ -31,4 +31,12 @@ public sealed class PaymentOptions
 
     /// <summary>Whether applying a payment hands a payment advice to the document output. Default <see langword="true"/>.</summary>
     public bool ProducePaymentAdvice { get; set; } = true;
+
+    /// <summary>
+    /// Whether posting a credit note that names an invoice (<see cref="Ledger.CreditNotePosted.RelatedItem"/>) through
+    /// <see cref="CustomerAccountService.PostAllAsync"/> also applies it to that invoice's open installments, in the same
+    /// append (R0.6, issue 14 point 7, D14.7). Default <see langword="false"/>: the credit note stays open until
+    /// <see cref="CustomerAccountService.ApplyCreditNoteAsync"/> or a payment allocation uses it.
+    /// </summary>
+    public bool ApplyCreditNotesToRelatedItem { get; set; }
 }

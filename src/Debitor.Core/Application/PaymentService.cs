@@ -293,7 +293,7 @@ public sealed class PaymentService
     /// written off. Over all customers, an account that cannot be read is reported to the <see cref="IAccountFaultLog"/>
     /// and left out.</remarks>
     /// <exception cref="ArgumentNullException"><paramref name="run"/> or <paramref name="actor"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">A customer named by the run does not exist.</exception>
+    /// <exception cref="ArgumentException">A customer named by the run does not exist, or the run names neither customers nor a company.</exception>
     /// <exception cref="AuthorizationException">The actor may not write off on an account.</exception>
     /// <exception cref="DuplicateEntryException">The run id was used before for other write-offs in an account.</exception>
     /// <exception cref="ConcurrencyException">Other writers kept changing an account.</exception>
@@ -301,7 +301,7 @@ public sealed class PaymentService
     {
         Guard.Against.Null(run);
         Guard.Against.Null(actor);
-        var customers = run.Customers ?? [.. (await _store.ListCustomersAsync(cancellationToken).ConfigureAwait(false)).OrderBy(c => c.Value, StringComparer.Ordinal)];
+        var customers = run.Customers ?? await CompanyCustomersAsync(run, cancellationToken).ConfigureAwait(false);
         foreach (var customer in customers)
         {
             await AuthorizeAsync(actor, Permission.WriteOff, customer, cancellationToken).ConfigureAwait(false);
@@ -494,5 +494,19 @@ public sealed class PaymentService
         {
             throw new AuthorizationException(actor.User, permission, customer);
         }
+    }
+
+    /// <summary>The accounts of the run's company, ordered by id (D14.5).</summary>
+    private async Task<IReadOnlyList<CustomerId>> CompanyCustomersAsync(ResidualWriteOffRun run, CancellationToken cancellationToken)
+    {
+        var company = run.Company
+            ?? throw new ArgumentException("A run over all accounts names its company (ResidualWriteOffRun.Company); it never spans several companies.", nameof(run));
+        var customers = new List<CustomerId>();
+        await foreach (var customer in _store.ListCustomersAsync(company, cancellationToken).ConfigureAwait(false))
+        {
+            customers.Add(customer);
+        }
+
+        return customers;
     }
 }

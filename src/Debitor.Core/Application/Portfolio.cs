@@ -45,13 +45,15 @@ internal static class Portfolio
         return null;
     }
 
-    /// <summary>Loads and reads every account the store lists, ordered by id, authorizing each first when asked.</summary>
+    /// <summary>
+    /// Loads and reads every account of one company the store lists, ordered by id, authorizing each first when asked. An
+    /// account of another company is never included, whatever the store lists (D14.5).
+    /// </summary>
     internal static async Task<List<CustomerAccount>> LoadAllAsync(
-        ICustomerAccountStore store, IAccountFaultLog faults, string operation, Func<CustomerId, Task>? authorize, CancellationToken cancellationToken)
+        ICustomerAccountStore store, IAccountFaultLog faults, string operation, CompanyId company, Func<CustomerId, Task>? authorize, CancellationToken cancellationToken)
     {
-        var customers = await store.ListCustomersAsync(cancellationToken).ConfigureAwait(false);
-        var accounts = new List<CustomerAccount>(customers.Count);
-        foreach (var customer in customers.OrderBy(c => c.Value, StringComparer.Ordinal))
+        var accounts = new List<CustomerAccount>();
+        await foreach (var customer in store.ListCustomersAsync(company, cancellationToken).ConfigureAwait(false))
         {
             if (authorize is not null)
             {
@@ -59,7 +61,8 @@ internal static class Portfolio
             }
 
             var journal = await store.LoadAsync(customer, cancellationToken).ConfigureAwait(false);
-            if (await ReadAsync(journal, customer, faults, operation, cancellationToken).ConfigureAwait(false) is { } account)
+            if (await ReadAsync(journal, customer, faults, operation, cancellationToken).ConfigureAwait(false) is { } account
+                && account.Customer.Company == company)
             {
                 accounts.Add(account);
             }

@@ -37,26 +37,30 @@ public sealed class ReceivablesFiguresService
         _options = Guard.Against.Null(options);
     }
 
-    /// <summary>The aging of one customer today.</summary>
+    /// <summary>The aging of one customer on a date (today by default).</summary>
     /// <param name="actor">Who asks.</param>
     /// <param name="customer">The customer.</param>
+    /// <param name="asOf">The business date; <see langword="null"/> for today in the company's time zone (D14.1).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The aging report.</returns>
     /// <exception cref="AuthorizationException">The actor may not view accounts.</exception>
     /// <exception cref="ArgumentException">The customer does not exist.</exception>
-    public async Task<AgingReport> GetAgingAsync(Actor actor, CustomerId customer, CancellationToken cancellationToken = default)
+    public async Task<AgingReport> GetAgingAsync(Actor actor, CustomerId customer, LocalDate? asOf = null, CancellationToken cancellationToken = default)
     {
         var account = await _accounts.GetAccountAsync(actor, customer, cancellationToken).ConfigureAwait(false);
-        return Aging.ForAccount(account, _accounts.Today, _options.Aging);
+        return Aging.ForAccount(account, BusinessDate.Of(asOf, _accounts.Today), _options.Aging);
     }
 
-    /// <summary>The aging across all customers today.</summary>
+    /// <summary>The aging across the customers of one company on a date (today by default).</summary>
     /// <param name="actor">Who asks.</param>
+    /// <param name="company">The company: figures never add up several companies (D14.5).</param>
+    /// <param name="asOf">The business date; <see langword="null"/> for today in the company's time zone (D14.1).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The aging report, added per currency over every account.</returns>
+    /// <returns>The aging report, added per currency over the company's accounts.</returns>
     /// <exception cref="AuthorizationException">The actor may not view one of the accounts.</exception>
-    public async Task<AgingReport> GetPortfolioAgingAsync(Actor actor, CancellationToken cancellationToken = default) =>
-        Aging.ForAccounts(await AllAccountsAsync(actor, cancellationToken: cancellationToken).ConfigureAwait(false), _accounts.Today, _options.Aging);
+    /// <exception cref="ArgumentException"><paramref name="company"/> is <c>default</c>.</exception>
+    public async Task<AgingReport> GetPortfolioAgingAsync(Actor actor, CompanyId company, LocalDate? asOf = null, CancellationToken cancellationToken = default) =>
+        Aging.ForAccounts(await AllAccountsAsync(actor, company, cancellationToken: cancellationToken).ConfigureAwait(false), BusinessDate.Of(asOf, _accounts.Today), _options.Aging);
 
     /// <summary>Turnover and DSO of one customer for a period.</summary>
     /// <param name="actor">Who asks.</param>
@@ -74,40 +78,43 @@ public sealed class ReceivablesFiguresService
         return ReceivablesFigures.Turnover(account, period);
     }
 
-    /// <summary>Turnover and DSO across all customers for a period.</summary>
+    /// <summary>Turnover and DSO across the customers of one company for a period.</summary>
     /// <param name="actor">Who asks.</param>
+    /// <param name="company">The company: figures never add up several companies (D14.5).</param>
     /// <param name="period">The period, both ends inclusive.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>One result per currency.</returns>
     /// <exception cref="AuthorizationException">The actor may not view one of the accounts.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="period"/> is <see langword="null"/>.</exception>
-    public async Task<IReadOnlyList<ReceivablesTurnover>> GetPortfolioTurnoverAsync(Actor actor, DateInterval period, CancellationToken cancellationToken = default)
+    /// <exception cref="ArgumentException"><paramref name="company"/> is <c>default</c>.</exception>
+    public async Task<IReadOnlyList<ReceivablesTurnover>> GetPortfolioTurnoverAsync(Actor actor, CompanyId company, DateInterval period, CancellationToken cancellationToken = default)
     {
         Guard.Against.Null(period);
-        return ReceivablesFigures.Turnover(await AllAccountsAsync(actor, cancellationToken: cancellationToken).ConfigureAwait(false), period);
+        return ReceivablesFigures.Turnover(await AllAccountsAsync(actor, company, cancellationToken: cancellationToken).ConfigureAwait(false), period);
     }
 
     /// <summary>
-    /// The monthly series of the last twelve months up to today: open items, revenue, gross profit, credit limit. Costs the
+    /// The monthly series of the last twelve months up to a date (today by default): open items, revenue, gross profit, credit limit. Costs the
     /// host reports in other currencies than the series' are left out.
     /// </summary>
     /// <param name="actor">Who asks.</param>
     /// <param name="customer">The customer.</param>
     /// <param name="currency">The currency of the series; <see langword="null"/> for the credit limit's currency, else <see cref="ReportingOptions.ReportingCurrency"/>.</param>
+    /// <param name="asOf">The business date; <see langword="null"/> for today in the company's time zone (D14.1).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>Twelve months, oldest first.</returns>
     /// <exception cref="AuthorizationException">The actor may not view accounts.</exception>
     /// <exception cref="ArgumentException">The customer does not exist.</exception>
-    public async Task<IReadOnlyList<MonthlyFigure>> GetMonthlySeriesAsync(Actor actor, CustomerId customer, Currency? currency = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<MonthlyFigure>> GetMonthlySeriesAsync(Actor actor, CustomerId customer, Currency? currency = null, LocalDate? asOf = null, CancellationToken cancellationToken = default)
     {
         var account = await _accounts.GetAccountAsync(actor, customer, cancellationToken).ConfigureAwait(false);
-        var today = _accounts.Today;
+        var today = BusinessDate.Of(asOf, _accounts.Today);
         var inCurrency = currency ?? account.Customer.CreditLimit?.Amount.Currency ?? _options.ReportingCurrency;
         var last = today.ToYearMonth();
         var costs = await _costs.GetCostOfSalesAsync(customer, last.PlusMonths(-11), last, cancellationToken).ConfigureAwait(false);
         return ReceivablesFigures.LastTwelveMonths(account, today, inCurrency, _coreOptions.TimeZone, [.. costs.Where(c => c.Amount.Currency.Equals(inCurrency))]);
     }
 
-    private Task<List<CustomerAccount>> AllAccountsAsync(Actor actor, [System.Runtime.CompilerServices.CallerMemberName] string operation = "", CancellationToken cancellationToken = default) =>
-        _accounts.PortfolioAsync(actor, operation, cancellationToken);
+    private Task<List<CustomerAccount>> AllAccountsAsync(Actor actor, CompanyId company, [System.Runtime.CompilerServices.CallerMemberName] string operation = "", CancellationToken cancellationToken = default) =>
+        _accounts.PortfolioAsync(actor, company, operation, cancellationToken);
 }

@@ -189,6 +189,7 @@ public sealed class JournalTexts
         ["history.dunning.subject"] = "Mahnschreiben Stufe {level} ({letter})",
         ["history.dunning.text"] = "An {recipient} per {channel}: {notices} Mahnung(en) auf diesem Konto, {lines} überfällige(r) Posten aufgeführt, insgesamt fällig {total}, zu zahlen bis {deadline}.",
         ["history.dunning.cancelled"] = "Mahnschreiben storniert ({letter})",
+        ["history.dunning.runDateOverride"] = "Mahnlauf mit abweichendem Datum: Schreiben {letter} vom {date}, verarbeitet am {processedOn}",
         ["history.channel.email"] = "E-Mail",
         ["history.channel.post"] = "Post",
         ["history.pause"] = "Posten zurückgestellt",
@@ -236,6 +237,7 @@ public sealed class JournalTexts
     private static Dictionary<string, string> English() => new()
     {
         ["history.dunning.subject"] = "Dunning letter level {level} ({letter})",
+        ["history.dunning.runDateOverride"] = "Dunning run date override: letter {letter} dated {date}, processed on {processedOn}",
         ["history.dunning.text"] = "To {recipient} by {channel}: {notices} notice(s) on this account, {lines} overdue item(s) listed, total due {total}, to be paid by {deadline}.",
         ["history.dunning.cancelled"] = "Dunning letter cancelled ({letter})",
         ["history.channel.email"] = "e-mail",

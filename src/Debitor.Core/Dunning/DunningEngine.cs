@@ -252,6 +252,18 @@ internal sealed class NoticeFilter
         return filter;
     }
 
+    /// <summary>The notices of an approval (D14.6): only these may be issued.</summary>
+    internal static NoticeFilter From(DunningApproval approval)
+    {
+        var filter = new NoticeFilter();
+        foreach (var notice in approval.Notices)
+        {
+            filter._notices.Add((notice.Customer, notice.Installment, notice.Level, notice.PreviousNotices, notice.Open.Amount));
+        }
+
+        return filter;
+    }
+
     internal bool Allows(CustomerId customer, in OpenClaim claim, int level) =>
         _notices.Contains((customer, claim.Installment.Ref, level, claim.Notices, claim.Open));
 

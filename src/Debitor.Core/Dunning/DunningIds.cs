@@ -29,6 +29,8 @@ internal static class DunningIds
 
     internal static EntryId Note(string letterId) => new(Fit(letterId + "/note"));
 
+    internal static EntryId RunDateOverride(string letterId) => new(Fit(letterId + "/override"));
+
     internal static EntryId Cancellation(string letterId) => new(Fit(letterId + "/cancel"));
 
     internal static EntryId CancellationNote(string letterId) => new(Fit(letterId + "/cancel/note"));

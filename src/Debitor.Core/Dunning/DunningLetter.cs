@@ -298,6 +298,13 @@ public sealed class DunningProposal
 
     /// <summary>The number of notices the letters issue.</summary>
     public int NoticeCount => Letters.Sum(l => l.NoticeCount);
+
+    /// <summary>
+    /// The day (in the company's time zone) <c>DunningService.PreviewAsync</c> computed the proposal on;
+    /// <see langword="null"/> for a proposal computed by <see cref="DunningEngine"/> directly. A proposal previewed for its
+    /// own day and processed on a later day is re-checked as of the processing day (D14.6).
+    /// </summary>
+    public LocalDate? PreviewedOn { get; internal set; }
 }
 
 /// <summary>A line of the previewed proposal that was not issued, and why.</summary>

@@ -15,20 +15,35 @@ namespace Debitor.Core.Dunning;
 /// </remarks>
 internal static class DunningPostings
 {
-    internal static IReadOnlyList<(CustomerId Customer, IReadOnlyList<JournalEntry> Entries)> EntriesFor(DunningLetter letter, bool postFees)
+    /// <param name="letter">The letter.</param>
+    /// <param name="postFees">Whether the fees are posted.</param>
+    /// <param name="runDateOverride">For a run processed with a run date other than the processing day: the day it was
+    /// processed on and why (D12.23); recorded on every account before the letter's note.</param>
+    internal static IReadOnlyList<(CustomerId Customer, IReadOnlyList<JournalEntry> Entries)> EntriesFor(DunningLetter letter, bool postFees, (LocalDate ProcessedOn, string Reason)? runDateOverride = null)
     {
         var batches = new List<(CustomerId Customer, IReadOnlyList<JournalEntry> Entries)>();
         foreach (var customer in letter.Customers)
         {
             if (customer != letter.RecipientId)
             {
-                batches.Add((customer, EntriesOf(letter, customer, postFees)));
+                batches.Add((customer, EntriesOf(letter, customer, postFees, runDateOverride)));
             }
         }
 
-        batches.Add((letter.RecipientId, EntriesOf(letter, letter.RecipientId, postFees)));
+        batches.Add((letter.RecipientId, EntriesOf(letter, letter.RecipientId, postFees, runDateOverride)));
         return batches;
     }
+
+    /// <summary>The communication-history entry recording that a letter was issued under a run-date override (D12.23).</summary>
+    internal static CommunicationRecorded RunDateOverride(DunningLetter letter, LocalDate processedOn, string reason) => HistoryNotes.Note(
+        DunningIds.RunDateOverride(letter.Id),
+        CommunicationKind.DunningLetter,
+        JournalText.Of(
+            "history.dunning.runDateOverride",
+            JournalTextArgument.Of("letter", letter.Id),
+            JournalTextArgument.Of("date", letter.LetterDate),
+            JournalTextArgument.Of("processedOn", processedOn)),
+        reason);
 
     /// <summary>The subject and text of the communication-history entry of a letter.</summary>
     internal static CommunicationRecorded Note(DunningLetter letter, int notices) => HistoryNotes.Note(
@@ -44,7 +59,7 @@ internal static class DunningPostings
             JournalTextArgument.Of("total", letter.TotalDue),
             JournalTextArgument.Of("deadline", letter.PaymentDeadline)));
 
-    private static List<JournalEntry> EntriesOf(DunningLetter letter, CustomerId customer, bool postFees)
+    private static List<JournalEntry> EntriesOf(DunningLetter letter, CustomerId customer, bool postFees, (LocalDate ProcessedOn, string Reason)? runDateOverride)
     {
         var entries = new List<JournalEntry>();
         var notices = new List<DunningNotice>();
@@ -73,6 +88,11 @@ internal static class DunningPostings
                 var id = fee.Installment is { } installment ? DunningIds.ItemFee(letter.Id, installment) : DunningIds.LetterFee(letter.Id, fee.Kind);
                 entries.Add(new ChargePosted(id, ChargeKind.DunningFee, letter.Id, letter.LetterDate, letter.PaymentDeadline, fee.Amount, fee.Installment?.Item));
             }
+        }
+
+        if (runDateOverride is var (processedOn, reason))
+        {
+            entries.Add(RunDateOverride(letter, processedOn, reason));
         }
 
         entries.Add(Note(letter, notices.Count));

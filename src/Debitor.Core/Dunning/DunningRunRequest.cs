@@ -15,6 +15,7 @@ public sealed record DunningRunRequest
 {
     private readonly int? _level;
     private readonly DunningRunMode _mode;
+    private readonly string? _runDateOverride;
 
     /// <summary>Creates a manual run over every customer of a company.</summary>
     /// <param name="runId">The run's key; letter and entry ids derive from it.</param>
@@ -35,7 +36,7 @@ public sealed record DunningRunRequest
     public CompanyId Company { get; }
 
     /// <summary>The run date: items are overdue when their effective due date is before it; letters and notices carry it.</summary>
-    public LocalDate AsOf { get; }
+    public LocalDate AsOf { get; private init; }
 
     /// <summary>Only customers of this branch; <see langword="null"/> for the whole company.</summary>
     public BranchId? Branch { get; init; }
@@ -67,4 +68,19 @@ public sealed record DunningRunRequest
 
     /// <summary>Whether processing posts the letters' fees as dunning-fee charges on the accounts.</summary>
     public bool PostFees { get; init; }
+
+    /// <summary>
+    /// Why this run is processed with a run date other than the processing day (back-dated or future-dated, D12.23);
+    /// <see langword="null"/> for an ordinary run. Processing such a run needs this reason and
+    /// <c>Permission.ProcessBackDatedRuns</c>; the override is recorded on every account the run writes to.
+    /// </summary>
+    /// <exception cref="ArgumentException">Set to an empty or blank text.</exception>
+    public string? RunDateOverride
+    {
+        get => _runDateOverride;
+        init => _runDateOverride = value is null ? null : Guard.Against.NullOrWhiteSpace(value, nameof(RunDateOverride)).Trim();
+    }
+
+    /// <summary>The same run on another date (a proposal approved earlier and processed later, D14.6).</summary>
+    internal DunningRunRequest On(LocalDate date) => this with { AsOf = date };
 }

@@ -16,7 +16,8 @@ public interface IAuthorizationPort
 
 /// <summary>
 /// The shipped authorization: permissions by role. Accountants and supervisors may do everything (R4.8);
-/// only supervisors may override credit control (R2.5); clerks work customers; viewers read.
+/// only supervisors may override credit control (R2.5) and process back-dated or future-dated dunning runs (D12.23);
+/// clerks work customers; viewers read.
 /// </summary>
 public sealed class RoleBasedAuthorization : IAuthorizationPort
 {
@@ -31,7 +32,7 @@ public sealed class RoleBasedAuthorization : IAuthorizationPort
     {
         ArgumentNullException.ThrowIfNull(actor);
         var allowed = actor.HasRole(Roles.Supervisor)
-            || (actor.HasRole(Roles.Accountant) && permission != Permission.OverrideCreditControl)
+            || (actor.HasRole(Roles.Accountant) && permission is not (Permission.OverrideCreditControl or Permission.ProcessBackDatedRuns))
             || (actor.HasRole(Roles.Clerk) && ClerkPermissions.Contains(permission))
             || (actor.HasRole(Roles.Viewer) && permission == Permission.ViewAccounts);
         return ValueTask.FromResult(allowed);

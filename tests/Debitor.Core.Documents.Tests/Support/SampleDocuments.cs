@@ -128,9 +128,13 @@ internal sealed class SampleDocuments
 
         foreach (var (id, day) in new[] { ("2026-09-07", new LocalDate(2026, 9, 7)), ("2026-10-05", new LocalDate(2026, 10, 5)) })
         {
+            // The earlier runs were processed on their own days (a run is processed on its run date, D12.23).
+            clock.Reset(day.AtStartOfDayInZone(options.TimeZone).ToInstant().Plus(Duration.FromHours(9)));
             var proposal = await dunning.PreviewAsync(Accountant, new DunningRunRequest(new DunningRunId("MR-" + id), Company, day) { Customer = Nordlicht });
             await dunning.ProcessAsync(Accountant, proposal);
         }
+
+        clock.Reset(Instant.FromUtc(2026, 11, 23, 9, 0));
 
         var run = await dunning.PreviewAsync(Accountant, new DunningRunRequest(new DunningRunId("MR-2026-11-23"), Company, AsOf));
         var finalDemand = run.Letters.Single(l => l.RecipientId == Nordlicht);

@@ -39,7 +39,7 @@ public sealed class DocumentDeliveryTests
     {
         using var harness = await PortfolioAsync();
         harness.Arm(Fault.OutputFailsOnce);
-        await Assert.ThrowsAsync<InjectedFaultException>(() => harness.Payments.WriteOffResidualsAsync(UseCases.Actor, new Core.Application.ResidualWriteOffRun(Id("small-1"), Date(2026, 3, 15), [Eur(0.10m)], "Kleinbetrag")));
+        await Assert.ThrowsAsync<InjectedFaultException>(() => harness.Payments.WriteOffResidualsAsync(UseCases.Actor, new Core.Application.ResidualWriteOffRun(Id("small-1"), Date(2026, 3, 15), [Eur(0.10m)], "Kleinbetrag") { Company = Company }));
 
         var still = await harness.Delivery.RetryUndeliveredAsync();
 

@@ -20,7 +20,7 @@ public sealed class DunningRetryTests
     private static async Task<(DunningFixture Fixture, FaultyStore Store)> PayerAndCustomerAsync()
     {
         var store = new FaultyStore(new InMemoryCustomerAccountStore());
-        var fixture = new DunningFixture(store);
+        var fixture = new DunningFixture(store).On(D.PlusDays(6));
         await fixture.AddAsync(Customer("P-1"), Invoice("p", 80m, D));
         var routed = PayerRouting.ToCustomer with { DunningLetters = DocumentRecipient.Payer };
         await fixture.AddAsync(Customer("K-1") with { Payer = P, PayerRouting = routed }, Invoice("k", 100m, D));

@@ -21,7 +21,7 @@ public sealed class DunningServiceTests
 
     private static async Task<DunningFixture> FixtureAsync(params JournalEntry[] entries)
     {
-        var fixture = new DunningFixture();
+        var fixture = new DunningFixture().On(Run6.AsOf);
         fixture.Settings.Set(Company, WithFees);
         await fixture.AddAsync(Customer("C-1"), entries.Length > 0 ? entries : [Invoice("a", 100m, D), Invoice("b", 50m, D)]);
         return fixture;
@@ -155,7 +155,7 @@ public sealed class DunningServiceTests
     public async Task Process_AnotherWriterInBetween_ReloadsAndIssues()
     {
         var store = new InterferingStore(new InMemoryCustomerAccountStore());
-        var fixture = new DunningFixture(store);
+        var fixture = new DunningFixture(store).On(Run6.AsOf);
         fixture.Settings.Set(Company, WithFees);
         await fixture.AddAsync(Customer("C-1"), Invoice("a", 100m, D));
         var proposal = await fixture.Dunning.PreviewAsync(Accountant, Run6);
@@ -172,7 +172,7 @@ public sealed class DunningServiceTests
     [Fact]
     public async Task Process_PayerLetter_NoticesOnTheDebtorsAndANoteForThePayer()
     {
-        var fixture = new DunningFixture();
+        var fixture = new DunningFixture().On(D.PlusDays(6));
         var payer = await fixture.AddAsync(Customer("P-1"));
         var routed = PayerRouting.ToCustomer with { DunningLetters = DocumentRecipient.Payer };
         await fixture.AddAsync(Customer("C-1") with { Payer = payer.Id, PayerRouting = routed }, Invoice("a", 100m, D));
@@ -226,6 +226,7 @@ public sealed class DunningServiceTests
         var letter = Assert.Single((await fixture.Dunning.ProcessAsync(Accountant, await fixture.Dunning.PreviewAsync(Accountant, Run6))).Issued);
         await fixture.Dunning.CancelLetterAsync(Accountant, letter.Id, letter.Customers, "wrong address");
 
+        fixture.On(D.PlusDays(7));
         var again = await fixture.Dunning.PreviewAsync(Accountant, Run(D.PlusDays(7), "r7") with { PostFees = true });
 
         Assert.Equal(Eur(5m), again.SingleLetter().FeeTotal);

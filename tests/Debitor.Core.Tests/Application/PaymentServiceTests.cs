@@ -370,7 +370,7 @@ public sealed class PaymentServiceTests
         await CustomerWithInvoiceAsync(NewCustomer(), InvoiceOn("inv-1", 100m), InvoiceOn("inv-2", 100m), Charge("fee-1", ChargeKind.DunningFee, 0.05m));
         await Payments.ApplyPaymentAsync(Accountant, CustomerA, Pay(99.98m, Day(40), reference: "RE-inv-1", id: "pay-1"));
         await Payments.ApplyPaymentAsync(Accountant, CustomerA, Pay(99.50m, Day(40), reference: "RE-inv-2", id: "pay-2"));
-        var run = new ResidualWriteOffRun(Id("small-2026-04"), Day(45), [Eur(0.10m), Usd(0.10m)], "Small residual");
+        var run = new ResidualWriteOffRun(Id("small-2026-04"), Day(45), [Eur(0.10m), Usd(0.10m)], "Small residual") { Company = Company };
 
         var result = await Payments.WriteOffResidualsAsync(Accountant, run);
 
@@ -391,7 +391,7 @@ public sealed class PaymentServiceTests
     {
         await CustomerWithInvoiceAsync(NewCustomer(), InvoiceOn("inv-1", 100m));
         await Payments.ApplyPaymentAsync(Accountant, CustomerA, Pay(99.98m, Day(40)));
-        var run = new ResidualWriteOffRun(Id("small"), Day(45), [Eur(0.10m)], "Small residual");
+        var run = new ResidualWriteOffRun(Id("small"), Day(45), [Eur(0.10m)], "Small residual") { Company = Company };
         var first = await Payments.WriteOffResidualsAsync(Accountant, run);
         var version = (await Accounts.GetAccountAsync(Accountant, CustomerA)).Version;
 
@@ -409,7 +409,7 @@ public sealed class PaymentServiceTests
     {
         await CustomerWithInvoiceAsync(NewCustomer(), InvoiceOn("inv-1", 100m));
 
-        await Assert.ThrowsAsync<AuthorizationException>(() => Payments.WriteOffResidualsAsync(Clerk, new ResidualWriteOffRun(Id("small"), Day(45), [Eur(0.10m)], "Small residual")));
+        await Assert.ThrowsAsync<AuthorizationException>(() => Payments.WriteOffResidualsAsync(Clerk, new ResidualWriteOffRun(Id("small"), Day(45), [Eur(0.10m)], "Small residual") { Company = Company }));
     }
 
     [Fact]

@@ -35,7 +35,7 @@ public sealed class PortfolioTests
     {
         using var harness = await WithLegacyAccountAsync();
 
-        var aging = await harness.Figures.GetPortfolioAgingAsync(Accountant);
+        var aging = await harness.Figures.GetPortfolioAgingAsync(Accountant, Company);
 
         Assert.Equal(3, aging.Accounts);
         var fault = Assert.Single(harness.Faults.Faults);
@@ -47,10 +47,10 @@ public sealed class PortfolioTests
     {
         using var harness = await WithLegacyAccountAsync();
 
-        var turnover = await harness.Figures.GetPortfolioTurnoverAsync(Accountant, new DateInterval(Date(2026, 1, 1), Date(2026, 3, 15)));
-        var followUps = await harness.Collections.DueFollowUpsAsync(Accountant, Date(2026, 3, 31));
+        var turnover = await harness.Figures.GetPortfolioTurnoverAsync(Accountant, Company, new DateInterval(Date(2026, 1, 1), Date(2026, 3, 15)));
+        var followUps = await harness.Collections.DueFollowUpsAsync(Accountant, Company, Date(2026, 3, 31));
         var payment = await harness.Payments.ApplyPaymentAsync(Accountant, UseCases.Payer, new IncomingPayment(Id("pay-p"), Eur(100m), Today));
-        var writeOffs = await harness.Payments.WriteOffResidualsAsync(Accountant, new ResidualWriteOffRun(Id("small"), Today, [Eur(0.10m)], "Kleinbetrag"));
+        var writeOffs = await harness.Payments.WriteOffResidualsAsync(Accountant, new ResidualWriteOffRun(Id("small"), Today, [Eur(0.10m)], "Kleinbetrag") { Company = Company });
 
         Assert.NotEmpty(turnover);
         Assert.Single(followUps);
@@ -68,7 +68,7 @@ public sealed class PortfolioTests
         var broken = new CustomerId("C-9100");
         await harness.Store.AppendAsync(broken, 0, [new JournalRecord(1, Now, Alice, new CustomerRegistered(Id("registered"), NewCustomer(broken.Value))), new JournalRecord(2, Now, Alice, Apply("app-x", "pay-missing", "inv-missing", 1m))], default);
 
-        var aging = await harness.Figures.GetPortfolioAgingAsync(Accountant);
+        var aging = await harness.Figures.GetPortfolioAgingAsync(Accountant, Company);
 
         Assert.Equal(3, aging.Accounts);
         var fault = Assert.Single(harness.Faults.Faults);
@@ -87,8 +87,8 @@ public sealed class PortfolioTests
         await harness.Accounts.DeleteCustomerAsync(Accountant, new CustomerId("C-4000"));
         await Assert.ThrowsAsync<ConcurrencyException>(async () => await harness.Store.AppendAsync(new CustomerId("C-4000"), 1, [new JournalRecord(2, Now, Alice, Invoice("late", 1m))], default));
 
-        var followUps = await harness.Collections.DueFollowUpsAsync(Accountant, Date(2026, 3, 31));
-        var aging = await harness.Figures.GetPortfolioAgingAsync(Accountant);
+        var followUps = await harness.Collections.DueFollowUpsAsync(Accountant, Company, Date(2026, 3, 31));
+        var aging = await harness.Figures.GetPortfolioAgingAsync(Accountant, Company);
 
         Assert.Single(followUps);
         Assert.Equal(3, aging.Accounts);

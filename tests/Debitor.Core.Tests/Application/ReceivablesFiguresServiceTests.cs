@@ -16,7 +16,7 @@ public sealed class ReceivablesFiguresServiceTests
         await _fixture.RegisterAsync(NewCustomer("C-2000"), Invoice("1", 50m, dueDate: Date(2026, 1, 10)));
 
         var one = await _fixture.Figures.GetAgingAsync(Viewer, CustomerA);
-        var all = await _fixture.Figures.GetPortfolioAgingAsync(Viewer);
+        var all = await _fixture.Figures.GetPortfolioAgingAsync(Viewer, Company);
 
         Assert.Equal([Eur(0m), Eur(100m), Eur(0m)], one.Lines[0].Buckets);
         Assert.Equal([Eur(0m), Eur(100m), Eur(50m)], all.Lines[0].Buckets);
@@ -31,7 +31,7 @@ public sealed class ReceivablesFiguresServiceTests
         await _fixture.RegisterAsync(NewCustomer("C-2000"), Invoice("1", 310m, documentDate: Date(2026, 1, 1)));
 
         var one = await _fixture.Figures.GetTurnoverAsync(Viewer, CustomerA, period);
-        var all = await _fixture.Figures.GetPortfolioTurnoverAsync(Viewer, period);
+        var all = await _fixture.Figures.GetPortfolioTurnoverAsync(Viewer, Company, period);
 
         Assert.Equal(31m, one[0].DaysSalesOutstanding);
         Assert.Equal(Eur(620m), all[0].Revenue);

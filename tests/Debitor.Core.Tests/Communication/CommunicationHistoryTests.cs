@@ -62,8 +62,8 @@ public sealed class CommunicationHistoryTests
         var account = await Collections.CreateFollowUpAsync(Clerk, CustomerA, new FollowUpCreated(Id("r-1"), FollowUpKind.Reminder, Date(2026, 3, 16), "Check payment"));
 
         Assert.True(account.HasPendingAccountManagerTask);
-        Assert.Equal([Id("r-1")], (await Collections.DueFollowUpsAsync(Clerk, Date(2026, 3, 16))).Select(d => d.FollowUp.Id));
-        Assert.Equal([Id("r-1"), Id("t-1")], (await Collections.DueFollowUpsAsync(Clerk, Date(2026, 3, 31))).Select(d => d.FollowUp.Id));
+        Assert.Equal([Id("r-1")], (await Collections.DueFollowUpsAsync(Clerk, Company, Date(2026, 3, 16))).Select(d => d.FollowUp.Id));
+        Assert.Equal([Id("r-1"), Id("t-1")], (await Collections.DueFollowUpsAsync(Clerk, Company, Date(2026, 3, 31))).Select(d => d.FollowUp.Id));
 
         account = await Collections.CompleteFollowUpAsync(Clerk, CustomerA, Id("done-1"), Id("t-1"));
 

@@ -85,7 +85,7 @@ public sealed class PublicViewMutabilityTests
             results.Add(await harness.Figures.GetMonthlySeriesAsync(actor, customer));
         }
 
-        results.Add(await harness.Figures.GetPortfolioAgingAsync(actor));
+        results.Add(await harness.Figures.GetPortfolioAgingAsync(actor, TestData.Company));
         results.Add(await harness.Payments.ApplyPaymentAsync(actor, UseCases.Payer, new Core.Payments.IncomingPayment(new EntryId("pay-scan"), new Core.Money(10m, Currency.EUR), TestData.Today)));
         results.AddRange(harness.Output.Inner.Documents);
         results.AddRange(harness.Outbox.Documents);

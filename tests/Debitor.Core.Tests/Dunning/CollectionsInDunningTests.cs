@@ -89,6 +89,7 @@ public sealed class DefaultDateInterestTests
         var due = Date(2026, 1, 31);
         await fixture.AddAsync(NewCustomer(), Invoice("inv-1", 1000m, due));
         var run = new DunningRunRequest(new DunningRunId("run-1"), Company, due.PlusDays(10));
+        fixture.On(run.AsOf);
         await fixture.Dunning.ProcessAsync(Accountant, await fixture.Dunning.PreviewAsync(Accountant, run));
         var account = await fixture.LoadAsync(CustomerA);
         var scheme = Core.Interest.InterestScheme.Fixed(10m).WithAccrual(new Core.Interest.InterestAccrual { Start = Core.Interest.InterestStart.AfterDefaultDate });

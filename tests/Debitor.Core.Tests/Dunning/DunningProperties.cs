@@ -34,6 +34,7 @@ public sealed class DunningProperties
         var ids = scenario.Accounts().Select(a => a.Id).ToList();
         foreach (var asOf in scenario.RunDates)
         {
+            fixture.On(asOf);
             var proposal = await fixture.Dunning.PreviewAsync(Accountant, Run(asOf) with { PostFees = scenario.Fees });
             var first = await fixture.Dunning.ProcessAsync(Accountant, proposal);
             var once = await Task.WhenAll(ids.Select(fixture.JournalAsync));

@@ -40,7 +40,7 @@ public sealed class BoundsTests
 
         var account = await harness.Accounts.GetAccountAsync(Accountant, CustomerA);
         Assert.Equal(Eur((2m * Bounds.MaxAmount) + 150m), Assert.Single(account.Balances));
-        Assert.Equal(3, (await harness.Figures.GetPortfolioAgingAsync(Accountant)).Accounts);
+        Assert.Equal(3, (await harness.Figures.GetPortfolioAgingAsync(Accountant, Company)).Accounts);
         Assert.NotNull(await harness.Credit.GetPositionAsync(Accountant, CustomerA));
         Assert.True((await harness.Interest.PreviewAsync(Accountant, CustomerA, "ZR-9")).Single().InterestTotal.IsPositive);
         var paid = await harness.Payments.ApplyPaymentAsync(Accountant, CustomerA, new IncomingPayment(Id("pay-max"), AtTheBound, Today));

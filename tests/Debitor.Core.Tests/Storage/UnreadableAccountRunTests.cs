@@ -30,6 +30,7 @@ public sealed class UnreadableAccountRunTests : IDisposable
             await command.ExecuteNonQueryAsync();
         }
 
+        fixture.On(new LocalDate(2026, 11, 23));
         var proposal = await fixture.Dunning.PreviewAsync(Accountant, new Core.Dunning.DunningRunRequest(new Core.Dunning.DunningRunId("run-13"), Company, new LocalDate(2026, 11, 23)));
 
         var broken = Assert.Single(proposal.UnreadableAccounts);

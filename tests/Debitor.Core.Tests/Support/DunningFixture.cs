@@ -46,4 +46,14 @@ internal sealed class DunningFixture
     public async Task<CustomerAccount> LoadAsync(CustomerId customer) => await Accounts.GetAccountAsync(Accountant, customer);
 
     public async Task<IReadOnlyList<JournalRecord>> JournalAsync(CustomerId customer) => await Store.LoadAsync(customer, CancellationToken.None);
+
+    /// <summary>Sets the clock to 10:00 in Berlin on a day: processing a run dated that day needs no run-date override (D12.23).</summary>
+    public DunningFixture On(LocalDate day)
+    {
+        Clock.Reset(At(day));
+        return this;
+    }
+
+    /// <summary>10:00 in Berlin on a day.</summary>
+    public static Instant At(LocalDate day) => day.At(new LocalTime(10, 0)).InZoneLeniently(DateTimeZoneProviders.Tzdb["Europe/Berlin"]).ToInstant();
 }

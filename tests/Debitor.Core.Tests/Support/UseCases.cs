@@ -27,7 +27,8 @@ internal sealed record UseCase(string Name, CustomerId Target, Func<FaultHarness
 
 /// <summary>
 /// Every mutating use case of the application layer, the dunning run and the due-date changes included (issue 12,
-/// phase 2).
+/// phase 2), the saved-approval processing and the letter cancellation (phase 3). <c>DocumentDelivery.RetryUndeliveredAsync</c>
+/// has no actor and appends nothing; <c>DocumentDeliveryTests</c> covers it.
 /// </summary>
 internal static class UseCases
 {
@@ -49,6 +50,10 @@ internal static class UseCases
         new("ChangeDueDate", CustomerA, Nothing, (h, a, c) => h.Accounts.ChangeDueDateAsync(a, c, Id("due-1"), Id("inv-1"), Date(2026, 4, 30), "Kulanz")),
         new("ChangeItemDueDate", CustomerA, Nothing, (h, a, c) => h.Accounts.ChangeItemDueDateAsync(a, c, Id("due-2"), Id("inv-2"), Date(2026, 5, 15), "Zahlungsziel verlängert")),
         new("ProcessDunningRun", CustomerA, Nothing, async (h, a, c) => await h.Dunning.ProcessAsync(a, await h.Dunning.PreviewAsync(a, new DunningRunRequest(new DunningRunId("run-1"), Company, Date(2026, 3, 15)) { PostFees = true }))),
+        new("ChangeInstallmentDueDate", CustomerA, Nothing, (h, a, c) => h.Accounts.ChangeInstallmentDueDateAsync(a, c, Id("due-3"), [new InstallmentRef(Id("inv-1"))], Date(2026, 4, 30), "Rate verschoben")),
+        new("Post", CustomerA, Nothing, (h, a, c) => h.Accounts.PostAsync(a, c, Invoice("inv-11", 75m, Date(2026, 4, 15), Date(2026, 3, 15)))),
+        new("ProcessSavedApproval", CustomerA, Nothing, async (h, a, c) => await h.Dunning.ProcessApprovalAsync(a, DunningApproval.FromJson(DunningApproval.Of(await h.Dunning.PreviewAsync(a, new DunningRunRequest(new DunningRunId("run-2"), Company, Date(2026, 3, 15)) { PostFees = true })).ToJson()))),
+        new("CancelLetter", CustomerA, IssuedLetterAsync, (h, a, c) => h.Dunning.CancelLetterAsync(a, h.Letters.Letters.First(l => l.RunId == new DunningRunId("run-0")).Id, [c], "Zahlung übersehen")),
         new("PauseItem", CustomerA, Nothing, (h, a, c) => h.Accounts.PauseItemAsync(a, c, Id("pause-1"), Id("inv-1"), "Reklamation", Date(2026, 4, 30))),
         new("ResumeItem", CustomerA, h => h.Accounts.PauseItemAsync(Accountant, CustomerA, Id("pause-0"), Id("inv-1"), "Reklamation"), (h, a, c) => h.Accounts.ResumeItemAsync(a, c, Id("resume-1"), Id("inv-1"), "geklärt")),
         new("RecordCommunication", CustomerA, Nothing, (h, a, c) => h.Accounts.RecordCommunicationAsync(a, c, new CommunicationRecorded(Id("call-1"), CommunicationKind.PhoneCall, "Rückruf", "zahlt Freitag"))),
@@ -74,6 +79,10 @@ internal static class UseCases
         new("LiftCreditBlock", CustomerA, h => h.Credit.SetBlockAsync(Accountant, CustomerA, Id("block-0"), CreditBlockLevel.Delivery, "Zahlungsverzug"), (h, a, c) => h.Credit.LiftBlockAsync(a, c, Id("lift-1"), "bezahlt")),
         new("OverrideCreditControl", CustomerA, h => h.Credit.SetBlockAsync(Accountant, CustomerA, Id("block-0"), CreditBlockLevel.Delivery, "Zahlungsverzug"), (h, a, c) => h.Credit.OverrideAsync(a, c, Id("override-1"), SalesDocumentKind.Order, "Chef genehmigt")),
     ];
+
+    /// <summary>A letter with fees issued to customer A today (run "run-0"), for the cancellation row.</summary>
+    private static async Task IssuedLetterAsync(FaultHarness harness) =>
+        await harness.Dunning.ProcessAsync(Accountant, await harness.Dunning.PreviewAsync(Accountant, new DunningRunRequest(new DunningRunId("run-0"), Company, Date(2026, 3, 15)) { PostFees = true, Customer = CustomerA }));
 
     /// <summary>An agreement made on 12 February whose first installment (1 March) is unpaid today, past its grace days.</summary>
     private static async Task BreachedAgreementAsync(FaultHarness harness)

@@ -16,10 +16,23 @@ public static class SqliteServiceCollectionExtensions
     /// <returns>The service collection.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="services"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The connection string is empty or invalid.</exception>
-    public static IServiceCollection AddDebitorCoreSqlite(this IServiceCollection services, string connectionString)
+    public static IServiceCollection AddDebitorCoreSqlite(this IServiceCollection services, string connectionString) =>
+        AddDebitorCoreSqlite(services, connectionString, durableAgainstPowerLoss: true);
+
+    /// <summary>
+    /// As <see cref="AddDebitorCoreSqlite(IServiceCollection, string)"/>, choosing whether commits are flushed to the disk
+    /// before an append returns (<see cref="SqliteCustomerAccountStore.DurableAgainstPowerLoss"/>).
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="connectionString">A Microsoft.Data.Sqlite connection string, e.g. <c>Data Source=debitor.db</c>.</param>
+    /// <param name="durableAgainstPowerLoss"><see langword="true"/> for <c>synchronous=FULL</c>; <see langword="false"/> for <c>synchronous=NORMAL</c> (durable against a killed process, not against a power loss).</param>
+    /// <returns>The service collection.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="services"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The connection string is empty or invalid.</exception>
+    public static IServiceCollection AddDebitorCoreSqlite(this IServiceCollection services, string connectionString, bool durableAgainstPowerLoss)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var store = new SqliteCustomerAccountStore(connectionString);
+        var store = new SqliteCustomerAccountStore(connectionString) { DurableAgainstPowerLoss = durableAgainstPowerLoss };
         services.RemoveAll<ICustomerAccountStore>();
         services.RemoveAll<IFileStorage>();
         services.RemoveAll<IDunningSettingsProvider>();

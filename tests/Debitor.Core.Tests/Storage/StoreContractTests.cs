@@ -26,6 +26,20 @@ public sealed class SqliteStoreContractTests : CustomerAccountStoreContract, IDi
     public void Dispose() => _file.Dispose();
 }
 
+public sealed class SqliteNormalSynchronousStoreContractTests : CustomerAccountStoreContract, IDisposable
+{
+    private readonly TempDatabase _file = new();
+
+    protected override async Task<ICustomerAccountStore> CreateStoreAsync()
+    {
+        var store = new SqliteCustomerAccountStore(_file.ConnectionString) { DurableAgainstPowerLoss = false };
+        await store.EnsureSchemaAsync(CancellationToken.None);
+        return store;
+    }
+
+    public void Dispose() => _file.Dispose();
+}
+
 public sealed class PostgreSqlStoreContractTests : CustomerAccountStoreContract, IAsyncLifetime
 {
     private PostgresSchema? _schema;

@@ -8,7 +8,7 @@ namespace Debitor.Core.Sqlite;
 public static class SqliteServiceCollectionExtensions
 {
     /// <summary>
-    /// Stores customer account journals and attached file content in SQLite, replacing the in-memory defaults whether
+    /// Stores customer account journals, attached file content, dunning settings and interest schemes in SQLite, replacing the in-memory defaults whether
     /// called before or after <c>AddDebitorCore</c>. Call <see cref="SqliteCustomerAccountStore.EnsureSchemaAsync"/> at start-up.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -16,15 +16,36 @@ public static class SqliteServiceCollectionExtensions
     /// <returns>The service collection.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="services"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The connection string is empty or invalid.</exception>
-    public static IServiceCollection AddDebitorCoreSqlite(this IServiceCollection services, string connectionString)
+    public static IServiceCollection AddDebitorCoreSqlite(this IServiceCollection services, string connectionString) =>
+        AddDebitorCoreSqlite(services, connectionString, durableAgainstPowerLoss: true);
+
+    /// <summary>
+    /// As <see cref="AddDebitorCoreSqlite(IServiceCollection, string)"/>, choosing whether commits are flushed to the disk
+    /// before an append returns (<see cref="SqliteCustomerAccountStore.DurableAgainstPowerLoss"/>).
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="connectionString">A Microsoft.Data.Sqlite connection string, e.g. <c>Data Source=debitor.db</c>.</param>
+    /// <param name="durableAgainstPowerLoss"><see langword="true"/> for <c>synchronous=FULL</c>; <see langword="false"/> for <c>synchronous=NORMAL</c> (durable against a killed process, not against a power loss).</param>
+    /// <returns>The service collection.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="services"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The connection string is empty or invalid.</exception>
+    public static IServiceCollection AddDebitorCoreSqlite(this IServiceCollection services, string connectionString, bool durableAgainstPowerLoss)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var store = new SqliteCustomerAccountStore(connectionString);
+        var store = new SqliteCustomerAccountStore(connectionString) { DurableAgainstPowerLoss = durableAgainstPowerLoss };
         services.RemoveAll<ICustomerAccountStore>();
         services.RemoveAll<IFileStorage>();
+        services.RemoveAll<IDunningSettingsProvider>();
+        services.RemoveAll<IInterestSchemeProvider>();
         services.AddSingleton(store);
         services.AddSingleton<ICustomerAccountStore>(store);
         services.AddSingleton<IFileStorage>(new SqliteFileStorage(store));
+        var dunningSettings = new SqliteDunningSettingsStore(store);
+        services.AddSingleton(dunningSettings);
+        services.AddSingleton<IDunningSettingsProvider>(dunningSettings);
+        var interestSchemes = new SqliteInterestSchemeStore(store);
+        services.AddSingleton(interestSchemes);
+        services.AddSingleton<IInterestSchemeProvider>(interestSchemes);
         return services;
     }
 }

@@ -16,13 +16,16 @@ internal static class BenchStores
     public static IEnumerable<string> Names() =>
         string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("DEBITOR_POSTGRES")) ? ["sqlite"] : ["sqlite", "postgres"];
 
+    /// <summary>The stores plus SQLite with <c>synchronous=NORMAL</c> (<c>sqlite-normal</c>), for benchmarks that write.</summary>
+    public static IEnumerable<string> WritingNames() => ["sqlite", "sqlite-normal", .. Names().Skip(1)];
+
     public static async Task<(ICustomerAccountStore Store, Func<Task<long>> Bytes, Action Cleanup)> CreateAsync(string name)
     {
-        if (name == "sqlite")
+        if (name.StartsWith("sqlite", StringComparison.Ordinal))
         {
             var folder = Directory.CreateTempSubdirectory("debitor-bench-").FullName;
             var file = Path.Combine(folder, "debitor.db");
-            var sqlite = new SqliteCustomerAccountStore($"Data Source={file}");
+            var sqlite = new SqliteCustomerAccountStore($"Data Source={file}") { DurableAgainstPowerLoss = name == "sqlite" };
             await sqlite.EnsureSchemaAsync(CancellationToken.None);
             return (sqlite, () => Task.FromResult(Directory.GetFiles(folder).Sum(f => new FileInfo(f).Length)), () => Directory.Delete(folder, true));
         }
@@ -117,7 +120,7 @@ public class StoreAccountBenchmarks
     [Params(10, 100, 1000)]
     public int JournalLength { get; set; }
 
-    public static IEnumerable<string> Stores() => BenchStores.Names();
+    public static IEnumerable<string> Stores() => BenchStores.WritingNames();
 
     [GlobalSetup]
     public void Setup()
@@ -159,4 +162,73 @@ public class StoreAccountBenchmarks
 
     [Benchmark]
     public async Task<long> LoadAndReplay() => CustomerAccount.FromJournal(await _store.LoadAsync(_long, CancellationToken.None)).Version;
+}
+
+/// <summary>
+/// End-to-end dunning run from SQLite: list, load and replay, preview, then process (append the notices and history
+/// entries of every letter, deliver it through the outbox). Each iteration starts from a copy of the seeded database.
+/// </summary>
+[MemoryDiagnoser]
+public class StoreDunningRunBenchmarks
+{
+    private string _folder = null!;
+    private string _template = null!;
+    private DunningService _service = null!;
+    private readonly Actor _actor = new(new UserId("bench"), Roles.Accountant);
+
+    [Params(10_000, 100_000)]
+    public int OpenItems { get; set; }
+
+    [Params("sqlite", "sqlite-normal")]
+    public string Store { get; set; } = "sqlite";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _folder = Directory.CreateTempSubdirectory("debitor-bench-run-").FullName;
+        _template = Path.Combine(_folder, "template.db");
+        var store = new SqliteCustomerAccountStore($"Data Source={_template}") { DurableAgainstPowerLoss = false };
+        store.EnsureSchemaAsync(CancellationToken.None).GetAwaiter().GetResult();
+        BenchStores.SeedAsync(store, DunningPortfolio.Create(OpenItems)).GetAwaiter().GetResult();
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_template}"))
+        {
+            connection.Open();
+            using var checkpoint = connection.CreateCommand();
+            checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+            checkpoint.ExecuteNonQuery();
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
+
+    [IterationSetup]
+    public void Copy()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var work = Path.Combine(_folder, "work.db");
+        foreach (var file in Directory.GetFiles(_folder, "work.db*"))
+        {
+            File.Delete(file);
+        }
+
+        File.Copy(_template, work);
+        var store = new SqliteCustomerAccountStore($"Data Source={work}") { DurableAgainstPowerLoss = Store == "sqlite" };
+        var settings = new InMemoryDunningSettingsProvider();
+        settings.Set(DunningPortfolio.Company, DunningPortfolio.Settings);
+        _service = new DunningService(store, new RoleBasedAuthorization(), settings, new InterestSchemeRegistry(), new InMemoryDunningLetterOutput(), NodaTime.SystemClock.Instance, new DebitorCoreOptions());
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, true);
+    }
+
+    [Benchmark]
+    public async Task<int> PreviewAndProcessFromStore()
+    {
+        var proposal = await _service.PreviewAsync(_actor, DunningPortfolio.Request);
+        return (await _service.ProcessAsync(_actor, proposal)).Issued.Count;
+    }
 }

@@ -35,6 +35,50 @@ public sealed class StorageRegistrationTests : IDisposable
 
         Assert.IsType<PostgreSqlCustomerAccountStore>(provider.GetRequiredService<ICustomerAccountStore>());
         Assert.IsType<PostgreSqlFileStorage>(provider.GetRequiredService<IFileStorage>());
+        Assert.Same(provider.GetRequiredService<PostgreSqlDunningSettingsStore>(), provider.GetRequiredService<IDunningSettingsProvider>());
+        Assert.Same(provider.GetRequiredService<PostgreSqlInterestSchemeStore>(), provider.GetRequiredService<IInterestSchemeProvider>());
+    }
+
+    [Fact]
+    public async Task AddDebitorCoreSqlite_SettingsSavedThroughTheStore_AreWhatTheUseCasesRead()
+    {
+        var services = new ServiceCollection().AddDebitorCoreSqlite(_file.ConnectionString, durableAgainstPowerLoss: false).AddDebitorCore();
+        using var provider = services.BuildServiceProvider();
+        await provider.GetRequiredService<SqliteCustomerAccountStore>().EnsureSchemaAsync(CancellationToken.None);
+        var company = new CompanyId("f1");
+        var calendar = Debitor.Core.Calendar.BusinessCalendar.Austria();
+
+        await provider.GetRequiredService<SqliteDunningSettingsStore>().SaveAsync(company, Debitor.Core.Dunning.DunningSettings.Default.WithCalendar(calendar), CancellationToken.None);
+        await provider.GetRequiredService<SqliteInterestSchemeStore>().SaveAsync(company, Debitor.Core.Interest.InterestSchemeCatalog.Default.With(new SchemeId("fest"), Debitor.Core.Interest.InterestScheme.Fixed(3m)), CancellationToken.None);
+
+        Assert.False(provider.GetRequiredService<SqliteCustomerAccountStore>().DurableAgainstPowerLoss);
+        Assert.True((await provider.GetRequiredService<IDunningSettingsProvider>().GetAsync(company, CancellationToken.None)).Calendar.IsHoliday(new LocalDate(2026, 10, 26)));
+        Assert.Equal(3m, (await provider.GetRequiredService<IInterestSchemeProvider>().GetAsync(company, CancellationToken.None)).Schemes[new SchemeId("fest")].FixedRatePercent);
+    }
+
+    [Fact]
+    public async Task EnsureSchemaAsync_Version1Database_IsUpgradedToVersion2Idempotently()
+    {
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection(_file.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var create = connection.CreateCommand();
+            create.CommandText = "CREATE TABLE debitor_schema (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL); INSERT INTO debitor_schema VALUES (1, 1);";
+            await create.ExecuteNonQueryAsync();
+        }
+
+        var store = new SqliteCustomerAccountStore(_file.ConnectionString);
+        await store.EnsureSchemaAsync(CancellationToken.None);
+        await store.EnsureSchemaAsync(CancellationToken.None);
+        await new SqliteDunningSettingsStore(store).SaveAsync(new CompanyId("f1"), Debitor.Core.Dunning.DunningSettings.Default, CancellationToken.None);
+
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection(_file.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var version = connection.CreateCommand();
+            version.CommandText = "SELECT version FROM debitor_schema";
+            Assert.Equal((long)SqliteCustomerAccountStore.SchemaVersion, await version.ExecuteScalarAsync());
+        }
     }
 
     [Theory]

@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using System.Globalization;
+using Debitor.Core.Application;
+using Debitor.Core.Benchmarks.Dunning;
+using Debitor.Core.Ports;
+using Debitor.Core.Sqlite;
+
+namespace Debitor.Core.Benchmarks.Storage;
+
+/// <summary>
+/// <c>--store-run-cpu [items]</c>: one end-to-end dunning run from SQLite (list, load, replay, preview, then process), each
+/// phase reported in wall-clock and process CPU time. CPU time is the figure to read on a shared machine, where the
+/// wall-clock time of <see cref="StoreDunningRunBenchmarks"/> mostly measures the other workloads.
+/// </summary>
+internal static class StoreRunCpuTime
+{
+    public static async Task ReportAsync(int openItems)
+    {
+        foreach (var durable in new[] { false, true })
+        {
+            var folder = Directory.CreateTempSubdirectory("debitor-cpu-").FullName;
+            try
+            {
+                var store = new SqliteCustomerAccountStore($"Data Source={Path.Combine(folder, "debitor.db")}") { DurableAgainstPowerLoss = durable };
+                await store.EnsureSchemaAsync(CancellationToken.None);
+                await BenchStores.SeedAsync(store, DunningPortfolio.Create(openItems));
+                var settings = new InMemoryDunningSettingsProvider();
+                settings.Set(DunningPortfolio.Company, DunningPortfolio.Settings);
+                var service = new DunningService(store, new RoleBasedAuthorization(), settings, new InterestSchemeRegistry(), new InMemoryDunningLetterOutput(), NodaTime.SystemClock.Instance, new DebitorCoreOptions());
+                var actor = new Actor(new UserId("bench"), Roles.Accountant);
+
+                var (proposal, preview) = await MeasureAsync(() => service.PreviewAsync(actor, DunningPortfolio.Request));
+                var (result, process) = await MeasureAsync(() => service.ProcessAsync(actor, proposal));
+                var appended = result.Issued.Sum(l => l.Customers.Count);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{(durable ? "FULL  " : "NORMAL")} {openItems,9:N0} items: preview {preview.Wall.TotalMilliseconds,8:F0} ms wall {preview.Cpu.TotalMilliseconds,8:F0} ms CPU; " +
+                    $"process {result.Issued.Count:N0} letters ({appended:N0} account appends) {process.Wall.TotalMilliseconds,8:F0} ms wall {process.Cpu.TotalMilliseconds,8:F0} ms CPU; " +
+                    $"end to end {openItems / (preview.Cpu + process.Cpu).TotalSeconds,10:N0} items/s of CPU, {openItems / (preview.Wall + process.Wall).TotalSeconds,10:N0} items/s wall"));
+            }
+            finally
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                Directory.Delete(folder, true);
+            }
+        }
+    }
+
+    private static async Task<(T Result, (TimeSpan Wall, TimeSpan Cpu) Time)> MeasureAsync<T>(Func<Task<T>> run)
+    {
+        GC.Collect();
+        var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
+        var wall = Stopwatch.StartNew();
+        var result = await run();
+        wall.Stop();
+        process.Refresh();
+        return (result, (wall.Elapsed, process.TotalProcessorTime - cpu));
+    }
+}

@@ -24,7 +24,7 @@ namespace Debitor.Core.Application;
 /// cancel; every account concerned is authorized before anything changes.</para>
 /// <para>Thread-safe.</para>
 /// </remarks>
-public sealed class DunningService
+public sealed partial class DunningService
 {
     private readonly ICustomerAccountStore _store;
     private readonly IAuthorizationPort _authorization;

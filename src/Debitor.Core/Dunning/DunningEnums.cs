@@ -192,6 +192,8 @@ public enum DunningLineStatus
 
     /// <summary>Due for a notice, but the items that would reach its level miss the level's minimum amount or percentage, so it keeps its level (SAP); listed only.</summary>
     BelowLevelMinimum,
+    /// <summary>Not due yet, and within the scheme's days for a courtesy reminder before the due date (Odoo): never a level, no charges.</summary>
+    CourtesyReminder,
 }
 
 /// <summary>What a fee on a letter is for.</summary>

@@ -363,6 +363,8 @@ public sealed class DunningLine
                 return Text($"Level {state.Level}: all {state.NoticeCount} notices issued — next step: hand-over or court dunning.");
             case DunningLineStatus.Charge:
                 return Text($"{ItemKind} overdue since {Iso(DueDate)}: listed and counted, never dunned itself.");
+            case DunningLineStatus.CourtesyReminder:
+                return Text($"Not due yet (due {Iso(DueDate)}): courtesy reminder before the due date; never a dunning level, no charges.{nextText}");
             case DunningLineStatus.NotYetDue:
                 return Text($"Not due yet (due {Iso(DueDate)}).{nextText}");
             default:

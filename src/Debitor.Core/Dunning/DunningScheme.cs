@@ -28,6 +28,7 @@ public sealed record DunningScheme
     private readonly ValueList<Money> _minimumItemAmounts = ValueList<Money>.Empty;
     private readonly int _dunningIntervalDays;
     private readonly DunningCadence _cadence;
+    private readonly int? _courtesyReminderDays;
 
     /// <summary>Creates a scheme with strict comparison, unlimited repeats of the last level and no minimums.</summary>
     /// <param name="id">The scheme's key, as customers name it (<c>Customer.DunningScheme</c>).</param>
@@ -168,6 +169,27 @@ public sealed record DunningScheme
     {
         get => _cadence;
         init => _cadence = Guard.Against.EnumOutOfRange(value, nameof(Cadence));
+    }
+
+    /// <summary>
+    /// Odoo's reminder before the due date: when set, a run proposes a courtesy reminder (<see cref="DunningProposal.CourtesyReminders"/>)
+    /// for each open invoice installment never dunned whose due date is at most this many days after the run date and
+    /// still after it. A courtesy reminder is never a dunning level, issues no notice and charges nothing; recorded with
+    /// <c>DunningService.SendCourtesyRemindersAsync</c>, an installment gets it once. <see langword="null"/> (the default): none.
+    /// </summary>
+    /// <exception cref="ArgumentException">Set to a number below 1 or above <see cref="Bounds.MaxDays"/>.</exception>
+    public int? CourtesyReminderDays
+    {
+        get => _courtesyReminderDays;
+        init
+        {
+            if (value is < 1)
+            {
+                throw new ArgumentException($"A courtesy reminder comes at least 1 day before the due date; {value} days were given.", nameof(CourtesyReminderDays));
+            }
+
+            _courtesyReminderDays = value is { } days ? Bounds.Days(days, nameof(CourtesyReminderDays)) : null;
+        }
     }
 
     /// <summary>

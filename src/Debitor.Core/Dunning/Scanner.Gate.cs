@@ -5,8 +5,43 @@ namespace Debitor.Core.Dunning;
 /// <summary>The level decision of a run: the per-installment rule and the settings that look at the account as a whole.</summary>
 internal sealed partial class Scanner
 {
+    private readonly List<DunningLine> _courtesy = [];
     private CustomerAccount? _gateFor;
     private AccountGate? _gate;
+
+    /// <summary>
+    /// Odoo's reminder before the due date: every open invoice installment never dunned, not excluded, due after the run
+    /// date but at most <paramref name="days"/> days after it, that has not had its courtesy reminder.
+    /// </summary>
+    private void CollectCourtesyReminders(CustomerAccount account, LevelPlan plan, int days)
+    {
+        var asOfDay = scope.AsOfDay;
+        var claims = account.OpenClaims;
+        for (var i = 0; i < claims.Length; i++)
+        {
+            ref readonly var claim = ref claims[i];
+            if ((claim.Flags & ClaimFlags.Invoice) != 0 && claim.DueDay > asOfDay && claim.DueDay - days <= asOfDay && claim.Notices == 0
+                && ItemExclusion(in claim, plan) is null && !CourtesyReminderSent(account, claim.Installment.Ref))
+            {
+                _courtesy.Add(new DunningLine(account.Customer, in claim, plan, scope.AsOf, DunningLineStatus.CourtesyReminder, 0));
+            }
+        }
+    }
+
+    /// <summary>Whether the installment's courtesy reminder is recorded in the account's communication history.</summary>
+    internal static bool CourtesyReminderSent(CustomerAccount account, InstallmentRef installment)
+    {
+        var id = DunningIds.Courtesy(installment);
+        foreach (var entry in account.Communications)
+        {
+            if (entry.Id == id)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// The one level decision of a run for an overdue, non-excluded invoice installment (one rule, one place: the first

@@ -69,6 +69,7 @@ internal sealed partial class Scanner(RunScope scope)
         _excluded.AddRange(other._excluded);
         _grouped.AddRange(other._grouped);
         _unlisted.AddRange(other._unlisted);
+        _courtesy.AddRange(other._courtesy);
     }
 
     /// <summary>Builds the letters of payer groups (R3.7): customers routing to a payer, and the payer itself.</summary>
@@ -122,7 +123,8 @@ internal sealed partial class Scanner(RunScope scope)
         var eager = _excluded.ToArray();
         var unlisted = _unlisted.ToArray();
         var letters = _letters.ToArray();
-        return new DunningProposal(scope.Request, letters, () => Excluded(scope, letters, eager, unlisted));
+        _courtesy.Sort(CompareLines);
+        return new DunningProposal(scope.Request, letters, () => Excluded(scope, letters, eager, unlisted), _courtesy.ToArray());
     }
 
     /// <summary>
@@ -380,6 +382,11 @@ internal sealed partial class Scanner(RunScope scope)
         if (exclusion is not null)
         {
             return;
+        }
+
+        if (plan!.Scheme.CourtesyReminderDays is { } days && scope.Level == 0)
+        {
+            CollectCourtesyReminders(account, plan, days);
         }
 
         if (scope.IsGrouped(account))

@@ -1,3 +1,5 @@
+using Debitor.Core.Application;
+using Debitor.Core.Communication;
 using Debitor.Core.Dunning;
 using Debitor.Core.Ledger;
 using static Debitor.Core.Tests.DunningData;
@@ -248,6 +250,58 @@ public sealed class AnchorSettingsTests
         Assert.Equal(new LocalDate(2026, 5, 1), line.NextLevelDate);
         var raised = Preview(settings, new LocalDate(2026, 5, 1), account).SingleLetter().LineOf("inv");
         Assert.Contains("end of the month", raised.Explanation, StringComparison.Ordinal);
+    }
+
+    // ---- 5. Before the due date (Odoo) ----
+
+    /// <summary>
+    /// Odoo's follow-up level with a negative delay: three days before the due date a courtesy reminder is proposed — not
+    /// a letter, not a level, no fee — until the day before the due date; on the due date itself nothing.
+    /// </summary>
+    [Fact]
+    public void Preview_CourtesyReminder_ProposedFromTheDaysBeforeTheDueDateUntilTheDayBefore()
+    {
+        var scheme = Scheme(5, 20, 40) with { CourtesyReminderDays = 3 };
+        scheme = scheme with { Levels = [.. scheme.Levels.Select(l => l with { Fees = [DunningFee.PerLetter(Eur(5m))] })] };
+        var settings = Settings(scheme);
+        var account = Account("C-1", Invoice("inv", 100m, D));
+
+        Assert.Empty(Preview(settings, D.PlusDays(-4), account).CourtesyReminders);
+        foreach (var day in new[] { -3, -2, -1 })
+        {
+            var proposal = Preview(settings, D.PlusDays(day), account);
+            var line = Assert.Single(proposal.CourtesyReminders);
+            Assert.Empty(proposal.Letters);
+            Assert.Equal((DunningLineStatus.CourtesyReminder, 0, Eur(0m)), (line.Status, line.Level, line.Fee));
+            Assert.Equal("dunning.status.courtesyReminder", line.StatusTextKey);
+        }
+
+        Assert.Empty(Preview(settings, D, account).CourtesyReminders);
+        Assert.Empty(Preview(Settings(), D.PlusDays(-3), account).CourtesyReminders);
+        Assert.Empty(Preview(settings, Run(D.PlusDays(-3)) with { Level = 1 }, account).CourtesyReminders);
+    }
+
+    [Fact]
+    public async Task SendCourtesyReminders_RecordsOnceAndNeverRaisesALevel()
+    {
+        var fixture = new DunningFixture();
+        fixture.Settings.Set(Company, Settings(Scheme(5, 20, 40) with { CourtesyReminderDays = 7 }));
+        await fixture.AddAsync(Customer("C-1"), Invoice("inv", 100m, D));
+        var proposal = await fixture.Dunning.PreviewAsync(Accountant, Run(D.PlusDays(-5)));
+
+        var sent = await fixture.Dunning.SendCourtesyRemindersAsync(Accountant, proposal);
+        var journal = await fixture.JournalAsync(new CustomerId("C-1"));
+        var again = await fixture.Dunning.SendCourtesyRemindersAsync(Accountant, proposal);
+
+        Assert.Equal("RE-inv", Assert.Single(sent).DocumentNumber);
+        Assert.Empty(again);
+        Assert.Equal(journal.Count, (await fixture.JournalAsync(new CustomerId("C-1"))).Count);
+        var account = await fixture.LoadAsync(new CustomerId("C-1"));
+        Assert.Equal(CommunicationKind.CourtesyReminder, Assert.Single(account.Communications, c => c.Kind == CommunicationKind.CourtesyReminder).Kind);
+        Assert.Equal(DunningState.None, account.Installment("inv").Dunning);
+        Assert.Empty((await fixture.Dunning.PreviewAsync(Accountant, Run(D.PlusDays(-4)))).CourtesyReminders);
+        Assert.Equal(1, (await fixture.Dunning.PreviewAsync(Accountant, Run(D.PlusDays(6)))).SingleLetter().LineOf("inv").Level);
+        await Assert.ThrowsAsync<AuthorizationException>(() => fixture.Dunning.SendCourtesyRemindersAsync(Viewer, proposal));
     }
 
     // ---- 6. Dunning interval per account (SAP) and one clock per customer (Odoo) ----

@@ -39,7 +39,8 @@ public sealed record CustomerSpec(InvoiceSpec[] Invoices, int CreditCents, int U
 /// <param name="PerCustomer">One clock per customer.</param>
 /// <param name="ItemPercent">Tryton's per-item percentage of the posted amount.</param>
 /// <param name="TierBounds">Business Central's minimum and maximum per tier.</param>
-public sealed record SchemeOptions(int Rule2, int Rule3, int LevelMinimumCents, int LevelMinimumPercent, int IntervalDays, bool PerCustomer, int ItemPercent, bool TierBounds)
+/// <param name="CourtesyDays">Odoo's courtesy reminder before the due date; 0 for none.</param>
+public sealed record SchemeOptions(int Rule2, int Rule3, int LevelMinimumCents, int LevelMinimumPercent, int IntervalDays, bool PerCustomer, int ItemPercent, bool TierBounds, int CourtesyDays = 0)
 {
     public static SchemeOptions None { get; } = new(0, 0, 0, 0, 0, false, 0, false);
 }
@@ -67,6 +68,7 @@ public sealed record DunningScenario(CustomerSpec[] Customers, int[] RunDays, bo
         var scheme = new DunningScheme(new SchemeId("default"), [Level(D1, 1), Level(D2, 2), Level(D3, 3)])
         {
             DunningIntervalDays = options.IntervalDays,
+            CourtesyReminderDays = options.CourtesyDays > 0 ? options.CourtesyDays : null,
             Cadence = options.PerCustomer ? DunningCadence.PerCustomer : DunningCadence.PerInstallment,
             Comparison = Inclusive ? DunningDayComparison.Inclusive : DunningDayComparison.Strict,
             MaximumNotices = MaximumNotices,
@@ -200,7 +202,8 @@ public static class DunningArbitraries
         from perCustomer in Gen.Frequency((2, Gen.Constant(false)), (1, Gen.Constant(true)))
         from percent in Gen.Frequency((2, Gen.Constant(0)), (1, Gen.Choose(1, 20)))
         from bounds in Gen.Elements(false, true)
-        select new SchemeOptions(rule2, rule3, minimumCents, minimumPercent, interval, perCustomer, percent, bounds);
+        from courtesy in Gen.Frequency((2, Gen.Constant(0)), (1, Gen.Choose(1, 20)))
+        select new SchemeOptions(rule2, rule3, minimumCents, minimumPercent, interval, perCustomer, percent, bounds, courtesy);
 
     private static int[] Cumulative(int[] steps)
     {

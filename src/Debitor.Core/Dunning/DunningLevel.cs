@@ -8,8 +8,8 @@ namespace Debitor.Core.Dunning;
 /// </summary>
 /// <remarks>
 /// <para><see cref="Days"/> counts for level 1 from the installment's effective due date and for every later level
-/// from the date of the previous notice. Branches and customers may set their own days (R4.5): see
-/// <see cref="DunningSettings.DaysFor"/>.</para>
+/// from the date of the previous notice, unless <see cref="DelayRule"/> says otherwise. Branches and customers may set
+/// their own days (R4.5): see <see cref="DunningSettings.DaysFor"/>.</para>
 /// <para>An immutable value: change it with a <c>with</c> expression; every setter validates.</para>
 /// </remarks>
 public sealed record DunningLevel
@@ -35,7 +35,7 @@ public sealed record DunningLevel
         FooterTextKey = footerTextKey;
     }
 
-    /// <summary>The scheme's days for the level (level 1: after the due date; later levels: after the previous notice).</summary>
+    /// <summary>The scheme's days for the level (level 1: after the due date; later levels: after the previous notice; see <see cref="DelayRule"/>).</summary>
     /// <exception cref="ArgumentException">Set to a negative number.</exception>
     public int Days
     {

@@ -315,7 +315,7 @@ public sealed class DunningLine
 
         switch (Status)
         {
-            case DunningLineStatus.Raised when _plan!.PerCustomer:
+            case DunningLineStatus.Raised or DunningLineStatus.Repeated when _plan!.PerCustomer:
                 return Text($"Level {Level}: the customer's letter is due (one clock per customer), and every overdue item gets its next notice.{nextText}");
             case DunningLineStatus.Raised when _plan.Scheme.Levels[Level - 1].DelayRule != DunningDelayRule.AfterPreviousNotice:
             {

@@ -12,7 +12,7 @@ public sealed partial class DunningService
 {
     /// <summary>
     /// Records the courtesy reminders of a previewed proposal (<see cref="DunningProposal.CourtesyReminders"/>): each
-    /// installment still open, never dunned and not yet due on the run date gets a <see cref="CommunicationKind.CourtesyReminder"/>
+    /// installment still open, never dunned and not yet due on the run date gets a <see cref="CommunicationKind.Reminder"/>
     /// entry in its customer's communication history, which keeps it from being proposed again. Nothing else changes: no
     /// level, no notice, no fee. The host words and sends the reminders it gets back.
     /// </summary>
@@ -43,7 +43,7 @@ public sealed partial class DunningService
                 var due = group.Where(line => StillDue(account, line, asOf)).ToList();
                 var entries = due.Select(line => (JournalEntry)new CommunicationRecorded(
                     DunningIds.Courtesy(line.Installment),
-                    CommunicationKind.CourtesyReminder,
+                    CommunicationKind.Reminder,
                     string.Create(CultureInfo.InvariantCulture, $"Courtesy reminder before the due date ({line.DocumentNumber}/{line.Installment.Number}, due {line.DueDate:yyyy-MM-dd})"),
                     string.Create(CultureInfo.InvariantCulture, $"{line.OpenAmount} open, due {line.DueDate:yyyy-MM-dd}; reminded on {asOf:yyyy-MM-dd}."),
                     line.Installment.Item)).ToList();

@@ -38,7 +38,4 @@ public enum CommunicationKind
 
     /// <summary>Credit control: a block set or lifted, or a block, limit or overdue status overridden (R2.5).</summary>
     CreditControl,
-
-    /// <summary>A courtesy reminder before the due date (Odoo): never a dunning level, no charges.</summary>
-    CourtesyReminder,
 }

@@ -297,7 +297,7 @@ public sealed class AnchorSettingsTests
         Assert.Empty(again);
         Assert.Equal(journal.Count, (await fixture.JournalAsync(new CustomerId("C-1"))).Count);
         var account = await fixture.LoadAsync(new CustomerId("C-1"));
-        Assert.Equal(CommunicationKind.CourtesyReminder, Assert.Single(account.Communications, c => c.Kind == CommunicationKind.CourtesyReminder).Kind);
+        Assert.Equal(CommunicationKind.Reminder, Assert.Single(account.Communications, c => c.Kind == CommunicationKind.Reminder).Kind);
         Assert.Equal(DunningState.None, account.Installment("inv").Dunning);
         Assert.Empty((await fixture.Dunning.PreviewAsync(Accountant, Run(D.PlusDays(-4)))).CourtesyReminders);
         Assert.Equal(1, (await fixture.Dunning.PreviewAsync(Accountant, Run(D.PlusDays(6)))).SingleLetter().LineOf("inv").Level);

@@ -388,6 +388,21 @@ public sealed class AnchorSettingsTests
         Assert.Equal((Eur(300m), Eur(5m), "l2.header"), (high.OverdueTotal, high.FeeTotal, high.HeaderTextKey));
     }
 
+    [Fact]
+    public void SchemeSettings_DefaultToTodaysBehaviourAndRefuseBadValues()
+    {
+        var scheme = Scheme();
+        var level = scheme.Levels[0];
+
+        Assert.Equal((0, DunningCadence.PerInstallment, (int?)null), (scheme.DunningIntervalDays, scheme.Cadence, scheme.CourtesyReminderDays));
+        Assert.Equal((DunningDelayRule.AfterPreviousNotice, 0m, 0), (level.DelayRule, level.MinimumPercent, level.MinimumAmounts.Count));
+        Assert.ThrowsAny<ArgumentException>(() => scheme with { CourtesyReminderDays = 0 });
+        Assert.ThrowsAny<ArgumentException>(() => scheme with { DunningIntervalDays = -1 });
+        Assert.ThrowsAny<ArgumentException>(() => scheme with { Cadence = (DunningCadence)7 });
+        Assert.ThrowsAny<ArgumentException>(() => level with { DelayRule = (DunningDelayRule)7 });
+        Assert.Equal(3, (scheme with { CourtesyReminderDays = 3 }).CourtesyReminderDays);
+    }
+
     private static List<(LocalDate Date, int Level)> DailyNotices(DunningSettings settings, CustomerAccount account, int days)
     {
         var notices = new List<(LocalDate, int)>();

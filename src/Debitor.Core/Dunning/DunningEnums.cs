@@ -13,6 +13,36 @@ public enum DunningDayComparison
     Inclusive,
 }
 
+/// <summary>
+/// From what a level's days are counted (issue 17): the previous notice (the seed's rule and the default), the due date
+/// (Tryton, Odoo), or the end of the month in which the due date plus the days falls (OCA credit control).
+/// </summary>
+public enum DunningDelayRule
+{
+    /// <summary>Level 1 from the effective due date, every later level from the date of the previous notice. The default.</summary>
+    AfterPreviousNotice,
+
+    /// <summary>From the effective due date, for every level (Tryton's and Odoo's levels): level 2 after 30 days means 30 days after the due date.</summary>
+    AfterDueDate,
+
+    /// <summary>The last day of the month in which the effective due date plus the days falls (OCA's "due date, end of month").</summary>
+    EndOfMonthAfterDueDate,
+}
+
+/// <summary>Whose clock decides when the next letter goes out (issue 17).</summary>
+public enum DunningCadence
+{
+    /// <summary>Each installment follows its own days (R4.1); a letter goes out when any installment is due. The default.</summary>
+    PerInstallment,
+
+    /// <summary>
+    /// One clock per customer (Odoo's follow-up per partner): the customer's level is the highest level of its open invoice
+    /// installments, its next letter is due when that level's next days have passed, and then every overdue installment
+    /// gets its next notice; installments newly overdue join that letter instead of triggering their own.
+    /// </summary>
+    PerCustomer,
+}
+
 /// <summary>How the tiers of a tiered dunning fee combine.</summary>
 public enum FeeTierMode
 {
@@ -119,6 +149,12 @@ public enum DunningExclusion
 
     /// <summary>An overdue dunning fee, interest charge or cost item: listed on letters, never dunned itself, and no letter goes to the customer now.</summary>
     ChargeWithoutNotice,
+
+    /// <summary>Due for a notice by its own days, but the account had a letter less than the scheme's dunning interval ago (<see cref="DunningScheme.DunningIntervalDays"/>), and no letter goes to the customer now.</summary>
+    WithinDunningInterval,
+
+    /// <summary>Due for a notice, but the items that would reach its level miss the level's minimum amount or percentage (<see cref="DunningLevel.MinimumAmounts"/>, <see cref="DunningLevel.MinimumPercent"/>): it keeps its level, and no letter goes to the customer now.</summary>
+    BelowLevelMinimum,
 }
 
 /// <summary>Where an installment stands in a run.</summary>
@@ -150,6 +186,14 @@ public enum DunningLineStatus
 
     /// <summary>Kept off every letter; <see cref="DunningLine.Exclusion"/> says why.</summary>
     Excluded,
+
+    /// <summary>Due for a notice by its own days, but the account had a letter less than the scheme's dunning interval ago; listed only.</summary>
+    WithinDunningInterval,
+
+    /// <summary>Due for a notice, but the items that would reach its level miss the level's minimum amount or percentage, so it keeps its level (SAP); listed only.</summary>
+    BelowLevelMinimum,
+    /// <summary>Not due yet, and within the scheme's days for a courtesy reminder before the due date (Odoo): never a level, no charges.</summary>
+    CourtesyReminder,
 }
 
 /// <summary>What a fee on a letter is for.</summary>

@@ -28,6 +28,54 @@ public sealed record FeeTier
 
     /// <summary>The percentage of the overdue amount (Single) or of the part inside the tier (Accumulated).</summary>
     public decimal Percent { get; }
+
+    /// <summary>
+    /// Business Central's "Min. Additional Fee Amount" of the tier: the smallest fee of this tier (Single: the fee; Accumulated:
+    /// this tier's part); <see langword="null"/> (the default) for none. The fee's overall minimum and maximum apply after it.
+    /// </summary>
+    /// <exception cref="ArgumentException">Set to a negative, unrounded amount, in another currency, or above <see cref="Maximum"/>.</exception>
+    public Money? Minimum
+    {
+        get;
+        init => field = Bound(value, nameof(Minimum), value, Maximum);
+    }
+
+    /// <summary>
+    /// Business Central's "Max. Additional Fee Amount" of the tier: the largest fee of this tier (Single: the fee; Accumulated:
+    /// this tier's part); <see langword="null"/> (the default) for none.
+    /// </summary>
+    /// <exception cref="ArgumentException">Set to a negative, unrounded amount, in another currency, or below <see cref="Minimum"/>.</exception>
+    public Money? Maximum
+    {
+        get;
+        init => field = Bound(value, nameof(Maximum), Minimum, value);
+    }
+
+    /// <summary>The tier's fee for an amount computed by its fixed amount and percentage, within the tier's own minimum and maximum.</summary>
+    internal decimal Bounded(decimal fee)
+    {
+        if (Minimum is { } min && fee < min.Amount)
+        {
+            fee = min.Amount;
+        }
+
+        return Maximum is { } max && fee > max.Amount ? max.Amount : fee;
+    }
+
+    private Money? Bound(Money? value, string parameterName, Money? low, Money? high)
+    {
+        if (value is { } amount)
+        {
+            Guard.Against.OtherCurrency(FeeAmounts.Require(amount, parameterName), From.Currency, parameterName);
+        }
+
+        if (low is { } l && high is { } h && l > h)
+        {
+            throw new ArgumentException($"The tier's minimum {l} is above its maximum {h}.", parameterName);
+        }
+
+        return value;
+    }
 }
 
 /// <summary>
@@ -47,8 +95,9 @@ public sealed class DunningFee
 {
     private readonly ValueList<FeeTier> _tiers;
 
-    private DunningFee(Money perLetter, Money perItem, FeeTierMode mode, ValueList<FeeTier> tiers, Money? minimum, Money? maximum)
+    private DunningFee(Money perLetter, Money perItem, FeeTierMode mode, ValueList<FeeTier> tiers, Money? minimum, Money? maximum, decimal perItemPercent = 0m)
     {
+        PerItemPercent = perItemPercent;
         PerLetterAmount = perLetter;
         PerItemAmount = perItem;
         TierMode = mode;
@@ -65,6 +114,12 @@ public sealed class DunningFee
 
     /// <summary>The fee per installment raised to the level; zero for none.</summary>
     public Money PerItemAmount { get; }
+
+    /// <summary>
+    /// Tryton's percentage fee: a percentage (0 to 100) of the posted amount of each installment raised to the level,
+    /// charged with <see cref="PerItemAmount"/> once per installment and level; 0 for none.
+    /// </summary>
+    public decimal PerItemPercent { get; }
 
     /// <summary>How the tiers combine.</summary>
     public FeeTierMode TierMode { get; }
@@ -121,7 +176,7 @@ public sealed class DunningFee
     public DunningFee WithPerLetter(Money amount)
     {
         Guard.Against.OtherCurrency(FeeAmounts.Require(amount, nameof(amount)), Currency, nameof(amount));
-        return new(amount, PerItemAmount, TierMode, _tiers, TieredMinimum, TieredMaximum);
+        return new(amount, PerItemAmount, TierMode, _tiers, TieredMinimum, TieredMaximum, PerItemPercent);
     }
 
     /// <summary>Returns the same fee with another fee per raised installment.</summary>
@@ -131,7 +186,29 @@ public sealed class DunningFee
     public DunningFee WithPerItem(Money amount)
     {
         Guard.Against.OtherCurrency(FeeAmounts.Require(amount, nameof(amount)), Currency, nameof(amount));
-        return new(PerLetterAmount, amount, TierMode, _tiers, TieredMinimum, TieredMaximum);
+        return new(PerLetterAmount, amount, TierMode, _tiers, TieredMinimum, TieredMaximum, PerItemPercent);
+    }
+
+    /// <summary>Returns the same fee with a percentage of each raised installment's posted amount (Tryton's percentage fee).</summary>
+    /// <param name="percent">The percentage, 0 to 100.</param>
+    /// <returns>A new fee.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="percent"/> is outside 0 to 100.</exception>
+    public DunningFee WithPerItemPercent(decimal percent) =>
+        new(PerLetterAmount, PerItemAmount, TierMode, _tiers, TieredMinimum, TieredMaximum, Guard.Against.OutOfRange(percent, nameof(percent), 0m, 100m));
+
+    /// <summary>The fee for one installment raised to the level: <see cref="PerItemAmount"/> plus <see cref="PerItemPercent"/> of its posted amount.</summary>
+    /// <param name="postedAmount">The installment's amount as posted, in the fee's currency.</param>
+    /// <returns>The fee, the percentage part rounded half away from zero to minor units.</returns>
+    /// <exception cref="ArgumentException"><paramref name="postedAmount"/> is in another currency.</exception>
+    public Money ItemFeeFor(Money postedAmount)
+    {
+        Guard.Against.OtherCurrency(postedAmount, Currency, nameof(postedAmount));
+        if (PerItemPercent == 0m)
+        {
+            return PerItemAmount;
+        }
+
+        return PerItemAmount + new Money(postedAmount.Amount * PerItemPercent / 100m, Currency).Round(MidpointRounding.AwayFromZero);
     }
 
     /// <summary>Returns the same fee with a tiered part.</summary>
@@ -146,7 +223,7 @@ public sealed class DunningFee
     {
         var list = CheckTiers(mode, tiers, minimum, maximum);
         Guard.Against.OtherCurrency(list[0].From, Currency, nameof(tiers));
-        return new(PerLetterAmount, PerItemAmount, mode, list, minimum, maximum);
+        return new(PerLetterAmount, PerItemAmount, mode, list, minimum, maximum, PerItemPercent);
     }
 
     /// <summary>The tiered part of the fee for a letter's net overdue amount.</summary>
@@ -170,12 +247,12 @@ public sealed class DunningFee
             applies = true;
             if (TierMode == FeeTierMode.Single)
             {
-                fee = tier.FixedAmount.Amount + (amount * tier.Percent / 100m);
+                fee = tier.Bounded(tier.FixedAmount.Amount + (amount * tier.Percent / 100m));
             }
             else
             {
                 var upper = i + 1 < _tiers.Count ? Math.Min(amount, _tiers[i + 1].From.Amount) : amount;
-                fee += tier.FixedAmount.Amount + ((upper - tier.From.Amount) * tier.Percent / 100m);
+                fee += tier.Bounded(tier.FixedAmount.Amount + ((upper - tier.From.Amount) * tier.Percent / 100m));
             }
         }
 

@@ -27,6 +27,10 @@ internal static class DunningIds
     internal static EntryId ItemFee(string letterId, InstallmentRef installment) =>
         new(Fit(string.Create(CultureInfo.InvariantCulture, $"{letterId}/fee/{installment.Item.Value}/{installment.Number}")));
 
+    /// <summary>The one courtesy reminder an installment can get: the same id whichever run proposes it, so it is recorded once.</summary>
+    internal static EntryId Courtesy(InstallmentRef installment) =>
+        new(Fit(string.Create(CultureInfo.InvariantCulture, $"courtesy/{installment.Item.Value}/{installment.Number}")));
+
     internal static EntryId Note(string letterId) => new(Fit(letterId + "/note"));
 
     internal static EntryId RunDateOverride(string letterId) => new(Fit(letterId + "/override"));

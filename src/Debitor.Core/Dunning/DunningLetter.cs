@@ -270,10 +270,11 @@ public sealed class DunningProposal
 {
     private readonly Lazy<IReadOnlyList<DunningLine>> _excluded;
 
-    internal DunningProposal(DunningRunRequest request, IReadOnlyList<DunningLetter> letters, Func<IReadOnlyList<DunningLine>> excluded)
+    internal DunningProposal(DunningRunRequest request, IReadOnlyList<DunningLetter> letters, Func<IReadOnlyList<DunningLine>> excluded, IReadOnlyList<DunningLine>? courtesyReminders = null)
     {
         Request = request;
         Letters = ReadOnlyViews.Of(letters);
+        CourtesyReminders = ReadOnlyViews.Of(courtesyReminders ?? []);
         _excluded = new Lazy<IReadOnlyList<DunningLine>>(() => ReadOnlyViews.Of(excluded()), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
@@ -282,6 +283,13 @@ public sealed class DunningProposal
 
     /// <summary>The letters, ordered by recipient id and currency code.</summary>
     public IReadOnlyList<DunningLetter> Letters { get; }
+
+    /// <summary>
+    /// The installments due for a courtesy reminder before their due date (<see cref="DunningScheme.CourtesyReminderDays"/>,
+    /// Odoo), with status <see cref="DunningLineStatus.CourtesyReminder"/>, ordered by customer and due date; never on a
+    /// letter, never a level, no charges. Empty unless a scheme sets the days and the run is not limited to one level.
+    /// </summary>
+    public IReadOnlyList<DunningLine> CourtesyReminders { get; }
 
     /// <summary>
     /// Every overdue item of a customer in scope that is on no letter, with <see cref="DunningLine.Exclusion"/> saying why

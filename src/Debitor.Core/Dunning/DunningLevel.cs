@@ -8,8 +8,8 @@ namespace Debitor.Core.Dunning;
 /// </summary>
 /// <remarks>
 /// <para><see cref="Days"/> counts for level 1 from the installment's effective due date and for every later level
-/// from the date of the previous notice. Branches and customers may set their own days (R4.5): see
-/// <see cref="DunningSettings.DaysFor"/>.</para>
+/// from the date of the previous notice, unless <see cref="DelayRule"/> says otherwise. Branches and customers may set
+/// their own days (R4.5): see <see cref="DunningSettings.DaysFor"/>.</para>
 /// <para>An immutable value: change it with a <c>with</c> expression; every setter validates.</para>
 /// </remarks>
 public sealed record DunningLevel
@@ -19,6 +19,9 @@ public sealed record DunningLevel
     private readonly string _headerTextKey = null!;
     private readonly string _footerTextKey = null!;
     private readonly ValueList<DunningFee> _fees = ValueList<DunningFee>.Empty;
+    private readonly ValueList<Money> _minimumAmounts = ValueList<Money>.Empty;
+    private readonly decimal _minimumPercent;
+    private readonly DunningDelayRule _delayRule;
 
     /// <summary>Creates a level without fees, without interest and with a payment deadline of 14 days.</summary>
     /// <param name="days">The scheme's days for the level; 0 to <see cref="Bounds.MaxDays"/>.</param>
@@ -32,7 +35,7 @@ public sealed record DunningLevel
         FooterTextKey = footerTextKey;
     }
 
-    /// <summary>The scheme's days for the level (level 1: after the due date; later levels: after the previous notice).</summary>
+    /// <summary>The scheme's days for the level (level 1: after the due date; later levels: after the previous notice; see <see cref="DelayRule"/>).</summary>
     /// <exception cref="ArgumentException">Set to a negative number.</exception>
     public int Days
     {
@@ -91,6 +94,47 @@ public sealed record DunningLevel
             _fees = list;
         }
     }
+
+    /// <summary>
+    /// From what the level's days are counted: the previous notice (the default; level 1 from the due date), the due date
+    /// (Tryton, Odoo), or the end of the month in which the due date plus the days falls (OCA). Whatever the rule, an
+    /// installment moves up at most one level per run and gets at most one notice a day.
+    /// </summary>
+    /// <exception cref="ArgumentException">Set to an undefined value.</exception>
+    public DunningDelayRule DelayRule
+    {
+        get => _delayRule;
+        init => _delayRule = Guard.Against.EnumOutOfRange(value, nameof(DelayRule));
+    }
+
+    /// <summary>
+    /// SAP's minimum amount per level, per currency (at most one per currency): when the open amount of an account's
+    /// installments that would reach this level in a run is below it, they are assigned the next lower level — they keep
+    /// their level and get no notice (<see cref="DunningLineStatus.BelowLevelMinimum"/>). Empty (the default): no minimum.
+    /// </summary>
+    /// <exception cref="ArgumentException">Set with a negative, unrounded or currency-less amount, or two amounts in one currency.</exception>
+    public IReadOnlyList<Money> MinimumAmounts
+    {
+        get => _minimumAmounts;
+        init => _minimumAmounts = MoneyPerCurrency.From(value, nameof(MinimumAmounts));
+    }
+
+    /// <summary>
+    /// SAP's minimum percentage per level (0 to 100): the installments that would reach this level must make up at least
+    /// this share of the account's open claims in the currency, or they are assigned the next lower level. Both minimums
+    /// must be met (inclusive: exactly the minimum is enough). 0 (the default): no minimum.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Set outside 0 to 100.</exception>
+    public decimal MinimumPercent
+    {
+        get => _minimumPercent;
+        init => _minimumPercent = Guard.Against.OutOfRange(value, nameof(MinimumPercent), 0m, 100m);
+    }
+
+    /// <summary>The level's minimum amount in a currency.</summary>
+    /// <param name="currency">The currency.</param>
+    /// <returns>The minimum, or zero when none is set for the currency.</returns>
+    public Money MinimumAmountIn(Currency currency) => MoneyPerCurrency.Find(_minimumAmounts, currency);
 
     /// <summary>The level's fee in a currency.</summary>
     /// <param name="currency">The letter's currency.</param>

@@ -34,6 +34,8 @@ public sealed class DunningLine
     private decimal _interest;
     private IReadOnlyList<ItemInterestPeriod> _interestPeriods = [];
     private IReadOnlyList<ScheduledNotice>? _verifiedForecast;
+    private int _floorDay = int.MinValue;
+    private bool _joinsAtFloor;
 
     internal DunningLine(
         Customer customer,
@@ -183,6 +185,12 @@ public sealed class DunningLine
 
     internal void SetFee(decimal fee) => _fee = fee;
 
+    /// <summary>
+    /// What the account-level settings add to the forecast: the first day the dunning interval lets a letter go out, and
+    /// with one clock per customer the day the customer's clock is due, on which the installment joins the letter.
+    /// </summary>
+    internal void SetClock(int floorDay, bool joinsAtFloor) => (_floorDay, _joinsAtFloor) = (floorDay, joinsAtFloor);
+
     internal void SetInterest(decimal interest, IReadOnlyList<ItemInterestPeriod> periods)
     {
         _interest = interest;
@@ -235,7 +243,7 @@ public sealed class DunningLine
                 break;
             }
 
-            var day = Math.Max(decision.EligibleDay, floor);
+            var day = Math.Max(_joinsAtFloor && result.Count == 0 ? floor : decision.EligibleDay, floor);
             result.Add(new ScheduledNotice(decision.Level, LevelPlan.Date(day)));
             level = decision.Level;
             notices++;
@@ -273,7 +281,7 @@ public sealed class DunningLine
     /// <summary>The first day a further notice could be issued: after the run, and after a pause ends.</summary>
     private int EarliestDay()
     {
-        var day = LevelPlan.Day(AsOf) + (Issued ? 1 : 0);
+        var day = Math.Max(LevelPlan.Day(AsOf) + (Issued ? 1 : 0), _floorDay);
         if (Exclusion == DunningExclusion.Paused && _installment.Item.Pause?.Until is { } until)
         {
             day = Math.Max(day, LevelPlan.Day(until) + 1);
@@ -287,7 +295,8 @@ public sealed class DunningLine
     {
         DunningExclusion.Paused => _installment.Item.Pause?.Until is null,
         DunningExclusion.NoNoticeDue or DunningExclusion.LevelNotSelected or DunningExclusion.NotInProposal
-            or DunningExclusion.BelowLetterMinimum or DunningExclusion.NetOverdueNotPositive => false,
+            or DunningExclusion.BelowLetterMinimum or DunningExclusion.NetOverdueNotPositive
+            or DunningExclusion.WithinDunningInterval or DunningExclusion.BelowLevelMinimum => false,
         _ => true,
     };
 
@@ -306,6 +315,17 @@ public sealed class DunningLine
 
         switch (Status)
         {
+            case DunningLineStatus.Raised or DunningLineStatus.Repeated when _plan!.PerCustomer:
+                return Text($"Level {Level}: the customer's letter is due (one clock per customer), and every overdue item gets its next notice.{nextText}");
+            case DunningLineStatus.Raised when _plan.Scheme.Levels[Level - 1].DelayRule != DunningDelayRule.AfterPreviousNotice:
+            {
+                var days = _plan.Days[Level - 1];
+                var reference = _plan.Scheme.Levels[Level - 1].DelayRule == DunningDelayRule.AfterDueDate
+                    ? Text($"due date {Iso(DueDate)} + {days} days ({Iso(DueDate.PlusDays(days))})")
+                    : Text($"the end of the month of due date {Iso(DueDate)} + {days} days ({Iso(LevelPlan.Date(LevelPlan.EndOfMonth(LevelPlan.Day(DueDate.PlusDays(days)))))})");
+                return Text($"Level {Level}: {reference} is {comparison} {Iso(AsOf)}.{nextText}");
+            }
+
             case DunningLineStatus.Raised when Level == 1:
             {
                 var days = _plan!.Days[0];
@@ -335,10 +355,16 @@ public sealed class DunningLine
                 return Text($"Level {state.Level}: due for level {next?.Level} now, but the run is limited to another level; listed only.");
             case DunningLineStatus.NotInProposal:
                 return Text($"Level {state.Level}: due for a notice now, but not in the processed proposal; listed only.");
+            case DunningLineStatus.WithinDunningInterval:
+                return Text($"Level {state.Level}: due for its next notice, but the account had a letter less than {_plan!.IntervalDays} days ago (dunning interval); listed only.{nextText}");
+            case DunningLineStatus.BelowLevelMinimum:
+                return Text($"Level {state.Level}: due for its next notice, but the items reaching that level miss the level's minimum amount or percentage, so it keeps its level; listed only.");
             case DunningLineStatus.MaximumReached:
                 return Text($"Level {state.Level}: all {state.NoticeCount} notices issued — next step: hand-over or court dunning.");
             case DunningLineStatus.Charge:
                 return Text($"{ItemKind} overdue since {Iso(DueDate)}: listed and counted, never dunned itself.");
+            case DunningLineStatus.CourtesyReminder:
+                return Text($"Not due yet (due {Iso(DueDate)}): courtesy reminder before the due date; never a dunning level, no charges.{nextText}");
             case DunningLineStatus.NotYetDue:
                 return Text($"Not due yet (due {Iso(DueDate)}).{nextText}");
             default:
@@ -373,6 +399,8 @@ public sealed class DunningLine
         DunningExclusion.AllNoticesIssued => Text($"all notices issued — next step: hand-over or court dunning (level {PreviousLevel}, {PreviousNotices} notices)"),
         DunningExclusion.LevelNotSelected => "due for a notice of a level the run did not select",
         DunningExclusion.NotInProposal => "due for a notice now, but not in the processed proposal",
+        DunningExclusion.WithinDunningInterval => Text($"level {PreviousLevel}, due for its next notice, but the account had a letter less than {_plan?.IntervalDays} days ago (dunning interval)"),
+        DunningExclusion.BelowLevelMinimum => Text($"level {PreviousLevel}, due for its next notice, but the items reaching that level miss the level's minimum amount or percentage"),
         DunningExclusion.ChargeWithoutNotice => Text($"{ItemKind} overdue since {Iso(DueDate)}, listed only with a notice"),
         _ => "excluded",
     };

@@ -26,6 +26,9 @@ public sealed record DunningScheme
     private readonly DunningDayComparison _comparison;
     private readonly ValueList<Money> _minimumLetterAmounts = ValueList<Money>.Empty;
     private readonly ValueList<Money> _minimumItemAmounts = ValueList<Money>.Empty;
+    private readonly int _dunningIntervalDays;
+    private readonly DunningCadence _cadence;
+    private readonly int? _courtesyReminderDays;
 
     /// <summary>Creates a scheme with strict comparison, unlimited repeats of the last level and no minimums.</summary>
     /// <param name="id">The scheme's key, as customers name it (<c>Customer.DunningScheme</c>).</param>
@@ -146,6 +149,50 @@ public sealed record DunningScheme
     }
 
     /// <summary>
+    /// SAP's dunning interval: no notice goes to an account within this many days of its last letter (the run date must be
+    /// at least the last letter date plus the interval); installments due in between are listed as
+    /// <see cref="DunningLineStatus.WithinDunningInterval"/>. 0 (the default): no interval.
+    /// </summary>
+    /// <exception cref="ArgumentException">Set to a negative number or above <see cref="Bounds.MaxDays"/>.</exception>
+    public int DunningIntervalDays
+    {
+        get => _dunningIntervalDays;
+        init => _dunningIntervalDays = Bounds.Days(value, nameof(DunningIntervalDays));
+    }
+
+    /// <summary>
+    /// Whose clock decides when letters go out: each installment's own (the default, R4.1) or one per customer (Odoo's
+    /// follow-up per partner): see <see cref="DunningCadence.PerCustomer"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">Set to an undefined value.</exception>
+    public DunningCadence Cadence
+    {
+        get => _cadence;
+        init => _cadence = Guard.Against.EnumOutOfRange(value, nameof(Cadence));
+    }
+
+    /// <summary>
+    /// Odoo's reminder before the due date: when set, a run proposes a courtesy reminder (<see cref="DunningProposal.CourtesyReminders"/>)
+    /// for each open invoice installment never dunned whose due date is at most this many days after the run date and
+    /// still after it. A courtesy reminder is never a dunning level, issues no notice and charges nothing; recorded with
+    /// <c>DunningService.SendCourtesyRemindersAsync</c>, an installment gets it once. <see langword="null"/> (the default): none.
+    /// </summary>
+    /// <exception cref="ArgumentException">Set to a number below 1 or above <see cref="Bounds.MaxDays"/>.</exception>
+    public int? CourtesyReminderDays
+    {
+        get => _courtesyReminderDays;
+        init
+        {
+            if (value is < 1)
+            {
+                throw new ArgumentException($"A courtesy reminder comes at least 1 day before the due date; {value} days were given.", nameof(CourtesyReminderDays));
+            }
+
+            _courtesyReminderDays = value is { } days ? Bounds.Days(days, nameof(CourtesyReminderDays)) : null;
+        }
+    }
+
+    /// <summary>
     /// SAP's "dun by level": one letter per level instead of one per recipient and currency. Each letter then carries the
     /// notices of one level, with that level's heading, footer, fees and deadline; the highest-level letter also lists the
     /// overdue items that get no notice, the credits and the items not yet due. <see langword="false"/> (the default): one
@@ -167,20 +214,16 @@ public sealed record DunningScheme
     /// <returns>The minimum, or zero when none is set for the currency.</returns>
     public Money MinimumItemAmountIn(Currency currency) => Find(_minimumItemAmounts, currency);
 
-    private static Money Find(ValueList<Money> list, Currency currency)
-    {
-        for (var i = 0; i < list.Count; i++)
-        {
-            if (list[i].Currency == currency)
-            {
-                return list[i];
-            }
-        }
+    private static Money Find(ValueList<Money> list, Currency currency) => MoneyPerCurrency.Find(list, currency);
 
-        return Money.Zero(currency);
-    }
+    private static ValueList<Money> Minimums(IReadOnlyList<Money> value, string parameterName) => MoneyPerCurrency.From(value, parameterName);
+}
 
-    private static ValueList<Money> Minimums(IReadOnlyList<Money> value, string parameterName)
+/// <summary>Lists of fee-like amounts with at most one per currency: the one validation and lookup schemes and levels share.</summary>
+internal static class MoneyPerCurrency
+{
+    /// <exception cref="ArgumentException">A negative, unrounded or currency-less amount, or two amounts in one currency.</exception>
+    internal static ValueList<Money> From(IReadOnlyList<Money> value, string parameterName)
     {
         var list = ValueList<Money>.From(Guard.Against.Null(value, parameterName));
         foreach (var amount in list)
@@ -194,5 +237,18 @@ public sealed record DunningScheme
         }
 
         return list;
+    }
+
+    internal static Money Find(ValueList<Money> list, Currency currency)
+    {
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (list[i].Currency == currency)
+            {
+                return list[i];
+            }
+        }
+
+        return Money.Zero(currency);
     }
 }

@@ -15,7 +15,7 @@ namespace Debitor.Core.Dunning;
 /// lines and totals always agree. A run thus allocates for letters and exclusions, never for the items it only reads.</para>
 /// <para>Not thread-safe: one scanner per partition.</para>
 /// </remarks>
-internal sealed class Scanner(RunScope scope)
+internal sealed partial class Scanner(RunScope scope)
 {
     private readonly List<DunningLetter> _letters = [];
     private readonly List<DunningLine> _excluded = [];
@@ -69,6 +69,7 @@ internal sealed class Scanner(RunScope scope)
         _excluded.AddRange(other._excluded);
         _grouped.AddRange(other._grouped);
         _unlisted.AddRange(other._unlisted);
+        _courtesy.AddRange(other._courtesy);
     }
 
     /// <summary>Builds the letters of payer groups (R3.7): customers routing to a payer, and the payer itself.</summary>
@@ -122,7 +123,8 @@ internal sealed class Scanner(RunScope scope)
         var eager = _excluded.ToArray();
         var unlisted = _unlisted.ToArray();
         var letters = _letters.ToArray();
-        return new DunningProposal(scope.Request, letters, () => Excluded(scope, letters, eager, unlisted));
+        _courtesy.Sort(CompareLines);
+        return new DunningProposal(scope.Request, letters, () => Excluded(scope, letters, eager, unlisted), _courtesy.ToArray());
     }
 
     /// <summary>
@@ -181,7 +183,7 @@ internal sealed class Scanner(RunScope scope)
                 continue;
             }
 
-            var status = Classify(customer.Id, in claim, plan, out _);
+            var status = Classify(account, in claim, plan, out _);
             var reason = status switch
             {
                 DunningLineStatus.Raised or DunningLineStatus.Repeated => suppressed ?? DunningExclusion.NoNoticeDue,
@@ -189,6 +191,8 @@ internal sealed class Scanner(RunScope scope)
                 DunningLineStatus.LevelNotSelected => DunningExclusion.LevelNotSelected,
                 DunningLineStatus.NotInProposal => DunningExclusion.NotInProposal,
                 DunningLineStatus.Charge => DunningExclusion.ChargeWithoutNotice,
+                DunningLineStatus.WithinDunningInterval => DunningExclusion.WithinDunningInterval,
+                DunningLineStatus.BelowLevelMinimum => DunningExclusion.BelowLevelMinimum,
                 _ => DunningExclusion.NoNoticeDue,
             };
             lines.Add(new DunningLine(customer, in claim, plan, scope.AsOf, DunningLineStatus.Excluded, claim.Level, reason));
@@ -261,6 +265,11 @@ internal sealed class Scanner(RunScope scope)
                 continue;
             }
 
+            if (plan is { HasAccountRules: true })
+            {
+                scanner.ForecastClock(account, plan, in claim, line);
+            }
+
             line.VerifyForecast(runOn);
             lines.Add(line);
         }
@@ -318,14 +327,14 @@ internal sealed class Scanner(RunScope scope)
                 }
                 else if (ItemExclusion(in claim, plan) is null)
                 {
-                    var status = Classify(customer.Id, in claim, plan, out var level);
+                    var status = Classify(account, in claim, plan, out var level);
                     if (!letter.Lists(status, level))
                     {
                         continue;
                     }
 
                     var line = new DunningLine(customer, in claim, plan, scope.AsOf, status, level);
-                    if (status == DunningLineStatus.Raised && ItemFee(plan, level, currency) is var fee and > 0m)
+                    if (status == DunningLineStatus.Raised && ItemFee(plan, level, in claim) is var fee and > 0m)
                     {
                         line.SetFee(fee);
                         (fees ??= []).Add(new DunningFeeLine(DunningFeeKind.PerItem, new Money(fee, currency), level, customer.Id, line.Installment));
@@ -375,6 +384,11 @@ internal sealed class Scanner(RunScope scope)
             return;
         }
 
+        if (plan!.Scheme.CourtesyReminderDays is { } days && scope.Level == 0)
+        {
+            CollectCourtesyReminders(account, plan, days);
+        }
+
         if (scope.IsGrouped(account))
         {
             _grouped.Add((account, hasDue));
@@ -411,8 +425,7 @@ internal sealed class Scanner(RunScope scope)
 
             if (!hasDue && (claim.Flags & ClaimFlags.Invoice) != 0)
             {
-                var decision = plan!.Decide(claim.Level, claim.Notices, claim.LastNoticeDay, claim.DueDay);
-                hasDue = decision.IsDueOn(asOfDay) && Selected(account.Id, in claim, decision);
+                hasDue = Decide(account, in claim, plan!, out var decision) == DunningLineStatus.Raised && Selected(account.Id, in claim, decision);
             }
         }
 
@@ -439,13 +452,13 @@ internal sealed class Scanner(RunScope scope)
             {
                 var tally = tallies.For(claim.Currency);
                 tally.Overdue += claim.Open;
-                var status = Classify(customer.Id, in claim, plan, out var level);
+                var status = Classify(account, in claim, plan, out var level);
                 if (status is DunningLineStatus.Raised or DunningLineStatus.Repeated)
                 {
                     tally.Notices++;
                     tally.FirstNoticePlan ??= plan;
                     tally.MaxLevel = Math.Max(tally.MaxLevel, level);
-                    var fee = status == DunningLineStatus.Raised ? ItemFee(plan, level, claim.Currency) : 0m;
+                    var fee = status == DunningLineStatus.Raised ? ItemFee(plan, level, in claim) : 0m;
                     tally.ItemFees += fee;
                     tally.AddNotice(level, claim.Open, fee);
                 }
@@ -574,7 +587,7 @@ internal sealed class Scanner(RunScope scope)
                 ref readonly var claim = ref claims[i];
                 if (!claim.IsCredit && claim.Currency == currency && claim.DueDay < scope.AsOfDay && ItemExclusion(in claim, plan) is null)
                 {
-                    var status = Classify(customer.Id, in claim, plan, out var level);
+                    var status = Classify(account, in claim, plan, out var level);
                     action(account, plan, claim, status, level);
                 }
             }
@@ -582,7 +595,7 @@ internal sealed class Scanner(RunScope scope)
     }
 
     /// <summary>Where an overdue, non-excluded installment stands: raised, repeated or only listed (and why), and its level after the run.</summary>
-    internal DunningLineStatus Classify(CustomerId customer, in OpenClaim claim, LevelPlan plan, out int level)
+    internal DunningLineStatus Classify(CustomerAccount account, in OpenClaim claim, LevelPlan plan, out int level)
     {
         level = claim.Level;
         if ((claim.Flags & ClaimFlags.Invoice) == 0)
@@ -590,9 +603,9 @@ internal sealed class Scanner(RunScope scope)
             return DunningLineStatus.Charge;
         }
 
-        var decision = plan.Decide(claim.Level, claim.Notices, claim.LastNoticeDay, claim.DueDay);
-        var status = decision.IsNone ? DunningLineStatus.MaximumReached
-            : !decision.IsDueOn(scope.AsOfDay) ? DunningLineStatus.WaitingForNextLevel
+        var customer = account.Id;
+        var decided = Decide(account, in claim, plan, out var decision);
+        var status = decided != DunningLineStatus.Raised ? decided
             : scope.Level != 0 && decision.Level != scope.Level ? DunningLineStatus.LevelNotSelected
             : scope.Filter is { } filter && !filter.Allows(customer, in claim, decision.Level) ? DunningLineStatus.NotInProposal
             : decision.IsRepeat ? DunningLineStatus.Repeated
@@ -610,8 +623,8 @@ internal sealed class Scanner(RunScope scope)
         && (scope.Filter is not { } filter || filter.Allows(customer, in claim, decision.Level));
 
     /// <summary>The per-item fee for raising an installment to a level: once per installment and level, never for repeats.</summary>
-    private static decimal ItemFee(LevelPlan plan, int level, Currency currency) =>
-        plan.Scheme.Levels[level - 1].FeeIn(currency) is { } fee ? fee.PerItemAmount.Amount : 0m;
+    private static decimal ItemFee(LevelPlan plan, int level, in OpenClaim claim) =>
+        plan.Scheme.Levels[level - 1].FeeIn(claim.Currency) is { } fee ? fee.ItemFeeFor(claim.Installment.Amount).Amount : 0m;
 
     internal DunningExclusion? CustomerExclusion(CustomerAccount account, LevelPlan? plan)
     {

@@ -200,6 +200,32 @@ public sealed class DunningProperties
         }
     }
 
+    // (f) Issue 17: a courtesy reminder is for an open installment not yet due and never dunned, and never on a letter.
+    [Property(Arbitrary = [typeof(DunningArbitraries)])]
+    public void CourtesyReminders_AreNotYetDueNeverDunnedAndOnNoLetter(DunningScenario scenario)
+    {
+        var settings = scenario.Settings();
+        var days = scenario.Options?.CourtesyDays ?? 0;
+        var accounts = scenario.Accounts();
+        foreach (var asOf in scenario.RunDates)
+        {
+            var proposal = Preview(settings, asOf, accounts);
+            var onLetters = proposal.Letters.SelectMany(l => l.Lines.Concat(l.ItemsNotYetDue)).Where(l => l.Status != DunningLineStatus.NotYetDue).Select(l => (l.Customer, l.Installment)).ToHashSet();
+            Assert.All(proposal.CourtesyReminders, line =>
+            {
+                Assert.InRange(line.DueDate, asOf.PlusDays(1), asOf.PlusDays(days));
+                Assert.Equal((0, 0, DunningLineStatus.CourtesyReminder), (line.PreviousNotices, line.Level, line.Status));
+                Assert.DoesNotContain((line.Customer, line.Installment), onLetters);
+            });
+            if (days == 0)
+            {
+                Assert.Empty(proposal.CourtesyReminders);
+            }
+
+            accounts = proposal.Issue(scenario.Fees, accounts);
+        }
+    }
+
     // (e) A due-date change moves exactly the installments it names.
     [Property(MaxTest = 200)]
     public void DueDateChange_MovesExactlyTheNamedInstallments(byte parts, byte named, sbyte shift)

@@ -30,17 +30,46 @@ public sealed record InvoiceSpec(int Cents, int DueOffset, int Parts, int PaidPe
 public sealed record CustomerSpec(InvoiceSpec[] Invoices, int CreditCents, int UnappliedCents, bool RoutesToPayer, bool Blocked, int LevelOneDays, bool Consumer = false);
 
 /// <summary>A generated portfolio, a scheme, and the days (after <see cref="DunningData.D"/>) on which runs happen.</summary>
-public sealed record DunningScenario(CustomerSpec[] Customers, int[] RunDays, bool Inclusive, int D1, int D2, int D3, int MaximumNotices, int MinimumLetterCents, int MinimumItemCents, bool Fees, bool ByLevel = false)
+/// <summary>The settings of issue 17 a generated scheme may carry; <see cref="None"/> is today's behaviour.</summary>
+/// <param name="Rule2">The delay rule of level 2 (0 previous notice, 1 due date, 2 end of month).</param>
+/// <param name="Rule3">The delay rule of level 3.</param>
+/// <param name="LevelMinimumCents">SAP's minimum amount of levels 2 and 3 in EUR; 0 for none.</param>
+/// <param name="LevelMinimumPercent">SAP's minimum percentage of levels 2 and 3; 0 for none.</param>
+/// <param name="IntervalDays">SAP's dunning interval; 0 for none.</param>
+/// <param name="PerCustomer">One clock per customer.</param>
+/// <param name="ItemPercent">Tryton's per-item percentage of the posted amount.</param>
+/// <param name="TierBounds">Business Central's minimum and maximum per tier.</param>
+/// <param name="CourtesyDays">Odoo's courtesy reminder before the due date; 0 for none.</param>
+public sealed record SchemeOptions(int Rule2, int Rule3, int LevelMinimumCents, int LevelMinimumPercent, int IntervalDays, bool PerCustomer, int ItemPercent, bool TierBounds, int CourtesyDays = 0)
+{
+    public static SchemeOptions None { get; } = new(0, 0, 0, 0, 0, false, 0, false);
+}
+
+public sealed record DunningScenario(CustomerSpec[] Customers, int[] RunDays, bool Inclusive, int D1, int D2, int D3, int MaximumNotices, int MinimumLetterCents, int MinimumItemCents, bool Fees, bool ByLevel = false, SchemeOptions? Options = null)
 {
     public IEnumerable<LocalDate> RunDates => RunDays.Select(d => DunningData.D.PlusDays(d));
 
     public DunningSettings Settings()
     {
-        var fee = DunningFee.PerLetter(Eur(2.5m)).WithPerItem(Eur(1m))
-            .WithTiers(FeeTierMode.Accumulated, [new FeeTier(Eur(0m), Eur(0m), 1m), new FeeTier(Eur(1000m), Eur(1m), 0.5m)], maximum: Eur(30m));
-        DunningLevel Level(int days, int n) => DunningData.Level(days, n) with { Fees = Fees ? [fee] : [], ChargesInterest = n >= 2 };
+        var options = Options ?? SchemeOptions.None;
+        FeeTier Tier(decimal from, decimal fixedAmount, decimal percent) => options.TierBounds
+            ? new FeeTier(Eur(from), Eur(fixedAmount), percent) { Minimum = Eur(1m), Maximum = Eur(6m) }
+            : new FeeTier(Eur(from), Eur(fixedAmount), percent);
+        var fee = DunningFee.PerLetter(Eur(2.5m)).WithPerItem(Eur(1m)).WithPerItemPercent(options.ItemPercent)
+            .WithTiers(FeeTierMode.Accumulated, [Tier(0m, 0m, 1m), Tier(1000m, 1m, 0.5m)], maximum: Eur(30m));
+        DunningLevel Level(int days, int n) => DunningData.Level(days, n) with
+        {
+            Fees = Fees ? [fee] : [],
+            ChargesInterest = n >= 2,
+            DelayRule = (DunningDelayRule)(n == 2 ? options.Rule2 : n == 3 ? options.Rule3 : 0),
+            MinimumAmounts = n >= 2 && options.LevelMinimumCents > 0 ? [Money.FromMinorUnits(options.LevelMinimumCents, Currency.EUR)] : [],
+            MinimumPercent = n >= 2 ? options.LevelMinimumPercent : 0,
+        };
         var scheme = new DunningScheme(new SchemeId("default"), [Level(D1, 1), Level(D2, 2), Level(D3, 3)])
         {
+            DunningIntervalDays = options.IntervalDays,
+            CourtesyReminderDays = options.CourtesyDays > 0 ? options.CourtesyDays : null,
+            Cadence = options.PerCustomer ? DunningCadence.PerCustomer : DunningCadence.PerInstallment,
             Comparison = Inclusive ? DunningDayComparison.Inclusive : DunningDayComparison.Strict,
             MaximumNotices = MaximumNotices,
             MinimumLetterAmounts = MinimumLetterCents > 0 ? [Money.FromMinorUnits(MinimumLetterCents, Currency.EUR)] : [],
@@ -90,7 +119,7 @@ public sealed record DunningScenario(CustomerSpec[] Customers, int[] RunDays, bo
 
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"{Customers.Length} customers, {Customers.Sum(c => c.Invoices.Length)} invoices, runs [{string.Join(",", RunDays)}], {(Inclusive ? "inclusive" : "strict")} {D1}/{D2}/{D3}, max {MaximumNotices}, min {MinimumLetterCents}/{MinimumItemCents}, fees {Fees}, by level {ByLevel}; {string.Join(" | ", Customers.Select(c => c.ToString()))}");
+        $"{Customers.Length} customers, {Customers.Sum(c => c.Invoices.Length)} invoices, runs [{string.Join(",", RunDays)}], {(Inclusive ? "inclusive" : "strict")} {D1}/{D2}/{D3}, max {MaximumNotices}, min {MinimumLetterCents}/{MinimumItemCents}, fees {Fees}, by level {ByLevel}, {Options ?? SchemeOptions.None}; {string.Join(" | ", Customers.Select(c => c.ToString()))}");
 
     private static IEnumerable<JournalEntry> InvoiceEntries(InvoiceSpec spec, string id)
     {
@@ -161,7 +190,20 @@ public static class DunningArbitraries
         from minItem in Gen.Frequency((3, Gen.Constant(0)), (1, Gen.Choose(1, 5_000)))
         from fees in Gen.Elements(false, true)
         from byLevel in Gen.Frequency((3, Gen.Constant(false)), (1, Gen.Constant(true)))
-        select new DunningScenario(customers, Cumulative(steps), inclusive, d1, d2, d3, maximum, minLetter, minItem, fees, byLevel);
+        from options in Gen.Frequency((1, Gen.Constant(SchemeOptions.None)), (2, OptionsGen()))
+        select new DunningScenario(customers, Cumulative(steps), inclusive, d1, d2, d3, maximum, minLetter, minItem, fees, byLevel, options);
+
+    private static Gen<SchemeOptions> OptionsGen() =>
+        from rule2 in Gen.Choose(0, 2)
+        from rule3 in Gen.Choose(0, 2)
+        from minimumCents in Gen.Frequency((2, Gen.Constant(0)), (1, Gen.Choose(1, 100_000)))
+        from minimumPercent in Gen.Frequency((2, Gen.Constant(0)), (1, Gen.Choose(1, 100)))
+        from interval in Gen.Frequency((2, Gen.Constant(0)), (1, Gen.Choose(1, 30)))
+        from perCustomer in Gen.Frequency((2, Gen.Constant(false)), (1, Gen.Constant(true)))
+        from percent in Gen.Frequency((2, Gen.Constant(0)), (1, Gen.Choose(1, 20)))
+        from bounds in Gen.Elements(false, true)
+        from courtesy in Gen.Frequency((2, Gen.Constant(0)), (1, Gen.Choose(1, 20)))
+        select new SchemeOptions(rule2, rule3, minimumCents, minimumPercent, interval, perCustomer, percent, bounds, courtesy);
 
     private static int[] Cumulative(int[] steps)
     {

@@ -52,18 +52,30 @@ internal static class DunningCommands
             var request = Request(host, context.Value(branch), context.Value(customer), context.Value(level), context.Value(automatic), context.Value(creditLimit), !context.Value(noFees), RunId(host.Today, runs));
             var proposal = await host.Dunning.PreviewAsync(host.Actor, request, context.CancellationToken);
             var result = await host.Dunning.ProcessAsync(host.Actor, proposal, context.CancellationToken);
-            await host.Database.RecordRunAsync(result.RunId.Value, Format.Date(host.Today), [.. result.Issued.Select(l => new StoredLetter(l.Id, [.. l.Customers.Append(l.RecipientId).Distinct().Select(c => c.Value)]))], context.CancellationToken);
+
+            // Processing a run again is the library's retry: letters the run issued before are completed, never issued twice,
+            // and come back in the result. Only the letters this run had not recorded yet are new.
+            var earlier = runs.FirstOrDefault(r => r.Id == result.RunId.Value)?.Letters.Select(l => l.Id).ToHashSet() ?? [];
+            var issued = result.Issued.Where(l => !earlier.Contains(l.Id)).ToList();
+            await host.Database.RecordRunAsync(result.RunId.Value, Format.Date(host.Today), [.. issued.Select(l => new StoredLetter(l.Id, [.. l.Customers.Append(l.RecipientId).Distinct().Select(c => c.Value)]))], context.CancellationToken);
             var directory = context.Value(output) ?? Path.Combine(CliContext.Home, "documents", result.RunId.Value);
-            var files = result.Issued.Count > 0 ? await WriteLettersAsync(context, host, result.Issued, directory, context.Value(html)) : null;
-            var notices = result.Issued.Sum(l => l.Lines.Count(n => n.IssuesNotice));
+            var files = issued.Count > 0 ? await WriteLettersAsync(context, host, issued, directory, context.Value(html)) : null;
+            var notices = issued.Sum(l => l.Lines.Count(n => n.IssuesNotice));
+            var fees = issued.Sum(l => l.Fees.Count);
+            var already = result.Issued.Count - issued.Count;
             await context.EmitAsync(
-                new { run = result.RunId.Value, asOf = Format.Date(host.Today), issued = result.Issued.Count, notices, fees = result.Issued.Sum(l => l.Fees.Count), removed = result.Removed.Count, unreadable = result.UnreadableAccounts.Select(u => u.Message).ToList(), letters = result.Issued.Select(LetterJson).ToList(), documents = files?.Directory },
+                new { run = result.RunId.Value, asOf = Format.Date(host.Today), issued = issued.Count, alreadyIssued = already, notices, fees, removed = result.Removed.Count, unreadable = result.UnreadableAccounts.Select(u => u.Message).ToList(), letters = issued.Select(LetterJson).ToList(), documents = files?.Directory },
                 o =>
                 {
                     o.WriteLine(context.T(
-                        $"Lauf {result.RunId}: {result.Issued.Count} Schreiben ausgestellt mit {notices} Mahnungen und {result.Issued.Sum(l => l.Fees.Count)} Gebühren; {result.Removed.Count} Mahnungen der Vorschau nicht ausgestellt. Gespeichert.",
-                        $"Run {result.RunId}: {result.Issued.Count} letters issued with {notices} notices and {result.Issued.Sum(l => l.Fees.Count)} fees; {result.Removed.Count} previewed notices not issued. Stored."));
-                    if (result.Issued.Count == 0)
+                        $"Lauf {result.RunId}: {issued.Count} Schreiben ausgestellt mit {notices} Mahnungen und {fees} Gebühren; {result.Removed.Count} Mahnungen der Vorschau nicht ausgestellt. Gespeichert.",
+                        $"Run {result.RunId}: {issued.Count} letters issued with {notices} notices and {fees} fees; {result.Removed.Count} previewed notices not issued. Stored."));
+                    if (already > 0)
+                    {
+                        o.WriteLine(context.T($"{already} Schreiben dieses Laufs waren bereits ausgestellt und wurden nicht erneut ausgestellt.", $"{already} letters of this run were issued before and were not issued again."));
+                    }
+
+                    if (issued.Count == 0)
                     {
                         o.WriteLine(context.T("Nichts Neues auszustellen (ein Lauf an diesem Tag ist bereits verarbeitet, oder nichts ist fällig).", "Nothing new to issue (a run of this day was processed already, or nothing is due)."));
                     }

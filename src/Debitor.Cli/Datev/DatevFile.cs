@@ -68,13 +68,13 @@ internal sealed class DatevFile
     public int LedgerAccountLength => Header.Length > 13 && int.TryParse(Header[13], NumberStyles.None, CultureInfo.InvariantCulture, out var length) && length is >= 4 and <= 8 ? length : 4;
 
     /// <summary>The first day of the exported period (header field 15, "Datum vom"), which gives booking dates their year.</summary>
-    public LocalDate? PeriodStart => Header.Length > 14 ? DatevValues.Date8(Header[14]) : null;
+    public LocalDate? PeriodStart => Header.Length > 14 ? DatevValues.HeaderDate(Header[14]) : null;
 
     /// <summary>The currency of the file (header field 22, "WKZ"); EUR when missing.</summary>
     public string Currency => Header.Length > 21 && Header[21].Trim() is { Length: 3 } code ? code : "EUR";
 
-    /// <summary>The chart of accounts (header field 28, "SKR"): "03" or "04"; "03" when missing.</summary>
-    public string ChartOfAccounts => Header.Length > 27 && Header[27].Trim() is { Length: > 0 } skr ? skr : "03";
+    /// <summary>The chart of accounts (header field 27, "SKR"): "03" or "04"; "03" when missing.</summary>
+    public string ChartOfAccounts => Header.Length > 26 && Header[26].Trim() is { Length: > 0 } skr ? skr : "03";
 
     /// <summary>Opens a file and reads its header line and column names.</summary>
     /// <exception cref="FormatException">The file is no DATEV EXTF export of a format the CLI reads.</exception>
@@ -213,6 +213,12 @@ internal static class DatevValues
     /// <summary>An amount such as <c>1234,56</c> (a decimal comma, no sign, no thousands separator).</summary>
     public static decimal? Amount(string text) =>
         text.Length > 0 && !text.Contains('.', StringComparison.Ordinal) && decimal.TryParse(text, NumberStyles.AllowDecimalPoint, DecimalComma, out var value) ? value : null;
+
+    /// <summary>A date of the header line, JJJJMMTT.</summary>
+    public static LocalDate? HeaderDate(string text) =>
+        text.Trim() is { Length: 8 } t && int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out _)
+            ? Make(int.Parse(t[..4], CultureInfo.InvariantCulture), int.Parse(t[4..6], CultureInfo.InvariantCulture), int.Parse(t[6..], CultureInfo.InvariantCulture))
+            : null;
 
     /// <summary>A date TTMMJJJJ.</summary>
     public static LocalDate? Date8(string text) =>

@@ -98,6 +98,24 @@ public sealed class DailyWorkTests
     }
 
     [Fact]
+    public async Task DunningProcess_CompanyWithoutLetterhead_IsRefusedBeforeAnythingIsIssued()
+    {
+        using var cli = new CliHarness();
+        await cli.RunOkAsync("init", "--company", "acme", "--as-of", "2026-03-01");
+        var portfolio = cli.Write("p.json", """{ "company": "acme", "customers": [ { "id": "K1", "name": "Müller GmbH", "documents": [ { "type": "invoice", "id": "RE-1", "date": "2026-01-05", "due": "2026-01-19", "amount": 100 } ] } ] }""");
+        await cli.RunOkAsync("import", "portfolio", portfolio);
+        var before = (await cli.JournalAsync("K1")).Count;
+        var preview = await cli.RunOkAsync("dunning", "preview", "--format", "json");
+
+        var result = await cli.RunAsync("dunning", "process");
+
+        Assert.Contains("\"recipient\": \"K1\"", preview.Output, StringComparison.Ordinal);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("--iban", result.Error, StringComparison.Ordinal);
+        Assert.Equal(before, (await cli.JournalAsync("K1")).Count);
+    }
+
+    [Fact]
     public async Task Commands_WithoutADatabase_AreRefusedAsUsage()
     {
         using var cli = new CliHarness();

@@ -35,14 +35,7 @@ internal static class DemoCommand
         var proposal = await host.Dunning.PreviewAsync(host.Actor, request, context.CancellationToken);
         var directory = context.Value(outOption) ?? Path.Combine(CliContext.Home, "documents", "demo-" + Format.Date(host.Today));
         var files = new DocumentFiles(host, directory, context.Culture, context.Value(htmlOption));
-        var progress = context.Progress(context.T("Schreiben", "Letters"), proposal.Letters.Count);
-        foreach (var letter in proposal.Letters)
-        {
-            await files.LetterAsync(letter, context.CancellationToken);
-            progress.Advance();
-        }
-
-        progress.Done();
+        await DunningCommands.WriteLettersAsync(context, files, proposal.Letters);
         var db = $"--db \"{path}\"";
         await context.EmitAsync(
             new { database = path, created, asOf = Format.Date(host.Today), proposal = DunningCommands.ProposalJson(proposal), documents = files.Directory, files = files.Written.Count },

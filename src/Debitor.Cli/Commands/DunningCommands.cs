@@ -28,7 +28,12 @@ internal static class DunningCommands
             await using var host = await context.OpenAsync();
             var request = Request(host, context.Value(branch), context.Value(customer), context.Value(level), context.Value(automatic), context.Value(creditLimit), true);
             var proposal = await host.Dunning.PreviewAsync(host.Actor, request, context.CancellationToken);
-            var files = context.Value(output) is { } directory ? await WriteLettersAsync(context, host, proposal.Letters, directory, context.Value(html)) : null;
+            var files = context.Value(output) is { } directory ? new DocumentFiles(host, directory, context.Culture, context.Value(html)) : null;
+            if (files is not null)
+            {
+                await WriteLettersAsync(context, files, proposal.Letters);
+            }
+
             await context.EmitAsync(new { asOf = Format.Date(host.Today), proposal = ProposalJson(proposal), documents = files?.Directory }, o =>
             {
                 o.WriteLine(context.T($"Mahnlauf zum {Format.Date(host.Today)} — Vorschau, es wurde nichts geändert", $"Dunning run as of {Format.Date(host.Today)} — preview, nothing was changed"));
@@ -50,6 +55,10 @@ internal static class DunningCommands
             await using var host = await context.OpenAsync();
             var runs = await host.Database.ReadRunsAsync(context.CancellationToken);
             var request = Request(host, context.Value(branch), context.Value(customer), context.Value(level), context.Value(automatic), context.Value(creditLimit), !context.Value(noFees), RunId(host.Today, runs));
+            var directory = context.Value(output) ?? Path.Combine(CliContext.Home, "documents", request.RunId.Value);
+
+            // The letters must be printable before anything is issued: a company without letterhead is refused here, unchanged.
+            var files = new DocumentFiles(host, directory, context.Culture, context.Value(html));
             var proposal = await host.Dunning.PreviewAsync(host.Actor, request, context.CancellationToken);
             var result = await host.Dunning.ProcessAsync(host.Actor, proposal, context.CancellationToken);
 
@@ -58,13 +67,16 @@ internal static class DunningCommands
             var earlier = runs.FirstOrDefault(r => r.Id == result.RunId.Value)?.Letters.Select(l => l.Id).ToHashSet() ?? [];
             var issued = result.Issued.Where(l => !earlier.Contains(l.Id)).ToList();
             await host.Database.RecordRunAsync(result.RunId.Value, Format.Date(host.Today), [.. issued.Select(l => new StoredLetter(l.Id, [.. l.Customers.Append(l.RecipientId).Distinct().Select(c => c.Value)]))], context.CancellationToken);
-            var directory = context.Value(output) ?? Path.Combine(CliContext.Home, "documents", result.RunId.Value);
-            var files = issued.Count > 0 ? await WriteLettersAsync(context, host, issued, directory, context.Value(html)) : null;
+            if (issued.Count > 0)
+            {
+                await WriteLettersAsync(context, files, issued);
+            }
+
             var notices = issued.Sum(l => l.Lines.Count(n => n.IssuesNotice));
             var fees = issued.Sum(l => l.Fees.Count);
             var already = result.Issued.Count - issued.Count;
             await context.EmitAsync(
-                new { run = result.RunId.Value, asOf = Format.Date(host.Today), issued = issued.Count, alreadyIssued = already, notices, fees, removed = result.Removed.Count, unreadable = result.UnreadableAccounts.Select(u => u.Message).ToList(), letters = issued.Select(LetterJson).ToList(), documents = files?.Directory },
+                new { run = result.RunId.Value, asOf = Format.Date(host.Today), issued = issued.Count, alreadyIssued = already, notices, fees, removed = result.Removed.Count, unreadable = result.UnreadableAccounts.Select(u => u.Message).ToList(), letters = issued.Select(LetterJson).ToList(), documents = issued.Count > 0 ? files.Directory : null },
                 o =>
                 {
                     o.WriteLine(context.T(
@@ -81,7 +93,7 @@ internal static class DunningCommands
                     }
 
                     Unreadable(o, context, result.UnreadableAccounts);
-                    if (files is not null)
+                    if (issued.Count > 0)
                     {
                         o.WriteLine(context.T($"{files.Written.Count} Dateien in {files.Directory}", $"{files.Written.Count} files in {files.Directory}"));
                     }
@@ -192,9 +204,8 @@ internal static class DunningCommands
         return run.Letters.Count;
     }
 
-    private static async Task<DocumentFiles> WriteLettersAsync(CliContext context, CliHost host, IReadOnlyList<DunningLetter> letters, string directory, bool html)
+    public static async Task WriteLettersAsync(CliContext context, DocumentFiles files, IReadOnlyList<DunningLetter> letters)
     {
-        var files = new DocumentFiles(host, directory, context.Culture, html);
         var progress = context.Progress(context.T("Schreiben", "Letters"), letters.Count);
         foreach (var letter in letters)
         {
@@ -203,7 +214,6 @@ internal static class DunningCommands
         }
 
         progress.Done();
-        return files;
     }
 
     private static void Unreadable(TextWriter o, CliContext context, IReadOnlyList<Core.Ledger.CorruptJournalException> unreadable)

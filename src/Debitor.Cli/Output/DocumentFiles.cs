@@ -27,7 +27,7 @@ internal sealed class DocumentFiles
         _host = host;
         var settings = host.Settings;
         var details = settings.CompanyDetails
-            ?? throw new UsageException("Documents need the company's address and bank account: run 'debitor init' with --street, --postal-code, --city and --iban (docs/cli.md).");
+            ?? throw new FormatException($"The company {settings.Company} has no address and bank account for documents: create the database with 'debitor init' and --street, --postal-code, --city and --iban, or import a portfolio with companyDetails (docs/cli.md).");
         var name = settings.CompanyName ?? settings.Company;
         var company = new CompanyProfile(name, new PostalAddress(AddressKind.Main, name, details.Street, details.PostalCode, details.City, details.Country), Iban.Parse(details.Iban, CultureInfo.InvariantCulture))
         {

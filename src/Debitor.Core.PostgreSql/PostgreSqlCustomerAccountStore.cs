@@ -22,7 +22,7 @@ namespace Debitor.Core.PostgreSql;
 public sealed class PostgreSqlCustomerAccountStore : ICustomerAccountStore, IAsyncDisposable, IDisposable
 {
     /// <summary>The schema version <see cref="EnsureSchemaAsync"/> creates.</summary>
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
 
     private const string UniqueViolation = "23505";
 
@@ -45,6 +45,11 @@ public sealed class PostgreSqlCustomerAccountStore : ICustomerAccountStore, IAsy
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (var command = new NpgsqlCommand(PostgreSqlSchema.Version1, connection, transaction))
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await using (var command = new NpgsqlCommand(PostgreSqlSchema.Version2, connection, transaction))
         {
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }

@@ -45,4 +45,17 @@ internal static class PostgreSqlSchema
             storage_key text NOT NULL PRIMARY KEY,
             content bytea NOT NULL);
         """;
+
+    /// <summary>Version 2: company settings (dunning settings, interest schemes) beside the journals.</summary>
+    public const string Version2 = """
+        SELECT pg_advisory_xact_lock(7213);
+
+        CREATE TABLE IF NOT EXISTS debitor_settings (
+            company text NOT NULL,
+            kind text NOT NULL,
+            payload jsonb NOT NULL,
+            PRIMARY KEY (company, kind));
+
+        UPDATE debitor_schema SET version = 2 WHERE id = 1 AND version < 2;
+        """;
 }

@@ -8,7 +8,7 @@ namespace Debitor.Core.PostgreSql;
 public static class PostgreSqlServiceCollectionExtensions
 {
     /// <summary>
-    /// Stores customer account journals and attached file content in PostgreSQL, replacing the in-memory defaults whether
+    /// Stores customer account journals, attached file content, dunning settings and interest schemes in PostgreSQL, replacing the in-memory defaults whether
     /// called before or after <c>AddDebitorCore</c>. Call <see cref="PostgreSqlCustomerAccountStore.EnsureSchemaAsync"/> at start-up.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -22,9 +22,17 @@ public static class PostgreSqlServiceCollectionExtensions
         var store = new PostgreSqlCustomerAccountStore(connectionString);
         services.RemoveAll<ICustomerAccountStore>();
         services.RemoveAll<IFileStorage>();
+        services.RemoveAll<IDunningSettingsProvider>();
+        services.RemoveAll<IInterestSchemeProvider>();
         services.AddSingleton(store);
         services.AddSingleton<ICustomerAccountStore>(store);
         services.AddSingleton<IFileStorage>(new PostgreSqlFileStorage(store));
+        var dunningSettings = new PostgreSqlDunningSettingsStore(store);
+        services.AddSingleton(dunningSettings);
+        services.AddSingleton<IDunningSettingsProvider>(dunningSettings);
+        var interestSchemes = new PostgreSqlInterestSchemeStore(store);
+        services.AddSingleton(interestSchemes);
+        services.AddSingleton<IInterestSchemeProvider>(interestSchemes);
         return services;
     }
 }

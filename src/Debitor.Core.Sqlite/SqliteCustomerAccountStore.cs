@@ -22,7 +22,7 @@ namespace Debitor.Core.Sqlite;
 public sealed class SqliteCustomerAccountStore : ICustomerAccountStore
 {
     /// <summary>The schema version <see cref="EnsureSchemaAsync"/> creates.</summary>
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
 
     private readonly string _connectionString;
 
@@ -50,6 +50,7 @@ public sealed class SqliteCustomerAccountStore : ICustomerAccountStore
         await ExecuteAsync(connection, null, "PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(connection, transaction, SqliteSchema.Version1, cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(connection, transaction, SqliteSchema.Version2, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 

@@ -35,4 +35,15 @@ internal static class SqliteSchema
             storage_key TEXT NOT NULL PRIMARY KEY,
             content BLOB NOT NULL);
         """;
+
+    /// <summary>Version 2: company settings (dunning settings, interest schemes) beside the journals.</summary>
+    public const string Version2 = """
+        CREATE TABLE IF NOT EXISTS debitor_settings (
+            company TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            payload TEXT NOT NULL,
+            PRIMARY KEY (company, kind)) WITHOUT ROWID;
+
+        UPDATE debitor_schema SET version = 2 WHERE id = 1 AND version < 2;
+        """;
 }

@@ -8,7 +8,7 @@ namespace Debitor.Core.Sqlite;
 public static class SqliteServiceCollectionExtensions
 {
     /// <summary>
-    /// Stores customer account journals and attached file content in SQLite, replacing the in-memory defaults whether
+    /// Stores customer account journals, attached file content, dunning settings and interest schemes in SQLite, replacing the in-memory defaults whether
     /// called before or after <c>AddDebitorCore</c>. Call <see cref="SqliteCustomerAccountStore.EnsureSchemaAsync"/> at start-up.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -22,9 +22,17 @@ public static class SqliteServiceCollectionExtensions
         var store = new SqliteCustomerAccountStore(connectionString);
         services.RemoveAll<ICustomerAccountStore>();
         services.RemoveAll<IFileStorage>();
+        services.RemoveAll<IDunningSettingsProvider>();
+        services.RemoveAll<IInterestSchemeProvider>();
         services.AddSingleton(store);
         services.AddSingleton<ICustomerAccountStore>(store);
         services.AddSingleton<IFileStorage>(new SqliteFileStorage(store));
+        var dunningSettings = new SqliteDunningSettingsStore(store);
+        services.AddSingleton(dunningSettings);
+        services.AddSingleton<IDunningSettingsProvider>(dunningSettings);
+        var interestSchemes = new SqliteInterestSchemeStore(store);
+        services.AddSingleton(interestSchemes);
+        services.AddSingleton<IInterestSchemeProvider>(interestSchemes);
         return services;
     }
 }

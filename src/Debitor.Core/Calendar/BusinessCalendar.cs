@@ -31,19 +31,21 @@ public sealed class BusinessCalendar
     private const int SaturdayAndSunday = (1 << (int)IsoDayOfWeek.Saturday) | (1 << (int)IsoDayOfWeek.Sunday);
     private const int EveryDay = 0b1111_1110;
 
-    private static readonly BusinessCalendar GermanyNationwide = new(GermanHolidays.Nationwide, SaturdayAndSunday);
+    private static readonly BusinessCalendar GermanyNationwide = new(GermanHolidays.Nationwide, SaturdayAndSunday, "de");
     private static readonly FrozenDictionary<GermanState, BusinessCalendar> GermanStates =
-        Enum.GetValues<GermanState>().ToFrozenDictionary(state => state, state => new BusinessCalendar(GermanHolidays.For(state), SaturdayAndSunday));
+        Enum.GetValues<GermanState>().ToFrozenDictionary(state => state, state => new BusinessCalendar(GermanHolidays.For(state), SaturdayAndSunday, "de-" + state));
 
-    private static readonly BusinessCalendar AustriaCalendar = new(AustrianHolidays.Nationwide, SaturdayAndSunday);
-    private static readonly BusinessCalendar SwitzerlandCalendar = new(SwissHolidays.Common, SaturdayAndSunday);
+    private static readonly BusinessCalendar AustriaCalendar = new(AustrianHolidays.Nationwide, SaturdayAndSunday, "at");
+    private static readonly BusinessCalendar SwitzerlandCalendar = new(SwissHolidays.Common, SaturdayAndSunday, "ch");
 
     private readonly ImmutableArray<HolidayRule> _rules;
     private readonly int _weekendMask;
     private readonly ConcurrentDictionary<int, HolidayYear> _years = new();
 
-    private BusinessCalendar(ImmutableArray<HolidayRule> rules, int weekendMask)
+    private BusinessCalendar(ImmutableArray<HolidayRule> rules, int weekendMask, string builtIn, int builtInRules = -1)
     {
+        BuiltIn = builtIn;
+        BuiltInRuleCount = builtInRules < 0 ? rules.Length : builtInRules;
         _rules = rules;
         _weekendMask = weekendMask;
         HolidayRules = rules;
@@ -52,7 +54,13 @@ public sealed class BusinessCalendar
 
     /// <summary>Gets a calendar whose only non-business days are Saturdays and Sundays; it has no holidays.</summary>
     /// <remarks>The starting point for a calendar built entirely from a host's own rules.</remarks>
-    public static BusinessCalendar WeekendsOnly { get; } = new([], SaturdayAndSunday);
+    public static BusinessCalendar WeekendsOnly { get; } = new([], SaturdayAndSunday, "none");
+
+    /// <summary>The name of the built-in calendar this one starts from (<c>de</c>, <c>de-Bayern</c>, <c>at</c>, <c>ch</c>, <c>none</c>), for the settings format.</summary>
+    internal string BuiltIn { get; }
+
+    /// <summary>How many of <see cref="HolidayRules"/> come from <see cref="BuiltIn"/>; the rest were added.</summary>
+    internal int BuiltInRuleCount { get; }
 
     /// <summary>Gets the weekend days, Monday first.</summary>
     public IReadOnlyList<IsoDayOfWeek> WeekendDays { get; }
@@ -119,7 +127,7 @@ public sealed class BusinessCalendar
             throw new ArgumentException("The holiday rules must not contain null.", nameof(holidays));
         }
 
-        return new BusinessCalendar(_rules.AddRange(added), _weekendMask);
+        return new BusinessCalendar(_rules.AddRange(added), _weekendMask, BuiltIn, BuiltInRuleCount);
     }
 
     /// <summary>Returns a calendar with the holidays of this one and <paramref name="weekendDays"/> as its weekend.</summary>
@@ -149,7 +157,7 @@ public sealed class BusinessCalendar
             throw new ArgumentException("A calendar needs at least one weekday that is not a weekend day.", nameof(weekendDays));
         }
 
-        return new BusinessCalendar(_rules, mask);
+        return new BusinessCalendar(_rules, mask, BuiltIn, BuiltInRuleCount);
     }
 
     /// <summary>Returns whether <paramref name="date"/> is a public holiday of this calendar, whatever its weekday.</summary>

@@ -65,6 +65,10 @@ public sealed class HolidayRule
         LastYear = lastYear;
     }
 
+    /// <summary>The rule's definition as plain values, for the settings format (<c>Serialization.SettingsJson</c>).</summary>
+    internal (string Kind, int Month, int Day, int EasterOffset, IsoDayOfWeek DayOfWeek, LocalDate Date) Definition =>
+        (_kind.ToString(), _month, _day, _easterOffset, _dayOfWeek, _date);
+
     private enum RuleKind
     {
         Fixed,

@@ -62,22 +62,7 @@ internal sealed partial class JournalJsonContext : JsonSerializerContext
 
     private static JsonSerializerOptions CreateOptions()
     {
-        var options = new JsonSerializerOptions
-        {
-            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-            RespectNullableAnnotations = true,
-            RespectRequiredConstructorParameters = true,
-            UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-            AllowDuplicateProperties = false,
-            DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-            NumberHandling = JsonNumberHandling.Strict,
-            TypeInfoResolver = new JournalJsonContext().WithAddedModifier(MakeStrict),
-        };
-        foreach (var converter in JournalJsonConverters.All())
-        {
-            options.Converters.Add(converter);
-        }
-
+        var options = JournalJsonConverters.StrictOptions(new JournalJsonContext().WithAddedModifier(MakeStrict));
         options.Converters.Add(new StrictEnumConverter<ContactChannel>());
         options.Converters.Add(new StrictEnumConverter<DocumentRecipient>());
         options.Converters.Add(new StrictEnumConverter<CreditInsuranceStatus>());

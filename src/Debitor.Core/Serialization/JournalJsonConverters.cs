@@ -231,6 +231,28 @@ internal static class JournalJsonConverters
     public static readonly JsonConverter<Currency> Currency =
         new StringValueConverter<Currency>(Core.Currency.FromCode, c => c.Code);
 
+    /// <summary>The strict options of the journal and settings formats over a resolver, with every value converter; add the enum converters, then make them read-only.</summary>
+    public static JsonSerializerOptions StrictOptions(System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver resolver)
+    {
+        var options = new JsonSerializerOptions
+        {
+            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+            RespectNullableAnnotations = true,
+            RespectRequiredConstructorParameters = true,
+            UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+            AllowDuplicateProperties = false,
+            DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+            NumberHandling = JsonNumberHandling.Strict,
+            TypeInfoResolver = resolver,
+        };
+        foreach (var converter in All())
+        {
+            options.Converters.Add(converter);
+        }
+
+        return options;
+    }
+
     public static IEnumerable<JsonConverter> All()
     {
         yield return Currency;

@@ -116,6 +116,18 @@ public sealed class DailyWorkTests
     }
 
     [Fact]
+    public async Task Init_DunningDays_AreStoredInTheDatabaseSettingsStore()
+    {
+        using var cli = new CliHarness();
+
+        await cli.RunOkAsync("init", "--company", "acme", "--days", "3,10,20");
+        var stored = await new Core.Sqlite.SqliteDunningSettingsStore(new Core.Sqlite.SqliteCustomerAccountStore($"Data Source={cli.Db}")).GetAsync(new Core.CompanyId("acme"), CancellationToken.None);
+        var customer = new Core.Customers.Customer(new Core.CustomerId("K1"), "K1", "Müller GmbH", new Core.CompanyId("acme"));
+
+        Assert.Equal([3, 10, 20], [.. Enumerable.Range(1, 3).Select(level => stored.DaysFor(customer, stored.Schemes.Values.First(), level))]);
+    }
+
+    [Fact]
     public async Task Commands_WithoutADatabase_AreRefusedAsUsage()
     {
         using var cli = new CliHarness();

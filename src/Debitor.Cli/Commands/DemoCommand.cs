@@ -31,7 +31,7 @@ internal static class DemoCommand
         var path = context.DatabasePath("demo.db");
         var created = await EnsureSampleAsync(context, path);
         await using var host = await CliHost.OpenAsync(path, context.AsOf, context.CancellationToken);
-        var request = DunningCommands.Request(host, null, null, null, false, false, true);
+        var request = DunningCommands.Request(host, await host.DunningSettingsAsync(context.CancellationToken), null, null, null, false, false, true);
         var proposal = await host.Dunning.PreviewAsync(host.Actor, request, context.CancellationToken);
         var directory = context.Value(outOption) ?? Path.Combine(CliContext.Home, "documents", "demo-" + Format.Date(host.Today));
         var files = new DocumentFiles(host, directory, context.Culture, context.Value(htmlOption));

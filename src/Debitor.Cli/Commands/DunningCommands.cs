@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Debitor.Cli.Output;
-using Debitor.Cli.Portfolio;
 using Debitor.Cli.Storage;
 using Debitor.Core;
 using Debitor.Core.Dunning;
@@ -26,7 +25,7 @@ internal static class DunningCommands
         bind.Action(preview, async context =>
         {
             await using var host = await context.OpenAsync();
-            var request = Request(host, context.Value(branch), context.Value(customer), context.Value(level), context.Value(automatic), context.Value(creditLimit), true);
+            var request = Request(host, await host.DunningSettingsAsync(context.CancellationToken), context.Value(branch), context.Value(customer), context.Value(level), context.Value(automatic), context.Value(creditLimit), true);
             var proposal = await host.Dunning.PreviewAsync(host.Actor, request, context.CancellationToken);
             var files = context.Value(output) is { } directory ? new DocumentFiles(host, directory, context.Culture, context.Value(html)) : null;
             if (files is not null)
@@ -54,7 +53,7 @@ internal static class DunningCommands
         {
             await using var host = await context.OpenAsync();
             var runs = await host.Database.ReadRunsAsync(context.CancellationToken);
-            var request = Request(host, context.Value(branch), context.Value(customer), context.Value(level), context.Value(automatic), context.Value(creditLimit), !context.Value(noFees), RunId(host.Today, runs));
+            var request = Request(host, await host.DunningSettingsAsync(context.CancellationToken), context.Value(branch), context.Value(customer), context.Value(level), context.Value(automatic), context.Value(creditLimit), !context.Value(noFees), RunId(host.Today, runs));
             var directory = context.Value(output) ?? Path.Combine(CliContext.Home, "documents", request.RunId.Value);
 
             // The letters must be printable before anything is issued: a company without letterhead is refused here, unchanged.
@@ -150,14 +149,14 @@ internal static class DunningCommands
     }
 
     /// <summary>The run request of the CLI's filters; a level beyond the company's scheme or an unknown branch is refused.</summary>
-    public static DunningRunRequest Request(CliHost host, string? branch, string? customer, int? level, bool automatic, bool creditLimitExceeded, bool postFees, DunningRunId? runId = null)
+    public static DunningRunRequest Request(CliHost host, DunningSettings settings, string? branch, string? customer, int? level, bool automatic, bool creditLimitExceeded, bool postFees, DunningRunId? runId = null)
     {
         if (branch is not null && host.Settings.Branches.All(b => b.Id != branch))
         {
             throw new FormatException($"--branch: there is no branch '{branch}' (branches: {(host.Settings.Branches.Count == 0 ? "none" : string.Join(", ", host.Settings.Branches.Select(b => b.Id)))}).");
         }
 
-        var levels = PortfolioLoader.SettingsOf(host.Settings).Schemes.Values.Max(s => s.Levels.Count);
+        var levels = settings.Schemes.Values.Max(s => s.Levels.Count);
         if (level is { } l && (l < 1 || l > levels))
         {
             throw new FormatException($"--level: {l} is not a level of the company's dunning scheme (1 to {levels}).");

@@ -2,6 +2,7 @@ using Debitor.Cli.Portfolio;
 using Debitor.Core;
 using Debitor.Core.Application;
 using Debitor.Core.Documents;
+using Debitor.Core.Interest;
 using Debitor.Core.Ports;
 using Debitor.Core.Sqlite;
 using Microsoft.Data.Sqlite;
@@ -24,18 +25,16 @@ internal sealed class CliHost : IAsyncDisposable
         Settings = settings;
         Company = new CompanyId(settings.Company);
         Clock.SetDate(today);
-        Store = new SqliteCustomerAccountStore(new SqliteConnectionStringBuilder { DataSource = database.Path }.ToString());
-        var dunningSettings = new InMemoryDunningSettingsProvider();
-        dunningSettings.Set(Company, PortfolioLoader.SettingsOf(settings));
         var details = settings.CompanyDetails;
+
+        // Journals, files, dunning settings and interest schemes all in the one SQLite file (Debitor.Core.Sqlite).
         _services = new ServiceCollection()
             .AddDebitorCore(o => o.ReceivablesContact = new ReceivablesContact(details?.ReceivablesContact ?? settings.CompanyName ?? settings.Company, details?.Phone, details?.Email))
-            .AddSingleton<ICustomerAccountStore>(Store)
-            .AddSingleton<IFileStorage>(new SqliteFileStorage(Store))
+            .AddDebitorCoreSqlite(new SqliteConnectionStringBuilder { DataSource = database.Path }.ToString())
             .AddSingleton<IClock>(Clock)
-            .AddSingleton<IDunningSettingsProvider>(dunningSettings)
             .AddSingleton<IDunningLetterOutput>(Letters)
             .BuildServiceProvider();
+        Store = _services.GetRequiredService<SqliteCustomerAccountStore>();
     }
 
     public CliDatabase Database { get; }
@@ -43,6 +42,10 @@ internal sealed class CliHost : IAsyncDisposable
     public PortfolioDocument Settings { get; }
 
     public CompanyId Company { get; }
+
+    /// <summary>The company's dunning settings as stored.</summary>
+    public ValueTask<Core.Dunning.DunningSettings> DunningSettingsAsync(CancellationToken cancellationToken) =>
+        _services.GetRequiredService<SqliteDunningSettingsStore>().GetAsync(Company, cancellationToken);
 
     public Actor Actor { get; } = new(new UserId("debitor-cli"), Roles.Accountant);
 
@@ -99,6 +102,11 @@ internal sealed class CliHost : IAsyncDisposable
         await database.WriteSettingsAsync(settings, cancellationToken);
         var host = new CliHost(database, settings, asOf ?? DefaultDate(settings));
         await host.Store.EnsureSchemaAsync(cancellationToken);
+
+        // The company's dunning settings (scheme, company and branch days) and interest schemes are stored with the
+        // journals; every later invocation reads them from the store.
+        await host._services.GetRequiredService<SqliteDunningSettingsStore>().SaveAsync(host.Company, PortfolioLoader.SettingsOf(settings), cancellationToken);
+        await host._services.GetRequiredService<SqliteInterestSchemeStore>().SaveAsync(host.Company, InterestSchemeCatalog.Default, cancellationToken);
         return host;
     }
 

@@ -130,7 +130,7 @@ internal static class PortfolioLoader
         return result.Success ? result.Value : throw new FormatException($"The {what} must be a date yyyy-MM-dd, not '{text}'.");
     }
 
-    private static DunningSettings SettingsOf(PortfolioDocument document)
+    public static DunningSettings SettingsOf(PortfolioDocument document)
     {
         var days = BranchDunningDays.None;
         if (document.CompanyDays is { Length: > 0 } companyDays)

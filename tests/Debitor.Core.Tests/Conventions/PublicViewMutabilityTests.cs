@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Reflection;
-using Debitor.Cli;
+using Debitor.Cli.Portfolio;
+using Debitor.Core.Dunning;
 using Debitor.Core.Ledger;
 
 namespace Debitor.Core.Tests.Conventions;
@@ -25,9 +26,13 @@ public sealed class PublicViewMutabilityTests
     [Fact]
     public async Task PublicViews_OfSamplePortfolio_CannotBeMutatedThroughACast()
     {
-        var result = await DunningJob.RunAsync(CliOptions.Parse(["--process", "--letters", "0"]), new StringWriter());
-        var store = result.Host!.Store;
-        var roots = new List<object> { result.Proposal!, result.Processed! };
+        var sample = SamplePortfolio.Create();
+        var asOf = PortfolioLoader.Date(sample.AsOf, "asOf");
+        var host = await PortfolioLoader.LoadAsync(sample, asOf, CancellationToken.None);
+        var proposal = await host.Dunning.PreviewAsync(host.Actor, new DunningRunRequest(new DunningRunId("run"), host.Company, asOf));
+        var processed = await host.Dunning.ProcessAsync(host.Actor, proposal);
+        var store = host.Store;
+        var roots = new List<object> { proposal, processed };
         foreach (var customer in await store.ListCustomersAsync(CancellationToken.None))
         {
             roots.Add(CustomerAccount.FromJournal(await store.LoadAsync(customer, CancellationToken.None)));

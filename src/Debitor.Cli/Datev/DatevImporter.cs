@@ -1,0 +1,445 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Debitor.Cli.Output;
+using Debitor.Cli.Storage;
+using Debitor.Core;
+using Debitor.Core.Banking;
+using Debitor.Core.Customers;
+using Debitor.Core.Ledger;
+
+namespace Debitor.Cli.Datev;
+
+/// <summary>What a DATEV import did.</summary>
+internal sealed record DatevImportResult(string File, string Format, string Encoding, long Lines, int Customers, int Entries, int Unchanged, IReadOnlyList<DatevRejection> Rejected);
+
+/// <summary>
+/// Imports a DATEV export into the database through the library's use cases (docs/cli.md, D16.4–D16.6). Master data
+/// registers customers (or records changed master data) with every phone, e-mail and bank account of the line; a booking
+/// batch posts invoices, credit notes and payments on debtor accounts. Every entry's id is derived from the line (the
+/// document number, or a digest of a payment line), so importing the same file again finds every entry stored and
+/// changes nothing. A line that cannot be read or that the library refuses is reported with its number, field and
+/// reason; the other lines are imported.
+/// </summary>
+internal static class DatevImporter
+{
+    private const int MaxBanks = 10;
+
+    public static async Task<DatevImportResult> ImportAsync(CliHost host, string path, Func<long, ProgressReporter> progress, CancellationToken cancellationToken)
+    {
+        var file = DatevFile.Open(path);
+        var rejected = new List<DatevRejection>();
+        var records = file.Records(rejected).ToList();
+        var result = file.Format == DatevFormat.MasterData
+            ? await MasterDataAsync(host, file, records, rejected, progress(records.Count), cancellationToken)
+            : await BookingsAsync(host, file, records, rejected, progress(records.Count), cancellationToken);
+        return result with { Rejected = [.. result.Rejected.OrderBy(r => r.Line)] };
+    }
+
+    // ---------------------------------------------------------------- master data (format category 16)
+    private static async Task<DatevImportResult> MasterDataAsync(CliHost host, DatevFile file, List<DatevRecord> records, List<DatevRejection> rejected, ProgressReporter progress, CancellationToken cancellationToken)
+    {
+        int customers = 0, entries = 0, unchanged = 0;
+        foreach (var record in records)
+        {
+            progress.Advance();
+            (Customer Customer, CustomerMasterData Data) read;
+            try
+            {
+                read = ReadCustomer(record, file, host.Company);
+            }
+            catch (DatevFieldException exception)
+            {
+                rejected.Add(new DatevRejection(record.Line, exception.Field, exception.Message));
+                continue;
+            }
+
+            try
+            {
+                var journal = await host.Store.LoadAsync(read.Customer.Id, cancellationToken);
+                var changeId = new EntryId("datev-md:" + Digest(record.Raw));
+                if (journal.Count == 0)
+                {
+                    await host.Accounts.RegisterCustomerAsync(host.Actor, read.Customer, cancellationToken);
+                    await host.Collections.ChangeMasterDataAsync(host.Actor, read.Customer.Id, changeId, read.Data, cancellationToken);
+                    customers++;
+                    entries += 2;
+                }
+                else if (journal.Any(r => r.Entry.Id == changeId))
+                {
+                    unchanged++;
+                }
+                else
+                {
+                    await host.Collections.ChangeMasterDataAsync(host.Actor, read.Customer.Id, changeId, read.Data, cancellationToken);
+                    entries++;
+                }
+            }
+            catch (ArgumentException exception)
+            {
+                rejected.Add(new DatevRejection(record.Line, "Konto", exception.Message));
+            }
+        }
+
+        progress.Done();
+        return new DatevImportResult(file.Path, "Debitoren/Kreditoren", file.Encoding.WebName, records.Count + rejected.Count, customers, entries, unchanged, rejected);
+    }
+
+    private static (Customer, CustomerMasterData) ReadCustomer(DatevRecord r, DatevFile file, CompanyId company)
+    {
+        var account = r.Get("Konto");
+        var length = file.LedgerAccountLength;
+        if (!long.TryParse(account, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || !IsDebtor(number, length))
+        {
+            throw new DatevFieldException("Konto", $"'{account}' is not a debtor account ({Pow10(length)}–{(7 * Pow10(length)) - 1} with ledger accounts of {length} digits).");
+        }
+
+        var firm = r.Get("Name (Adressatentyp Unternehmen)");
+        var person = string.Join(' ', new[] { r.Get("Vorname (Adressatentyp natürl. Person)"), r.Get("Name (Adressatentyp natürl. Person)") }.Where(p => p.Length > 0));
+        var name = firm.Length > 0 ? firm : person.Length > 0 ? person : r.Get("Name (Adressatentyp keine Angabe)") is { Length: > 0 } other ? other : r.Get("Kurzbezeichnung");
+        if (name.Length == 0)
+        {
+            throw new DatevFieldException("Name (Adressatentyp Unternehmen)", $"account {account} has no name.");
+        }
+
+        var customer = new Customer(new CustomerId(account), r.Get("Kunden-/Lief.-Nr.") is { Length: > 0 } own ? own : account, name, company)
+        {
+            IsConsumer = r.Get("Adressatentyp") == "1" || (firm.Length == 0 && person.Length > 0),
+        };
+        var data = CustomerMasterData.Empty;
+        if (r.Get("Straße").Length > 0 || r.Get("Ort").Length > 0)
+        {
+            data = data with { Addresses = [new PostalAddress(AddressKind.Main, name, r.Get("Straße"), r.Get("Postleitzahl"), r.Get("Ort"), r.Get("Land") is { Length: > 0 } country ? country : "DE")] };
+        }
+
+        var emails = file.Columns.Keys.Where(c => c.StartsWith("E-Mail", StringComparison.OrdinalIgnoreCase) && !c.Contains("Bemerkung", StringComparison.OrdinalIgnoreCase))
+            .OrderBy(c => file.Columns[c]).Select(r.Get).Where(e => e.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        foreach (var email in emails)
+        {
+            if (!email.Contains('@', StringComparison.Ordinal))
+            {
+                throw new DatevFieldException("E-Mail", $"'{email}' is not an e-mail address.");
+            }
+        }
+
+        if (emails.Count > 0)
+        {
+            data = data with { Emails = [.. emails.Select((e, i) => new EmailAddress(e, UseForSending: i == 0))] };
+        }
+
+        var phones = file.Columns.Keys.Where(c => (c.StartsWith("Telefon", StringComparison.OrdinalIgnoreCase) || c.StartsWith("Mobil", StringComparison.OrdinalIgnoreCase)) && !c.Contains("Bemerkung", StringComparison.OrdinalIgnoreCase))
+            .OrderBy(c => file.Columns[c]).Select(r.Get).Where(p => p.Length > 0).Distinct().ToList();
+        if (phones.Count > 0)
+        {
+            data = data with { Phones = [.. phones.Select((p, i) => new PhoneNumber(p, Preferred: i == 0))] };
+        }
+
+        if (r.Get("EU-UStID") is { Length: > 0 } vat)
+        {
+            var prefix = r.Get("EU-Land");
+            data = data with { VatId = Parse("EU-UStID", () => VatId.Parse(vat.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) ? vat : prefix + vat, CultureInfo.InvariantCulture)) };
+        }
+
+        var banks = new List<(bool Main, BankAccount Account)>();
+        for (var n = 1; n <= MaxBanks; n++)
+        {
+            var iban = r.Get($"IBAN-Nr. {n}") is { Length: > 0 } i ? i : r.Get($"IBAN {n}");
+            var code = r.Get($"Bankleitzahl {n}");
+            var accountNumber = r.Get($"Bank-Kontonummer {n}");
+            if (iban.Length == 0 && (code.Length == 0 || accountNumber.Length == 0))
+            {
+                continue;
+            }
+
+            var holder = r.Get($"Abw. Kontoinhaber {n}") is { Length: > 0 } h ? h : name;
+            var bankName = r.Get($"Bankbezeichnung {n}") is { Length: > 0 } b ? b : null;
+            var bic = r.Get($"SWIFT-Code {n}") is { Length: > 0 } swift ? Parse($"SWIFT-Code {n}", () => Bic.Parse(swift, CultureInfo.InvariantCulture)) : (Bic?)null;
+            var bank = iban.Length > 0
+                ? new BankAccount(PaymentMethodKind.SepaDirectDebit, holder, Parse($"IBAN-Nr. {n}", () => Iban.Parse(iban, CultureInfo.InvariantCulture)), bic, bankName: bankName)
+                : new BankAccount(PaymentMethodKind.Invoice, holder, accountNumber: accountNumber, bankCode: code, bankName: bankName);
+            banks.Add((r.Get($"Kennz. Hauptbankverb. {n}") == "1", bank));
+        }
+
+        if (banks.Count > 0)
+        {
+            // The main bank account (DATEV's "Kennz. Hauptbankverb.") comes first; the others keep their order.
+            data = data with { BankAccounts = [.. banks.OrderBy(b => b.Main ? 0 : 1).Select(b => b.Account)] };
+        }
+
+        return (customer, data);
+    }
+
+    // ---------------------------------------------------------------- booking batch (format category 21)
+    private sealed record Booking(DatevRecord Record, CustomerId Customer, JournalEntry[] Entries);
+
+    private static async Task<DatevImportResult> BookingsAsync(CliHost host, DatevFile file, List<DatevRecord> records, List<DatevRejection> rejected, ProgressReporter progress, CancellationToken cancellationToken)
+    {
+        var bookings = new List<(DatevRecord Record, CustomerId Customer, BookingLine Line)>();
+        var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var record in records)
+        {
+            try
+            {
+                var line = ReadBooking(record, file);
+                var digest = Digest(record.Raw);
+                var seen = occurrences[digest] = occurrences.GetValueOrDefault(digest) + 1;
+                bookings.Add((record, line.Customer, line with { LineId = $"{digest}.{seen}" }));
+            }
+            catch (DatevFieldException exception)
+            {
+                rejected.Add(new DatevRejection(record.Line, exception.Field, exception.Message));
+            }
+        }
+
+        int customers = 0, entries = 0, unchanged = 0;
+        foreach (var group in bookings.GroupBy(b => b.Customer))
+        {
+            var journal = await host.Store.LoadAsync(group.Key, cancellationToken);
+            if (journal.Count == 0)
+            {
+                foreach (var b in group)
+                {
+                    rejected.Add(new DatevRejection(b.Record.Line, b.Line.DebtorField, $"there is no customer {group.Key}: import the master data (Debitoren/Kreditoren) first."));
+                }
+
+                progress.Advance(group.Count());
+                continue;
+            }
+
+            var account = CustomerAccount.FromJournal(journal);
+            var known = journal.Select(r => r.Entry.Id).ToHashSet();
+            var batch = new List<Booking>();
+            var invoices = new Dictionary<string, EntryId>(StringComparer.Ordinal);
+            foreach (var b in group)
+            {
+                var built = Entries(b.Line, account, invoices);
+                if (built.Length == 0 || known.Contains(built[0].Id))
+                {
+                    unchanged++;
+                    continue;
+                }
+
+                foreach (var e in built)
+                {
+                    known.Add(e.Id);
+                }
+
+                batch.Add(new Booking(b.Record, b.Customer, built));
+            }
+
+            var posted = await PostAsync(host, group.Key, batch, rejected, cancellationToken);
+            entries += posted;
+            customers += posted > 0 ? 1 : 0;
+            progress.Advance(group.Count());
+        }
+
+        progress.Done();
+        return new DatevImportResult(file.Path, "Buchungsstapel", file.Encoding.WebName, records.Count + rejected.Count(r => r.Field == "Zeile"), customers, entries, unchanged, rejected);
+    }
+
+    /// <summary>Posts a customer's bookings at once; when the library refuses the batch, line by line, so that only the refused lines are left out.</summary>
+    private static async Task<int> PostAsync(CliHost host, CustomerId customer, List<Booking> batch, List<DatevRejection> rejected, CancellationToken cancellationToken)
+    {
+        if (batch.Count == 0)
+        {
+            return 0;
+        }
+
+        try
+        {
+            var all = batch.SelectMany(b => b.Entries).ToList();
+            await host.Accounts.PostAllAsync(host.Actor, customer, all, cancellationToken);
+            return all.Count;
+        }
+        catch (ArgumentException)
+        {
+            var posted = 0;
+            foreach (var booking in batch)
+            {
+                try
+                {
+                    await host.Accounts.PostAllAsync(host.Actor, customer, booking.Entries, cancellationToken);
+                    posted += booking.Entries.Length;
+                }
+                catch (ArgumentException exception)
+                {
+                    rejected.Add(new DatevRejection(booking.Record.Line, "Umsatz (ohne Soll/Haben-Kz)", exception.Message));
+                }
+            }
+
+            return posted;
+        }
+    }
+
+    private enum BookingKind
+    {
+        Invoice,
+        CreditNote,
+        Payment,
+    }
+
+    private sealed record BookingLine(CustomerId Customer, string DebtorField, BookingKind Kind, Money Amount, LocalDate Date, LocalDate? Due, string Document, string Reference, string Text, string LineId = "");
+
+    private static BookingLine ReadBooking(DatevRecord r, DatevFile file)
+    {
+        const string AmountField = "Umsatz (ohne Soll/Haben-Kz)";
+        var amountText = r.Get(AmountField);
+        if (DatevValues.Amount(amountText) is not { } amount || amount <= 0)
+        {
+            throw new DatevFieldException(AmountField, $"'{amountText}' is no amount above zero with a decimal comma (e.g. 1234,56).");
+        }
+
+        var side = r.Get("Soll/Haben-Kennzeichen").ToUpperInvariant();
+        if (side is not ("S" or "H"))
+        {
+            throw new DatevFieldException("Soll/Haben-Kennzeichen", $"'{side}' is neither S nor H.");
+        }
+
+        var length = file.LedgerAccountLength;
+        var konto = Account(r, "Konto");
+        var gegenkonto = Account(r, "Gegenkonto (ohne BU-Schlüssel)");
+        (long Debtor, long Other, string Field, bool Debit) posting = IsDebtor(konto, length)
+            ? (konto, gegenkonto, "Konto", side == "S")
+            : IsDebtor(gegenkonto, length)
+                ? (gegenkonto, konto, "Gegenkonto (ohne BU-Schlüssel)", side == "H")
+                : throw new DatevFieldException("Konto", $"neither Konto {konto} nor Gegenkonto {gegenkonto} is a debtor account ({Pow10(length)}–{(7 * Pow10(length)) - 1}).");
+        var currencyCode = r.Get("WKZ Umsatz") is { Length: > 0 } wkz ? wkz : file.Currency;
+        Money money;
+        try
+        {
+            money = new Money(amount, Currency.FromCode(currencyCode));
+        }
+        catch (ArgumentException exception)
+        {
+            throw new DatevFieldException(r.Get("WKZ Umsatz").Length > 0 ? "WKZ Umsatz" : AmountField, exception.Message);
+        }
+
+        var date = DatevValues.BookingDate(r.Get("Belegdatum"), file.PeriodStart)
+            ?? throw new DatevFieldException("Belegdatum", $"'{r.Get("Belegdatum")}' is no date TTMM in the exported period (header 'Datum vom') or TTMMJJJJ.");
+        var document = r.Get("Belegfeld 1");
+        var kind = posting.Debit ? BookingKind.Invoice : IsFinancialAccount(posting.Other, length, file.ChartOfAccounts) ? BookingKind.Payment : BookingKind.CreditNote;
+        if (kind != BookingKind.Payment && document.Length == 0)
+        {
+            throw new DatevFieldException("Belegfeld 1", $"an {(kind == BookingKind.Invoice ? "invoice" : "credit note")} needs its document number.");
+        }
+
+        LocalDate? due = null;
+        if (kind == BookingKind.Invoice)
+        {
+            if (r.Get("Fälligkeit") is { Length: > 0 } fälligkeit)
+            {
+                due = DatevValues.Date6Or8(fälligkeit) ?? throw new DatevFieldException("Fälligkeit", $"'{fälligkeit}' is no date TTMMJJJJ.");
+            }
+            else if (r.Get("Belegfeld 2") is { Length: > 0 } belegfeld2)
+            {
+                due = DatevValues.Date6Or8(belegfeld2) ?? throw new DatevFieldException("Belegfeld 2", $"'{belegfeld2}' is no due date TTMMJJ.");
+            }
+
+            if (due < date)
+            {
+                throw new DatevFieldException("Fälligkeit", $"the due date {Format.Date(due.Value)} lies before the document date {Format.Date(date)}.");
+            }
+        }
+
+        return new BookingLine(new CustomerId(posting.Debtor.ToString(CultureInfo.InvariantCulture)), posting.Field, kind, money, date, due, document, r.Get("Belegfeld 2"), r.Get("Buchungstext"));
+    }
+
+    /// <summary>The journal entries of one booking line; the first entry's id identifies the line.</summary>
+    private static JournalEntry[] Entries(BookingLine line, CustomerAccount account, Dictionary<string, EntryId> invoices)
+    {
+        switch (line.Kind)
+        {
+            case BookingKind.Invoice:
+            {
+                var id = new EntryId("datev:" + line.Document);
+                invoices[line.Document] = id;
+                var due = line.Due ?? line.Date.PlusDays(account.Customer.PaymentTerms.NetDays);
+                return [new InvoicePosted(id, line.Document, line.Date, due, line.Amount, [new Installment(line.Amount)])];
+            }
+
+            case BookingKind.CreditNote:
+            {
+                var related = InvoiceNamed(line.Reference, account, invoices);
+                return [new CreditNotePosted(new EntryId("datev-gs:" + line.Document), line.Document, line.Date, line.Amount, related)];
+            }
+
+            default:
+            {
+                var id = new EntryId("datev-pay:" + line.LineId);
+                var received = new PaymentReceived(id, line.Amount, line.Date, Reference: line.Document.Length > 0 ? line.Document : line.Text);
+                if (InvoiceNamed(line.Document, account, invoices) is not { } invoice)
+                {
+                    return [received];
+                }
+
+                // OPOS: the payment names the invoice it settles in Belegfeld 1; it is applied up to what is open.
+                var open = account.FindItem(invoice) is { } item ? item.OpenAmount : line.Amount;
+                var applied = open.Amount <= 0 ? (Money?)null : open.Amount < line.Amount.Amount ? open : line.Amount;
+                return applied is null
+                    ? [received]
+                    : [received, new PaymentApplied(new EntryId(id.Value + "/1"), id, new InstallmentRef(invoice, 1), applied.Value, line.Date)];
+            }
+        }
+    }
+
+    private static EntryId? InvoiceNamed(string number, CustomerAccount account, Dictionary<string, EntryId> invoices)
+    {
+        if (number.Length == 0)
+        {
+            return null;
+        }
+
+        if (invoices.TryGetValue(number, out var fresh))
+        {
+            return fresh;
+        }
+
+        var id = new EntryId("datev:" + number);
+        return account.FindItem(id) is { Kind: ItemKind.Invoice } ? id : null;
+    }
+
+    private static long Account(DatevRecord r, string field)
+    {
+        var text = r.Get(field);
+        return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+            ? number
+            : throw new DatevFieldException(field, $"'{text}' is no account number.");
+    }
+
+    private static long Pow10(int digits) => (long)Math.Pow(10, digits);
+
+    /// <summary>DATEV numbers debtor accounts from 1·10^L to 7·10^L − 1 (10000–69999 with four-digit ledger accounts).</summary>
+    private static bool IsDebtor(long account, int ledgerLength) => account >= Pow10(ledgerLength) && account < 7 * Pow10(ledgerLength);
+
+    /// <summary>Cash and bank accounts: SKR 03 1000–1399, SKR 04 1600–1899 (scaled to the ledger account length).</summary>
+    private static bool IsFinancialAccount(long account, int ledgerLength, string chart)
+    {
+        if (account >= Pow10(ledgerLength))
+        {
+            return false;
+        }
+
+        var four = account / Pow10(ledgerLength - 4);
+        return chart.TrimStart('0') == "4" ? four is >= 1600 and <= 1899 : four is >= 1000 and <= 1399;
+    }
+
+    private static T Parse<T>(string field, Func<T> parse)
+    {
+        try
+        {
+            return parse();
+        }
+        catch (Exception exception) when (exception is FormatException or ArgumentException)
+        {
+            throw new DatevFieldException(field, exception.Message);
+        }
+    }
+
+    private static string Digest(string raw) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(raw)))[..20];
+}
+
+/// <summary>A field of a DATEV line that cannot be read.</summary>
+internal sealed class DatevFieldException(string field, string message) : Exception(message)
+{
+    public string Field { get; } = field;
+}

@@ -1,0 +1,88 @@
+using System.Globalization;
+using Debitor.Cli.Storage;
+using Debitor.Core;
+using Debitor.Core.Banking;
+using Debitor.Core.Customers;
+using Debitor.Core.Documents;
+using Debitor.Core.Documents.Rendering;
+using Debitor.Core.Dunning;
+
+namespace Debitor.Cli.Output;
+
+/// <summary>
+/// Writes documents as files with the documents package (its renderers and its German and English texts): PDF always,
+/// HTML too when asked. Letters are addressed from each recipient's master data; the letterhead, footer and bank
+/// account come from the company's settings.
+/// </summary>
+internal sealed class DocumentFiles
+{
+    private readonly CliHost _host;
+    private readonly DocumentRenderer _renderer;
+    private readonly string _culture;
+    private readonly bool _html;
+    private readonly string _country;
+
+    public DocumentFiles(CliHost host, string directory, string culture, bool html)
+    {
+        _host = host;
+        var settings = host.Settings;
+        var details = settings.CompanyDetails
+            ?? throw new FormatException($"The company {settings.Company} has no address and bank account for documents: create the database with 'debitor init' and --street, --postal-code, --city and --iban, or import a portfolio with companyDetails (docs/cli.md).");
+        var name = settings.CompanyName ?? settings.Company;
+        var company = new CompanyProfile(name, new PostalAddress(AddressKind.Main, name, details.Street, details.PostalCode, details.City, details.Country), Iban.Parse(details.Iban, CultureInfo.InvariantCulture))
+        {
+            Bic = details.Bic is { } bic ? Bic.Parse(bic, CultureInfo.InvariantCulture) : null,
+            BankName = details.BankName,
+            RegisterCourt = details.RegisterCourt,
+            RegisterNumber = details.RegisterNumber,
+            ManagingDirectors = details.ManagingDirectors,
+            VatId = details.VatId is { } vat ? VatId.Parse(vat, CultureInfo.InvariantCulture) : null,
+            Phone = details.Phone,
+            Email = details.Email,
+        };
+        Contact = new ReceivablesContact(details.ReceivablesContact ?? name, details.Phone, details.Email);
+        _renderer = new DocumentRenderer(new DocumentRendererOptions { Company = company });
+        _country = details.Country;
+        Directory = System.IO.Path.GetFullPath(directory);
+        _culture = culture;
+        _html = html;
+    }
+
+    public string Directory { get; }
+
+    public ReceivablesContact Contact { get; }
+
+    public List<string> Written { get; } = [];
+
+    public async Task LetterAsync(DunningLetter letter, CancellationToken cancellationToken)
+    {
+        var recipient = await RecipientAsync(letter.RecipientId, cancellationToken);
+        await WriteAsync(f => _renderer.Render(letter, recipient, Contact, f), $"-{letter.RecipientId}-{letter.Currency}", cancellationToken);
+    }
+
+    public async Task DocumentAsync(CustomerId customer, Func<DocumentRenderer, LetterRecipient, DocumentFormat, RenderedDocument> render, string suffix, CancellationToken cancellationToken)
+    {
+        var recipient = await RecipientAsync(customer, cancellationToken);
+        await WriteAsync(f => render(_renderer, recipient, f), suffix, cancellationToken);
+    }
+
+    private async Task<LetterRecipient> RecipientAsync(CustomerId customer, CancellationToken cancellationToken)
+    {
+        var account = await _host.Accounts.GetAccountAsync(_host.Actor, customer, cancellationToken);
+        return LetterRecipient.For(account.Customer, account.MasterData, _country) with { Culture = _culture };
+    }
+
+    private async Task WriteAsync(Func<DocumentFormat, RenderedDocument> render, string suffix, CancellationToken cancellationToken)
+    {
+        System.IO.Directory.CreateDirectory(Directory);
+        foreach (var format in _html ? new[] { DocumentFormat.Pdf, DocumentFormat.Html } : [DocumentFormat.Pdf])
+        {
+            var document = render(format);
+            var extension = System.IO.Path.GetExtension(document.FileName);
+            var name = System.IO.Path.GetFileNameWithoutExtension(document.FileName) + suffix + extension;
+            var path = System.IO.Path.Combine(Directory, name);
+            await File.WriteAllBytesAsync(path, document.Content.ToArray(), cancellationToken);
+            Written.Add(path);
+        }
+    }
+}

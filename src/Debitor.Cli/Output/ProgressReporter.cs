@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Debitor.Cli.Output;
+
+/// <summary>
+/// Shows how far long work is: on a terminal a bar with counts and elapsed time redrawn in place, when the stream is
+/// redirected a plain line at every tenth. Work under <see cref="Threshold"/> items shows nothing.
+/// </summary>
+internal sealed class ProgressReporter(TextWriter writer, string what, long total, bool terminal)
+{
+    public const long Threshold = 2_000;
+
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private long _done;
+    private long _nextLine = Math.Max(1, total / 10);
+    private long _lastDraw;
+
+    public TimeSpan Elapsed => _clock.Elapsed;
+
+    private bool Shown => total >= Threshold;
+
+    public void Advance(long count = 1)
+    {
+        _done += count;
+        if (!Shown)
+        {
+            return;
+        }
+
+        if (terminal)
+        {
+            var now = _clock.ElapsedMilliseconds;
+            if (now - _lastDraw >= 100 || _done >= total)
+            {
+                _lastDraw = now;
+                var width = 30;
+                var filled = (int)Math.Min(width, total == 0 ? width : _done * width / total);
+                writer.Write(string.Create(CultureInfo.InvariantCulture, $"\r{what} [{new string('#', filled)}{new string('.', width - filled)}] {_done:N0}/{total:N0} {_clock.Elapsed:mm\\:ss}"));
+            }
+        }
+        else if (_done >= _nextLine || _done == total)
+        {
+            _nextLine += Math.Max(1, total / 10);
+            writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{what}: {_done:N0} of {total:N0} ({_clock.Elapsed.TotalSeconds:0.0} s)"));
+        }
+    }
+
+    public void Done()
+    {
+        if (Shown && terminal)
+        {
+            writer.WriteLine();
+        }
+    }
+}

@@ -1,0 +1,92 @@
+using Debitor.Core.Ledger;
+
+namespace Debitor.Cli.Tests;
+
+/// <summary>
+/// DATEV import of the sample exports in <c>Samples/</c>: master data in Windows-1252 (umlauts, a quoted street holding
+/// the separator, empty trailing fields, two bank accounts, a bad IBAN, a non-debtor account) and a booking batch in
+/// UTF-8 (invoices, a credit note, payments with and without an invoice number, a malformed amount, an unknown customer,
+/// broken quoting, an impossible date).
+/// </summary>
+public sealed class DatevImportTests
+{
+    private static string Sample(string name) => Path.Combine(AppContext.BaseDirectory, "Samples", name);
+
+    private static async Task<CliHarness> InitAsync()
+    {
+        var cli = new CliHarness();
+        await cli.RunOkAsync("init", "--company", "acme", "--as-of", "2026-03-01");
+        return cli;
+    }
+
+    [Fact]
+    public async Task ImportDatev_MasterData_ImportsEveryGoodLineWithAllContactsAndReportsBadLinesByNumber()
+    {
+        using var cli = await InitAsync();
+
+        var result = await cli.RunAsync("import", "datev", Sample("EXTF_Debitoren.csv"));
+        var show = await cli.RunOkAsync("customers", "show", "10001", "--format", "json");
+        var person = await cli.RunOkAsync("customers", "show", "10002");
+        var association = await cli.RunOkAsync("customers", "show", "10004");
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains("windows-1252", result.Output, StringComparison.Ordinal);
+        Assert.Contains("Zeile 5, IBAN-Nr. 1:", result.Output, StringComparison.Ordinal);
+        Assert.Contains("Zeile 6, Konto:", result.Output, StringComparison.Ordinal);
+        Assert.Contains("Müller Reisen GmbH", show.Output, StringComparison.Ordinal);
+        Assert.Contains("Große Bäckerstraße 5", show.Output, StringComparison.Ordinal);
+        Assert.Contains("buchhaltung@mueller-reisen.example", show.Output, StringComparison.Ordinal);
+        Assert.Contains("rechnungen@mueller-reisen.example", show.Output, StringComparison.Ordinal);
+        Assert.Contains("+49 40 123456", show.Output, StringComparison.Ordinal);
+        Assert.Contains("+49 40 123450", show.Output, StringComparison.Ordinal);
+        Assert.Contains("\"DE02120300000000202051\",", show.Output.Replace(" ", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("DE89370400440532013000", show.Output, StringComparison.Ordinal);
+        Assert.Contains("Jürgen Schulz", person.Output, StringComparison.Ordinal);
+        Assert.Contains("Am Weiher 3; Hinterhaus", person.Output, StringComparison.Ordinal);
+        Assert.Contains("70150000 1234567", association.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ImportDatev_BookingBatch_PostsGoodLinesReportsMalformedOnesByNumberAndTwiceChangesNothing()
+    {
+        using var cli = await InitAsync();
+        await cli.RunAsync("import", "datev", Sample("EXTF_Debitoren.csv"));
+
+        var first = await cli.RunAsync("import", "datev", Sample("EXTF_Buchungsstapel.csv"));
+        var journal = await cli.JournalAsync("10001");
+        var second = await cli.RunAsync("import", "datev", Sample("EXTF_Buchungsstapel.csv"), "--format", "json");
+
+        Assert.Equal(3, first.ExitCode);
+        Assert.Contains("utf-8", first.Output, StringComparison.Ordinal);
+        foreach (var line in new[] { "Zeile 8, Umsatz (ohne Soll/Haben-Kz):", "Zeile 9, Konto:", "Zeile 10, Zeile:", "Zeile 11, Belegdatum:" })
+        {
+            Assert.Contains(line, first.Output, StringComparison.Ordinal);
+        }
+
+        var invoice = Assert.Single(journal.Select(r => r.Entry).OfType<InvoicePosted>(), i => i.DocumentNumber == "RE-2026-001");
+        Assert.Equal(new NodaTime.LocalDate(2026, 1, 5), invoice.DocumentDate);
+        Assert.Equal(new NodaTime.LocalDate(2026, 1, 19), invoice.DueDate);
+        Assert.Equal(1190.00m, invoice.Amount.Amount);
+        Assert.Contains(journal, r => r.Entry is CreditNotePosted { DocumentNumber: "GS-2026-001" } c && c.RelatedItem == new Core.EntryId("datev:RE-2026-002"));
+        Assert.Contains(journal, r => r.Entry is PaymentApplied { Amount.Amount: 190.00m } a && a.Target.Item == new Core.EntryId("datev:RE-2026-001"));
+        var vienna = Assert.Single((await cli.JournalAsync("10002")).Select(r => r.Entry).OfType<InvoicePosted>());
+        Assert.Equal(new NodaTime.LocalDate(2026, 2, 1), vienna.DueDate);
+        Assert.Contains(await cli.JournalAsync("10002"), r => r.Entry is PaymentReceived { Amount.Amount: 80.00m });
+
+        Assert.Contains("\"entries\": 0", second.Output, StringComparison.Ordinal);
+        Assert.Contains("\"unchanged\": 6", second.Output, StringComparison.Ordinal);
+        Assert.Equal(journal.Count, (await cli.JournalAsync("10001")).Count);
+    }
+
+    [Fact]
+    public async Task ImportDatev_NotADatevFile_IsRefused()
+    {
+        using var cli = await InitAsync();
+        var path = cli.Write("plain.csv", "Konto;Name\n10001;A\n");
+
+        var result = await cli.RunAsync("import", "datev", path);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("EXTF", result.Error, StringComparison.Ordinal);
+    }
+}

@@ -44,7 +44,7 @@ internal static class AgreementCommands
         {
             await using var host = await context.OpenAsync();
             var account = await host.AccountAsync(context.Value(customer), context.CancellationToken);
-            var checks = await host.Collections.CheckAgreementsAsync(host.Actor, account.Id, context.CancellationToken);
+            var checks = await host.Collections.CheckAgreementsAsync(host.Actor, account.Id, host.Today, context.CancellationToken);
             await context.EmitAsync(
                 checks.Select(c => new { agreement = c.Agreement.Value, health = c.Health.ToString(), paid = Format.Money(c.Paid), dueSoFar = Format.Money(c.DueSoFar), missedInstallment = c.MissedInstallment, next = c.NextInstallment?.ToString() }).ToList(),
                 o =>

@@ -18,9 +18,9 @@ internal static class FiguresCommand
                 throw new UsageException("--days takes a number of days from 1.");
             }
 
-            var aging = await host.Figures.GetPortfolioAgingAsync(host.Actor, context.CancellationToken);
+            var aging = await host.Figures.GetPortfolioAgingAsync(host.Actor, host.Company, host.Today, context.CancellationToken);
             var period = new DateInterval(host.Today.PlusDays(1 - context.Value(days)), host.Today);
-            var turnover = await host.Figures.GetPortfolioTurnoverAsync(host.Actor, period, context.CancellationToken);
+            var turnover = await host.Figures.GetPortfolioTurnoverAsync(host.Actor, host.Company, period, context.CancellationToken);
             await context.EmitAsync(
                 new
                 {

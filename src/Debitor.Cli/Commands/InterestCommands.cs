@@ -25,8 +25,8 @@ internal static class InterestCommands
                 var account = await host.AccountAsync(context.Value(customer), context.CancellationToken);
                 var no = context.Value(number) ?? $"ZR-{account.Id}-{Format.Date(host.Today)}";
                 var invoices = issue
-                    ? await host.Interest.IssueAsync(host.Actor, account.Id, no, context.CancellationToken)
-                    : await host.Interest.PreviewAsync(host.Actor, account.Id, no, context.CancellationToken);
+                    ? await host.Interest.IssueAsync(host.Actor, account.Id, no, host.Today, context.CancellationToken)
+                    : await host.Interest.PreviewAsync(host.Actor, account.Id, no, host.Today, context.CancellationToken);
                 Output.DocumentFiles? files = null;
                 if (invoices.Count > 0 && (issue || context.Value(output) is not null))
                 {

@@ -27,6 +27,8 @@ internal sealed class CustomerAccountGrain : Grain, ICustomerAccountGrain
     private readonly IServiceProvider _services;
     private readonly Dictionary<DunningRunId, DunningProposal> _previews = [];
     private IReadOnlyList<JournalRecord>? _journal;
+    private CustomerAccount? _view;
+    private IReadOnlyList<JournalRecord>? _viewOf;
 
     public CustomerAccountGrain(ICustomerAccountStore store, IServiceProvider services)
     {
@@ -80,7 +82,14 @@ internal sealed class CustomerAccountGrain : Grain, ICustomerAccountGrain
 
         try
         {
-            var route = DunningRoute.Of(run.ToRequest(), CustomerAccount.FromJournal(journal));
+            // The view is kept with the journal it was replayed from; a write replaces the journal and so the view.
+            if (_view is null || !ReferenceEquals(_viewOf, journal))
+            {
+                _view = CustomerAccount.FromJournal(journal);
+                _viewOf = journal;
+            }
+
+            var route = DunningRoute.Of(run.ToRequest(), _view);
             return new RouteData(Customer.Value, route.Payer?.Value, route.CanReceiveForOthers, true);
         }
         catch (Exception exception) when (exception is CorruptJournalException or OverflowException or ArgumentException)

@@ -229,5 +229,6 @@ internal sealed class CustomerAccountGrain : Grain, ICustomerAccountGrain
         _services.GetRequiredService<IClock>(),
         _services.GetRequiredService<DebitorCoreOptions>(),
         _services.GetRequiredService<IDocumentOutbox>(),
-        _services.GetRequiredService<IAccountFaultLog>());
+        _services.GetRequiredService<IAccountFaultLog>(),
+        _services.GetRequiredService<IDocumentRenderer>());
 }

@@ -180,10 +180,17 @@ internal sealed class RunScope
     /// <summary>The payers that receive letters for customers in scope (R3.7), by id; empty in most runs.</summary>
     internal Dictionary<CustomerId, CustomerAccount> Payers { get; }
 
-    internal bool InScope(Customers.Customer customer) =>
-        customer.Company == Request.Company
-        && (Request.Branch is not { } branch || customer.Branch == branch)
-        && (Request.Customer is not { } id || customer.Id == id);
+    internal bool InScope(Customers.Customer customer) => InScope(Request, customer);
+
+    /// <summary>Whether a customer is in a run's scope: its company, and its branch and customer when the run names them.</summary>
+    internal static bool InScope(DunningRunRequest request, Customers.Customer customer) =>
+        customer.Company == request.Company
+        && (request.Branch is not { } branch || customer.Branch == branch)
+        && (request.Customer is not { } id || customer.Id == id);
+
+    /// <summary>Whether letters of a run's other accounts may go to this account (a payer, R3.7).</summary>
+    internal static bool CanReceiveForOthers(DunningRunRequest request, CustomerAccount account) =>
+        !account.IsArchived && account.Customer.Company == request.Company;
 
     /// <summary>Who receives a customer's letters: its payer when the routing says so and the payer is known and not archived.</summary>
     internal CustomerId RecipientOf(Customers.Customer customer) =>
@@ -196,7 +203,7 @@ internal sealed class RunScope
     /// <summary>The payer accounts, by reference: testing an account costs no lookup of its id.</summary>
     private HashSet<CustomerAccount> PayerAccounts { get; } = new(ReferenceEqualityComparer.Instance);
 
-    private static bool RoutesToPayer(Customers.Customer customer) =>
+    internal static bool RoutesToPayer(Customers.Customer customer) =>
         customer.Payer is not null && customer.PayerRouting.DunningLetters == Customers.DocumentRecipient.Payer;
 
     private Dictionary<CustomerId, CustomerAccount> FindPayers(IReadOnlyList<CustomerAccount> accounts)
@@ -220,7 +227,7 @@ internal sealed class RunScope
         for (var i = 0; i < accounts.Count; i++)
         {
             var account = accounts[i];
-            if (wanted.Contains(account.Id) && !account.IsArchived && account.Customer.Company == Request.Company)
+            if (wanted.Contains(account.Id) && CanReceiveForOthers(Request, account))
             {
                 payers.TryAdd(account.Id, account);
             }

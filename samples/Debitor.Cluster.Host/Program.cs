@@ -1,0 +1,91 @@
+using System.Globalization;
+using Debitor.Cluster.Host;
+using Debitor.Core;
+using Debitor.Core.Application;
+using Debitor.Core.Dunning;
+using Debitor.Core.Orleans;
+using Debitor.Core.Ports;
+using Debitor.Core.PostgreSql;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using NodaTime.Text;
+using Orleans.Configuration;
+
+// A silo of a Debitor.Core cluster: PostgreSQL holds the journals (Debitor.Core.PostgreSql) and the cluster membership
+// (Orleans ADO.NET clustering). Start it once per process; two on one machine need two port pairs (docs/scale-out.md).
+//
+//   Debitor.Cluster.Host [--silo-port 11111] [--gateway-port 30000] [--cluster debitor]
+//                        [--preview COMPANY --as-of yyyy-MM-dd]
+//
+// The connection string comes from DEBITOR_POSTGRES (Npgsql format). With --preview the silo, once up, previews a
+// dunning run of the company over the whole cluster and prints the letters; without it the silo serves until stopped.
+var arguments = Arguments.Parse(args);
+var connectionString = Environment.GetEnvironmentVariable("DEBITOR_POSTGRES")
+    ?? throw new InvalidOperationException("Set DEBITOR_POSTGRES to the Npgsql connection string of the database.");
+
+var store = new PostgreSqlCustomerAccountStore(connectionString);
+await store.EnsureSchemaAsync(CancellationToken.None);
+await ClusteringSchema.EnsureAsync(connectionString, CancellationToken.None);
+
+var builder = Host.CreateApplicationBuilder();
+builder.Services.AddDebitorCorePostgreSql(connectionString);
+builder.Services.AddDebitorCore();
+builder.UseOrleans(silo =>
+{
+    silo.UseAdoNetClustering(options =>
+    {
+        options.Invariant = "Npgsql";
+        options.ConnectionString = connectionString;
+    });
+    silo.Configure<ClusterOptions>(options =>
+    {
+        options.ClusterId = arguments.Cluster;
+        options.ServiceId = "debitor";
+    });
+    silo.ConfigureEndpoints(arguments.SiloPort, arguments.GatewayPort);
+});
+
+using var host = builder.Build();
+await host.StartAsync();
+Console.WriteLine($"Silo up: silo port {arguments.SiloPort}, gateway port {arguments.GatewayPort}, cluster '{arguments.Cluster}'.");
+
+if (arguments.Preview is { } company)
+{
+    var services = host.Services;
+    var dunning = new ClusterDunningService(
+        services.GetRequiredService<IGrainFactory>(),
+        services.GetRequiredService<ICustomerAccountStore>(),
+        services.GetRequiredService<IAuthorizationPort>(),
+        new ClusterDunningOptions());
+    var request = new DunningRunRequest(new DunningRunId("cluster-preview-" + arguments.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), new CompanyId(company), arguments.AsOf);
+    var proposal = await dunning.PreviewAsync(new Actor(new UserId("cluster-host"), Roles.Accountant), request);
+    Console.WriteLine($"Preview for {company} as of {arguments.AsOf:yyyy-MM-dd}: {proposal.Letters.Count} letters, {proposal.NoticeCount} notices, {proposal.Excluded.Count} excluded items, {proposal.UnreadableAccounts.Count} unreadable accounts.");
+    foreach (var letter in proposal.Letters.Take(20))
+    {
+        Console.WriteLine($"  {letter.Id}: level {letter.Level}, {letter.TotalDue.ToString(CultureInfo.InvariantCulture)} {letter.Currency}");
+    }
+
+    await host.StopAsync();
+    return;
+}
+
+await host.WaitForShutdownAsync();
+
+/// <summary>The command line.</summary>
+internal sealed record Arguments(int SiloPort, int GatewayPort, string Cluster, string? Preview, NodaTime.LocalDate AsOf)
+{
+    public static Arguments Parse(string[] args)
+    {
+        string? Value(string name)
+        {
+            var i = Array.IndexOf(args, name);
+            return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+        }
+
+        int Port(string name, int fallback) =>
+            Value(name) is { } text ? int.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture) : fallback;
+
+        var asOf = Value("--as-of") is { } date ? LocalDatePattern.Iso.Parse(date).GetValueOrThrow() : new NodaTime.LocalDate(2026, 11, 23);
+        return new Arguments(Port("--silo-port", 11111), Port("--gateway-port", 30000), Value("--cluster") ?? "debitor", Value("--preview"), asOf);
+    }
+}

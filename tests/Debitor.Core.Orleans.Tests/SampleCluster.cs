@@ -1,0 +1,135 @@
+using System.Collections.Concurrent;
+using Debitor.Cli.Portfolio;
+using Debitor.Core.Application;
+using Debitor.Core.Documents;
+using Debitor.Core.Dunning;
+using Debitor.Core.Ports;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime.Testing;
+using Orleans.Configuration;
+using Orleans.TestingHost;
+
+namespace Debitor.Core.Orleans.Tests;
+
+/// <summary>
+/// The CLI's sample portfolio loaded in process, and an in-process Orleans cluster whose silos share the same store,
+/// settings, interest schemes, outbox and letter output (as silos on several machines share one database).
+/// </summary>
+internal sealed class SampleCluster : IAsyncDisposable
+{
+    private SampleCluster(PortfolioHost host, InProcessTestCluster cluster, RecordingLetterOutput output, InMemoryDocumentOutbox outbox, DebitorCoreOptions options)
+    {
+        Host = host;
+        Cluster = cluster;
+        Output = output;
+        Outbox = outbox;
+        Options = options;
+    }
+
+    public PortfolioHost Host { get; }
+
+    public InProcessTestCluster Cluster { get; }
+
+    public RecordingLetterOutput Output { get; }
+
+    public InMemoryDocumentOutbox Outbox { get; }
+
+    public DebitorCoreOptions Options { get; }
+
+    public DunningRunRequest Request(string run) => new(new DunningRunId(run), Host.Company, SamplePortfolio.AsOf);
+
+    public ClusterDunningService Dunning(ClusterDunningOptions? options = null) =>
+        new(Cluster.Client, Host.Store, Host.Authorization, options ?? new ClusterDunningOptions());
+
+    public static async Task<PortfolioHost> LoadSampleAsync() =>
+        await PortfolioLoader.LoadAsync(SamplePortfolio.Create(), SamplePortfolio.AsOf, CancellationToken.None);
+
+    /// <summary>Loads the sample and starts a cluster of <paramref name="silos"/> silos over it.</summary>
+    public static async Task<SampleCluster> StartAsync(int silos)
+    {
+        Trace("load");
+        var host = await LoadSampleAsync();
+        Trace("loaded");
+
+        // The silos print what the portfolio's own service prints: the same receivables contact.
+        var contact = (await host.Dunning.PreviewAsync(host.Actor, new DunningRunRequest(new DunningRunId("contact"), host.Company, SamplePortfolio.AsOf))).Letters[0].Contact;
+        var options = new DebitorCoreOptions { ReceivablesContact = contact };
+        var output = new RecordingLetterOutput();
+        var outbox = new InMemoryDocumentOutbox();
+        var clock = new FakeClock(SamplePortfolio.AsOf.AtStartOfDayInZone(options.TimeZone).ToInstant().Plus(Duration.FromHours(10)));
+        var builder = new InProcessTestClusterBuilder((short)silos);
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.Services.AddSingleton<ICustomerAccountStore>(host.Store);
+            silo.Services.AddSingleton<IDunningSettingsProvider>(host.Settings);
+            silo.Services.AddSingleton<IInterestSchemeProvider>(host.InterestSchemes);
+            silo.Services.AddSingleton<IAuthorizationPort>(host.Authorization);
+            silo.Services.AddSingleton<IDunningLetterOutput>(output);
+            silo.Services.AddSingleton<IDocumentOutbox>(outbox);
+            silo.Services.AddSingleton<IClock>(clock);
+            silo.Services.AddSingleton(options);
+            silo.Services.AddDebitorCore();
+            silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(10));
+            silo.Configure<ClusterMembershipOptions>(o =>
+            {
+                o.ProbeTimeout = TimeSpan.FromSeconds(1);
+                o.NumMissedProbesLimit = 1;
+                o.NumVotesForDeathDeclaration = 1;
+                o.TableRefreshTimeout = TimeSpan.FromSeconds(1);
+            });
+        });
+        builder.ConfigureClient(client => client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(10)));
+        var cluster = builder.Build();
+        Trace("deploy");
+        await cluster.DeployAsync();
+        Trace("deployed");
+        return new SampleCluster(host, cluster, output, outbox, options);
+    }
+
+    internal static void Trace(string what)
+    {
+        if (Environment.GetEnvironmentVariable("DEBITOR_TRACE") is { } file)
+        {
+            File.AppendAllText(file, DateTime.Now.ToString("HH:mm:ss.fff", System.Globalization.CultureInfo.InvariantCulture) + " " + what + Environment.NewLine);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await Cluster.StopAllSilosAsync();
+        }
+        finally
+        {
+            await Cluster.DisposeAsync();
+        }
+    }
+}
+
+/// <summary>
+/// The letter output of the test: records every delivery; a letter id it has seen is handled already (the outbox contract:
+/// an output may see a document twice after a crash and treats a known id as handled). Can call a hook on a delivery.
+/// </summary>
+internal sealed class RecordingLetterOutput : IDunningLetterOutput
+{
+    private readonly ConcurrentDictionary<string, DunningLetter> _handled = new(StringComparer.Ordinal);
+    private int _deliveries;
+
+    public Func<int, Task>? OnDelivery { get; set; }
+
+    public IReadOnlyCollection<string> Handled => [.. _handled.Keys];
+
+    public int Deliveries => Volatile.Read(ref _deliveries);
+
+    public async ValueTask DeliverAsync(DunningLetter letter, CancellationToken cancellationToken)
+    {
+        var count = Interlocked.Increment(ref _deliveries);
+        if (OnDelivery is { } hook)
+        {
+            await hook(count);
+        }
+
+        _handled.TryAdd(letter.Id, letter);
+    }
+}

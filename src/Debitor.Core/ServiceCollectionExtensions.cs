@@ -53,6 +53,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<IDunningSettingsProvider, InMemoryDunningSettingsProvider>();
         services.TryAddSingleton<IDunningLetterOutput, InMemoryDunningLetterOutput>();
         services.TryAddSingleton<DunningService>();
+        services.TryAddSingleton<RecoveryService>();
         return services;
     }
 }

@@ -219,7 +219,12 @@ public sealed class CollectionService
     public async Task<HandOverDocument> HandOverAsync(Actor actor, CustomerId customer, EntryId caseId, IReadOnlyList<EntryId> items, HandOverKind to, string recipient, CancellationToken cancellationToken = default)
     {
         var handOver = new ItemsHandedOver(caseId, items, to, recipient, _accounts.Today);
-        var subject = to == HandOverKind.Lawyer ? $"Handed over to lawyer {recipient}" : $"Handed over to collection agency {recipient}";
+        var subject = to switch
+        {
+            HandOverKind.Lawyer => $"Handed over to lawyer {recipient}",
+            HandOverKind.CourtDunning => $"Handed over to court dunning (gerichtliches Mahnverfahren) {recipient}",
+            _ => $"Handed over to collection agency {recipient}",
+        };
         var account = await _accounts.ExecuteAsync(
             actor,
             customer,

@@ -119,6 +119,21 @@ public enum DunningExclusion
 
     /// <summary>An overdue dunning fee, interest charge or cost item: listed on letters, never dunned itself, and no letter goes to the customer now.</summary>
     ChargeWithoutNotice,
+
+    /// <summary>The item was handed over to the court dunning procedure (gerichtliches Mahnverfahren).</summary>
+    HandedToCourtDunning,
+
+    /// <summary>
+    /// The claim is time-barred (verjährt, §§195, 199 BGB): its limitation period ended before the run date. The debtor may
+    /// refuse payment (§214 BGB), so no letter claims it.
+    /// </summary>
+    TimeBarred,
+
+    /// <summary>
+    /// Insolvency proceedings over the customer's assets opened on or before the run date and the claim was founded before
+    /// they opened: it is filed with the administrator (§§87, 174 InsO), never dunned.
+    /// </summary>
+    Insolvency,
 }
 
 /// <summary>Where an installment stands in a run.</summary>

@@ -300,6 +300,18 @@ public sealed class DunningProposal
 
     /// <summary>The number of notices the letters issue.</summary>
     public int NoticeCount => Letters.Sum(l => l.NoticeCount);
+
+    /// <summary>
+    /// The limitation warnings of the run (issue 17): open claims of the customers in scope whose limitation period ends
+    /// between the run date and <see cref="DunningRunRequest.LimitationWarningHorizon"/> (default: the coming 31 December)
+    /// and is not suspended — "Verjährungswarnung — Hemmung einleiten" / "limitation warning — take action to suspend it"
+    /// (<see cref="Collections.ClaimLimitation.WarningText"/>). Ordered by customer and end date; built when first read.
+    /// </summary>
+    public IReadOnlyList<Collections.ClaimLimitation> LimitationWarnings => _limitationWarnings ??= LimitationWarningsSource?.Invoke() ?? [];
+
+    internal Func<IReadOnlyList<Collections.ClaimLimitation>>? LimitationWarningsSource { get; set; }
+
+    private IReadOnlyList<Collections.ClaimLimitation>? _limitationWarnings;
 }
 
 /// <summary>A line of the previewed proposal that was not issued, and why.</summary>

@@ -67,4 +67,10 @@ public sealed record DunningRunRequest
 
     /// <summary>Whether processing posts the letters' fees as dunning-fee charges on the accounts.</summary>
     public bool PostFees { get; init; }
+
+    /// <summary>
+    /// The last limitation end the run warns of (<see cref="DunningProposal.LimitationWarnings"/>, issue 17);
+    /// <see langword="null"/> for the default, the coming 31 December.
+    /// </summary>
+    public LocalDate? LimitationWarningHorizon { get; init; }
 }

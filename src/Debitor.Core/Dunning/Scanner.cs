@@ -176,7 +176,7 @@ internal sealed class Scanner(RunScope scope)
         {
             ref readonly var claim = ref claims[i];
             if (claim.IsCredit || claim.DueDay >= scope.AsOfDay || (only is { } currency && claim.Currency != currency)
-                || covered?.Contains((account, claim.Currency)) == true || ItemExclusion(in claim, plan) is not null)
+                || covered?.Contains((account, claim.Currency)) == true || ItemExclusion(account, in claim, plan) is not null)
             {
                 continue;
             }
@@ -316,7 +316,7 @@ internal sealed class Scanner(RunScope scope)
                         (notYetDue ??= []).Add(new DunningLine(customer, in claim, plan, scope.AsOf, DunningLineStatus.NotYetDue, claim.Level));
                     }
                 }
-                else if (ItemExclusion(in claim, plan) is null)
+                else if (ItemExclusion(account, in claim, plan) is null)
                 {
                     var status = Classify(customer.Id, in claim, plan, out var level);
                     if (!letter.Lists(status, level))
@@ -403,7 +403,7 @@ internal sealed class Scanner(RunScope scope)
                 continue;
             }
 
-            if ((customerExclusion ?? ItemExclusion(in claim, plan!)) is { } exclusion)
+            if ((customerExclusion ?? ItemExclusion(account, in claim, plan!)) is { } exclusion)
             {
                 _excluded.Add(new DunningLine(account.Customer, in claim, plan, scope.AsOf, DunningLineStatus.Excluded, claim.Level, exclusion));
                 continue;
@@ -435,7 +435,7 @@ internal sealed class Scanner(RunScope scope)
             {
                 tallies.For(claim.Currency).NotYetDue += claim.Open;
             }
-            else if (ItemExclusion(in claim, plan) is null)
+            else if (ItemExclusion(account, in claim, plan) is null)
             {
                 var tally = tallies.For(claim.Currency);
                 tally.Overdue += claim.Open;
@@ -572,7 +572,7 @@ internal sealed class Scanner(RunScope scope)
             for (var i = 0; i < claims.Length; i++)
             {
                 ref readonly var claim = ref claims[i];
-                if (!claim.IsCredit && claim.Currency == currency && claim.DueDay < scope.AsOfDay && ItemExclusion(in claim, plan) is null)
+                if (!claim.IsCredit && claim.Currency == currency && claim.DueDay < scope.AsOfDay && ItemExclusion(account, in claim, plan) is null)
                 {
                     var status = Classify(customer.Id, in claim, plan, out var level);
                     action(account, plan, claim, status, level);
@@ -660,14 +660,20 @@ internal sealed class Scanner(RunScope scope)
         return null;
     }
 
-    internal DunningExclusion? ItemExclusion(in OpenClaim claim, LevelPlan plan)
+    internal DunningExclusion? ItemExclusion(CustomerAccount account, in OpenClaim claim, LevelPlan plan)
     {
         var flags = claim.Flags;
-        if ((flags & (ClaimFlags.Lawyer | ClaimFlags.CollectionAgency | ClaimFlags.Agreement)) != 0)
+        if ((flags & (ClaimFlags.Lawyer | ClaimFlags.CollectionAgency | ClaimFlags.Agreement | ClaimFlags.CourtDunning)) != 0)
         {
             return (flags & ClaimFlags.Lawyer) != 0 ? DunningExclusion.HandedToLawyer
                 : (flags & ClaimFlags.CollectionAgency) != 0 ? DunningExclusion.HandedToCollectionAgency
+                : (flags & ClaimFlags.CourtDunning) != 0 ? DunningExclusion.HandedToCourtDunning
                 : DunningExclusion.PaymentAgreement;
+        }
+
+        if (EndOfRoad.Exclusion(account, in claim, scope) is { } ended)
+        {
+            return ended;
         }
 
         if (scope.AsOfDay <= claim.PausedThroughDay)

@@ -54,6 +54,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<IDunningLetterOutput, InMemoryDunningLetterOutput>();
         services.TryAddSingleton<DunningService>();
         services.TryAddSingleton<RecoveryService>();
+        services.TryAddSingleton<ILetterNumberSequence, InMemoryLetterNumberSequence>();
         return services;
     }
 }

@@ -24,7 +24,7 @@ namespace Debitor.Core.Application;
 /// cancel; every account concerned is authorized before anything changes.</para>
 /// <para>Thread-safe.</para>
 /// </remarks>
-public sealed class DunningService
+public sealed partial class DunningService
 {
     private readonly ICustomerAccountStore _store;
     private readonly IAuthorizationPort _authorization;
@@ -156,6 +156,9 @@ public sealed class DunningService
             var final = await IssueAsync(actor, context, letter, filter, views, heads, removed, cancellationToken).ConfigureAwait(false);
             if (final is not null)
             {
+                // Numbered once its entries are stored, so every number belongs to an issued letter (issue 17).
+                await NumberAsync(actor, context, final, views, heads, cancellationToken).ConfigureAwait(false);
+
                 // Queued in the outbox once its entries are stored, then delivered; a letter delivered before is not
                 // delivered again, one that failed is retried here or by DocumentDelivery.RetryUndeliveredAsync.
                 issued.Add(final);

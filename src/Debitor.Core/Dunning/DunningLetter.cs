@@ -121,6 +121,12 @@ public sealed class DunningLetter
     }
 
     /// <summary>
+    /// The letter's number (issue 17): sequential and gap-free per company and year, given when the letter is issued
+    /// (<see cref="Application.DunningService.ProcessAsync"/>); <see langword="null"/> on a preview. A cancelled letter keeps it.
+    /// </summary>
+    public Ledger.LetterNumber? Number { get; internal set; }
+
+    /// <summary>
     /// The letter's key: <c>{run id}/{recipient id}/{currency code}</c>, shortened with a hash beyond 200 characters; the
     /// lower-level letters of a scheme that duns by level (<see cref="DunningScheme.OneLetterPerLevel"/>) add <c>/L{level}</c>.
     /// </summary>

@@ -5,7 +5,7 @@ using Debitor.Core.Ports;
 
 namespace Debitor.Core.Application;
 
-/// <summary>Letter numbers and cancelling a whole run (issue 17).</summary>
+/// <summary>Letter numbers, cancelling a whole run and letters on demand (issue 17).</summary>
 public sealed partial class DunningService
 {
     private readonly ILetterNumberSequence _numbers = new InMemoryLetterNumberSequence();
@@ -124,6 +124,49 @@ public sealed partial class DunningService
         }
 
         return [.. letters.Keys];
+    }
+
+    /// <summary>
+    /// On demand (R0.3): a copy of where a customer's open overdue items stand — an account reminder printed without
+    /// raising a level. Nothing is recorded.
+    /// </summary>
+    /// <param name="actor">Who asks; needs <see cref="Permission.ViewAccounts"/>.</param>
+    /// <param name="customer">The customer.</param>
+    /// <param name="asOf">The date.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The reminder: every open overdue item a run would list, at its current level, and the excluded ones with why.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="actor"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The customer does not exist.</exception>
+    /// <exception cref="AuthorizationException">The actor may not view the account.</exception>
+    public async Task<AccountReminder> AccountReminderAsync(Actor actor, CustomerId customer, LocalDate asOf, CancellationToken cancellationToken = default)
+    {
+        var lines = await ExplainAsync(actor, customer, asOf, cancellationToken).ConfigureAwait(false);
+        return AccountReminder.From(customer, asOf, lines);
+    }
+
+    /// <summary>
+    /// On demand (R0.3), when the accountant says so: a letter for one customer now, issued as a notice — every overdue
+    /// installment that can get a notice at all gets its next one whatever its days (one level up, the maximum number of
+    /// notices and one notice a day still hold; excluded items stay excluded). Processed like a run of that one customer
+    /// (<see cref="DunningRunRequest.IssueNoticesNow"/>): numbered, recorded, delivered; the same run id again issues nothing twice.
+    /// </summary>
+    /// <param name="actor">Who acts; needs <see cref="Permission.ProcessDunning"/>.</param>
+    /// <param name="customer">The customer.</param>
+    /// <param name="runId">The run's key (letter and entry ids derive from it).</param>
+    /// <param name="asOf">The letter date.</param>
+    /// <param name="postFees">Whether the letter's fees are posted.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>What was issued.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="actor"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The customer does not exist, or <paramref name="runId"/> is <c>default</c>.</exception>
+    /// <exception cref="AuthorizationException">The actor may not process dunning for the account; nothing was changed.</exception>
+    public async Task<DunningRunResult> DunNowAsync(Actor actor, CustomerId customer, DunningRunId runId, LocalDate asOf, bool postFees = false, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(actor);
+        await AuthorizeAsync(actor, Permission.ProcessDunning, customer, cancellationToken).ConfigureAwait(false);
+        var account = await LoadExistingAsync(customer, nameof(customer), cancellationToken).ConfigureAwait(false);
+        var request = new DunningRunRequest(runId, account.Customer.Company, asOf) { Customer = customer, IssueNoticesNow = true, PostFees = postFees };
+        return await ProcessAsync(actor, await PreviewAsync(actor, request, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Refuses when a later letter, not of the run, dunned an installment a still active letter of the run dunned.</summary>

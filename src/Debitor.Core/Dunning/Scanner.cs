@@ -412,7 +412,7 @@ internal sealed class Scanner(RunScope scope)
             if (!hasDue && (claim.Flags & ClaimFlags.Invoice) != 0)
             {
                 var decision = plan!.Decide(claim.Level, claim.Notices, claim.LastNoticeDay, claim.DueDay);
-                hasDue = decision.IsDueOn(asOfDay) && Selected(account.Id, in claim, decision);
+                hasDue = IsDue(decision, in claim) && Selected(account.Id, in claim, decision);
             }
         }
 
@@ -592,7 +592,7 @@ internal sealed class Scanner(RunScope scope)
 
         var decision = plan.Decide(claim.Level, claim.Notices, claim.LastNoticeDay, claim.DueDay);
         var status = decision.IsNone ? DunningLineStatus.MaximumReached
-            : !decision.IsDueOn(scope.AsOfDay) ? DunningLineStatus.WaitingForNextLevel
+            : !IsDue(decision, in claim) ? DunningLineStatus.WaitingForNextLevel
             : scope.Level != 0 && decision.Level != scope.Level ? DunningLineStatus.LevelNotSelected
             : scope.Filter is { } filter && !filter.Allows(customer, in claim, decision.Level) ? DunningLineStatus.NotInProposal
             : decision.IsRepeat ? DunningLineStatus.Repeated
@@ -604,6 +604,14 @@ internal sealed class Scanner(RunScope scope)
 
         return status;
     }
+
+    /// <summary>
+    /// Whether the next notice is due on the run date: its days have passed, or the run issues notices now (on demand,
+    /// issue 17) and the installment has not been dunned on the run date already.
+    /// </summary>
+    private bool IsDue(LevelDecision decision, in OpenClaim claim) =>
+        decision.IsDueOn(scope.AsOfDay)
+        || (scope.Request.IssueNoticesNow && !decision.IsNone && (claim.Notices == 0 || claim.LastNoticeDay < scope.AsOfDay));
 
     private bool Selected(CustomerId customer, in OpenClaim claim, LevelDecision decision) =>
         (scope.Level == 0 || decision.Level == scope.Level)

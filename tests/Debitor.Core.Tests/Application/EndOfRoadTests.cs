@@ -293,4 +293,47 @@ public sealed class EndOfRoadTests
         Assert.Equal(NextStep.CourtDunning, warned.Suggested);
         Assert.Equal(NextStep.WriteOff, barred.Suggested);
     }
+
+    [Fact]
+    public async Task AccountReminder_ListsOverdueItemsAtTheirCurrentLevels_RaisesNothing()
+    {
+        await TwoCustomersAsync();
+        await ProcessAsync(RunOn(D.PlusDays(8), "r1"));
+        await _fixture.Accounts.PostAllAsync(Accountant, C1, [Invoice("c", 20m, D.PlusDays(9)), Invoice("p", 10m, D)]);
+        await _fixture.Accounts.PauseItemAsync(Accountant, C1, Id("pause"), Id("p"), "Reklamation");
+        var before = await _fixture.JournalAsync(C1);
+
+        var reminder = await _fixture.Dunning.AccountReminderAsync(Accountant, C1, D.PlusDays(12));
+
+        Assert.Equal(["a", "b", "c"], reminder.Lines.Select(l => l.Installment.Item.Value).Order(StringComparer.Ordinal));
+        Assert.Equal(1, reminder.Lines.Single(l => l.Installment.Item == Id("a")).PreviousLevel);
+        Assert.Equal(0, reminder.Lines.Single(l => l.Installment.Item == Id("c")).PreviousLevel);
+        Assert.Equal(1, reminder.Level);
+        Assert.Equal("dunning.copy.level.1", reminder.HeadingTextKey);
+        Assert.Equal([Eur(170m)], reminder.OverdueTotals);
+        Assert.Equal(DunningExclusion.Paused, Assert.Single(reminder.Excluded).Exclusion);
+        Assert.Equal(before, await _fixture.JournalAsync(C1));
+        await Assert.ThrowsAsync<AuthorizationException>(() => _fixture.Dunning.AccountReminderAsync(new Actor(new UserId("nobody")), C1, D));
+    }
+
+    [Fact]
+    public async Task DunNow_RaisesEveryOverdueItemOneLevelWhateverItsDays_OneNoticeADay()
+    {
+        await TwoCustomersAsync();
+        await ProcessAsync(RunOn(D.PlusDays(8), "r1"));
+        await _fixture.Accounts.PostAsync(Accountant, C1, Invoice("c", 20m, D.PlusDays(8)));
+
+        var now = await _fixture.Dunning.DunNowAsync(Accountant, C1, new DunningRunId("now-1"), D.PlusDays(9), postFees: true);
+        var again = await _fixture.Dunning.DunNowAsync(Accountant, C1, new DunningRunId("now-2"), D.PlusDays(9));
+
+        var letter = Assert.Single(now.Issued);
+        Assert.Equal(2, letter.LineOf("a").Level);
+        Assert.Equal(2, letter.LineOf("b").Level);
+        Assert.Equal(1, letter.LineOf("c").Level);
+        Assert.Equal(new LetterNumber(2026, 3), letter.Number);
+        Assert.Empty(again.Issued);
+        Assert.Equal(2, (await _fixture.LoadAsync(C1)).Installment("a").Dunning.Level);
+        Assert.Equal(1, (await _fixture.LoadAsync(C2)).Installment("c").Dunning.Level);
+        await Assert.ThrowsAsync<AuthorizationException>(() => _fixture.Dunning.DunNowAsync(Clerk, C1, new DunningRunId("now-3"), D.PlusDays(10)));
+    }
 }

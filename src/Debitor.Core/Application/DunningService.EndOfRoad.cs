@@ -115,7 +115,7 @@ public sealed partial class DunningService
         foreach (var account in accounts)
         {
             await AuthorizeAsync(actor, Permission.ProcessDunning, account.Id, cancellationToken).ConfigureAwait(false);
-            RefuseWhenBuiltUpon(account, letters, nameof(runId));
+            RefuseWhenBuiltUpon(account, letters);
         }
 
         foreach (var (letter, customers) in letters)
@@ -170,7 +170,7 @@ public sealed partial class DunningService
     }
 
     /// <summary>Refuses when a later letter, not of the run, dunned an installment a still active letter of the run dunned.</summary>
-    private static void RefuseWhenBuiltUpon(CustomerAccount account, SortedDictionary<string, SortedSet<CustomerId>> run, string parameterName)
+    private static void RefuseWhenBuiltUpon(CustomerAccount account, SortedDictionary<string, SortedSet<CustomerId>> run)
     {
         var latest = DunningEntryRules.LatestLetters(account);
         foreach (var letter in run.Keys)
@@ -179,7 +179,7 @@ public sealed partial class DunningService
             {
                 if (latest.TryGetValue(notice.Installment, out var later) && !run.ContainsKey(later))
                 {
-                    throw new LetterBuiltUponException(letter, later, account.Id, notice.Installment, parameterName);
+                    throw new LetterBuiltUponException(letter, later, account.Id, notice.Installment);
                 }
             }
         }

@@ -6,16 +6,15 @@ namespace Debitor.Core.Application;
 /// A letter (or a run's letter) cannot be cancelled because a later letter already built on it: an installment it dunned
 /// was dunned again by the later letter. Cancel the later letter (or its run) first.
 /// </summary>
-public sealed class LetterBuiltUponException : ArgumentException
+public sealed class LetterBuiltUponException : DebitorException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="letterId">The letter that was to be cancelled.</param>
     /// <param name="laterLetterId">The later letter that built on it.</param>
     /// <param name="customer">The account.</param>
     /// <param name="installment">The installment both letters dunned.</param>
-    /// <param name="paramName">The argument that named the letter or run.</param>
-    public LetterBuiltUponException(string letterId, string laterLetterId, CustomerId customer, InstallmentRef installment, string paramName)
-        : base($"Letter '{letterId}' cannot be cancelled: installment {installment} of customer '{customer}' was dunned again by the later letter '{laterLetterId}'; cancel that letter first.", paramName)
+    public LetterBuiltUponException(string letterId, string laterLetterId, CustomerId customer, InstallmentRef installment)
+        : base($"Letter '{letterId}' cannot be cancelled: installment {installment} of customer '{customer}' was dunned again by the later letter '{laterLetterId}'; cancel that letter first.")
     {
         LetterId = letterId;
         LaterLetterId = laterLetterId;

@@ -40,6 +40,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<IInterestSchemeProvider, InterestSchemeRegistry>();
         services.TryAddSingleton<IDocumentOutput, InMemoryDocumentOutput>();
         services.TryAddSingleton<IDocumentOutbox, InMemoryDocumentOutbox>();
+        services.TryAddSingleton<IDocumentRenderer>(NoDocumentRenderer.Instance);
         services.TryAddSingleton<IAccountFaultLog, InMemoryAccountFaultLog>();
         services.TryAddSingleton<DocumentDelivery>();
         services.TryAddSingleton<IPayerDirectory, StorePayerDirectory>();

@@ -11,8 +11,8 @@ public sealed partial class DunningService
     private readonly ILetterNumberSequence _numbers = new InMemoryLetterNumberSequence();
 
     /// <summary>
-    /// Creates the service with the host's outbox, fault log and letter-number sequence (issue 17: issued letters are
-    /// numbered sequentially and gap-free per company and year).
+    /// Creates the service with the host's outbox, fault log, renderer and letter-number sequence (issue 17: issued letters
+    /// are numbered sequentially and gap-free per company and year).
     /// </summary>
     /// <param name="store">The account store.</param>
     /// <param name="authorization">The authorization port.</param>
@@ -23,6 +23,7 @@ public sealed partial class DunningService
     /// <param name="options">The options.</param>
     /// <param name="outbox">Where letters wait until <paramref name="output"/> took them.</param>
     /// <param name="faults">Where accounts a run cannot read are reported.</param>
+    /// <param name="renderer">Renders each letter on delivery.</param>
     /// <param name="letterNumbers">Where letter numbers come from.</param>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     public DunningService(
@@ -35,8 +36,9 @@ public sealed partial class DunningService
         DebitorCoreOptions options,
         IDocumentOutbox outbox,
         IAccountFaultLog faults,
+        IDocumentRenderer renderer,
         ILetterNumberSequence letterNumbers)
-        : this(store, authorization, settings, interestSchemes, output, clock, options, outbox, faults)
+        : this(store, authorization, settings, interestSchemes, output, clock, options, outbox, faults, renderer)
     {
         _numbers = Guard.Against.Null(letterNumbers);
     }

@@ -54,6 +54,8 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<IDunningSettingsProvider, InMemoryDunningSettingsProvider>();
         services.TryAddSingleton<IDunningLetterOutput, InMemoryDunningLetterOutput>();
         services.TryAddSingleton<DunningService>();
+        services.TryAddSingleton<RecoveryService>();
+        services.TryAddSingleton<ILetterNumberSequence, InMemoryLetterNumberSequence>();
         return services;
     }
 }

@@ -223,6 +223,9 @@ public sealed partial class DunningService
             var final = await IssueAsync(actor, context, letter, filter, views, heads, removed, cancellationToken, runDateOverride).ConfigureAwait(false);
             if (final is not null)
             {
+                // Numbered once its entries are stored, so every number belongs to an issued letter (issue 17).
+                await NumberAsync(actor, context, final, views, heads, cancellationToken).ConfigureAwait(false);
+
                 // Queued in the outbox once its entries are stored, then delivered; a letter delivered before is not
                 // delivered again, one that failed is retried here or by DocumentDelivery.RetryUndeliveredAsync.
                 issued.Add(final);

@@ -11,6 +11,12 @@ public enum HandOverKind
 
     /// <summary>A collection agency (German <em>Inkasso</em>).</summary>
     CollectionAgency,
+
+    /// <summary>
+    /// The court dunning procedure (German <em>gerichtliches Mahnverfahren</em>, §§688 ff. ZPO): a Mahnbescheid is applied for.
+    /// Suspends limitation (§204(1) no. 3 BGB); <c>CourtDunning.Application</c> gives the data the application needs.
+    /// </summary>
+    CourtDunning,
 }
 
 /// <summary>How a hand-over case ended.</summary>

@@ -131,7 +131,9 @@ public static class DunningEngine
         }
 
         main.FinishGroups();
-        return main.ToProposal();
+        var proposal = main.ToProposal();
+        proposal.LimitationWarningsSource = () => EndOfRoad.LimitationWarnings(scope);
+        return proposal;
     }
 }
 

@@ -155,6 +155,21 @@ public enum DunningExclusion
 
     /// <summary>Due for a notice, but the items that would reach its level miss the level's minimum amount or percentage (<see cref="DunningLevel.MinimumAmounts"/>, <see cref="DunningLevel.MinimumPercent"/>): it keeps its level, and no letter goes to the customer now.</summary>
     BelowLevelMinimum,
+
+    /// <summary>The item was handed over to the court dunning procedure (gerichtliches Mahnverfahren).</summary>
+    HandedToCourtDunning,
+
+    /// <summary>
+    /// The claim is time-barred (verjährt, §§195, 199 BGB): its limitation period ended before the run date. The debtor may
+    /// refuse payment (§214 BGB), so no letter claims it.
+    /// </summary>
+    TimeBarred,
+
+    /// <summary>
+    /// Insolvency proceedings over the customer's assets opened on or before the run date and the claim was founded before
+    /// they opened: it is filed with the administrator (§§87, 174 InsO), never dunned.
+    /// </summary>
+    Insolvency,
 }
 
 /// <summary>Where an installment stands in a run.</summary>

@@ -37,6 +37,8 @@ internal static class DunningIds
 
     internal static EntryId Cancellation(string letterId) => new(Fit(letterId + "/cancel"));
 
+    internal static EntryId Number(string letterId) => new(Fit(letterId + "/number"));
+
     internal static EntryId CancellationNote(string letterId) => new(Fit(letterId + "/cancel/note"));
 
     internal static EntryId FeeReversal(EntryId fee) => new(Fit(fee.Value + "/cancel"));

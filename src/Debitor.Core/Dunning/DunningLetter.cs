@@ -121,6 +121,12 @@ public sealed class DunningLetter
     }
 
     /// <summary>
+    /// The letter's number (issue 17): sequential and gap-free per company and year, given when the letter is issued
+    /// (<see cref="Application.DunningService.ProcessAsync"/>); <see langword="null"/> on a preview. A cancelled letter keeps it.
+    /// </summary>
+    public Ledger.LetterNumber? Number { get; internal set; }
+
+    /// <summary>
     /// The letter's key: <c>{run id}/{recipient id}/{currency code}</c>, shortened with a hash beyond 200 characters; the
     /// lower-level letters of a scheme that duns by level (<see cref="DunningScheme.OneLetterPerLevel"/>) add <c>/L{level}</c>.
     /// </summary>
@@ -313,6 +319,18 @@ public sealed class DunningProposal
     /// own day and processed on a later day is re-checked as of the processing day (D14.6).
     /// </summary>
     public LocalDate? PreviewedOn { get; internal set; }
+
+    /// <summary>
+    /// The limitation warnings of the run (issue 17): open claims of the customers in scope whose limitation period ends
+    /// between the run date and <see cref="DunningRunRequest.LimitationWarningHorizon"/> (default: the coming 31 December)
+    /// and is not suspended — "Verjährungswarnung — Hemmung einleiten" / "limitation warning — take action to suspend it"
+    /// (<see cref="Collections.ClaimLimitation.WarningText"/>). Ordered by customer and end date; built when first read.
+    /// </summary>
+    public IReadOnlyList<Collections.ClaimLimitation> LimitationWarnings => _limitationWarnings ??= LimitationWarningsSource?.Invoke() ?? [];
+
+    internal Func<IReadOnlyList<Collections.ClaimLimitation>>? LimitationWarningsSource { get; set; }
+
+    private IReadOnlyList<Collections.ClaimLimitation>? _limitationWarnings;
 }
 
 /// <summary>A line of the previewed proposal that was not issued, and why.</summary>

@@ -385,6 +385,9 @@ public sealed class DunningLine
         DunningExclusion.CreditLimitNotExceeded => "the run dunns customers over their credit limit only, and this one is not",
         DunningExclusion.HandedToLawyer => "handed over to a lawyer",
         DunningExclusion.HandedToCollectionAgency => "handed over to a collection agency",
+        DunningExclusion.HandedToCourtDunning => "handed over to the court dunning procedure (gerichtliches Mahnverfahren)",
+        DunningExclusion.TimeBarred => Text($"time-barred (verjährt, §§195, 199 BGB): the limitation period of the claim due {Iso(Collections.Limitation.ArisesOn(_installment))} has ended; the debtor may refuse payment (§214 BGB)"),
+        DunningExclusion.Insolvency => Text($"insolvency proceedings over the customer's assets have opened (Insolvenzverfahren eröffnet) and the claim of {Iso(DocumentDate)} was founded before: file it with the administrator (§174 InsO)"),
         DunningExclusion.PaymentAgreement => "covered by an active payment agreement",
         DunningExclusion.Paused => _installment.Item.Pause is { } pause
             ? (pause.Until is { } until ? Text($"paused until {Iso(until)} ({pause.Reason})") : Text($"paused ({pause.Reason})"))

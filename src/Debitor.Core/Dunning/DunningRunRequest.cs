@@ -83,4 +83,17 @@ public sealed record DunningRunRequest
 
     /// <summary>The same run on another date (a proposal approved earlier and processed later, D14.6).</summary>
     internal DunningRunRequest On(LocalDate date) => this with { AsOf = date };
+
+    /// <summary>
+    /// The last limitation end the run warns of (<see cref="DunningProposal.LimitationWarnings"/>, issue 17);
+    /// <see langword="null"/> for the default, the coming 31 December.
+    /// </summary>
+    public LocalDate? LimitationWarningHorizon { get; init; }
+
+    /// <summary>
+    /// On demand (R0.3, issue 17): every overdue installment in scope that can get a notice at all (not excluded, notices
+    /// left, not dunned on the run date already) gets its next notice now, whatever its days. Meant for one customer
+    /// (<see cref="Customer"/>), when the accountant says so; see <c>DunningService.DunNowAsync</c>.
+    /// </summary>
+    public bool IssueNoticesNow { get; init; }
 }

@@ -43,6 +43,16 @@ public sealed class DunningSettings
     /// <summary>The business calendar that moves payment deadlines off weekends and holidays (§193 BGB).</summary>
     public BusinessCalendar Calendar { get; }
 
+    /// <summary>The limitation periods (§195 BGB, or the host's per company and customer; issue 17): time-barred claims are kept off letters, claims near the end of their period are warned of.</summary>
+    public Collections.LimitationSettings Limitation { get; private init; } = Collections.LimitationSettings.Regular;
+
+    /// <summary>Returns the settings with other limitation periods.</summary>
+    /// <param name="limitation">The periods.</param>
+    /// <returns>New settings.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="limitation"/> is <see langword="null"/>.</exception>
+    public DunningSettings WithLimitation(Collections.LimitationSettings limitation) =>
+        new(_schemes, DefaultDays, Calendar) { Limitation = Guard.Against.Null(limitation) };
+
     /// <summary>Returns the settings with a scheme added or replaced (same id).</summary>
     /// <param name="scheme">The scheme.</param>
     /// <returns>New settings.</returns>
@@ -50,7 +60,7 @@ public sealed class DunningSettings
     public DunningSettings WithScheme(DunningScheme scheme)
     {
         Guard.Against.Null(scheme);
-        return new(new(_schemes) { [scheme.Id] = scheme }, DefaultDays, Calendar);
+        return new(new(_schemes) { [scheme.Id] = scheme }, DefaultDays, Calendar) { Limitation = Limitation };
     }
 
     /// <summary>Returns the settings with other branch default days.</summary>
@@ -58,14 +68,14 @@ public sealed class DunningSettings
     /// <returns>New settings.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="defaultDays"/> is <see langword="null"/>.</exception>
     public DunningSettings WithDefaultDays(BranchDunningDays defaultDays) =>
-        new(_schemes, Guard.Against.Null(defaultDays), Calendar);
+        new(_schemes, Guard.Against.Null(defaultDays), Calendar) { Limitation = Limitation };
 
     /// <summary>Returns the settings with another business calendar.</summary>
     /// <param name="calendar">The calendar.</param>
     /// <returns>New settings.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="calendar"/> is <see langword="null"/>.</exception>
     public DunningSettings WithCalendar(BusinessCalendar calendar) =>
-        new(_schemes, DefaultDays, Guard.Against.Null(calendar));
+        new(_schemes, DefaultDays, Guard.Against.Null(calendar)) { Limitation = Limitation };
 
     /// <summary>
     /// The days that apply to a customer for a level (R4.5): the customer's override, else its branch's default, else the

@@ -64,11 +64,11 @@ internal sealed partial class Scanner
 
         if (!plan.HasAccountRules)
         {
-            return decision.IsDueOn(scope.AsOfDay) ? DunningLineStatus.Raised : DunningLineStatus.WaitingForNextLevel;
+            return decision.IsDueOn(scope.AsOfDay) || OnDemand(decision, in claim) ? DunningLineStatus.Raised : DunningLineStatus.WaitingForNextLevel;
         }
 
         var gate = GateFor(account, plan);
-        if (!gate.IsDue(in claim, decision, scope.AsOfDay))
+        if (!gate.IsDue(in claim, decision, scope.AsOfDay) && !OnDemand(decision, in claim))
         {
             return DunningLineStatus.WaitingForNextLevel;
         }
@@ -101,7 +101,7 @@ internal sealed partial class Scanner
 
         if (plan.HasLevelMinimum && !gate.Held)
         {
-            LevelMinimums(account.OpenClaims, plan, gate);
+            LevelMinimums(account, plan, gate);
         }
 
         (_gateFor, _gate) = (account, gate);
@@ -170,8 +170,9 @@ internal sealed partial class Scanner
     /// must be reached). From the highest level down, the installments of a level that misses either are assigned the
     /// next lower level, where they count with that level's installments.
     /// </summary>
-    private void LevelMinimums(OpenClaim[] claims, LevelPlan plan, AccountGate gate)
+    private void LevelMinimums(CustomerAccount account, LevelPlan plan, AccountGate gate)
     {
+        var claims = account.OpenClaims;
         var asOfDay = scope.AsOfDay;
         for (var i = 0; i < claims.Length; i++)
         {
@@ -183,13 +184,13 @@ internal sealed partial class Scanner
 
             var sums = gate.SumsFor(claim.Currency, plan.LevelCount);
             sums.Total += claim.Open;
-            if ((claim.Flags & ClaimFlags.Invoice) == 0 || claim.DueDay >= asOfDay || ItemExclusion(in claim, plan) is not null)
+            if ((claim.Flags & ClaimFlags.Invoice) == 0 || claim.DueDay >= asOfDay || ItemExclusion(account, in claim, plan) is not null)
             {
                 continue;
             }
 
             var decision = plan.Decide(claim.Level, claim.Notices, claim.LastNoticeDay, claim.DueDay);
-            if (!decision.IsNone && gate.IsDue(in claim, decision, asOfDay))
+            if (!decision.IsNone && (gate.IsDue(in claim, decision, asOfDay) || OnDemand(decision, in claim)))
             {
                 sums.ByLevel[Math.Min(decision.Level, plan.LevelCount)] += claim.Open;
             }

@@ -178,7 +178,7 @@ internal sealed partial class Scanner(RunScope scope)
         {
             ref readonly var claim = ref claims[i];
             if (claim.IsCredit || claim.DueDay >= scope.AsOfDay || (only is { } currency && claim.Currency != currency)
-                || covered?.Contains((account, claim.Currency)) == true || ItemExclusion(in claim, plan) is not null)
+                || covered?.Contains((account, claim.Currency)) == true || ItemExclusion(account, in claim, plan) is not null)
             {
                 continue;
             }
@@ -325,7 +325,7 @@ internal sealed partial class Scanner(RunScope scope)
                         (notYetDue ??= []).Add(new DunningLine(customer, in claim, plan, scope.AsOf, DunningLineStatus.NotYetDue, claim.Level));
                     }
                 }
-                else if (ItemExclusion(in claim, plan) is null)
+                else if (ItemExclusion(account, in claim, plan) is null)
                 {
                     var status = Classify(account, in claim, plan, out var level);
                     if (!letter.Lists(status, level))
@@ -417,7 +417,7 @@ internal sealed partial class Scanner(RunScope scope)
                 continue;
             }
 
-            if ((customerExclusion ?? ItemExclusion(in claim, plan!)) is { } exclusion)
+            if ((customerExclusion ?? ItemExclusion(account, in claim, plan!)) is { } exclusion)
             {
                 _excluded.Add(new DunningLine(account.Customer, in claim, plan, scope.AsOf, DunningLineStatus.Excluded, claim.Level, exclusion));
                 continue;
@@ -448,7 +448,7 @@ internal sealed partial class Scanner(RunScope scope)
             {
                 tallies.For(claim.Currency).NotYetDue += claim.Open;
             }
-            else if (ItemExclusion(in claim, plan) is null)
+            else if (ItemExclusion(account, in claim, plan) is null)
             {
                 var tally = tallies.For(claim.Currency);
                 tally.Overdue += claim.Open;
@@ -585,7 +585,7 @@ internal sealed partial class Scanner(RunScope scope)
             for (var i = 0; i < claims.Length; i++)
             {
                 ref readonly var claim = ref claims[i];
-                if (!claim.IsCredit && claim.Currency == currency && claim.DueDay < scope.AsOfDay && ItemExclusion(in claim, plan) is null)
+                if (!claim.IsCredit && claim.Currency == currency && claim.DueDay < scope.AsOfDay && ItemExclusion(account, in claim, plan) is null)
                 {
                     var status = Classify(account, in claim, plan, out var level);
                     action(account, plan, claim, status, level);
@@ -617,6 +617,14 @@ internal sealed partial class Scanner(RunScope scope)
 
         return status;
     }
+
+    /// <summary>
+    /// Whether the next notice is due on the run date: its days have passed, or the run issues notices now (on demand,
+    /// issue 17) and the installment has not been dunned on the run date already.
+    /// </summary>
+    /// <summary>On demand (R0.3, <see cref="DunningRunRequest.IssueNoticesNow"/>): the installment gets its next notice now, whatever its days, unless it has none left or was dunned on the run date already.</summary>
+    private bool OnDemand(LevelDecision decision, in OpenClaim claim) =>
+        scope.Request.IssueNoticesNow && !decision.IsNone && (claim.Notices == 0 || claim.LastNoticeDay < scope.AsOfDay);
 
     private bool Selected(CustomerId customer, in OpenClaim claim, LevelDecision decision) =>
         (scope.Level == 0 || decision.Level == scope.Level)
@@ -673,14 +681,20 @@ internal sealed partial class Scanner(RunScope scope)
         return null;
     }
 
-    internal DunningExclusion? ItemExclusion(in OpenClaim claim, LevelPlan plan)
+    internal DunningExclusion? ItemExclusion(CustomerAccount account, in OpenClaim claim, LevelPlan plan)
     {
         var flags = claim.Flags;
-        if ((flags & (ClaimFlags.Lawyer | ClaimFlags.CollectionAgency | ClaimFlags.Agreement)) != 0)
+        if ((flags & (ClaimFlags.Lawyer | ClaimFlags.CollectionAgency | ClaimFlags.Agreement | ClaimFlags.CourtDunning)) != 0)
         {
             return (flags & ClaimFlags.Lawyer) != 0 ? DunningExclusion.HandedToLawyer
                 : (flags & ClaimFlags.CollectionAgency) != 0 ? DunningExclusion.HandedToCollectionAgency
+                : (flags & ClaimFlags.CourtDunning) != 0 ? DunningExclusion.HandedToCourtDunning
                 : DunningExclusion.PaymentAgreement;
+        }
+
+        if (EndOfRoad.Exclusion(account, in claim, scope) is { } ended)
+        {
+            return ended;
         }
 
         if (scope.AsOfDay <= claim.PausedThroughDay)

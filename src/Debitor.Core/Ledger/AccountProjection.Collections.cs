@@ -11,6 +11,13 @@ internal static partial class AccountProjection
     {
         public CollectionState Collections { get; } = new();
 
+        /// <summary>
+        /// Whether an item is a claim founded before the customer's insolvency proceedings opened (§38 InsO): a claim whose
+        /// document date is before the opening day.
+        /// </summary>
+        private bool IsInsolvencyClaim(OpenItem item) =>
+            Collections.Insolvency is { } insolvency && item.IsClaim && item.DocumentDate < insolvency.OpenedOn;
+
         private bool ApplyCollectionEntry(JournalRecord record)
         {
             switch (record.Entry)
@@ -36,7 +43,12 @@ internal static partial class AccountProjection
                     return true;
                 case ItemsHandedOver handOver:
                     Collections.HandOvers.Add(new HandOverCase(handOver, record.RecordedBy, record.RecordedAt, null));
-                    var status = handOver.To == HandOverKind.Lawyer ? LegalStatus.Lawyer : LegalStatus.CollectionAgency;
+                    var status = handOver.To switch
+                    {
+                        HandOverKind.Lawyer => LegalStatus.Lawyer,
+                        HandOverKind.CourtDunning => LegalStatus.CourtDunning,
+                        _ => LegalStatus.CollectionAgency,
+                    };
                     foreach (var id in handOver.Items)
                     {
                         Item(handOver.Id, id).LegalStatus = status;
@@ -53,9 +65,24 @@ internal static partial class AccountProjection
                     Collections.HandOvers[index] = Collections.HandOvers[index] with { Closed = closed };
                     foreach (var id in Collections.HandOvers[index].Origin.Items)
                     {
-                        Item(closed.Id, id).LegalStatus = LegalStatus.None;
+                        var returned = Item(closed.Id, id);
+                        returned.LegalStatus = IsInsolvencyClaim(returned) ? LegalStatus.Insolvency : LegalStatus.None;
                     }
 
+                    return true;
+                case InsolvencyOpened insolvency:
+                    Collections.Insolvency = insolvency;
+                    foreach (var item in Items)
+                    {
+                        if (item.LegalStatus == LegalStatus.None && IsInsolvencyClaim(item))
+                        {
+                            item.LegalStatus = LegalStatus.Insolvency;
+                        }
+                    }
+
+                    return true;
+                case DunningLetterNumbered numbered:
+                    Collections.LetterNumbers[numbered.LetterId] = numbered.Number;
                     return true;
                 case EmailStatusChanged emailStatus:
                     var email = Communications.FindIndex(c => c.Id == emailStatus.Email);

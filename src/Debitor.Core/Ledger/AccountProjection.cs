@@ -188,6 +188,11 @@ internal static partial class AccountProjection
 
         private void AddItem(OpenItem item)
         {
+            if (IsInsolvencyClaim(item))
+            {
+                item.LegalStatus = LegalStatus.Insolvency; // posted after the insolvency was recorded, founded before it opened (issue 17)
+            }
+
             Items.Add(item);
             ItemsById.Add(item.Id, item);
         }

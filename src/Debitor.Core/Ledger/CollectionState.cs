@@ -20,4 +20,10 @@ internal sealed class CollectionState
     public CustomerMasterData MasterData { get; set; } = CustomerMasterData.Empty;
 
     public EntryId? PinnedComment { get; set; }
+
+    /// <summary>The insolvency proceedings opened over the customer's assets, if any (issue 17).</summary>
+    public InsolvencyOpened? Insolvency { get; set; }
+
+    /// <summary>The numbers of the letters sent to this account, by letter id (issue 17).</summary>
+    public Dictionary<string, LetterNumber> LetterNumbers { get; } = new(StringComparer.Ordinal);
 }

@@ -82,6 +82,14 @@ public sealed class CustomerAccount
     /// <summary>Every payment agreement ever made, in the order made, with its state (R0.10).</summary>
     public IReadOnlyList<PaymentAgreement> Agreements { get; }
 
+    /// <summary>The insolvency proceedings opened over the customer's assets, if recorded (issue 17).</summary>
+    public InsolvencyOpened? Insolvency => Collections.Insolvency;
+
+    /// <summary>The number of a letter sent to this account (issue 17), if it was numbered.</summary>
+    /// <param name="letterId">The letter's id.</param>
+    /// <returns>The number, or <see langword="null"/>.</returns>
+    public LetterNumber? LetterNumberOf(string letterId) => Collections.LetterNumbers.TryGetValue(letterId, out var number) ? number : null;
+
     /// <summary>Every hand-over case, in the order made.</summary>
     public IReadOnlyList<HandOverCase> HandOvers { get; }
 

@@ -161,7 +161,7 @@ internal static class DunningEntryRules
     }
 
     /// <summary>The letter of each installment's latest active notice.</summary>
-    private static Dictionary<InstallmentRef, string> LatestLetters(CustomerAccount account)
+    internal static Dictionary<InstallmentRef, string> LatestLetters(CustomerAccount account)
     {
         var stacks = new Dictionary<InstallmentRef, List<string>>();
         var letters = new Dictionary<string, DunningNoticeIssued>(StringComparer.Ordinal);

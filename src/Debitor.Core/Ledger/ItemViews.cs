@@ -77,6 +77,15 @@ public enum LegalStatus
 
     /// <summary>Handed over to a collection agency.</summary>
     CollectionAgency,
+
+    /// <summary>Handed over to the court dunning procedure (gerichtliches Mahnverfahren).</summary>
+    CourtDunning,
+
+    /// <summary>
+    /// A claim on a customer in insolvency proceedings that was founded before the proceedings opened (an
+    /// <em>Insolvenzforderung</em>, §38 InsO): it is filed with the administrator, never dunned or charged interest on.
+    /// </summary>
+    Insolvency,
 }
 
 /// <summary>One movement that settled part of an installment (R0.6), or one use of a credit.</summary>

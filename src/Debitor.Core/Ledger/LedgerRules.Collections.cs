@@ -90,6 +90,29 @@ internal static partial class LedgerRules
             case MasterDataChanged changed:
                 ArgumentNullException.ThrowIfNull(changed.MasterData, nameof(changed.MasterData));
                 return true;
+            case InsolvencyOpened insolvency:
+                check.Text(insolvency.Court, "the insolvency court");
+                check.Text(insolvency.FileNumber, "the court's file number");
+                check.Text(insolvency.Administrator, "the insolvency administrator");
+                if (account.Insolvency is { } recorded)
+                {
+                    throw check.Refuse($"insolvency proceedings are recorded already ({recorded.Court}, {recorded.FileNumber}, opened {recorded.OpenedOn:yyyy-MM-dd}).");
+                }
+
+                return true;
+            case DunningLetterNumbered numbered:
+                check.Text(numbered.LetterId, "the letter id");
+                if (numbered.Number.Year is < 1 or > 9999 || numbered.Number.Sequence < 1)
+                {
+                    throw check.Refuse($"letter number {numbered.Number} is not a year and a sequence from 1.");
+                }
+
+                if (account.LetterNumberOf(numbered.LetterId) is { } known && known != numbered.Number)
+                {
+                    throw check.Refuse($"letter '{numbered.LetterId}' has number {known} already.");
+                }
+
+                return true;
             default:
                 return false;
         }

@@ -23,6 +23,12 @@ internal enum ClaimFlags : byte
 
     /// <summary>Not a claim but an open payment or credit note.</summary>
     Credit = 16,
+
+    /// <summary>Handed over to the court dunning procedure.</summary>
+    CourtDunning = 32,
+
+    /// <summary>A claim founded before the customer's insolvency proceedings opened.</summary>
+    Insolvency = 64,
 }
 
 /// <summary>
@@ -43,6 +49,7 @@ internal readonly struct OpenClaim
         Flags = flags;
         LastNoticeDay = int.MinValue;
         PausedThroughDay = int.MinValue;
+        ArisesDay = int.MaxValue;
     }
 
     private OpenClaim(OpenInstallment installment)
@@ -53,6 +60,7 @@ internal readonly struct OpenClaim
         Notices = state.NoticeCount;
         LastNoticeDay = state.NoticeCount > 0 && state.LastNoticeDate is { } last ? DayNumber(last) : int.MinValue;
         PausedThroughDay = installment.Item.Pause is not { } pause ? int.MinValue : pause.Until is { } until ? DayNumber(until) : int.MaxValue;
+        ArisesDay = DayNumber(Collections.Limitation.ArisesOn(installment));
     }
 
     /// <summary>The claim installment; only for entries that are not <see cref="IsCredit"/>.</summary>
@@ -77,6 +85,9 @@ internal readonly struct OpenClaim
 
     internal int Level { get; }
 
+    /// <summary>The day the claim arose for limitation (<see cref="Collections.Limitation.ArisesOn"/>); <see cref="int.MaxValue"/> for credits.</summary>
+    internal int ArisesDay { get; }
+
     internal int Notices { get; }
 
     internal ClaimFlags Flags { get; }
@@ -96,6 +107,8 @@ internal readonly struct OpenClaim
         {
             LegalStatus.Lawyer => ClaimFlags.Lawyer,
             LegalStatus.CollectionAgency => ClaimFlags.CollectionAgency,
+            LegalStatus.CourtDunning => ClaimFlags.CourtDunning,
+            LegalStatus.Insolvency => ClaimFlags.Insolvency,
             _ => ClaimFlags.None,
         }
         | (item.IsCoveredByAgreement ? ClaimFlags.Agreement : ClaimFlags.None);

@@ -51,6 +51,8 @@ internal static class JournalEntryKinds
         Of<CreditWrittenOff>("CreditWrittenOff"),
         Of<ClaimDelegated>("ClaimDelegated"),
         Of<PaymentAgreementAmended>("PaymentAgreementAmended"),
+        Of<DunningLetterNumbered>("DunningLetterNumbered"),
+        Of<InsolvencyOpened>("InsolvencyOpened"),
     ];
 
     private static readonly Dictionary<string, Kind> ByName = All.ToDictionary(k => k.Name, StringComparer.Ordinal);

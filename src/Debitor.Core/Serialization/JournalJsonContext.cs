@@ -39,6 +39,8 @@ namespace Debitor.Core.Serialization;
 [JsonSerializable(typeof(PaymentAgreementDeleted))]
 [JsonSerializable(typeof(ItemsHandedOver))]
 [JsonSerializable(typeof(HandOverClosed))]
+[JsonSerializable(typeof(DunningLetterNumbered))]
+[JsonSerializable(typeof(InsolvencyOpened))]
 [JsonSerializable(typeof(EmailStatusChanged))]
 [JsonSerializable(typeof(CommentPinned))]
 [JsonSerializable(typeof(FollowUpCreated))]

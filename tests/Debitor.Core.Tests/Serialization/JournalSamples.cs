@@ -81,6 +81,8 @@ internal static class JournalSamples
         nameof(ClaimDelegated) => new ClaimDelegated(Id(r), Ref(r), Money(r), Date(r), CustomerId(r), Id(r), Text(r)),
         nameof(PaymentAgreementAmended) => new PaymentAgreementAmended(
             Id(r), Id(r), Date(r), List(r, 1, 4, x => new AgreementInstallment(x.Next(1, 12), Date(x), Money(x))), r.Next(0, 15), Text(r)),
+        nameof(DunningLetterNumbered) => new DunningLetterNumbered(Id(r), Text(r), new LetterNumber(r.Next(2000, 2100), r.Next(1, 1_000_000))),
+        nameof(InsolvencyOpened) => new InsolvencyOpened(Id(r), Date(r), Text(r), Text(r), Text(r)),
         _ => throw new ArgumentException($"No sample for entry kind {kind.Name}: add a case to {nameof(JournalSamples)}.", nameof(kind)),
     };
 

@@ -174,6 +174,8 @@ internal sealed class FaultHarness : IDisposable
 
     public StatementService Statements => _provider.GetRequiredService<StatementService>();
 
+    public RecoveryService Recovery => _provider.GetRequiredService<RecoveryService>();
+
     /// <summary>Arms a fault for the next call.</summary>
     public void Arm(Fault fault)
     {

@@ -77,6 +77,10 @@ internal static class UseCases
         new("ChangeMasterData", CustomerA, Nothing, (h, a, c) => h.Collections.ChangeMasterDataAsync(a, c, Id("md-1"), CustomerMasterData.Empty with { Emails = [new EmailAddress("buchhaltung@mueller.de", UseForSending: true)] })),
         new("SetCreditBlock", CustomerA, Nothing, (h, a, c) => h.Credit.SetBlockAsync(a, c, Id("block-1"), CreditBlockLevel.Delivery, "Zahlungsverzug")),
         new("LiftCreditBlock", CustomerA, h => h.Credit.SetBlockAsync(Accountant, CustomerA, Id("block-0"), CreditBlockLevel.Delivery, "Zahlungsverzug"), (h, a, c) => h.Credit.LiftBlockAsync(a, c, Id("lift-1"), "bezahlt")),
+        new("MarkInsolvent", CustomerA, Nothing, (h, a, c) => h.Recovery.MarkInsolventAsync(a, c, Id("insolvency-1"), Date(2026, 3, 15), "AG Hamburg", "67c IN 123/26", "RA Dr. Verwalter, Hamburg")),
+        new("HandOverToCourtDunning", CustomerA, Nothing, (h, a, c) => h.Collections.HandOverAsync(a, c, Id("case-court"), [Id("inv-1")], HandOverKind.CourtDunning, "Mahngericht Hamburg")),
+        new("CancelDunningRun", CustomerA, async h => await h.Dunning.ProcessAsync(Accountant, await h.Dunning.PreviewAsync(Accountant, new DunningRunRequest(new DunningRunId("run-0"), Company, Date(2026, 3, 15)) { PostFees = true })), (h, a, c) => h.Dunning.CancelRunAsync(a, Company, new DunningRunId("run-0"), "falscher Lauf")),
+        new("DunNow", CustomerA, Nothing, (h, a, c) => h.Dunning.DunNowAsync(a, c, new DunningRunId("now-1"), Date(2026, 3, 15), postFees: true)),
         new("OverrideCreditControl", CustomerA, h => h.Credit.SetBlockAsync(Accountant, CustomerA, Id("block-0"), CreditBlockLevel.Delivery, "Zahlungsverzug"), (h, a, c) => h.Credit.OverrideAsync(a, c, Id("override-1"), SalesDocumentKind.Order, "Chef genehmigt")),
     ];
 

@@ -21,7 +21,7 @@ internal sealed partial class Scanner
         {
             ref readonly var claim = ref claims[i];
             if ((claim.Flags & ClaimFlags.Invoice) != 0 && claim.DueDay > asOfDay && claim.DueDay - days <= asOfDay && claim.Notices == 0
-                && ItemExclusion(in claim, plan) is null && !CourtesyReminderSent(account, claim.Installment.Ref))
+                && ItemExclusion(account, in claim, plan) is null && !CourtesyReminderSent(account, claim.Installment.Ref))
             {
                 _courtesy.Add(new DunningLine(account.Customer, in claim, plan, scope.AsOf, DunningLineStatus.CourtesyReminder, 0));
             }

@@ -8,8 +8,10 @@ namespace Debitor.Core.PostgreSql;
 public static class PostgreSqlServiceCollectionExtensions
 {
     /// <summary>
-    /// Stores customer account journals and attached file content in PostgreSQL, replacing the in-memory defaults whether
-    /// called before or after <c>AddDebitorCore</c>. Call <see cref="PostgreSqlCustomerAccountStore.EnsureSchemaAsync"/> at start-up.
+    /// Stores customer account journals and attached file content in PostgreSQL and answers customer searches from it
+    /// (<see cref="PostgreSqlCustomerSearch"/>), replacing the in-memory store and files of <c>AddDebitorCoreInMemory</c> and the
+    /// store-scanning search, whether called before or after <c>AddDebitorCore</c>. The host still registers the other
+    /// ports (outputs, outbox, fault log; see <c>docs/hosting.md</c>). Call <see cref="PostgreSqlCustomerAccountStore.EnsureSchemaAsync"/> at start-up.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="connectionString">A Npgsql connection string.</param>
@@ -22,9 +24,11 @@ public static class PostgreSqlServiceCollectionExtensions
         var store = new PostgreSqlCustomerAccountStore(connectionString);
         services.RemoveAll<ICustomerAccountStore>();
         services.RemoveAll<IFileStorage>();
+        services.RemoveAll<ICustomerSearch>();
         services.AddSingleton(store);
         services.AddSingleton<ICustomerAccountStore>(store);
         services.AddSingleton<IFileStorage>(new PostgreSqlFileStorage(store));
+        services.AddScoped<ICustomerSearch>(provider => new PostgreSqlCustomerSearch(store, provider.GetRequiredService<IAccountFaultLog>()));
         return services;
     }
 }

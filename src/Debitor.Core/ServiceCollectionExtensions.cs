@@ -102,8 +102,7 @@ public static class ServiceCollectionExtensions
     private static void AddOptions(IServiceCollection services)
     {
         services.AddOptions<DebitorCoreOptions>().ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DebitorCoreOptions>>(
-            provider => new DebitorCoreStartupCheck(provider.GetService<IServiceProviderIsService>())));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DebitorCoreOptions>, DebitorCoreStartupCheck>());
         services.TryAddSingleton(provider => provider.GetRequiredService<IOptions<DebitorCoreOptions>>().Value);
     }
 

@@ -30,8 +30,8 @@ internal sealed class DebitorCoreStartupCheck : IValidateOptions<DebitorCoreOpti
     private readonly IServiceProviderIsService? _services;
 
     /// <summary>Creates the check.</summary>
-    /// <param name="services">Answers whether a port is registered; <see langword="null"/> when the container cannot tell (then ports are not checked).</param>
-    public DebitorCoreStartupCheck(IServiceProviderIsService? services) => _services = services;
+    /// <param name="provider">The container; when it cannot tell whether a service is registered (no <see cref="IServiceProviderIsService"/>), ports are not checked.</param>
+    public DebitorCoreStartupCheck(IServiceProvider provider) => _services = provider.GetService<IServiceProviderIsService>();
 
     /// <inheritdoc />
     public ValidateOptionsResult Validate(string? name, DebitorCoreOptions options)

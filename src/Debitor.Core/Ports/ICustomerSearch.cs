@@ -51,26 +51,23 @@ public sealed class StoreCustomerSearch : ICustomerSearch
     public async ValueTask<IReadOnlyList<CustomerSearchHit>> SearchAsync(CustomerSearchQuery query, CancellationToken cancellationToken)
     {
         Guard.Against.Null(query);
-        var accounts = new List<CustomerAccount>();
+        var collector = new CustomerSearchCollector(query, _faults);
         await foreach (var customer in _store.ListCustomersAsync(query.Company, cancellationToken).ConfigureAwait(false))
         {
-            IReadOnlyList<JournalRecord> journal;
+            IReadOnlyList<JournalRecord>? journal = null;
+            CorruptJournalException? unreadable = null;
             try
             {
                 journal = await _store.LoadAsync(customer, cancellationToken).ConfigureAwait(false);
             }
             catch (CorruptJournalException exception)
             {
-                await _faults.ReportAsync(new AccountFault(customer, nameof(SearchAsync), exception.Message), cancellationToken).ConfigureAwait(false);
-                continue;
+                unreadable = exception;
             }
 
-            if (await Application.Portfolio.ReadAsync(journal, customer, _faults, nameof(SearchAsync), cancellationToken).ConfigureAwait(false) is { } account)
-            {
-                accounts.Add(account);
-            }
+            await collector.AddAsync(customer, journal, unreadable, cancellationToken).ConfigureAwait(false);
         }
 
-        return CustomerSearchHit.Select(query, accounts);
+        return collector.Hits();
     }
 }

@@ -6,7 +6,7 @@ using Debitor.Core.Ports;
 namespace Debitor.Core.Storage;
 
 /// <summary>
-/// Customer search over a database store (D14.6): one query reads the journals of the query's company (through the
+/// Customer search over a database store (D14.26): one query reads the journals of the query's company (through the
 /// company index), ordered by customer and version; each account is read like <c>LoadAsync</c> reads it and handed to the
 /// shared <see cref="CustomerSearchCollector"/>, so the answer is the one <see cref="StoreCustomerSearch"/> gives.
 /// </summary>

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Configuration;
 namespace Debitor.Core.Application;
 
 /// <summary>
-/// Reads <see cref="DebitorCoreOptions"/> from a configuration section by hand (D14.1): five keys, no reflection binder,
+/// Reads <see cref="DebitorCoreOptions"/> from a configuration section by hand (D14.21): five keys, no reflection binder,
 /// and a value that cannot be read becomes a start-up failure naming its key instead of an exception deep in binding.
 /// </summary>
 internal static class DebitorCoreConfiguration

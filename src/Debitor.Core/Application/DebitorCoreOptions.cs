@@ -7,7 +7,7 @@ namespace Debitor.Core.Application;
 /// <remarks>
 /// Set once at start-up (in <c>AddDebitorCore</c>, in code or from configuration); read-only afterwards by convention.
 /// A host built with <c>AddDebitorCore</c> must set <see cref="TimeZone"/> and <see cref="ReceivablesContact"/>: the
-/// defaults below serve code that creates the options itself (tests, samples), never a host by accident (D14.1).
+/// defaults below serve code that creates the options itself (tests, samples), never a host by accident (D14.21).
 /// </remarks>
 public sealed class DebitorCoreOptions
 {
@@ -50,10 +50,10 @@ public sealed class DebitorCoreOptions
     /// <summary>The settings of the payment use cases.</summary>
     public PaymentOptions Payments { get; } = new();
 
-    /// <summary>Whether the host set <see cref="TimeZone"/>; a host built with <c>AddDebitorCore</c> must (D14.1).</summary>
+    /// <summary>Whether the host set <see cref="TimeZone"/>; a host built with <c>AddDebitorCore</c> must (D14.21).</summary>
     internal bool TimeZoneSet { get; private set; }
 
-    /// <summary>Whether the host set <see cref="ReceivablesContact"/>; a host built with <c>AddDebitorCore</c> must (D14.1).</summary>
+    /// <summary>Whether the host set <see cref="ReceivablesContact"/>; a host built with <c>AddDebitorCore</c> must (D14.21).</summary>
     internal bool ReceivablesContactSet { get; private set; }
 
     /// <summary>What configuration binding could not read; reported by the start-up validation.</summary>

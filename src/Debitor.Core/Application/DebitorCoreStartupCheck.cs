@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Debitor.Core.Application;
 
 /// <summary>
-/// The start-up check of a host built with <c>AddDebitorCore</c> (D14.1, D14.2): the time zone and our receivables contact
+/// The start-up check of a host built with <c>AddDebitorCore</c> (D14.21, D14.22): the time zone and our receivables contact
 /// are set, the configuration could be read, and every port that holds or sends data is registered. Runs as the
 /// validation of <see cref="DebitorCoreOptions"/> (<c>ValidateOnStart</c>), so a generic host fails to start with one
 /// <see cref="OptionsValidationException"/> naming every gap.

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace Debitor.Core.Application;
 
 /// <summary>
-/// The stable event ids of Debitor.Core's log events (D14.4). Ids never change meaning; new events get new ids. Every
+/// The stable event ids of Debitor.Core's log events (D14.24). Ids never change meaning; new events get new ids. Every
 /// event is structured and names ids only (run, letter, customer, user, installment), never a name, an address or an amount.
 /// </summary>
 /// <remarks>
@@ -51,7 +51,7 @@ public static class DebitorEventIds
 
 /// <summary>
 /// The <see cref="ActivitySource"/> and <see cref="Meter"/> of Debitor.Core, both named <see cref="Name"/>, so
-/// OpenTelemetry picks them up with <c>AddSource("Debitor.Core")</c> and <c>AddMeter("Debitor.Core")</c> (D14.4).
+/// OpenTelemetry picks them up with <c>AddSource("Debitor.Core")</c> and <c>AddMeter("Debitor.Core")</c> (D14.24).
 /// </summary>
 /// <remarks>
 /// <list type="table">

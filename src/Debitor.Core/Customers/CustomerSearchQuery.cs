@@ -14,7 +14,7 @@ namespace Debitor.Core.Customers;
 /// the whole customer number; <see cref="Name"/> and <see cref="Email"/> match a part; <see cref="Iban"/> matches a bank
 /// account's IBAN in any spelling (spaces, case); <see cref="Text"/> matches a part of the number, the name, any e-mail
 /// address, any IBAN or any group.</para>
-/// <para><see cref="Matches"/> is the one rule every <c>ICustomerSearch</c> applies (D14.6): stores may narrow the
+/// <para><see cref="Matches"/> is the one rule every <c>ICustomerSearch</c> applies (D14.26): stores may narrow the
 /// candidates with an index first, never decide differently.</para>
 /// </remarks>
 public sealed record CustomerSearchQuery

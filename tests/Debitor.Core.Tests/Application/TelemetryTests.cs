@@ -6,6 +6,7 @@ using Debitor.Core.Communication;
 using Debitor.Core.Customers;
 using Debitor.Core.Dunning;
 using Debitor.Core.Ledger;
+using Debitor.Core.Payments;
 using Debitor.Core.Ports;
 using Debitor.Core.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,6 +43,10 @@ public sealed class TelemetryTests
             }
         }
 
+        var blocked = new Customer(new CustomerId("T-3"), "T-3", PersonalName, company) { IsDunningBlocked = true };
+        await accounts.RegisterCustomerAsync(Accountant, blocked);
+        await accounts.PostAsync(Accountant, blocked.Id, Invoice("T-3-inv", 80m, Today.PlusDays(-40)));
+
         var dunning = provider.GetRequiredService<DunningService>();
         var proposal = await dunning.PreviewAsync(Accountant, new DunningRunRequest(new DunningRunId("tel-run"), company, Today));
         var result = await dunning.ProcessAsync(Accountant, proposal);
@@ -54,6 +59,9 @@ public sealed class TelemetryTests
         Assert.Equal(company.Value, previewed.Fields["Company"]);
         Assert.Equal(2, previewed.Fields["Letters"]);
         Assert.Equal(3, previewed.Fields["Notices"]);
+        var excluded = Assert.Single(events, e => e.Id.Id == DebitorEventIds.DunningItemExcluded);
+        Assert.Equal(LogLevel.Debug, excluded.Level);
+        Assert.Equal(("T-3", "T-3-inv", (object?)DunningExclusion.CustomerBlocked), ((string)excluded.Fields["Customer"]!, (string)excluded.Fields["Item"]!, excluded.Fields["Reason"]));
         var issued = events.Where(e => e.Id.Id == DebitorEventIds.DunningLetterIssued).ToList();
         Assert.Equal(result.Issued.Select(l => l.Id).Order(), issued.Select(e => (string)e.Fields["LetterId"]!).Order());
         Assert.Equal(["T-1", "T-2"], issued.Select(e => (string)e.Fields["Recipient"]!).Order());
@@ -120,6 +128,26 @@ public sealed class TelemetryTests
         Assert.Equal("C-1000", conflict.Fields["Customer"]);
         Assert.Equal(true, conflict.Fields["Retrying"]);
         Assert.True(metrics.Sum("debitor.concurrency.conflicts", ("debitor.operation", "dunning")) >= 1);
+    }
+
+    [Fact]
+    public async Task ApplyPayment_Applied_IsCountedForItsCompany()
+    {
+        var company = new CompanyId("telemetry-pay-" + Guid.NewGuid().ToString("N"));
+        using var metrics = new MetricRecorder(company);
+        var services = new ServiceCollection().AddDebitorCoreForTests();
+        services.AddSingleton<IClock>(new FakeClock(Now));
+        await using var provider = services.BuildServiceProvider();
+        var customer = new Customer(new CustomerId("P-1"), "P-1", PersonalName, company);
+        await provider.GetRequiredService<CustomerAccountService>().RegisterCustomerAsync(Accountant, customer);
+        await provider.GetRequiredService<CustomerAccountService>().PostAsync(Accountant, customer.Id, Invoice("P-1-inv", 100m, Today.PlusDays(-5)));
+        var payments = provider.GetRequiredService<PaymentService>();
+        var payment = new IncomingPayment(Id("pay-1"), Eur(100m), Today);
+
+        await payments.ApplyPaymentAsync(Accountant, customer.Id, payment);
+        await payments.ApplyPaymentAsync(Accountant, customer.Id, payment);
+
+        Assert.Equal(1, metrics.Sum("debitor.payments.applied"));
     }
 
     /// <summary>An <see cref="ILogger{T}"/> that keeps every entry with its structured fields.</summary>

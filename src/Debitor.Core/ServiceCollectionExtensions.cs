@@ -116,6 +116,7 @@ public static class ServiceCollectionExtensions
 #pragma warning restore RS0030
         services.TryAddSingleton<IAuthorizationPort, RoleBasedAuthorization>();
         services.TryAddSingleton<IInterestSchemeProvider, InterestSchemeRegistry>();
+        services.TryAddSingleton<IDocumentRenderer>(NoDocumentRenderer.Instance);
         services.TryAddSingleton<IDunningSettingsProvider, InMemoryDunningSettingsProvider>();
         services.TryAddSingleton<IVirusScanner, UnconfiguredVirusScanner>();
 

@@ -6,6 +6,7 @@ using Debitor.Core.Documents.Rendering.Pdf;
 using Debitor.Core.Documents.Rendering.Views;
 using Debitor.Core.Dunning;
 using Debitor.Core.Interest;
+using Debitor.Core.Ports;
 using Debitor.Core.Statements;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -22,8 +23,10 @@ namespace Debitor.Core.Documents.Rendering;
 /// (<see cref="CompanyProfile.EffectiveCulture"/>); render in English with <c>recipient with { Culture = "en-GB" }</c>. A text
 /// missing in that culture is taken from the company's culture and logged as a warning.</para>
 /// <para>Templates are parsed and checked when the renderer is built. Thread-safe: build one and share it.</para>
+/// <para>As the core's <see cref="IDocumentRenderer"/> (registered by <c>AddDebitorCoreDocuments</c>) it renders every
+/// document the core delivers, in <see cref="DocumentRendererOptions.DeliveryFormat"/> (PDF by default).</para>
 /// </remarks>
-public sealed class DocumentRenderer
+public sealed class DocumentRenderer : IDocumentRenderer
 {
     private const string HtmlMediaType = "text/html; charset=utf-8";
     private const string PdfMediaType = "application/pdf";
@@ -31,6 +34,7 @@ public sealed class DocumentRenderer
     private readonly DocumentTexts _texts;
     private readonly ILogger _logger;
     private readonly HtmlDocumentRenderer _html;
+    private readonly DocumentFormat _deliveryFormat;
 
     /// <summary>Creates a renderer, loading and checking every template.</summary>
     /// <param name="options">Company, texts and templates.</param>
@@ -64,6 +68,27 @@ public sealed class DocumentRenderer
         }
 
         _html = new HtmlDocumentRenderer(templates);
+        _deliveryFormat = options.DeliveryFormat;
+    }
+
+    /// <summary>
+    /// Renders a document the core delivers (dunning letter, interest invoice, payment advice, difference or write-off
+    /// notification) in <see cref="DocumentRendererOptions.DeliveryFormat"/>, in the company's language, addressed to the
+    /// outgoing document's recipient at its document address.
+    /// </summary>
+    /// <param name="document">The document on its way out.</param>
+    /// <param name="cancellationToken">Cancels the rendering.</param>
+    /// <returns>The rendered document.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="document"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The document is a kind this renderer does not know.</exception>
+    /// <exception cref="KeyNotFoundException">A text (e.g. a custom scheme's header key) exists neither in the culture nor in the company's.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public ValueTask<RenderedDocument?> RenderAsync(OutgoingDocument document, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        cancellationToken.ThrowIfCancellationRequested();
+        var recipient = LetterRecipient.For(document.Recipient, document.Address, _company.Address.Country);
+        return ValueTask.FromResult<RenderedDocument?>(Render(document.Document, recipient, _deliveryFormat));
     }
 
     /// <summary>Renders a dunning letter (R4.6): items with their own levels, credits, fees by name, totals, deadline.</summary>
@@ -140,7 +165,7 @@ public sealed class DocumentRenderer
         return Output(StatementViews.Account(Frame(recipient), statement), statement.Date, format);
     }
 
-    /// <summary>Renders a payment advice, a difference notification or a write-off notification.</summary>
+    /// <summary>Renders a document of the outbox: payment advice, difference or write-off notification, interest invoice or dunning letter.</summary>
     /// <param name="document">The document.</param>
     /// <param name="recipient">Its recipient.</param>
     /// <param name="format">HTML or PDF.</param>
@@ -158,6 +183,7 @@ public sealed class DocumentRenderer
             DifferenceNotification difference => PaymentViews.Difference(frame, difference),
             WriteOffNotification writeOff => PaymentViews.WriteOff(frame, writeOff),
             InterestInvoice invoice => DunningViews.InterestInvoice(frame, invoice, recipient.IsConsumer),
+            DunningLetterDocument letter => DunningViews.Letter(frame, letter.Letter),
             _ => throw new ArgumentException($"Documents of type {document.GetType().Name} are not rendered here.", nameof(document)),
         };
         return Output(view, document.Date, format);

@@ -21,6 +21,12 @@ public sealed class DocumentRendererOptions
     /// </summary>
     public string? TemplateDirectory { get; set; }
 
+    /// <summary>
+    /// The format documents are rendered to on delivery, when the renderer serves as the core's
+    /// <see cref="Ports.IDocumentRenderer"/> (<see cref="DocumentRenderer.RenderAsync"/>). Default <see cref="DocumentFormat.Pdf"/>.
+    /// </summary>
+    public DocumentFormat DeliveryFormat { get; set; } = DocumentFormat.Pdf;
+
     /// <summary>Templates by name, as <see cref="TemplateDirectory"/> but from memory; applied last.</summary>
     public IDictionary<string, string> Templates { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 }

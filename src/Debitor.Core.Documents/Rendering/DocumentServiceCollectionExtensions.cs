@@ -1,3 +1,4 @@
+using Debitor.Core.Ports;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -9,7 +10,9 @@ public static class DocumentServiceCollectionExtensions
 {
     /// <summary>
     /// Adds one shared <see cref="DocumentRenderer"/>, built (and its templates checked) when first resolved, logging
-    /// through the host's <see cref="ILogger{TCategoryName}"/> when one is registered.
+    /// through the host's <see cref="ILogger{TCategoryName}"/> when one is registered, and makes it the core's
+    /// <see cref="IDocumentRenderer"/> (replacing the default that renders nothing, before or after <c>AddDebitorCore</c>):
+    /// every document the use cases deliver reaches the outputs rendered (PDF by default).
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the company profile and, optionally, texts and templates.</param>
@@ -25,6 +28,7 @@ public static class DocumentServiceCollectionExtensions
             configure(options);
             return new DocumentRenderer(options, provider.GetService<ILogger<DocumentRenderer>>());
         });
+        services.Replace(ServiceDescriptor.Singleton<IDocumentRenderer>(provider => provider.GetRequiredService<DocumentRenderer>()));
         return services;
     }
 }

@@ -93,7 +93,7 @@ public sealed class CollectionService
         }
 
         entries.Add(new PaymentAgreementMade(agreementId, covered, today, schedule, terms.GraceDays, note));
-        entries.Add(new CommunicationRecorded(Derived(agreementId, "note"), CommunicationKind.PaymentAgreement, $"Payment agreement: {schedule.Count} installments", note ?? string.Empty));
+        entries.Add(HistoryNotes.Note(Derived(agreementId, "note"), CommunicationKind.PaymentAgreement, JournalText.Of("history.agreement.made", JournalTextArgument.Of("count", schedule.Count)), note));
         return await _accounts.ExecuteAsync(actor, customer, Permission.ManageAgreements, entries, nameof(items), cancellationToken).ConfigureAwait(false);
     }
 
@@ -119,7 +119,7 @@ public sealed class CollectionService
         {
             var id = Derived(check.Agreement, "broken");
             entries.Add(new PaymentAgreementBroken(id, check.Agreement, today, check.MissedInstallment!.Value));
-            entries.Add(new CommunicationRecorded(Derived(id, "note"), CommunicationKind.PaymentAgreement, "Payment agreement broken", $"Installment {check.MissedInstallment} unpaid; the items return to dunning."));
+            entries.Add(HistoryNotes.Note(Derived(id, "note"), CommunicationKind.PaymentAgreement, JournalText.Of("history.agreement.broken"), JournalText.Of("history.agreement.brokenText", JournalTextArgument.Of("installment", check.MissedInstallment.Value))));
         }
 
         if (entries.Count > 0)
@@ -165,7 +165,7 @@ public sealed class CollectionService
             actor,
             customer,
             Permission.ManageAgreements,
-            [new PaymentAgreementAmended(entryId, agreement, _accounts.Today, schedule, terms.GraceDays, note), new CommunicationRecorded(Derived(entryId, "note"), CommunicationKind.PaymentAgreement, $"Payment agreement changed: {schedule.Count} installments", note ?? string.Empty)],
+            [new PaymentAgreementAmended(entryId, agreement, _accounts.Today, schedule, terms.GraceDays, note), HistoryNotes.Note(Derived(entryId, "note"), CommunicationKind.PaymentAgreement, JournalText.Of("history.agreement.changed", JournalTextArgument.Of("count", schedule.Count)), note)],
             nameof(terms),
             cancellationToken).ConfigureAwait(false);
     }
@@ -186,7 +186,7 @@ public sealed class CollectionService
             actor,
             customer,
             Permission.ManageAgreements,
-            [new PaymentAgreementDeleted(entryId, agreement, reason), new CommunicationRecorded(Derived(entryId, "note"), CommunicationKind.PaymentAgreement, "Payment agreement deleted", reason ?? string.Empty)],
+            [new PaymentAgreementDeleted(entryId, agreement, reason), HistoryNotes.Note(Derived(entryId, "note"), CommunicationKind.PaymentAgreement, JournalText.Of("history.agreement.deleted"), reason)],
             nameof(agreement),
             cancellationToken);
 
@@ -219,12 +219,12 @@ public sealed class CollectionService
     public async Task<HandOverDocument> HandOverAsync(Actor actor, CustomerId customer, EntryId caseId, IReadOnlyList<EntryId> items, HandOverKind to, string recipient, CancellationToken cancellationToken = default)
     {
         var handOver = new ItemsHandedOver(caseId, items, to, recipient, _accounts.Today);
-        var subject = to == HandOverKind.Lawyer ? $"Handed over to lawyer {recipient}" : $"Handed over to collection agency {recipient}";
+        var subject = JournalText.Of(JournalText.EnumKey("history.handOver", to), JournalTextArgument.Of("recipient", recipient));
         var account = await _accounts.ExecuteAsync(
             actor,
             customer,
             Permission.HandOver,
-            [handOver, new CommunicationRecorded(Derived(caseId, "note"), CommunicationKind.HandOver, subject, string.Join(", ", items))],
+            [handOver, HistoryNotes.Note(Derived(caseId, "note"), CommunicationKind.HandOver, subject, string.Join(", ", items))],
             nameof(items),
             cancellationToken).ConfigureAwait(false);
         var stored = (ItemsHandedOver)account.FindEntry(caseId)!;
@@ -294,7 +294,7 @@ public sealed class CollectionService
         };
         if (kind is { } noted)
         {
-            entries.Add(new CommunicationRecorded(Derived(followUp.Id, "note"), noted, followUp.Subject, $"Due {followUp.DueDate:yyyy-MM-dd}"));
+            entries.Add(new CommunicationRecorded(Derived(followUp.Id, "note"), noted, followUp.Subject, HistoryNotes.Literal(FollowUpDue(followUp.DueDate))) { TextData = FollowUpDue(followUp.DueDate) });
         }
 
         return _accounts.ExecuteAsync(actor, customer, Permission.RecordCommunication, entries, nameof(followUp), cancellationToken);
@@ -426,4 +426,6 @@ public sealed class CollectionService
     }
 
     private static EntryId Derived(EntryId id, string suffix) => new($"{id}/{suffix}");
+
+    private static JournalText FollowUpDue(LocalDate date) => JournalText.Of("history.followUp.due", JournalTextArgument.Of("date", date));
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Ardalis.GuardClauses;
 using Debitor.Core.Communication;
 using Debitor.Core.Credit;
@@ -151,7 +150,10 @@ public sealed class CreditControlService
 
         var reasons = decision.Reasons.Select(r => r.Reason).ToList();
         var overridden = new CreditControlOverridden(entryId, document, reasons, note, documentReference, amount);
-        var subject = string.Create(CultureInfo.InvariantCulture, $"Credit control overridden for a {document.ToString().ToLowerInvariant()}: {string.Join(", ", reasons)}");
+        var subject = JournalText.Of(
+            "history.credit.overridden",
+            JournalTextArgument.Of("document", "history.salesDocument", document),
+            JournalTextArgument.Of("reasons", reasons.Select(r => JournalText.Of(JournalText.EnumKey("history.creditReason", r)))));
         await _accounts.ExecuteAsync(
             actor,
             customer,
@@ -179,7 +181,7 @@ public sealed class CreditControlService
             actor,
             customer,
             Permission.ManageCustomers,
-            [new CreditBlockSet(entryId, level, reason), Note(entryId, string.Create(CultureInfo.InvariantCulture, $"Block set: {level}"), reason ?? string.Empty)],
+            [new CreditBlockSet(entryId, level, reason), Note(entryId, JournalText.Of("history.credit.blockSet", JournalTextArgument.Of("level", "history.blockLevel", level)), reason)],
             nameof(level),
             cancellationToken);
 
@@ -199,12 +201,12 @@ public sealed class CreditControlService
             actor,
             customer,
             Permission.ManageCustomers,
-            [new CreditBlockLifted(entryId, note), Note(entryId, "Block lifted", note ?? string.Empty)],
+            [new CreditBlockLifted(entryId, note), Note(entryId, JournalText.Of("history.credit.blockLifted"), note)],
             nameof(entryId),
             cancellationToken);
 
-    private static CommunicationRecorded Note(EntryId entryId, string subject, string text) =>
-        new(new EntryId((entryId.Value ?? string.Empty) + "/note"), CommunicationKind.CreditControl, subject, text);
+    private static CommunicationRecorded Note(EntryId entryId, JournalText subject, string? text) =>
+        HistoryNotes.Note(new EntryId((entryId.Value ?? string.Empty) + "/note"), CommunicationKind.CreditControl, subject, text);
 
     private async Task<CreditPosition> PositionAsync(CustomerAccount account, CancellationToken cancellationToken)
     {

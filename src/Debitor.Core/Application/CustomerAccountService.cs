@@ -1,4 +1,3 @@
-using System.Globalization;
 using Ardalis.GuardClauses;
 using Debitor.Core.Communication;
 using Debitor.Core.Customers;
@@ -61,6 +60,9 @@ public sealed class CustomerAccountService
 
     /// <summary>The clock the use cases run on.</summary>
     internal IClock Clock => _clock;
+
+    /// <summary>The account store (document delivery reads recipients from it).</summary>
+    internal ICustomerAccountStore Store => _store;
 
     /// <summary>Where accounts left out of portfolio-wide reads are reported.</summary>
     internal IAccountFaultLog Faults { get; }
@@ -243,7 +245,7 @@ public sealed class CustomerAccountService
     /// <exception cref="ConcurrencyException">Other writers kept changing the account.</exception>
     public Task<CustomerAccount> PauseItemAsync(Actor actor, CustomerId customer, EntryId entryId, EntryId item, string reason, LocalDate? until = null, CancellationToken cancellationToken = default)
     {
-        var subject = until is { } last ? $"Item paused until {last:yyyy-MM-dd}" : "Item paused";
+        var subject = until is { } last ? JournalText.Of("history.pause.until", JournalTextArgument.Of("until", last)) : JournalText.Of("history.pause");
         return ExecuteAsync(
             actor,
             customer,
@@ -270,7 +272,7 @@ public sealed class CustomerAccountService
             actor,
             customer,
             Permission.PauseItems,
-            [new ItemResumed(entryId, item, note), Note(entryId, CommunicationKind.Pause, "Pause ended", note ?? string.Empty, item)],
+            [new ItemResumed(entryId, item, note), Note(entryId, CommunicationKind.Pause, JournalText.Of("history.pause.ended"), note, item)],
             nameof(item),
             cancellationToken);
 
@@ -388,17 +390,23 @@ public sealed class CustomerAccountService
             cancellationToken);
     }
 
-    private static string DueDateSubject(OpenItem? found, int[] numbers, LocalDate newDueDate)
+    private static JournalText DueDateSubject(OpenItem? found, int[] numbers, LocalDate newDueDate)
     {
         var moved = found is null ? [] : found.Installments.Where(i => numbers.Length == 0 || numbers.Contains(i.Number)).ToList();
         var whole = found is not null && moved.Count == found.Installments.Count;
+        var to = JournalTextArgument.Of("to", newDueDate);
         return found is null
-            ? $"Due date changed to {newDueDate:yyyy-MM-dd}"
+            ? JournalText.Of("history.dueDate.changedTo", to)
             : whole && moved.Select(i => i.DueDate).Distinct().Count() == 1
-                ? $"Due date changed from {moved[0].DueDate:yyyy-MM-dd} to {newDueDate:yyyy-MM-dd}"
-                : $"Due date of {found.DocumentNumber} changed: " + string.Join(
-                    "; ",
-                    moved.Select(i => string.Create(CultureInfo.InvariantCulture, $"installment {i.Number} ({i.Kind}) from {i.DueDate:yyyy-MM-dd} to {newDueDate:yyyy-MM-dd}")));
+                ? JournalText.Of("history.dueDate.changed", JournalTextArgument.Of("from", moved[0].DueDate), to)
+                : JournalText.Of(
+                    "history.dueDate.installments",
+                    JournalTextArgument.Of("document", found.DocumentNumber),
+                    JournalTextArgument.Of("changes", moved.Select(i => JournalText.Of(
+                        "history.dueDate.installment",
+                        JournalTextArgument.Of("installment", [JournalText.Of(JournalText.EnumKey("history.installment", i.Kind), JournalTextArgument.Of("number", i.Number))]),
+                        JournalTextArgument.Of("from", i.DueDate),
+                        to))));
     }
 
     /// <summary>Records a communication-history entry (R0.4): a call, a comment, a letter, …</summary>
@@ -441,8 +449,8 @@ public sealed class CustomerAccountService
         return await ExecuteAsync(actor, customer, Permission.RecordPayments, entries, nameof(creditNote), cancellationToken).ConfigureAwait(false);
     }
 
-    private static CommunicationRecorded Note(EntryId entryId, CommunicationKind kind, string subject, string text, EntryId item) =>
-        new(new EntryId((entryId.Value ?? string.Empty) + "/note"), kind, subject, text, item);
+    private static CommunicationRecorded Note(EntryId entryId, CommunicationKind kind, JournalText subject, string? text, EntryId item) =>
+        HistoryNotes.Note(new EntryId((entryId.Value ?? string.Empty) + "/note"), kind, subject, text, item);
 
     private static Permission PermissionFor(JournalEntry? entry, string parameterName) => entry switch
     {

@@ -1,5 +1,7 @@
 using Ardalis.GuardClauses;
+using Debitor.Core.Customers;
 using Debitor.Core.Documents;
+using Debitor.Core.Ledger;
 using Debitor.Core.Ports;
 
 namespace Debitor.Core.Application;
@@ -14,6 +16,10 @@ namespace Debitor.Core.Application;
 /// delivery is tried, a failed delivery leaves it queued, and running the use case again (which re-derives its documents
 /// from the journal) or <see cref="RetryUndeliveredAsync"/> delivers it. The output may see a document twice (a crash
 /// between delivery and marking); it must treat a known <see cref="ReceivablesDocument.DocumentId"/> as handled.</para>
+/// <para><b>Rendering.</b> Built with an <see cref="IDocumentRenderer"/> and the account store, each delivery renders the
+/// stored model and hands the outputs an <see cref="OutgoingDocument"/>: the model, the file, the recipient's addresses
+/// and the output medium its master data sets for the document's kind (R3.5). A rendering that fails is recorded and
+/// retried like a failed delivery.</para>
 /// <para>Thread-safe.</para>
 /// </remarks>
 public sealed class DocumentDelivery
@@ -21,6 +27,8 @@ public sealed class DocumentDelivery
     private readonly IDocumentOutbox _outbox;
     private readonly IDocumentOutput? _output;
     private readonly IDunningLetterOutput? _letters;
+    private readonly IDocumentRenderer _renderer;
+    private readonly ICustomerAccountStore? _store;
     private readonly IClock _clock;
 
     /// <summary>Creates the delivery.</summary>
@@ -44,12 +52,33 @@ public sealed class DocumentDelivery
     {
     }
 
-    /// <summary>The delivery a use case builds from the ports it has; a document without its output fails to deliver and stays queued.</summary>
-    internal DocumentDelivery(IDocumentOutbox outbox, IClock clock, IDocumentOutput? output, IDunningLetterOutput? letters)
+    /// <summary>
+    /// Creates the delivery of every document, rendered: each output receives an <see cref="OutgoingDocument"/> with the
+    /// file from <paramref name="renderer"/> and the medium the recipient set for the document's kind (R3.5).
+    /// </summary>
+    /// <param name="outbox">Where documents wait.</param>
+    /// <param name="output">Where documents other than dunning letters go.</param>
+    /// <param name="letters">Where dunning letters go.</param>
+    /// <param name="renderer">Renders each document on delivery.</param>
+    /// <param name="store">The account store: the recipient's name, addresses and output media are read from it on delivery.</param>
+    /// <param name="clock">The clock (queue and delivery times).</param>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public DocumentDelivery(IDocumentOutbox outbox, IDocumentOutput output, IDunningLetterOutput letters, IDocumentRenderer renderer, ICustomerAccountStore store, IClock clock)
+        : this(outbox, clock, Guard.Against.Null(output), Guard.Against.Null(letters), Guard.Against.Null(renderer), Guard.Against.Null(store))
+    {
+    }
+
+    /// <summary>
+    /// The delivery a use case builds from the ports it has; a document without its output fails to deliver and stays
+    /// queued. Without a store, documents other than dunning letters go to the output as models only.
+    /// </summary>
+    internal DocumentDelivery(IDocumentOutbox outbox, IClock clock, IDocumentOutput? output, IDunningLetterOutput? letters, IDocumentRenderer? renderer = null, ICustomerAccountStore? store = null)
     {
         _outbox = Guard.Against.Null(outbox);
         _output = output;
         _letters = letters;
+        _renderer = renderer ?? NoDocumentRenderer.Instance;
+        _store = store;
         _clock = Guard.Against.Null(clock);
     }
 
@@ -111,13 +140,21 @@ public sealed class DocumentDelivery
             // The one place documents are routed by type: dunning letters to their own output, the rest to the document output.
             if (document is DunningLetterDocument letter)
             {
-                await (_letters ?? throw new InvalidOperationException($"No dunning letter output to deliver '{document.DocumentId}'."))
-                    .DeliverAsync(letter.Letter, cancellationToken).ConfigureAwait(false);
+                var letters = _letters ?? throw new InvalidOperationException($"No dunning letter output to deliver '{document.DocumentId}'.");
+                await letters.DeliverAsync(letter.Letter, await RenderAsync(LetterOutgoing(letter), cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
             }
             else
             {
-                await (_output ?? throw new InvalidOperationException($"No document output to deliver '{document.DocumentId}'."))
-                    .DeliverAsync(document, cancellationToken).ConfigureAwait(false);
+                var output = _output ?? throw new InvalidOperationException($"No document output to deliver '{document.DocumentId}'.");
+                if (_store is null)
+                {
+                    await output.DeliverAsync(document, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    var outgoing = await OutgoingAsync(document, _store, cancellationToken).ConfigureAwait(false);
+                    await output.DeliverAsync(await RenderAsync(outgoing, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+                }
             }
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
@@ -128,4 +165,26 @@ public sealed class DocumentDelivery
 
         await _outbox.MarkDeliveredAsync(document.DocumentId, _clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>A dunning letter carries its recipient as it stood in the run (D12.16): address, e-mail and medium come from the letter.</summary>
+    private static OutgoingDocument LetterOutgoing(DunningLetterDocument letter) =>
+        new(letter, DocumentKind.DunningLetter, letter.Letter.Recipient, letter.Letter.RecipientAddress, letter.Letter.RecipientEmail, letter.Letter.Medium);
+
+    /// <summary>Any other document: its recipient's master data as stored now decides address, e-mail and medium.</summary>
+    private static async Task<OutgoingDocument> OutgoingAsync(ReceivablesDocument document, ICustomerAccountStore store, CancellationToken cancellationToken)
+    {
+        var journal = await store.LoadAsync(document.Recipient, cancellationToken).ConfigureAwait(false);
+        if (journal.Count == 0)
+        {
+            throw new InvalidOperationException($"The recipient '{document.Recipient}' of document '{document.DocumentId}' does not exist.");
+        }
+
+        var recipient = CustomerAccount.FromJournal(journal);
+        var kind = OutgoingDocument.KindOf(document);
+        var data = recipient.MasterData;
+        return new OutgoingDocument(document, kind, recipient.Customer, data.DocumentAddress, data.SendingEmail, OutputMedia.For(recipient.Customer, data, kind));
+    }
+
+    private async Task<OutgoingDocument> RenderAsync(OutgoingDocument outgoing, CancellationToken cancellationToken) =>
+        outgoing with { Rendered = await _renderer.RenderAsync(outgoing, cancellationToken).ConfigureAwait(false) };
 }

@@ -94,6 +94,34 @@ public sealed class DunningService
         _delivery = new DocumentDelivery(Guard.Against.Null(outbox), clock, null, Guard.Against.Null(output));
     }
 
+    /// <summary>Creates the service with a renderer: every issued letter reaches <paramref name="output"/> rendered, with its medium (R3.5).</summary>
+    /// <param name="store">The account store.</param>
+    /// <param name="authorization">The authorization port.</param>
+    /// <param name="settings">The dunning settings per company.</param>
+    /// <param name="interestSchemes">The interest schemes per company.</param>
+    /// <param name="output">Where issued letters go (<see cref="IDunningLetterOutput.DeliverAsync(DunningLetter, Documents.OutgoingDocument, CancellationToken)"/>).</param>
+    /// <param name="clock">The clock; it stamps the entries and gives "today" for cancellations.</param>
+    /// <param name="options">The options.</param>
+    /// <param name="outbox">Where letters wait until <paramref name="output"/> took them (see <see cref="DocumentDelivery"/>).</param>
+    /// <param name="faults">Where accounts a run cannot read are reported.</param>
+    /// <param name="renderer">Renders each letter on delivery (e.g. to PDF with Debitor.Core.Documents).</param>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public DunningService(
+        ICustomerAccountStore store,
+        IAuthorizationPort authorization,
+        IDunningSettingsProvider settings,
+        IInterestSchemeProvider interestSchemes,
+        IDunningLetterOutput output,
+        IClock clock,
+        DebitorCoreOptions options,
+        IDocumentOutbox outbox,
+        IAccountFaultLog faults,
+        IDocumentRenderer renderer)
+        : this(store, authorization, settings, interestSchemes, output, clock, options, outbox, faults)
+    {
+        _delivery = new DocumentDelivery(outbox, clock, null, output, Guard.Against.Null(renderer), store);
+    }
+
     /// <summary>Creates the service like the constructor before, logging its events (<see cref="DebitorEventIds"/>) to <paramref name="logger"/>.</summary>
     /// <param name="store">The account store.</param>
     /// <param name="authorization">The authorization port.</param>
@@ -104,6 +132,7 @@ public sealed class DunningService
     /// <param name="options">The options.</param>
     /// <param name="outbox">Where letters wait until <paramref name="output"/> took them.</param>
     /// <param name="faults">Where accounts a run cannot read are reported.</param>
+    /// <param name="renderer">Renders each letter on delivery.</param>
     /// <param name="logger">The logger.</param>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     public DunningService(
@@ -116,8 +145,9 @@ public sealed class DunningService
         DebitorCoreOptions options,
         IDocumentOutbox outbox,
         IAccountFaultLog faults,
+        IDocumentRenderer renderer,
         ILogger<DunningService> logger)
-        : this(store, authorization, settings, interestSchemes, output, clock, options, outbox, faults) => _log = Guard.Against.Null(logger);
+        : this(store, authorization, settings, interestSchemes, output, clock, options, outbox, faults, renderer) => _log = Guard.Against.Null(logger);
 
     private LocalDate Today => _clock.GetCurrentInstant().InZone(_options.TimeZone).Date;
 
@@ -299,7 +329,7 @@ public sealed class DunningService
 
         if (entries.Count > 0)
         {
-            entries.Add(new CommunicationRecorded(DunningIds.CancellationNote(letterId), CommunicationKind.DunningLetter, "Dunning letter cancelled (" + letterId + ")", reason));
+            entries.Add(HistoryNotes.Note(DunningIds.CancellationNote(letterId), CommunicationKind.DunningLetter, JournalText.Of("history.dunning.cancelled", JournalTextArgument.Of("letter", letterId)), reason));
         }
 
         var held = issued is not null || entries.Count > 0 || account.Journal.Any(r => r.Entry is DunningLetterCancelled c && string.Equals(c.LetterId, letterId, StringComparison.Ordinal));

@@ -48,6 +48,20 @@ public sealed class InterestInvoiceService
         _delivery = new DocumentDelivery(Guard.Against.Null(outbox), Guard.Against.Null(output), accounts.Clock);
     }
 
+    /// <summary>Creates the service with a renderer: every invoice reaches <paramref name="output"/> rendered, with the recipient's medium for interest invoices (R3.5).</summary>
+    /// <param name="accounts">The account use cases (authorization, loading, posting).</param>
+    /// <param name="schemes">The interest schemes.</param>
+    /// <param name="output">Where issued invoices go (<see cref="IDocumentOutput.DeliverAsync(Documents.OutgoingDocument, CancellationToken)"/>).</param>
+    /// <param name="options">Our receivables contact.</param>
+    /// <param name="outbox">Where invoices wait until the output took them (see <see cref="DocumentDelivery"/>).</param>
+    /// <param name="renderer">Renders each invoice on delivery (e.g. to PDF with Debitor.Core.Documents).</param>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public InterestInvoiceService(CustomerAccountService accounts, IInterestSchemeProvider schemes, IDocumentOutput output, DebitorCoreOptions options, IDocumentOutbox outbox, IDocumentRenderer renderer)
+        : this(accounts, schemes, output, options, outbox)
+    {
+        _delivery = new DocumentDelivery(outbox, accounts.Clock, output, null, Guard.Against.Null(renderer), accounts.Store);
+    }
+
     /// <summary>What an interest invoice dated today would charge; changes nothing.</summary>
     /// <param name="actor">Who asks.</param>
     /// <param name="customer">The customer.</param>

@@ -71,6 +71,23 @@ public sealed class PaymentService
         _delivery = new DocumentDelivery(Guard.Against.Null(outbox), Guard.Against.Null(output), clock);
     }
 
+    /// <summary>Creates the service with a renderer: every document reaches <paramref name="output"/> rendered, with the recipient's medium for its kind (R3.5).</summary>
+    /// <param name="store">The account store.</param>
+    /// <param name="authorization">The authorization port.</param>
+    /// <param name="payers">Finds the customers a payer pays for.</param>
+    /// <param name="output">Takes the documents (<see cref="IDocumentOutput.DeliverAsync(Documents.OutgoingDocument, CancellationToken)"/>).</param>
+    /// <param name="clock">The clock; "today" is its date in <see cref="DebitorCoreOptions.TimeZone"/>.</param>
+    /// <param name="options">The options.</param>
+    /// <param name="outbox">Where documents wait until the output took them (see <see cref="DocumentDelivery"/>).</param>
+    /// <param name="faults">Where a write-off run over all customers reports an account it has to leave out.</param>
+    /// <param name="renderer">Renders each document on delivery (e.g. to PDF with Debitor.Core.Documents).</param>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public PaymentService(ICustomerAccountStore store, IAuthorizationPort authorization, IPayerDirectory payers, IDocumentOutput output, IClock clock, DebitorCoreOptions options, IDocumentOutbox outbox, IAccountFaultLog faults, IDocumentRenderer renderer)
+        : this(store, authorization, payers, output, clock, options, outbox, faults)
+    {
+        _delivery = new DocumentDelivery(outbox, clock, output, null, Guard.Against.Null(renderer), store);
+    }
+
     /// <summary>Today in the company's time zone.</summary>
     public LocalDate Today => _clock.GetCurrentInstant().InZone(_options.TimeZone).Date;
 

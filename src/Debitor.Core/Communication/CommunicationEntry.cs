@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Debitor.Core.Communication;
 
 /// <summary>The delivery state of an e-mail in the communication history (R0.4). It only moves forward.</summary>
@@ -25,6 +27,34 @@ public sealed record CommunicationEntry(EntryId Id, CommunicationKind Kind, stri
 {
     /// <summary>For e-mails: the latest delivery state; <see langword="null"/> for other kinds.</summary>
     public EmailStatus? EmailStatus { get; init; }
+
+    /// <summary>
+    /// The subject as data, when the library composed it (<see cref="Subject"/> then holds its German rendering);
+    /// <see langword="null"/> for a literal subject (a user's, or one written before journal format 2).
+    /// </summary>
+    public JournalText? SubjectData { get; init; }
+
+    /// <summary>The text as data, when the library composed it; <see langword="null"/> for a literal text.</summary>
+    public JournalText? TextData { get; init; }
+
+    /// <summary>
+    /// The entry as a reader in <paramref name="culture"/> sees it: subject and text the library composed are rendered in
+    /// that language (dates, amounts and numbers in its formats); literal ones are kept as written.
+    /// </summary>
+    /// <param name="culture">The reader's culture, e.g. de-DE or en-GB.</param>
+    /// <param name="texts">The texts; <see langword="null"/> for <see cref="JournalTexts.Default"/>.</param>
+    /// <returns>The entry with <see cref="Subject"/> and <see cref="Text"/> in the reader's language.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="culture"/> is <see langword="null"/>.</exception>
+    public CommunicationEntry In(CultureInfo culture, JournalTexts? texts = null)
+    {
+        ArgumentNullException.ThrowIfNull(culture);
+        var catalog = texts ?? JournalTexts.Default;
+        return this with
+        {
+            Subject = SubjectData is { } subject && catalog.TryRender(subject, culture, out var s) ? s : Subject,
+            Text = TextData is { } text && catalog.TryRender(text, culture, out var t) ? t : Text,
+        };
+    }
 }
 
 /// <summary>What to look for in the communication history. Every criterion given must match; none given matches all.</summary>
@@ -75,5 +105,18 @@ public static class CommunicationHistory
 
         // Recorded order is time order for one account; a stable sort keeps later-recorded entries first on equal instants.
         return [.. result.OrderByDescending(e => e.At)];
+    }
+
+    /// <summary>The history as a reader in <paramref name="culture"/> sees it (see <see cref="CommunicationEntry.In"/>), in the same order.</summary>
+    /// <param name="entries">The history, e.g. <c>CustomerAccount.Communications</c> or a search result.</param>
+    /// <param name="culture">The reader's culture, e.g. de-DE or en-GB.</param>
+    /// <param name="texts">The texts; <see langword="null"/> for <see cref="JournalTexts.Default"/>.</param>
+    /// <returns>The entries with subject and text in the reader's language.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="entries"/> or <paramref name="culture"/> is <see langword="null"/>.</exception>
+    public static IReadOnlyList<CommunicationEntry> In(IReadOnlyList<CommunicationEntry> entries, CultureInfo culture, JournalTexts? texts = null)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        ArgumentNullException.ThrowIfNull(culture);
+        return [.. entries.Select(e => e.In(culture, texts))];
     }
 }

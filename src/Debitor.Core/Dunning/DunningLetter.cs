@@ -166,9 +166,7 @@ public sealed class DunningLetter
     /// The output medium set for dunning letters in the recipient's master data (R3.5, <see cref="CustomerMasterData.MediumFor"/>);
     /// without one, the recipient's preferred channel (post for customers who prefer the phone: a letter cannot be phoned).
     /// </summary>
-    public OutputMedium Medium => _recipientAccount.MasterData.MediumFor(
-        DocumentKind.DunningLetter,
-        Recipient.PreferredChannel == ContactChannel.Phone ? ContactChannel.Post : Recipient.PreferredChannel);
+    public OutputMedium Medium => OutputMedia.For(Recipient, _recipientAccount.MasterData, DocumentKind.DunningLetter);
 
     /// <summary>How the letter is sent: by e-mail when <see cref="Medium"/> is e-mail only, otherwise by post.</summary>
     public DunningChannel Channel => Medium == OutputMedium.Email ? DunningChannel.Email : DunningChannel.Post;

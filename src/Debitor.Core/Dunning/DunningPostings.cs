@@ -1,4 +1,3 @@
-using System.Globalization;
 using Debitor.Core.Communication;
 using Debitor.Core.Ledger;
 
@@ -32,11 +31,18 @@ internal static class DunningPostings
     }
 
     /// <summary>The subject and text of the communication-history entry of a letter.</summary>
-    internal static (string Subject, string Text) Note(DunningLetter letter, int notices) => (
-        string.Create(CultureInfo.InvariantCulture, $"Dunning letter level {letter.Level} ({letter.Id})"),
-        string.Create(
-            CultureInfo.InvariantCulture,
-            $"To {letter.RecipientId} by {letter.Channel}: {notices} notice(s) on this account, {letter.Lines.Count} overdue item(s) listed, total due {letter.TotalDue}, to be paid by {letter.PaymentDeadline:yyyy-MM-dd}."));
+    internal static CommunicationRecorded Note(DunningLetter letter, int notices) => HistoryNotes.Note(
+        DunningIds.Note(letter.Id),
+        CommunicationKind.DunningLetter,
+        JournalText.Of("history.dunning.subject", JournalTextArgument.Of("level", letter.Level), JournalTextArgument.Of("letter", letter.Id)),
+        JournalText.Of(
+            "history.dunning.text",
+            JournalTextArgument.Of("recipient", letter.RecipientId.Value),
+            JournalTextArgument.Of("channel", "history.channel", letter.Channel),
+            JournalTextArgument.Of("notices", notices),
+            JournalTextArgument.Of("lines", letter.Lines.Count),
+            JournalTextArgument.Of("total", letter.TotalDue),
+            JournalTextArgument.Of("deadline", letter.PaymentDeadline)));
 
     private static List<JournalEntry> EntriesOf(DunningLetter letter, CustomerId customer, bool postFees)
     {
@@ -69,8 +75,7 @@ internal static class DunningPostings
             }
         }
 
-        var (subject, text) = Note(letter, notices.Count);
-        entries.Add(new CommunicationRecorded(DunningIds.Note(letter.Id), CommunicationKind.DunningLetter, subject, text));
+        entries.Add(Note(letter, notices.Count));
         return entries;
     }
 }

@@ -144,7 +144,11 @@ internal static partial class AccountProjection
                     (Dunning ??= new()).Cancel(cancelled, target => Installment(cancelled.Id, target));
                     break;
                 case CommunicationRecorded communication:
-                    Communications.Add(new CommunicationEntry(communication.Id, communication.Kind, communication.Subject, communication.Text, record.RecordedBy, record.RecordedAt, communication.Item));
+                    Communications.Add(new CommunicationEntry(communication.Id, communication.Kind, communication.Subject, communication.Text, record.RecordedBy, record.RecordedAt, communication.Item)
+                    {
+                        SubjectData = communication.SubjectData,
+                        TextData = communication.TextData,
+                    });
                     break;
                 default:
                     if (!ApplyCollectionEntry(record))

@@ -193,6 +193,9 @@ public sealed record CreditWrittenOff(EntryId Id, EntryId Source, Money Amount, 
     /// <summary>The installment whose tolerance allowed the write-off, if any (it may be in another customer's account for a payer's payment).</summary>
     public InstallmentRef? Related { get; init; }
 
+    /// <summary>The reason as data when the library worded it (<see cref="Reason"/> then holds its German rendering; D15.12); <see langword="null"/> for a literal reason.</summary>
+    public Communication.JournalText? ReasonData { get; init; }
+
     internal override bool IsMonetary => true;
 }
 
@@ -204,6 +207,9 @@ public sealed record CreditWrittenOff(EntryId Id, EntryId Source, Money Amount, 
 /// <param name="Reason">Why.</param>
 public sealed record WriteOffPosted(EntryId Id, InstallmentRef Target, Money Amount, LocalDate Date, string Reason) : JournalEntry(Id)
 {
+    /// <summary>The reason as data when the library worded it (<see cref="Reason"/> then holds its German rendering; D15.12); <see langword="null"/> for a literal reason.</summary>
+    public Communication.JournalText? ReasonData { get; init; }
+
     internal override bool IsMonetary => true;
 }
 
@@ -327,4 +333,17 @@ public sealed record DueDateChanged(EntryId Id, EntryId Item, LocalDate NewDueDa
 /// <param name="Subject">The subject.</param>
 /// <param name="Text">The text or note.</param>
 /// <param name="Item">The item it concerns, if any.</param>
-public sealed record CommunicationRecorded(EntryId Id, CommunicationKind Kind, string Subject, string Text, EntryId? Item = null) : JournalEntry(Id);
+/// <remarks>
+/// Entries the library composes (a dunning letter, a due-date change, …) carry their subject, and where the library words
+/// it their text, also as data (<see cref="SubjectData"/>, <see cref="TextData"/>): rendered when read in the reader's
+/// language (<see cref="Communication.CommunicationEntry.In"/>). <see cref="Subject"/> and <see cref="Text"/> then hold
+/// the German rendering. Entries written by users, or before journal format 2, have literal text only.
+/// </remarks>
+public sealed record CommunicationRecorded(EntryId Id, CommunicationKind Kind, string Subject, string Text, EntryId? Item = null) : JournalEntry(Id)
+{
+    /// <summary>The subject as data (text key and arguments), or <see langword="null"/> when <see cref="Subject"/> is literal text.</summary>
+    public Communication.JournalText? SubjectData { get; init; }
+
+    /// <summary>The text as data, or <see langword="null"/> when <see cref="Text"/> is literal text (e.g. a user's note).</summary>
+    public Communication.JournalText? TextData { get; init; }
+}

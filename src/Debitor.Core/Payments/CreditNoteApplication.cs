@@ -1,3 +1,4 @@
+using Debitor.Core.Communication;
 using Debitor.Core.Ledger;
 
 namespace Debitor.Core.Payments;
@@ -48,11 +49,11 @@ public static class CreditNoteApplication
         var limit = settings.ApplyTolerance ? account.ToleranceLimitOf(installment) : Money.Zero(credit.Currency);
         if (due > credit && due - credit <= limit)
         {
-            entries.Add(new WriteOffPosted(new EntryId(id.Value + "/tolerance"), target, due - credit, date, "Payment tolerance: difference written off with credit note " + creditNote.Value));
+            entries.Add(HistoryNotes.WriteOff(new EntryId(id.Value + "/tolerance"), target, due - credit, date, JournalText.Of("history.writeOff.creditNoteTolerance", JournalTextArgument.Of("creditNote", creditNote.Value))));
         }
         else if (credit > due && credit - due <= limit && !settings.KeepOverpaymentAsCredit)
         {
-            entries.Add(new CreditWrittenOff(new EntryId(id.Value + "/surplus"), creditNote, credit - due, date, "Payment tolerance: surplus of credit note " + creditNote.Value + " written off") { Related = target });
+            entries.Add(HistoryNotes.CreditWriteOff(new EntryId(id.Value + "/surplus"), creditNote, credit - due, date, JournalText.Of("history.writeOff.creditNoteSurplus", JournalTextArgument.Of("creditNote", creditNote.Value))) with { Related = target });
         }
 
         return entries;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Debitor.Core.Communication;
 using Debitor.Core.Ledger;
 
 namespace Debitor.Core.Payments;
@@ -20,13 +21,13 @@ internal static class PaymentEntries
 
     internal static EntryId ReversalId(EntryId writeOff) => new(writeOff.Value + "/reversal");
 
-    internal static string DiscountReason(EntryId payment) => "Cash discount granted with payment " + payment.Value;
+    internal static JournalText DiscountReason(EntryId payment) => JournalText.Of("history.writeOff.discount", JournalTextArgument.Of("payment", payment.Value));
 
-    internal static string ToleranceReason(EntryId payment) => "Payment tolerance: difference written off with payment " + payment.Value;
+    internal static JournalText ToleranceReason(EntryId payment) => JournalText.Of("history.writeOff.tolerance", JournalTextArgument.Of("payment", payment.Value));
 
-    internal static string LateDiscountReason(EntryId payment) => "Late cash discount accepted with payment " + payment.Value;
+    internal static JournalText LateDiscountReason(EntryId payment) => JournalText.Of("history.writeOff.lateDiscount", JournalTextArgument.Of("payment", payment.Value));
 
-    internal static string SurplusReason(EntryId payment) => "Payment tolerance: overpayment written off with payment " + payment.Value;
+    internal static JournalText SurplusReason(EntryId payment) => JournalText.Of("history.writeOff.surplus", JournalTextArgument.Of("payment", payment.Value));
 
     /// <summary>Whether an entry id is one of the write-offs posted with a payment (cash discount or tolerance).</summary>
     internal static bool IsPaymentWriteOff(EntryId entry, EntryId payment) =>
@@ -162,12 +163,12 @@ internal static class PaymentEntries
                 AllocationLineKind.Payment =>
                     new PaymentApplied(Derived(payment.Id, "/apply/", ++applications), payment.Id, line.Target, line.Amount, payment.ValueDate),
                 AllocationLineKind.CashDiscount =>
-                    new WriteOffPosted(Derived(payment.Id, "/discount/", ++discounts), line.Target, line.Amount, payment.ValueDate,
+                    HistoryNotes.WriteOff(Derived(payment.Id, "/discount/", ++discounts), line.Target, line.Amount, payment.ValueDate,
                         line.Rule == AllocationRule.LateCashDiscount ? LateDiscountReason(payment.Id) : DiscountReason(payment.Id)),
                 AllocationLineKind.OverpaymentWriteOff =>
-                    new CreditWrittenOff(Derived(payment.Id, "/surplus/", ++surpluses), payment.Id, line.Amount, payment.ValueDate, SurplusReason(payment.Id)) { Related = line.Target },
+                    HistoryNotes.CreditWriteOff(Derived(payment.Id, "/surplus/", ++surpluses), payment.Id, line.Amount, payment.ValueDate, SurplusReason(payment.Id)) with { Related = line.Target },
                 _ =>
-                    new WriteOffPosted(Derived(payment.Id, "/tolerance/", ++writeOffs), line.Target, line.Amount, payment.ValueDate, ToleranceReason(payment.Id)),
+                    HistoryNotes.WriteOff(Derived(payment.Id, "/tolerance/", ++writeOffs), line.Target, line.Amount, payment.ValueDate, ToleranceReason(payment.Id)),
             });
         }
     }

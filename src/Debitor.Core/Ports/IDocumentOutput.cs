@@ -18,6 +18,21 @@ public interface IDocumentOutput
     /// <param name="cancellationToken">Cancels the hand-over.</param>
     /// <returns>A task that completes when the document is accepted.</returns>
     ValueTask DeliverAsync(ReceivablesDocument document, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Takes a document with its rendered file, its recipient's addresses and the output medium the recipient set for its
+    /// kind (R3.5): what a host mails or posts as it is. <see cref="Application.DocumentDelivery"/> calls this overload
+    /// when it has the account store; the default hands the model to <see cref="DeliverAsync(ReceivablesDocument, CancellationToken)"/>.
+    /// </summary>
+    /// <param name="document">The document, rendered when a renderer is registered (<see cref="OutgoingDocument.Rendered"/>).</param>
+    /// <param name="cancellationToken">Cancels the hand-over.</param>
+    /// <returns>A task that completes when the document is accepted.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="document"/> is <see langword="null"/>.</exception>
+    ValueTask DeliverAsync(OutgoingDocument document, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return DeliverAsync(document.Document, cancellationToken);
+    }
 }
 
 /// <summary>An <see cref="IDocumentOutput"/> that keeps the documents in memory, for tests, samples and previews.</summary>
@@ -25,6 +40,7 @@ public interface IDocumentOutput
 public sealed class InMemoryDocumentOutput : IDocumentOutput
 {
     private readonly List<ReceivablesDocument> _documents = [];
+    private readonly List<OutgoingDocument> _outgoing = [];
     private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
 
@@ -38,6 +54,35 @@ public sealed class InMemoryDocumentOutput : IDocumentOutput
                 return [.. _documents];
             }
         }
+    }
+
+    /// <summary>The documents delivered with their rendered files, recipients and media, in delivery order (a snapshot).</summary>
+    public IReadOnlyList<OutgoingDocument> Outgoing
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _outgoing];
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask DeliverAsync(OutgoingDocument document, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_lock)
+        {
+            if (_ids.Add(document.Document.DocumentId))
+            {
+                _documents.Add(document.Document);
+                _outgoing.Add(document);
+            }
+        }
+
+        return ValueTask.CompletedTask;
     }
 
     /// <inheritdoc />

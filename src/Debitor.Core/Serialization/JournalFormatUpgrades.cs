@@ -13,6 +13,7 @@ internal static class JournalFormatUpgrades
         from switch
         {
             0 => FlatToEnveloped(document, record),
+            1 => WithTextsAsData(document),
             _ => throw new JournalFormatException($"no upgrade from format version {from} exists."),
         };
 
@@ -51,6 +52,34 @@ internal static class JournalFormatUpgrades
         }
 
         result[JournalJson.Names.Entry] = entry;
+        return result;
+    }
+
+    /// <summary>
+    /// Version 2 stores the subject and text the library composes for a history entry as data beside the literal
+    /// (<c>CommunicationRecorded.subjectData</c> and <c>textData</c>), and the reason it words for a write-off
+    /// (<c>WriteOffPosted.reasonData</c>, <c>CreditWrittenOff.reasonData</c>; D15.12). An entry written before has literal
+    /// text only: the new members are <c>null</c>, and it reads as it was written.
+    /// </summary>
+    private static JsonObject WithTextsAsData(JsonObject document)
+    {
+        var result = (JsonObject)document.DeepClone();
+        result[JournalJson.Names.Format] = 2;
+        var kind = result[JournalJson.Names.Kind]?.GetValueKind() == System.Text.Json.JsonValueKind.String ? result[JournalJson.Names.Kind]!.GetValue<string>() : null;
+        if (result[JournalJson.Names.Entry] is JsonObject entry)
+        {
+            switch (kind)
+            {
+                case "CommunicationRecorded":
+                    entry.TryAdd("subjectData", null);
+                    entry.TryAdd("textData", null);
+                    break;
+                case "WriteOffPosted" or "CreditWrittenOff":
+                    entry.TryAdd("reasonData", null);
+                    break;
+            }
+        }
+
         return result;
     }
 }

@@ -22,7 +22,7 @@ namespace Debitor.Core.Serialization;
 public static class JournalJson
 {
     /// <summary>The format version this library writes.</summary>
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
     /// <summary>The oldest format version this library still reads (upgrading it on the way in).</summary>
     public const int OldestReadableFormatVersion = 0;

@@ -98,6 +98,7 @@ internal sealed partial class JournalJsonContext : JsonSerializerContext
         options.Converters.Add(new StrictEnumConverter<PaymentMethodKind>());
         options.Converters.Add(new StrictEnumConverter<SepaScheme>());
         options.Converters.Add(new StrictEnumConverter<InstallmentKind>());
+        options.Converters.Add(new StrictEnumConverter<Communication.JournalTextArgumentKind>());
         options.MakeReadOnly();
         return options;
     }

@@ -64,7 +64,7 @@ public sealed class CreditControlServiceTests
         var note = Assert.Single(account.Communications, c => c.Id == Id("ovr/note"));
         Assert.Equal(CommunicationKind.CreditControl, note.Kind);
         Assert.Equal("urgent spare part", note.Text);
-        Assert.Contains("ManualBlock", note.Subject, StringComparison.Ordinal);
+        Assert.Equal("Kreditprüfung übersteuert für eine Lieferung: manuelle Sperre", note.Subject);
     }
 
     [Fact]
@@ -131,7 +131,7 @@ public sealed class CreditControlServiceTests
 
         Assert.Equal(CreditOutcome.Refused, blocked.Outcome);
         Assert.Equal(CreditOutcome.Allowed, afterwards.Outcome);
-        Assert.Equal(["Block set: DeliveryOrdersAndQuotes", "Block lifted"], account.Communications.Select(c => c.Subject));
+        Assert.Equal(["Sperre gesetzt: Lieferungen, Aufträge und Angebote", "Sperre aufgehoben"], account.Communications.Select(c => c.Subject));
         Assert.All(account.Communications, c => Assert.Equal(CommunicationKind.CreditControl, c.Kind));
     }
 

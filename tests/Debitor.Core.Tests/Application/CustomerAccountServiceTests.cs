@@ -28,7 +28,7 @@ public sealed class CustomerAccountServiceTests
         Assert.Equal(new PauseState("disputed delivery", Clerk.User, Now, Date(2026, 4, 30)), item.Pause);
         var note = Assert.Single(account.Communications);
         Assert.Equal((CommunicationKind.Pause, "disputed delivery", Clerk.User, Now, (EntryId?)Id("inv-1")), (note.Kind, note.Text, note.User, note.At, note.Item));
-        Assert.Contains("2026-04-30", note.Subject, StringComparison.Ordinal);
+        Assert.Equal("Posten zurückgestellt bis 30.04.2026", note.Subject);
     }
 
     [Fact]
@@ -42,7 +42,7 @@ public sealed class CustomerAccountServiceTests
         Assert.Equal(new DueDateOverride(Date(2026, 2, 10), Date(2026, 5, 15), "agreed on the phone", Clerk.User, Now), item.DueDateOverride);
         var note = Assert.Single(account.Communications);
         Assert.Equal(CommunicationKind.DueDateChange, note.Kind);
-        Assert.Equal("Due date changed from 2026-02-10 to 2026-05-15", note.Subject);
+        Assert.Equal("Fälligkeit geändert vom 10.02.2026 auf den 15.05.2026", note.Subject);
         Assert.Equal("agreed on the phone", note.Text);
     }
 

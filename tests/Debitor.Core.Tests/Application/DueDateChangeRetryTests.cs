@@ -21,7 +21,7 @@ public sealed class DueDateChangeRetryTests
 
         Assert.Null(store.InterfereOnce);
         Assert.Equal(Date(2026, 5, 15), account.FindItem(Id("inv-1"))!.DueDate);
-        Assert.Equal("Due date changed from 2026-04-01 to 2026-05-15", Assert.Single(account.Communications).Subject);
+        Assert.Equal("Fälligkeit geändert vom 01.04.2026 auf den 15.05.2026", Assert.Single(account.Communications).Subject);
     }
 
     [Theory]
@@ -40,7 +40,7 @@ public sealed class DueDateChangeRetryTests
         var account = await fixture.Service.ChangeDueDateAsync(Clerk, CustomerA, Id("d-1"), Id("inv-1"), Date(2026, 5, 15), "agreed on the phone");
 
         Assert.Single(account.Journal, r => r.Entry is DueDateChanged);
-        Assert.Equal("Due date changed from 2026-02-10 to 2026-05-15", Assert.Single(account.Communications).Subject);
+        Assert.Equal("Fälligkeit geändert vom 10.02.2026 auf den 15.05.2026", Assert.Single(account.Communications).Subject);
         await Assert.ThrowsAsync<DuplicateEntryException>(() => fixture.Service.ChangeDueDateAsync(Clerk, CustomerA, Id("d-1"), Id("inv-1"), Date(2026, 6, 1), "other date, same id"));
     }
 }

@@ -56,7 +56,7 @@ public sealed class PaymentServiceTests
             ["pay-1", "pay-1/apply/1", "pay-1/discount/1"],
             account.Journal.Skip(2).Select(r => r.Entry.Id.Value));
         var discount = Assert.IsType<WriteOffPosted>(account.Journal[^1].Entry);
-        Assert.Equal((Eur(20m), Day(13), "Late cash discount accepted with payment pay-1"), (discount.Amount, discount.Date, discount.Reason));
+        Assert.Equal((Eur(20m), Day(13), "Verspätetes Skonto akzeptiert mit Zahlung pay-1"), (discount.Amount, discount.Date, discount.Reason));
         Assert.Equal(account.Version, (await LoadAsync(CustomerA)).Version);
     }
 

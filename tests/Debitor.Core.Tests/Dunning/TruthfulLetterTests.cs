@@ -39,8 +39,8 @@ public sealed class TruthfulLetterTests
         Assert.Equal(Eur(500m), letter.OverdueTotal);
         Assert.Equal(44, line.DaysOverdue);
         var note = Assert.Single(account.Communications);
-        Assert.Contains("from 2026-08-11 to 2026-09-01", note.Subject, StringComparison.Ordinal);
-        Assert.DoesNotContain("2026-12-15", note.Subject, StringComparison.Ordinal);
+        Assert.Contains("vom 11.08.2026 auf den 01.09.2026", note.Subject, StringComparison.Ordinal);
+        Assert.DoesNotContain("15.12.2026", note.Subject, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -73,8 +73,8 @@ public sealed class TruthfulLetterTests
 
         Assert.All(account.FindItem(Id("inv"))!.Installments, i => Assert.Equal(Date(2027, 1, 15), i.DueDate));
         var note = Assert.Single(account.Communications).Subject;
-        Assert.Contains("installment 1 (Prepayment) from 2026-08-11 to 2027-01-15", note, StringComparison.Ordinal);
-        Assert.Contains("installment 2 (Remainder) from 2026-12-15 to 2027-01-15", note, StringComparison.Ordinal);
+        Assert.Contains("Rate 1 (Anzahlung) vom 11.08.2026 auf den 15.01.2027", note, StringComparison.Ordinal);
+        Assert.Contains("Rate 2 (Restzahlung) vom 15.12.2026 auf den 15.01.2027", note, StringComparison.Ordinal);
     }
 
     // 2. Consumers are charged the consumer rate on letters, like on every other document.

@@ -1,5 +1,8 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
+using Debitor.Core.Communication;
+using Debitor.Core.Customers;
 using Debitor.Core.Ledger;
 using Debitor.Core.Serialization;
 using FsCheck;
@@ -115,9 +118,74 @@ public sealed class JournalJsonTests
         Assert.Equal(new JournalRecord(3, Instant.FromUtc(2026, 3, 2, 8, 15), new UserId("anna"), new ItemResumed(new EntryId("r-1"), new EntryId("inv-1"))), record);
     }
 
+    [Fact]
+    public void DeserializeRecord_FormatOneHistoryEntry_KeepsItsLiteralText()
+    {
+        // Written by format 1, before history texts were stored as data (D15.12): it reads as it was written.
+        const string old = """
+            {"format":1,"version":4,"recordedAt":"2026-03-02T08:15:00Z","recordedBy":"anna","kind":"CommunicationRecorded","entry":{"kind":"DueDateChange","subject":"Due date changed from 2026-02-10 to 2026-05-15","text":"Kunde bat um Aufschub","item":"inv-1","id":"c-1"}}
+            """;
+
+        var record = JournalJson.DeserializeRecord(old);
+
+        var entry = Assert.IsType<CommunicationRecorded>(record.Entry);
+        Assert.Equal(new CommunicationRecorded(new EntryId("c-1"), CommunicationKind.DueDateChange, "Due date changed from 2026-02-10 to 2026-05-15", "Kunde bat um Aufschub", new EntryId("inv-1")), entry);
+        Assert.Null(entry.SubjectData);
+        Assert.Null(entry.TextData);
+        var read = CustomerAccountHistory(record).In(CultureInfo.GetCultureInfo("de-DE"));
+        Assert.Equal("Due date changed from 2026-02-10 to 2026-05-15", read.Subject);
+    }
+
+    [Fact]
+    public void Deserialize_FormatOneWriteOff_KeepsItsLiteralReason()
+    {
+        const string old = """
+            {"format":1,"kind":"WriteOffPosted","entry":{"target":{"item":"inv-1","number":1},"amount":{"amount":"0.03","currency":"EUR"},"date":"2026-03-02","reason":"Payment tolerance: difference written off with payment z-1","id":"z-1/tolerance/1"}}
+            """;
+
+        var entry = Assert.IsType<WriteOffPosted>(JournalJson.Deserialize(old));
+
+        Assert.Equal("Payment tolerance: difference written off with payment z-1", entry.Reason);
+        Assert.Null(entry.ReasonData);
+    }
+
+    [Fact]
+    public void Deserialize_FormatOneEntryOfAnotherKind_IsUpgradedUnchanged()
+    {
+        const string old = """
+            {"format":1,"kind":"ItemResumed","entry":{"id":"r-1","item":"inv-1","note":null}}
+            """;
+
+        Assert.Equal(new ItemResumed(new EntryId("r-1"), new EntryId("inv-1")), JournalJson.Deserialize(old));
+    }
+
+    [Fact]
+    public void Serialize_HistoryEntryWithData_WritesKeyAndArguments()
+    {
+        var entry = new CommunicationRecorded(new EntryId("c-1"), CommunicationKind.DueDateChange, "Fälligkeit geändert", "x")
+        {
+            SubjectData = new JournalText("history.dueDate.changed", [new JournalTextArgument("from", JournalTextArgumentKind.Date, "2026-02-10", []), new JournalTextArgument("to", JournalTextArgumentKind.Date, "2026-05-15", [])]),
+        };
+
+        var json = JsonNode.Parse(JournalJson.Serialize(entry))!;
+
+        Assert.Equal(2, json["format"]!.GetValue<int>());
+        Assert.Equal("history.dueDate.changed", json["entry"]!["subjectData"]!["key"]!.GetValue<string>());
+        Assert.Equal("Date", json["entry"]!["subjectData"]!["arguments"]![0]!["kind"]!.GetValue<string>());
+        Assert.Null(json["entry"]!["textData"]);
+        Assert.Equal(entry, JournalJson.Deserialize(json.ToJsonString()));
+    }
+
+    private static CommunicationEntry CustomerAccountHistory(JournalRecord record) =>
+        Assert.Single(CustomerAccount.FromJournal([
+            new JournalRecord(1, record.RecordedAt, record.RecordedBy, new CustomerRegistered(new EntryId("reg"), new Customer(new CustomerId("K-1"), "10001", "Nordlicht AG", new CompanyId("c")))),
+            new JournalRecord(2, record.RecordedAt, record.RecordedBy, InvoicePosted.Single(new EntryId("inv-1"), "RE-1", new LocalDate(2026, 1, 10), new LocalDate(2026, 2, 10), new Money(100m, Currency.EUR))),
+            record with { Version = 3 },
+        ]).Communications);
+
     [Theory]
     [InlineData("""{"format":1,"kind":"SomethingNew","entry":{"id":"e1"}}""", "SomethingNew")]
-    [InlineData("""{"format":2,"kind":"ItemResumed","entry":{"id":"e1","item":"i","note":null}}""", "format version 2 is unknown")]
+    [InlineData("""{"format":3,"kind":"ItemResumed","entry":{"id":"e1","item":"i","note":null}}""", "format version 3 is unknown")]
     [InlineData("""{"kind":"ItemResumed","entry":{"id":"e1","item":"i","note":null}}""", "'format'")]
     [InlineData("""{"format":1,"kind":"ItemResumed","entry":{"id":"e1","note":null}}""", "item")]
     [InlineData("""{"format":1,"kind":"ItemResumed","entry":{"id":"e1","item":"i"}}""", "note")]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Debitor.Core.Agreements;
 using Debitor.Core.Banking;
 using Debitor.Core.Collections;
@@ -46,14 +47,18 @@ internal static class JournalSamples
         nameof(CreditNotePosted) => new CreditNotePosted(Id(r), Text(r), Date(r), Money(r), Maybe(r, Id)),
         nameof(PaymentReceived) => new PaymentReceived(Id(r), Money(r), Date(r), Pick<PaymentMethod>(r), Maybe(r, CustomerId), MaybeText(r)),
         nameof(RefundPosted) => new RefundPosted(Id(r), Id(r), Money(r), Date(r)),
-        nameof(WriteOffPosted) => new WriteOffPosted(Id(r), Ref(r), Money(r), Date(r), Text(r)),
+        nameof(WriteOffPosted) => new WriteOffPosted(Id(r), Ref(r), Money(r), Date(r), Text(r)) { ReasonData = JournalTextSample(r, nested: false) },
         nameof(PaymentApplied) => new PaymentApplied(Id(r), Id(r), Ref(r), Money(r), Date(r)),
         nameof(PaymentReturned) => new PaymentReturned(Id(r), Id(r), Date(r), Pick<ReturnKind>(r), MaybeText(r)),
         nameof(EntryReversed) => new EntryReversed(Id(r), Id(r), Date(r), Text(r)),
         nameof(ItemPaused) => new ItemPaused(Id(r), Id(r), Text(r), Maybe(r, Date)),
         nameof(ItemResumed) => new ItemResumed(Id(r), Id(r), MaybeText(r)),
         nameof(DueDateChanged) => new DueDateChanged(Id(r), Id(r), Date(r), Text(r)) { Installments = [.. Enumerable.Range(1, r.Next(0, 4))] },
-        nameof(CommunicationRecorded) => new CommunicationRecorded(Id(r), Pick<CommunicationKind>(r), Text(r), Text(r), Maybe(r, Id)),
+        nameof(CommunicationRecorded) => new CommunicationRecorded(Id(r), Pick<CommunicationKind>(r), Text(r), Text(r), Maybe(r, Id))
+        {
+            SubjectData = JournalTextSample(r, nested: true),
+            TextData = Maybe(r, q => JournalTextSample(q, nested: false)),
+        },
         nameof(DunningNoticeIssued) => new DunningNoticeIssued(Id(r), Text(r), Date(r), List(r, 1, 4, x => new DunningNotice(Ref(x), x.Next(1, 5)))),
         nameof(DunningLetterCancelled) => new DunningLetterCancelled(Id(r), Text(r), Date(r), Text(r)),
         nameof(PaymentAgreementMade) => new PaymentAgreementMade(
@@ -72,7 +77,7 @@ internal static class JournalSamples
         nameof(CreditBlockLifted) => new CreditBlockLifted(Id(r), MaybeText(r)),
         nameof(CreditControlOverridden) => new CreditControlOverridden(
             Id(r), Pick<SalesDocumentKind>(r), List(r, 1, 3, Pick<CreditRefusalReason>), Text(r), MaybeText(r), r.Next(2) == 0 ? null : Money(r)),
-        nameof(CreditWrittenOff) => new CreditWrittenOff(Id(r), Id(r), Money(r), Date(r), Text(r)) { Related = Maybe(r, Ref) },
+        nameof(CreditWrittenOff) => new CreditWrittenOff(Id(r), Id(r), Money(r), Date(r), Text(r)) { Related = Maybe(r, Ref), ReasonData = Maybe(r, q => JournalTextSample(q, nested: false)) },
         nameof(ClaimDelegated) => new ClaimDelegated(Id(r), Ref(r), Money(r), Date(r), CustomerId(r), Id(r), Text(r)),
         nameof(PaymentAgreementAmended) => new PaymentAgreementAmended(
             Id(r), Id(r), Date(r), List(r, 1, 4, x => new AgreementInstallment(x.Next(1, 12), Date(x), Money(x))), r.Next(0, 15), Text(r)),
@@ -157,6 +162,23 @@ internal static class JournalSamples
     }
 
     private static string Text(Random r) => Texts[r.Next(Texts.Length)];
+
+    /// <summary>A text stored as data: a key, and arguments of every kind (a list only at the top).</summary>
+    private static JournalText JournalTextSample(Random r, bool nested)
+    {
+        string[] keys = ["history.dueDate.changed", "history.dunning.subject", "history.credit.overridden", "history.pause"];
+        var kinds = Enum.GetValues<JournalTextArgumentKind>().Where(k => nested || k != JournalTextArgumentKind.List).ToArray();
+        var arguments = Enumerable.Range(0, r.Next(nested ? 2 : 0, 4)).Select(i => kinds[r.Next(kinds.Length)] switch
+        {
+            JournalTextArgumentKind.Number => new JournalTextArgument("n" + i, JournalTextArgumentKind.Number, r.Next(0, 100).ToString(CultureInfo.InvariantCulture), []),
+            JournalTextArgumentKind.Date => new JournalTextArgument("d" + i, JournalTextArgumentKind.Date, Date(r).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), []),
+            JournalTextArgumentKind.Money => new JournalTextArgument("m" + i, JournalTextArgumentKind.Money, Money(r).ToString(null, CultureInfo.InvariantCulture), []),
+            JournalTextArgumentKind.Key => new JournalTextArgument("k" + i, JournalTextArgumentKind.Key, "history.channel.post", []),
+            JournalTextArgumentKind.List => new JournalTextArgument("l" + i, JournalTextArgumentKind.List, string.Empty, List(r, 1, 2, q => JournalTextSample(q, nested: false))),
+            _ => new JournalTextArgument("t" + i, JournalTextArgumentKind.Text, Text(r), []),
+        });
+        return new JournalText(keys[r.Next(keys.Length)], [.. arguments]);
+    }
 
     private static string? MaybeText(Random r) => r.Next(3) == 0 ? null : Text(r);
 

@@ -17,7 +17,7 @@ namespace Debitor.Core.PostgreSql;
 /// </remarks>
 public sealed class PostgreSqlLetterNumberSequence : ILetterNumberSequence, IAsyncDisposable, IDisposable
 {
-    private const string Schema = """
+    internal const string Schema = """
         CREATE TABLE IF NOT EXISTS debitor_letter_counters (
             company text NOT NULL,
             year integer NOT NULL,

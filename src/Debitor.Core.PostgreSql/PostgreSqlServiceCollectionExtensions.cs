@@ -8,8 +8,11 @@ namespace Debitor.Core.PostgreSql;
 public static class PostgreSqlServiceCollectionExtensions
 {
     /// <summary>
-    /// Stores customer account journals, attached file content, dunning settings and interest schemes in PostgreSQL, replacing the in-memory defaults whether
-    /// called before or after <c>AddDebitorCore</c>. Call <see cref="PostgreSqlCustomerAccountStore.EnsureSchemaAsync"/> at start-up.
+    /// Stores customer account journals, attached file content, dunning settings, interest schemes and dunning letter
+    /// numbers in PostgreSQL and answers customer searches from it
+    /// (<see cref="PostgreSqlCustomerSearch"/>), replacing the in-memory store and files of <c>AddDebitorCoreInMemory</c> and the
+    /// store-scanning search, whether called before or after <c>AddDebitorCore</c>. The host still registers the other
+    /// ports (outputs, outbox, fault log; see <c>docs/hosting.md</c>). Call <see cref="PostgreSqlCustomerAccountStore.EnsureSchemaAsync"/> at start-up.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="connectionString">A Npgsql connection string.</param>
@@ -24,6 +27,8 @@ public static class PostgreSqlServiceCollectionExtensions
         services.RemoveAll<IFileStorage>();
         services.RemoveAll<IDunningSettingsProvider>();
         services.RemoveAll<IInterestSchemeProvider>();
+        services.RemoveAll<ICustomerSearch>();
+        services.RemoveAll<ILetterNumberSequence>();
         services.AddSingleton(store);
         services.AddSingleton<ICustomerAccountStore>(store);
         services.AddSingleton<IFileStorage>(new PostgreSqlFileStorage(store));
@@ -33,6 +38,8 @@ public static class PostgreSqlServiceCollectionExtensions
         var interestSchemes = new PostgreSqlInterestSchemeStore(store);
         services.AddSingleton(interestSchemes);
         services.AddSingleton<IInterestSchemeProvider>(interestSchemes);
+        services.AddScoped<ICustomerSearch>(provider => new PostgreSqlCustomerSearch(store, provider.GetRequiredService<IAccountFaultLog>()));
+        services.AddSingleton<ILetterNumberSequence>(new PostgreSqlLetterNumberSequence(connectionString));
         return services;
     }
 }

@@ -16,7 +16,7 @@ namespace Debitor.Core.Sqlite;
 /// </remarks>
 public sealed class SqliteLetterNumberSequence : ILetterNumberSequence
 {
-    private const string Schema = """
+    internal const string Schema = """
         CREATE TABLE IF NOT EXISTS debitor_letter_counters (
             company TEXT NOT NULL,
             year INTEGER NOT NULL,

@@ -8,8 +8,11 @@ namespace Debitor.Core.Sqlite;
 public static class SqliteServiceCollectionExtensions
 {
     /// <summary>
-    /// Stores customer account journals, attached file content, dunning settings and interest schemes in SQLite, replacing the in-memory defaults whether
-    /// called before or after <c>AddDebitorCore</c>. Call <see cref="SqliteCustomerAccountStore.EnsureSchemaAsync"/> at start-up.
+    /// Stores customer account journals, attached file content, dunning settings, interest schemes and dunning letter
+    /// numbers in SQLite and answers customer searches from it
+    /// (<see cref="SqliteCustomerSearch"/>), replacing the in-memory store and files of <c>AddDebitorCoreInMemory</c> and the
+    /// store-scanning search, whether called before or after <c>AddDebitorCore</c>. The host still registers the other
+    /// ports (outputs, outbox, fault log; see <c>docs/hosting.md</c>). Call <see cref="SqliteCustomerAccountStore.EnsureSchemaAsync"/> at start-up.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="connectionString">A Microsoft.Data.Sqlite connection string, e.g. <c>Data Source=debitor.db</c>.</param>
@@ -37,6 +40,8 @@ public static class SqliteServiceCollectionExtensions
         services.RemoveAll<IFileStorage>();
         services.RemoveAll<IDunningSettingsProvider>();
         services.RemoveAll<IInterestSchemeProvider>();
+        services.RemoveAll<ICustomerSearch>();
+        services.RemoveAll<ILetterNumberSequence>();
         services.AddSingleton(store);
         services.AddSingleton<ICustomerAccountStore>(store);
         services.AddSingleton<IFileStorage>(new SqliteFileStorage(store));
@@ -46,6 +51,8 @@ public static class SqliteServiceCollectionExtensions
         var interestSchemes = new SqliteInterestSchemeStore(store);
         services.AddSingleton(interestSchemes);
         services.AddSingleton<IInterestSchemeProvider>(interestSchemes);
+        services.AddScoped<ICustomerSearch>(provider => new SqliteCustomerSearch(store, provider.GetRequiredService<IAccountFaultLog>()));
+        services.AddSingleton<ILetterNumberSequence>(new SqliteLetterNumberSequence(connectionString));
         return services;
     }
 }

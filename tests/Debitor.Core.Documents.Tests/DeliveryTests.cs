@@ -167,7 +167,11 @@ public sealed class DeliveryTests
             var services = new ServiceCollection();
             services.AddSingleton<IClock>(new FakeClock(Instant.FromUtc(2026, 11, 23, 9, 0)));
             services.AddDebitorCoreDocuments(o => o.Company = SampleDocuments.Profile);
-            services.AddDebitorCore(o => o.ReceivablesContact = SampleDocuments.Contact);
+            services.AddDebitorCore(o =>
+            {
+                o.TimeZone = DateTimeZoneProviders.Tzdb["Europe/Berlin"];
+                o.ReceivablesContact = SampleDocuments.Contact;
+            }).AddDebitorCoreInMemory();
             if (flaky)
             {
                 services.AddSingleton<IDocumentRenderer>(p => new FailingOnceRenderer(p.GetRequiredService<DocumentRenderer>()));

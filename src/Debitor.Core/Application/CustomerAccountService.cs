@@ -528,7 +528,7 @@ public sealed class CustomerAccountService
                 await _store.AppendAsync(customer, account.Version, appended, cancellationToken).ConfigureAwait(false);
                 return current;
             }
-            catch (ConcurrencyException) when (attempt < _options.MaxConcurrencyRetries)
+            catch (ConcurrencyException) when (DebitorDiagnostics.Conflict("accounts") && attempt < _options.MaxConcurrencyRetries)
             {
                 // Another writer came first: load again, compute and check everything again.
             }

@@ -4,7 +4,11 @@ using Debitor.Core.Documents;
 namespace Debitor.Core.Application;
 
 /// <summary>Settings of the application layer.</summary>
-/// <remarks>Set once at start-up (e.g. in <c>AddDebitorCore</c>); read-only afterwards by convention.</remarks>
+/// <remarks>
+/// Set once at start-up (in <c>AddDebitorCore</c>, in code or from configuration); read-only afterwards by convention.
+/// A host built with <c>AddDebitorCore</c> must set <see cref="TimeZone"/> and <see cref="ReceivablesContact"/>: the
+/// defaults below serve code that creates the options itself (tests, samples), never a host by accident (D14.21).
+/// </remarks>
 public sealed class DebitorCoreOptions
 {
     private DateTimeZone _timeZone = DateTimeZoneProviders.Tzdb["Europe/Berlin"];
@@ -16,7 +20,11 @@ public sealed class DebitorCoreOptions
     public DateTimeZone TimeZone
     {
         get => _timeZone;
-        set => _timeZone = Guard.Against.Null(value, nameof(TimeZone));
+        set
+        {
+            _timeZone = Guard.Against.Null(value, nameof(TimeZone));
+            TimeZoneSet = true;
+        }
     }
 
     /// <summary>How often a use case reloads and retries when another writer changed the account in between (default 3, 0 = never, at most 1,000).</summary>
@@ -32,9 +40,22 @@ public sealed class DebitorCoreOptions
     public ReceivablesContact ReceivablesContact
     {
         get => _receivablesContact;
-        set => _receivablesContact = Guard.Against.Null(value, nameof(ReceivablesContact));
+        set
+        {
+            _receivablesContact = Guard.Against.Null(value, nameof(ReceivablesContact));
+            ReceivablesContactSet = true;
+        }
     }
 
     /// <summary>The settings of the payment use cases.</summary>
     public PaymentOptions Payments { get; } = new();
+
+    /// <summary>Whether the host set <see cref="TimeZone"/>; a host built with <c>AddDebitorCore</c> must (D14.21).</summary>
+    internal bool TimeZoneSet { get; private set; }
+
+    /// <summary>Whether the host set <see cref="ReceivablesContact"/>; a host built with <c>AddDebitorCore</c> must (D14.21).</summary>
+    internal bool ReceivablesContactSet { get; private set; }
+
+    /// <summary>What configuration binding could not read; reported by the start-up validation.</summary>
+    internal List<string> ConfigurationErrors { get; } = [];
 }

@@ -4,6 +4,8 @@ using Debitor.Core.Documents;
 using Debitor.Core.Dunning;
 using Debitor.Core.Ledger;
 using Debitor.Core.Ports;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Debitor.Core.Application;
 
@@ -34,6 +36,7 @@ public sealed partial class DunningService
     private readonly IAccountFaultLog _faults;
     private readonly IClock _clock;
     private readonly DebitorCoreOptions _options;
+    private readonly ILogger _log = NullLogger.Instance;
 
     /// <summary>Creates the service.</summary>
     /// <param name="store">The account store.</param>
@@ -119,6 +122,33 @@ public sealed partial class DunningService
         _delivery = new DocumentDelivery(outbox, clock, null, output, Guard.Against.Null(renderer), store);
     }
 
+    /// <summary>Creates the service like the constructor before, logging its events (<see cref="DebitorEventIds"/>) to <paramref name="logger"/>.</summary>
+    /// <param name="store">The account store.</param>
+    /// <param name="authorization">The authorization port.</param>
+    /// <param name="settings">The dunning settings per company.</param>
+    /// <param name="interestSchemes">The interest schemes per company.</param>
+    /// <param name="output">Where issued letters go.</param>
+    /// <param name="clock">The clock; it stamps the entries and gives "today" for cancellations.</param>
+    /// <param name="options">The options.</param>
+    /// <param name="outbox">Where letters wait until <paramref name="output"/> took them.</param>
+    /// <param name="faults">Where accounts a run cannot read are reported.</param>
+    /// <param name="renderer">Renders each letter on delivery.</param>
+    /// <param name="logger">The logger.</param>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public DunningService(
+        ICustomerAccountStore store,
+        IAuthorizationPort authorization,
+        IDunningSettingsProvider settings,
+        IInterestSchemeProvider interestSchemes,
+        IDunningLetterOutput output,
+        IClock clock,
+        DebitorCoreOptions options,
+        IDocumentOutbox outbox,
+        IAccountFaultLog faults,
+        IDocumentRenderer renderer,
+        ILogger<DunningService> logger)
+        : this(store, authorization, settings, interestSchemes, output, clock, options, outbox, faults, renderer) => _log = Guard.Against.Null(logger);
+
     private LocalDate Today => _clock.GetCurrentInstant().InZone(_options.TimeZone).Date;
 
     /// <summary>Previews a run: the full proposal, changing nothing.</summary>
@@ -133,6 +163,8 @@ public sealed partial class DunningService
     {
         Guard.Against.Null(actor);
         Guard.Against.Null(request);
+        using var activity = DebitorDiagnostics.StartRun("debitor.dunning.preview", request);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var unreadable = new List<CorruptJournalException>();
         var (context, accounts, _) = await LoadAsync(request, cancellationToken, unreadable).ConfigureAwait(false);
         var scope = new RunScope(context, accounts, null);
@@ -147,6 +179,7 @@ public sealed partial class DunningService
         var proposal = DunningEngine.Run(context, accounts, null, 1);
         proposal.UnreadableAccounts = unreadable.AsReadOnly();
         proposal.PreviewedOn = Today;
+        DebitorDiagnostics.Previewed(_log, proposal, started, activity);
         return proposal;
     }
 
@@ -202,6 +235,8 @@ public sealed partial class DunningService
             }
         }
 
+        using var activity = DebitorDiagnostics.StartRun("debitor.dunning.process", request);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var unreadable = new List<CorruptJournalException>();
         var (context, accounts, heads) = await LoadAsync(request, cancellationToken, unreadable).ConfigureAwait(false);
         var filter = NoticeFilter.From(approval);
@@ -234,7 +269,9 @@ public sealed partial class DunningService
         }
 
         removed.AddRange(Removed(approval, issued, current, views));
-        return new DunningRunResult(request.RunId, issued, removed.DistinctBy(r => (r.Customer, r.Installment)).ToList()) { UnreadableAccounts = unreadable.AsReadOnly() };
+        var result = new DunningRunResult(request.RunId, issued, removed.DistinctBy(r => (r.Customer, r.Installment)).ToList()) { UnreadableAccounts = unreadable.AsReadOnly() };
+        DebitorDiagnostics.Processed(_log, request, result, started, activity);
+        return result;
     }
 
     /// <summary>
@@ -553,7 +590,7 @@ public sealed partial class DunningService
             await _store.AppendAsync(account.Id, account.Version, appended, cancellationToken).ConfigureAwait(false);
             return after;
         }
-        catch (ConcurrencyException) when (attempt < _options.MaxConcurrencyRetries)
+        catch (ConcurrencyException) when (DebitorDiagnostics.Conflict(_log, "dunning", account.Id, attempt, attempt < _options.MaxConcurrencyRetries) && attempt < _options.MaxConcurrencyRetries)
         {
             return null;
         }
@@ -563,6 +600,7 @@ public sealed partial class DunningService
     {
         if (!await _authorization.IsAllowedAsync(actor, permission, customer, cancellationToken).ConfigureAwait(false))
         {
+            DebitorDiagnostics.Refused(_log, actor, permission, customer);
             throw new AuthorizationException(actor.User, permission, customer);
         }
     }

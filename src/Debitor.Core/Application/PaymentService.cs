@@ -187,6 +187,7 @@ public sealed class PaymentService
 
                 parts.Add(fresh);
                 status = PaymentStatus.Applied;
+                DebitorDiagnostics.PaymentApplied(group[0].Customer.Company);
             }
 
             var allocation = Combine(payment, receivedFrom, parts);
@@ -475,7 +476,7 @@ public sealed class PaymentService
             {
                 await _store.AppendAsync(before.Id, before.Version, records, cancellationToken).ConfigureAwait(false);
             }
-            catch (ConcurrencyException) when (attempt < _options.MaxConcurrencyRetries)
+            catch (ConcurrencyException) when (DebitorDiagnostics.Conflict("payments") && attempt < _options.MaxConcurrencyRetries)
             {
                 return false;
             }

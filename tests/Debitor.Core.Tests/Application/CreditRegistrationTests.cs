@@ -1,6 +1,7 @@
 using Debitor.Core.Application;
 using Debitor.Core.Credit;
 using Debitor.Core.Ports;
+using Debitor.Core.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Debitor.Core.Tests.Application;
@@ -10,7 +11,7 @@ public sealed class CreditRegistrationTests
     [Fact]
     public void AddDebitorCore_RegistersCreditStatementAndFiguresUseCasesWithInMemoryPorts()
     {
-        using var provider = new ServiceCollection().AddDebitorCore().BuildServiceProvider();
+        using var provider = new ServiceCollection().AddDebitorCoreForTests().BuildServiceProvider();
 
         Assert.NotNull(provider.GetRequiredService<CreditControlService>());
         Assert.NotNull(provider.GetRequiredService<StatementService>());
@@ -28,7 +29,7 @@ public sealed class CreditRegistrationTests
         var orders = new InMemoryOpenOrderSource();
         var services = new ServiceCollection().AddSingleton(options).AddSingleton<IOpenOrderSource>(orders);
 
-        using var provider = services.AddDebitorCore().BuildServiceProvider();
+        using var provider = services.AddDebitorCoreForTests().BuildServiceProvider();
 
         Assert.Same(options, provider.GetRequiredService<CreditControlOptions>());
         Assert.Same(orders, provider.GetRequiredService<IOpenOrderSource>());

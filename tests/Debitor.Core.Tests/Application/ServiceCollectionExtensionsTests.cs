@@ -1,5 +1,6 @@
 using Debitor.Core.Application;
 using Debitor.Core.Ports;
+using Debitor.Core.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Debitor.Core.Tests.Application;
@@ -9,7 +10,7 @@ public sealed class ServiceCollectionExtensionsTests
     [Fact]
     public void AddDebitorCore_RegistersDefaults()
     {
-        using var provider = new ServiceCollection().AddDebitorCore(o => o.MaxConcurrencyRetries = 5).BuildServiceProvider();
+        using var provider = new ServiceCollection().AddDebitorCoreForTests(o => o.MaxConcurrencyRetries = 5).BuildServiceProvider();
 
         Assert.IsType<InMemoryCustomerAccountStore>(provider.GetRequiredService<ICustomerAccountStore>());
         Assert.IsType<RoleBasedAuthorization>(provider.GetRequiredService<IAuthorizationPort>());
@@ -34,7 +35,7 @@ public sealed class ServiceCollectionExtensionsTests
         var services = new ServiceCollection();
         services.AddSingleton<ICustomerAccountStore>(store);
 
-        using var provider = services.AddDebitorCore().BuildServiceProvider();
+        using var provider = services.AddDebitorCoreForTests().BuildServiceProvider();
 
         Assert.Same(store, provider.GetRequiredService<ICustomerAccountStore>());
     }

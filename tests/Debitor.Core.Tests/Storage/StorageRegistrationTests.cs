@@ -1,6 +1,7 @@
 using Debitor.Core.Ports;
 using Debitor.Core.PostgreSql;
 using Debitor.Core.Sqlite;
+using Debitor.Core.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Debitor.Core.Tests.Storage;
@@ -14,7 +15,7 @@ public sealed class StorageRegistrationTests : IDisposable
     [Fact]
     public async Task AddDebitorCoreSqlite_AfterAddDebitorCore_ReplacesTheInMemoryStoreAndFiles()
     {
-        var services = new ServiceCollection().AddDebitorCore().AddDebitorCoreSqlite(_file.ConnectionString);
+        var services = new ServiceCollection().AddDebitorCoreForTests().AddDebitorCoreSqlite(_file.ConnectionString);
         using var provider = services.BuildServiceProvider();
         await provider.GetRequiredService<SqliteCustomerAccountStore>().EnsureSchemaAsync(CancellationToken.None);
         var files = provider.GetRequiredService<IFileStorage>();
@@ -30,7 +31,7 @@ public sealed class StorageRegistrationTests : IDisposable
     [Fact]
     public void AddDebitorCorePostgreSql_BeforeAddDebitorCore_WinsOverTheInMemoryStore()
     {
-        var services = new ServiceCollection().AddDebitorCorePostgreSql("Host=127.0.0.1;Database=debitor").AddDebitorCore();
+        var services = new ServiceCollection().AddDebitorCorePostgreSql("Host=127.0.0.1;Database=debitor").AddDebitorCoreForTests();
         using var provider = services.BuildServiceProvider();
 
         Assert.IsType<PostgreSqlCustomerAccountStore>(provider.GetRequiredService<ICustomerAccountStore>());

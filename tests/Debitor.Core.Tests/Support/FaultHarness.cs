@@ -2,6 +2,7 @@ using Debitor.Core.Application;
 using Debitor.Core.Documents;
 using Debitor.Core.Ledger;
 using Debitor.Core.Ports;
+using Debitor.Core.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Debitor.Core.Tests;
@@ -136,7 +137,7 @@ internal sealed class FaultHarness : IDisposable
         services.AddSingleton<IDunningLetterOutput>(Letters);
         services.AddSingleton<IFileStorage>(Files);
         services.AddSingleton<IVirusScanner>(new EicarTestScanner());
-        _provider = services.AddDebitorCore().BuildServiceProvider();
+        _provider = services.AddDebitorCoreForTests().BuildServiceProvider();
     }
 
     public FaultyStore Store { get; }

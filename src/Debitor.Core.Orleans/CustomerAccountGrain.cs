@@ -230,5 +230,6 @@ internal sealed class CustomerAccountGrain : Grain, ICustomerAccountGrain
         _services.GetRequiredService<DebitorCoreOptions>(),
         _services.GetRequiredService<IDocumentOutbox>(),
         _services.GetRequiredService<IAccountFaultLog>(),
-        _services.GetRequiredService<IDocumentRenderer>());
+        _services.GetRequiredService<IDocumentRenderer>(),
+        _services.GetRequiredService<ILetterNumberSequence>());
 }

@@ -3,17 +3,19 @@ using Debitor.Cli.Portfolio;
 using Debitor.Core.Application;
 using Debitor.Core.Documents;
 using Debitor.Core.Dunning;
+using Debitor.Core.Ledger;
 using Debitor.Core.Ports;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime.Testing;
 using Orleans.Configuration;
+using Orleans.Runtime;
 using Orleans.TestingHost;
 
 namespace Debitor.Core.Orleans.Tests;
 
 /// <summary>
 /// The CLI's sample portfolio loaded in process, and an in-process Orleans cluster whose silos share the same store,
-/// settings, interest schemes, outbox and letter output (as silos on several machines share one database).
+/// settings, interest schemes, outbox, letter output, letter-number sequence and fault log (as silos on several machines share one database).
 /// </summary>
 internal sealed class SampleCluster : IAsyncDisposable
 {
@@ -53,7 +55,9 @@ internal sealed class SampleCluster : IAsyncDisposable
 
         // The silos print what the portfolio's own service prints: the same receivables contact.
         var contact = (await host.Dunning.PreviewAsync(host.Actor, new DunningRunRequest(new DunningRunId("contact"), host.Company, SamplePortfolio.AsOf))).Letters[0].Contact;
-        var options = new DebitorCoreOptions { ReceivablesContact = contact };
+        var options = new DebitorCoreOptions { TimeZone = DateTimeZoneProviders.Tzdb["Europe/Berlin"], ReceivablesContact = contact };
+        var letterNumbers = await LetterNumbersOfAsync(host.Store, host.Company);
+        var faults = new InMemoryAccountFaultLog();
         var output = new RecordingLetterOutput();
         var outbox = new InMemoryDocumentOutbox();
         var clock = new FakeClock(SamplePortfolio.AsOf.AtStartOfDayInZone(options.TimeZone).ToInstant().Plus(Duration.FromHours(10)));
@@ -67,8 +71,17 @@ internal sealed class SampleCluster : IAsyncDisposable
             silo.Services.AddSingleton<IDunningLetterOutput>(output);
             silo.Services.AddSingleton<IDocumentOutbox>(outbox);
             silo.Services.AddSingleton<IClock>(clock);
-            silo.Services.AddSingleton(options);
-            silo.Services.AddDebitorCore();
+            silo.Services.AddSingleton<ILetterNumberSequence>(letterNumbers);
+            silo.Services.AddSingleton<IAccountFaultLog>(faults);
+            silo.Services.AddDebitorCore(o =>
+            {
+                o.TimeZone = options.TimeZone;
+                o.ReceivablesContact = options.ReceivablesContact;
+            });
+            silo.Services.AddDebitorCoreInMemory();
+            // Random placement (Orleans' default, resource-optimized placement, may put every activation on one silo of an
+            // idle test cluster for a long time): the tests that need two accounts on different silos get them in a few tries.
+            silo.Services.AddSingleton<PlacementStrategy, RandomPlacement>();
             silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(10));
             silo.Configure<ClusterMembershipOptions>(o =>
             {
@@ -84,6 +97,31 @@ internal sealed class SampleCluster : IAsyncDisposable
         await cluster.DeployAsync();
         Trace("deployed");
         return new SampleCluster(host, cluster, output, outbox, options);
+    }
+
+    /// <summary>
+    /// The shared letter-number sequence, continuing the numbers the sample's history letters got when the portfolio was
+    /// loaded (as a database sequence would): each history letter is numbered again in its order and must get its number.
+    /// </summary>
+    private static async Task<InMemoryLetterNumberSequence> LetterNumbersOfAsync(InMemoryCustomerAccountStore store, CompanyId company)
+    {
+        var numbered = new List<DunningLetterNumbered>();
+        await foreach (var customer in store.ListCustomersAsync(company, CancellationToken.None))
+        {
+            numbered.AddRange((await store.LoadAsync(customer, CancellationToken.None)).Select(r => r.Entry).OfType<DunningLetterNumbered>());
+        }
+
+        var sequence = new InMemoryLetterNumberSequence();
+        foreach (var entry in numbered.OrderBy(n => n.Number.Year).ThenBy(n => n.Number.Sequence))
+        {
+            var again = await sequence.NumberAsync(company, entry.Number.Year, entry.LetterId, CancellationToken.None);
+            if (again != entry.Number)
+            {
+                throw new InvalidOperationException($"The sample's letter {entry.LetterId} has number {entry.Number}, the sequence gives {again}: the history is not gap-free.");
+            }
+        }
+
+        return sequence;
     }
 
     internal static void Trace(string what)

@@ -2,12 +2,14 @@ using System.Globalization;
 using Debitor.Cluster.Host;
 using Debitor.Core;
 using Debitor.Core.Application;
+using Debitor.Core.Documents;
 using Debitor.Core.Dunning;
 using Debitor.Core.Orleans;
 using Debitor.Core.Ports;
 using Debitor.Core.PostgreSql;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using NodaTime;
 using NodaTime.Text;
 using Orleans.Configuration;
 
@@ -29,7 +31,20 @@ await ClusteringSchema.EnsureAsync(connectionString, CancellationToken.None);
 
 var builder = Host.CreateApplicationBuilder();
 builder.Services.AddDebitorCorePostgreSql(connectionString);
-builder.Services.AddDebitorCore();
+
+// The options are validated at start: the company's time zone and our receivables contact must be set. A real silo reads
+// them from configuration (AddDebitorCore(builder.Configuration.GetSection("Debitor")), docs/hosting.md); the sample sets
+// them in code.
+builder.Services.AddDebitorCore(options =>
+{
+    options.TimeZone = DateTimeZoneProviders.Tzdb["Europe/Berlin"];
+    options.ReceivablesContact = new ReceivablesContact("Forderungsmanagement", "+49 40 1234 5670", "forderungen@example.com");
+});
+
+// PostgreSQL holds journals, files, settings, interest schemes and letter numbers. The sample only previews runs, so the
+// outbox, the outputs, the fault log and the other sources are the in-memory ports; a silo that processes runs registers
+// durable ones shared by all silos (the outbox in the same database, docs/scale-out.md) before this call.
+builder.Services.AddDebitorCoreInMemory();
 builder.UseOrleans(silo =>
 {
     silo.UseAdoNetClustering(options =>

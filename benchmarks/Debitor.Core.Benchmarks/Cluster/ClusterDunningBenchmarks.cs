@@ -47,7 +47,7 @@ public class ClusterDunningBenchmarks
         var settings = new InMemoryDunningSettingsProvider();
         settings.Set(DunningPortfolio.Company, DunningPortfolio.Settings);
         var authorization = new RoleBasedAuthorization();
-        var options = new DebitorCoreOptions();
+        var options = new DebitorCoreOptions { TimeZone = DateTimeZoneProviders.Tzdb["Europe/Berlin"], ReceivablesContact = Core.Documents.ReceivablesContact.Default };
         _inProcess = new DunningService(store, authorization, settings, new InterestSchemeRegistry(), new InMemoryDunningLetterOutput(), SystemClock.Instance, options);
 
         var builder = new InProcessTestClusterBuilder((short)Silos);
@@ -56,8 +56,12 @@ public class ClusterDunningBenchmarks
             silo.Services.AddSingleton<ICustomerAccountStore>(store);
             silo.Services.AddSingleton<IDunningSettingsProvider>(settings);
             silo.Services.AddSingleton<IAuthorizationPort>(authorization);
-            silo.Services.AddSingleton(options);
-            silo.Services.AddDebitorCore();
+            silo.Services.AddDebitorCore(o =>
+            {
+                o.TimeZone = options.TimeZone;
+                o.ReceivablesContact = options.ReceivablesContact;
+            });
+            silo.Services.AddDebitorCoreInMemory();
         });
         _cluster = builder.Build();
         await _cluster.DeployAsync();

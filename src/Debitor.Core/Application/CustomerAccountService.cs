@@ -3,6 +3,8 @@ using Debitor.Core.Communication;
 using Debitor.Core.Customers;
 using Debitor.Core.Ledger;
 using Debitor.Core.Ports;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Debitor.Core.Application;
 
@@ -25,6 +27,7 @@ public sealed class CustomerAccountService
     private readonly IAuthorizationPort _authorization;
     private readonly IClock _clock;
     private readonly DebitorCoreOptions _options;
+    private readonly ILogger _log = NullLogger.Instance;
 
     /// <summary>Creates the service.</summary>
     /// <param name="store">The account store.</param>
@@ -54,6 +57,22 @@ public sealed class CustomerAccountService
         _options = Guard.Against.Null(options);
         Faults = Guard.Against.Null(faults);
     }
+
+    /// <summary>
+    /// Creates the service like the constructor before, logging refused calls (<see cref="DebitorEventIds.AccessRefused"/>)
+    /// and concurrency conflicts with their retries (<see cref="DebitorEventIds.ConcurrencyConflict"/>) of every use case
+    /// that goes through it (accounts, payments, collections, interest, statements) to <paramref name="logger"/>; the
+    /// constructor dependency injection uses. Events carry ids only, no names.
+    /// </summary>
+    /// <param name="store">The account store.</param>
+    /// <param name="authorization">The authorization port.</param>
+    /// <param name="clock">The clock; "today" is its date in <see cref="DebitorCoreOptions.TimeZone"/>.</param>
+    /// <param name="options">The options.</param>
+    /// <param name="faults">Where an account that cannot be read is reported (and left out of portfolio-wide reads).</param>
+    /// <param name="logger">The logger.</param>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public CustomerAccountService(ICustomerAccountStore store, IAuthorizationPort authorization, IClock clock, DebitorCoreOptions options, IAccountFaultLog faults, ILogger<CustomerAccountService> logger)
+        : this(store, authorization, clock, options, faults) => _log = Guard.Against.Null(logger);
 
     /// <summary>Today in the company's time zone.</summary>
     public LocalDate Today => _clock.GetCurrentInstant().InZone(_options.TimeZone).Date;
@@ -528,7 +547,7 @@ public sealed class CustomerAccountService
                 await _store.AppendAsync(customer, account.Version, appended, cancellationToken).ConfigureAwait(false);
                 return current;
             }
-            catch (ConcurrencyException) when (DebitorDiagnostics.Conflict("accounts") && attempt < _options.MaxConcurrencyRetries)
+            catch (ConcurrencyException) when (DebitorDiagnostics.Conflict(_log, "accounts", customer, attempt, attempt < _options.MaxConcurrencyRetries) && attempt < _options.MaxConcurrencyRetries)
             {
                 // Another writer came first: load again, compute and check everything again.
             }
@@ -578,6 +597,7 @@ public sealed class CustomerAccountService
         Guard.Against.Null(actor);
         if (!await _authorization.IsAllowedAsync(actor, permission, customer, cancellationToken).ConfigureAwait(false))
         {
+            DebitorDiagnostics.Refused(_log, actor, permission, customer);
             throw new AuthorizationException(actor.User, permission, customer);
         }
     }

@@ -105,6 +105,25 @@ public sealed class TelemetryTests
     }
 
     [Fact]
+    public async Task AccountUseCase_ActorWithoutPermission_LogsTheRefusalWithIdsOnly()
+    {
+        var logger = new RecordingLogger<CustomerAccountService>();
+        var services = new ServiceCollection().AddDebitorCoreForTests();
+        services.AddSingleton<IClock>(new FakeClock(Now));
+        services.AddSingleton<ILogger<CustomerAccountService>>(logger);
+        await using var provider = services.BuildServiceProvider();
+        var accounts = provider.GetRequiredService<CustomerAccountService>();
+        await accounts.RegisterCustomerAsync(Accountant, NewCustomer(name: PersonalName));
+
+        await Assert.ThrowsAsync<AuthorizationException>(() => accounts.PostAsync(Viewer, CustomerA, Invoice("inv-1", 100m, Today)));
+
+        var refused = Assert.Single(logger.Entries, e => e.Id.Id == DebitorEventIds.AccessRefused);
+        Assert.Equal(Permission.PostDocuments, refused.Fields["Permission"]);
+        Assert.Equal("C-1000", refused.Fields["Customer"]);
+        Assert.DoesNotContain(PersonalName, refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task DunningRun_AnotherWriterComesFirst_LogsAndCountsTheConflict()
     {
         var inner = new InMemoryCustomerAccountStore();

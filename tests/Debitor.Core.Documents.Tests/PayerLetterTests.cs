@@ -68,7 +68,7 @@ public sealed class PayerLetterTests
     /// <summary>A payer receiving the dunning letters of a consumer and a business customer; three runs take both to the final level, which charges interest.</summary>
     private static async Task<DunningLetter> MixedLetterAsync()
     {
-        var clock = new FakeClock(Instant.FromUtc(2026, 11, 23, 9, 0));
+        var clock = new FakeClock(Instant.FromUtc(2026, 8, 3, 9, 0));
         var options = new DebitorCoreOptions { ReceivablesContact = SampleDocuments.Contact };
         var store = new InMemoryCustomerAccountStore();
         var authorization = new RoleBasedAuthorization();
@@ -87,6 +87,7 @@ public sealed class PayerLetterTests
         DunningRunResult? last = null;
         foreach (var day in new[] { new LocalDate(2026, 9, 7), new LocalDate(2026, 10, 5), new LocalDate(2026, 11, 23) })
         {
+            clock.Reset(day.At(new LocalTime(9, 0)).InUtc().ToInstant());   // each run is processed on its own day (D12.23)
             var proposal = await dunning.PreviewAsync(Accountant, new DunningRunRequest(new DunningRunId($"MR-{day:yyyy-MM-dd}"), SampleDocuments.Company, day));
             last = await dunning.ProcessAsync(Accountant, proposal);
         }

@@ -27,12 +27,19 @@ internal sealed class CliHost : IAsyncDisposable
         Clock.SetDate(today);
         var details = settings.CompanyDetails;
 
-        // Journals, files, dunning settings and interest schemes all in the one SQLite file (Debitor.Core.Sqlite).
+        // Journals, files, dunning settings, interest schemes and letter numbers all in the one SQLite file
+        // (Debitor.Core.Sqlite). The tool writes its documents to files within the command, so the remaining ports
+        // (outbox, outputs, fault log, order and cost sources) are the in-memory ones, named explicitly (D14.22).
         _services = new ServiceCollection()
-            .AddDebitorCore(o => o.ReceivablesContact = new ReceivablesContact(details?.ReceivablesContact ?? settings.CompanyName ?? settings.Company, details?.Phone, details?.Email))
+            .AddDebitorCore(o =>
+            {
+                o.TimeZone = DateTimeZoneProviders.Tzdb["Europe/Berlin"];
+                o.ReceivablesContact = new ReceivablesContact(details?.ReceivablesContact ?? settings.CompanyName ?? settings.Company, details?.Phone, details?.Email);
+            })
             .AddDebitorCoreSqlite(new SqliteConnectionStringBuilder { DataSource = database.Path }.ToString())
             .AddSingleton<IClock>(Clock)
             .AddSingleton<IDunningLetterOutput>(Letters)
+            .AddDebitorCoreInMemory()
             .BuildServiceProvider();
         Store = _services.GetRequiredService<SqliteCustomerAccountStore>();
     }

@@ -122,7 +122,10 @@ public sealed partial class DunningService
         _delivery = new DocumentDelivery(outbox, clock, null, output, Guard.Against.Null(renderer), store);
     }
 
-    /// <summary>Creates the service like the constructor before, logging its events (<see cref="DebitorEventIds"/>) to <paramref name="logger"/>.</summary>
+    /// <summary>
+    /// Creates the service with the host's outbox, fault log, renderer and letter-number sequence, logging its events
+    /// (<see cref="DebitorEventIds"/>) to <paramref name="logger"/>; the constructor dependency injection uses.
+    /// </summary>
     /// <param name="store">The account store.</param>
     /// <param name="authorization">The authorization port.</param>
     /// <param name="settings">The dunning settings per company.</param>
@@ -133,6 +136,7 @@ public sealed partial class DunningService
     /// <param name="outbox">Where letters wait until <paramref name="output"/> took them.</param>
     /// <param name="faults">Where accounts a run cannot read are reported.</param>
     /// <param name="renderer">Renders each letter on delivery.</param>
+    /// <param name="letterNumbers">Where letter numbers come from (sequential and gap-free per company and year).</param>
     /// <param name="logger">The logger.</param>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     public DunningService(
@@ -146,8 +150,9 @@ public sealed partial class DunningService
         IDocumentOutbox outbox,
         IAccountFaultLog faults,
         IDocumentRenderer renderer,
+        ILetterNumberSequence letterNumbers,
         ILogger<DunningService> logger)
-        : this(store, authorization, settings, interestSchemes, output, clock, options, outbox, faults, renderer) => _log = Guard.Against.Null(logger);
+        : this(store, authorization, settings, interestSchemes, output, clock, options, outbox, faults, renderer, letterNumbers) => _log = Guard.Against.Null(logger);
 
     private LocalDate Today => _clock.GetCurrentInstant().InZone(_options.TimeZone).Date;
 

@@ -28,8 +28,12 @@ public sealed class EndOfRoadTests
     private static DunningRunRequest RunOn(LocalDate asOf, string id, CustomerId? customer = null) =>
         new(new DunningRunId(id), Company, asOf) { Customer = customer, PostFees = true };
 
-    private async Task<DunningRunResult> ProcessAsync(DunningRunRequest request) =>
-        await _fixture.Dunning.ProcessAsync(Accountant, await _fixture.Dunning.PreviewAsync(Accountant, request));
+    /// <summary>Previews and processes a run on its own day (the clock is set to the run date: processing is dated today, D12.23).</summary>
+    private async Task<DunningRunResult> ProcessAsync(DunningRunRequest request)
+    {
+        _fixture.On(request.AsOf);
+        return await _fixture.Dunning.ProcessAsync(Accountant, await _fixture.Dunning.PreviewAsync(Accountant, request));
+    }
 
     private async Task<LetterNumber?> NumberOnAccountAsync(DunningLetter letter) =>
         (await _fixture.LoadAsync(letter.RecipientId)).LetterNumberOf(letter.Id);
@@ -45,6 +49,7 @@ public sealed class EndOfRoadTests
     public async Task Process_Letters_NumberedSequentiallyPerYear_PreviewUnnumbered_ProcessingAgainKeepsTheNumbers()
     {
         await TwoCustomersAsync();
+        _fixture.On(D.PlusDays(8));
         var proposal = await _fixture.Dunning.PreviewAsync(Accountant, RunOn(D.PlusDays(8), "r1"));
         Assert.All(proposal.Letters, l => Assert.Null(l.Number));
 
@@ -83,6 +88,7 @@ public sealed class EndOfRoadTests
         var test = new EndOfRoadTests(new DunningFixture(store));
         await test._fixture.AddAsync(Customer("C-1"), Invoice("a", 100m, D));
         await test._fixture.AddAsync(Customer("C-2"), Invoice("b", 100m, D));
+        test._fixture.On(D.PlusDays(8));
         var proposal = await test._fixture.Dunning.PreviewAsync(Accountant, RunOn(D.PlusDays(8), "r1", C1));
         store.FailOnAppend = store.Appends + 2; // 1: the letter's entries, 2: its number
 
@@ -323,6 +329,7 @@ public sealed class EndOfRoadTests
         await ProcessAsync(RunOn(D.PlusDays(8), "r1"));
         await _fixture.Accounts.PostAsync(Accountant, C1, Invoice("c", 20m, D.PlusDays(8)));
 
+        _fixture.On(D.PlusDays(9));
         var now = await _fixture.Dunning.DunNowAsync(Accountant, C1, new DunningRunId("now-1"), D.PlusDays(9), postFees: true);
         var again = await _fixture.Dunning.DunNowAsync(Accountant, C1, new DunningRunId("now-2"), D.PlusDays(9));
 

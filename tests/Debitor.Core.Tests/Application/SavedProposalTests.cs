@@ -4,6 +4,7 @@ using Debitor.Core.Dunning;
 using Debitor.Core.Ledger;
 using Debitor.Core.Ports;
 using Microsoft.Extensions.DependencyInjection;
+using Debitor.Core.Tests.Support;
 using NodaTime.Testing;
 using static Debitor.Core.Tests.DunningData;
 using static Debitor.Core.Tests.TestData;
@@ -31,6 +32,8 @@ public sealed class SavedProposalTests
 
         public InMemoryDunningSettingsProvider Settings { get; } = new();
 
+        public InMemoryLetterNumberSequence LetterNumbers { get; } = new();
+
         /// <summary>A fresh provider over the same ports: another request or another process.</summary>
         public ServiceProvider Provider()
         {
@@ -44,7 +47,8 @@ public sealed class SavedProposalTests
             services.AddSingleton<IDocumentOutput>(new InMemoryDocumentOutput());
             services.AddSingleton<IDocumentOutbox>(new InMemoryDocumentOutbox());
             services.AddSingleton<IAccountFaultLog>(new InMemoryAccountFaultLog());
-            return services.AddDebitorCore().BuildServiceProvider();
+            services.AddSingleton<ILetterNumberSequence>(LetterNumbers);
+            return services.AddDebitorCoreForTests().BuildServiceProvider();
         }
 
         public async Task<IReadOnlyList<JournalRecord>> JournalAsync(CustomerId customer) => await Store.LoadAsync(customer, default);

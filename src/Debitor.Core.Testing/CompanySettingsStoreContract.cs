@@ -41,10 +41,18 @@ public abstract class CompanySettingsStoreContract
             new DunningLevel(14, "mahnung.2.kopf", "mahnung.2.fuss")
             {
                 ChargesInterest = true,
+                DelayRule = DunningDelayRule.AfterDueDate,
+                MinimumAmounts = [new Money(25m, eur), new Money(30m, Currency.CHF)],
+                MinimumPercent = 12.5m,
                 Fees =
                 [
-                    DunningFee.Tiered(FeeTierMode.Single, [new FeeTier(new Money(0m, eur), new Money(5m, eur)), new FeeTier(new Money(1000m, eur), new Money(10m, eur), 0.5m)], new Money(5m, eur), new Money(50m, eur))
-                        .WithPerItem(new Money(1.50m, eur)),
+                    DunningFee.Tiered(
+                        FeeTierMode.Single,
+                        [new FeeTier(new Money(0m, eur), new Money(5m, eur)), new FeeTier(new Money(1000m, eur), new Money(10m, eur), 0.5m) { Minimum = new Money(12m, eur), Maximum = new Money(40m, eur) }],
+                        new Money(5m, eur),
+                        new Money(50m, eur))
+                        .WithPerItem(new Money(1.50m, eur))
+                        .WithPerItemPercent(2.5m),
                     DunningFee.PerLetter(new Money(3m, Currency.CHF)),
                 ],
             },
@@ -57,6 +65,9 @@ public abstract class CompanySettingsStoreContract
             MinimumItemAmounts = [new Money(1m, eur), new Money(2m, Currency.CHF)],
             OneLetterPerLevel = true,
             ListItemsNotYetDue = true,
+            DunningIntervalDays = 7,
+            Cadence = DunningCadence.PerCustomer,
+            CourtesyReminderDays = 5,
         };
         var calendar = BusinessCalendar.Germany(GermanState.Bayern)
             .WithHolidays(
@@ -67,7 +78,8 @@ public abstract class CompanySettingsStoreContract
         return DunningSettings.Default
             .WithScheme(scheme)
             .WithDefaultDays(BranchDunningDays.None.WithCompanyDays(7, 21).WithBranchDays(new BranchId("nord"), 10, 20, 30))
-            .WithCalendar(calendar);
+            .WithCalendar(calendar)
+            .WithLimitation(new Collections.LimitationSettings { Years = 4, CustomerYears = new Dictionary<CustomerId, int> { [new CustomerId("K-2")] = 10, [new CustomerId("K-1")] = 2 } });
     }
 
     /// <summary>Interest schemes that use every member of the format: a fixed rate, an own base rate table, accrual rules and methods.</summary>

@@ -17,7 +17,9 @@ namespace Debitor.Core.Serialization;
 /// corrected calendar or a new base rate of a later library version reaches stored settings; holidays added by the host
 /// and the host's own base rate tables are stored in full.</para>
 /// <para>Reading is strict: a missing or unknown member, an unknown format version or name, or a value the domain refuses
-/// throws <see cref="JournalFormatException"/>; nothing is read as a default value.</para>
+/// throws <see cref="JournalFormatException"/>. The one exception are members added to format 1 after it shipped (level
+/// minimums and delay rule, tier bounds, per-item percentage, dunning interval, cadence, courtesy reminders, limitation
+/// periods): they are always written, and a document written before them reads with today's defaults (D13.11).</para>
 /// </remarks>
 public static class SettingsJson
 {
@@ -41,7 +43,10 @@ public static class SettingsJson
             new BranchDaysData(
                 [.. settings.DefaultDays.CompanyDays],
                 [.. settings.DefaultDays.Branches.OrderBy(b => b.Value, StringComparer.Ordinal).Select(b => new BranchDaysEntryData(b, [.. settings.DefaultDays.DaysOfBranch(b)]))]),
-            ToData(settings.Calendar));
+            ToData(settings.Calendar),
+            new LimitationData(
+                settings.Limitation.Years,
+                [.. settings.Limitation.CustomerYears.OrderBy(c => c.Key.Value, StringComparer.Ordinal).Select(c => new CustomerYearsData(c.Key, c.Value))]));
         return JsonSerializer.Serialize(data, TypeInfo<DunningSettingsData>());
     }
 
@@ -72,7 +77,14 @@ public static class SettingsJson
                 days = days.WithBranchDays(branch.Branch, branch.Days);
             }
 
-            return settings.WithDefaultDays(days).WithCalendar(FromData(data.Calendar));
+            settings = settings.WithDefaultDays(days).WithCalendar(FromData(data.Calendar));
+            return data.Limitation is { } limitation
+                ? settings.WithLimitation(new Collections.LimitationSettings
+                {
+                    Years = limitation.Years,
+                    CustomerYears = FromData(limitation.Customers),
+                })
+                : settings;
         });
     }
 
@@ -158,13 +170,16 @@ public static class SettingsJson
     private static DunningSchemeData ToData(DunningScheme scheme) => new(
         scheme.Id,
         scheme.Name,
-        [.. scheme.Levels.Select(l => new DunningLevelData(l.Days, l.HeaderTextKey, l.FooterTextKey, l.PaymentDeadlineDays, l.ChargesInterest, [.. l.Fees.Select(ToData)]))],
+        [.. scheme.Levels.Select(ToData)],
         scheme.Comparison,
         scheme.MaximumNotices,
         [.. scheme.MinimumLetterAmounts],
         [.. scheme.MinimumItemAmounts],
         scheme.OneLetterPerLevel,
-        scheme.ListItemsNotYetDue);
+        scheme.ListItemsNotYetDue,
+        scheme.DunningIntervalDays,
+        scheme.Cadence,
+        scheme.CourtesyReminderDays);
 
     private static DunningScheme FromData(DunningSchemeData data) => new(data.Id, data.Levels.Select(FromData))
     {
@@ -175,29 +190,61 @@ public static class SettingsJson
         MinimumItemAmounts = data.MinimumItemAmounts,
         OneLetterPerLevel = data.OneLetterPerLevel,
         ListItemsNotYetDue = data.ListItemsNotYetDue,
+        DunningIntervalDays = data.DunningIntervalDays,
+        Cadence = data.Cadence,
+        CourtesyReminderDays = data.CourtesyReminderDays,
     };
+
+    private static DunningLevelData ToData(DunningLevel level) => new(
+        level.Days,
+        level.HeaderTextKey,
+        level.FooterTextKey,
+        level.PaymentDeadlineDays,
+        level.ChargesInterest,
+        [.. level.Fees.Select(ToData)],
+        level.DelayRule,
+        [.. level.MinimumAmounts],
+        level.MinimumPercent);
 
     private static DunningLevel FromData(DunningLevelData data) => new(data.Days, data.HeaderTextKey, data.FooterTextKey)
     {
         PaymentDeadlineDays = data.PaymentDeadlineDays,
         ChargesInterest = data.ChargesInterest,
         Fees = [.. data.Fees.Select(FromData)],
+        DelayRule = data.DelayRule,
+        MinimumAmounts = data.MinimumAmounts ?? [],
+        MinimumPercent = data.MinimumPercent,
     };
+
+    private static Dictionary<CustomerId, int> FromData(IReadOnlyList<CustomerYearsData> customers)
+    {
+        var years = new Dictionary<CustomerId, int>();
+        foreach (var customer in customers)
+        {
+            if (!years.TryAdd(customer.Customer, customer.Years))
+            {
+                throw new ArgumentException($"Customer '{customer.Customer}' has two limitation periods.", nameof(customers));
+            }
+        }
+
+        return years;
+    }
 
     private static DunningFeeData ToData(DunningFee fee) => new(
         fee.PerLetterAmount,
         fee.PerItemAmount,
         fee.TierMode,
-        [.. fee.Tiers.Select(t => new FeeTierData(t.From, t.FixedAmount, t.Percent))],
+        [.. fee.Tiers.Select(t => new FeeTierData(t.From, t.FixedAmount, t.Percent, t.Minimum, t.Maximum))],
         fee.TieredMinimum,
-        fee.TieredMaximum);
+        fee.TieredMaximum,
+        fee.PerItemPercent);
 
     private static DunningFee FromData(DunningFeeData data)
     {
         var fee = data.Tiers.Count > 0
-            ? DunningFee.Tiered(data.TierMode, data.Tiers.Select(t => new FeeTier(t.From, t.FixedAmount, t.Percent)), data.TieredMinimum, data.TieredMaximum)
+            ? DunningFee.Tiered(data.TierMode, data.Tiers.Select(t => new FeeTier(t.From, t.FixedAmount, t.Percent) { Minimum = t.Minimum, Maximum = t.Maximum }), data.TieredMinimum, data.TieredMaximum)
             : DunningFee.PerLetter(data.PerLetterAmount);
-        return fee.WithPerLetter(data.PerLetterAmount).WithPerItem(data.PerItemAmount);
+        return fee.WithPerLetter(data.PerLetterAmount).WithPerItem(data.PerItemAmount).WithPerItemPercent(data.PerItemPercent);
     }
 
     private static IEnumerable<(string Name, BusinessCalendar Calendar)> BuiltInCalendars()

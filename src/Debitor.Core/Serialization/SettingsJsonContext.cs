@@ -5,8 +5,17 @@ using Debitor.Core.Interest;
 
 namespace Debitor.Core.Serialization;
 
-/// <summary>The stored shape of <see cref="DunningSettings"/> (<see cref="SettingsJson"/>).</summary>
-internal sealed record DunningSettingsData(int Format, IReadOnlyList<DunningSchemeData> Schemes, BranchDaysData DefaultDays, CalendarData Calendar);
+/// <summary>
+/// The stored shape of <see cref="DunningSettings"/> (<see cref="SettingsJson"/>). Members with a default value were added
+/// to format 1 later (D13.11): always written, optional when read, absent meaning today's default.
+/// </summary>
+internal sealed record DunningSettingsData(int Format, IReadOnlyList<DunningSchemeData> Schemes, BranchDaysData DefaultDays, CalendarData Calendar, LimitationData? Limitation = null);
+
+/// <summary>The stored shape of <see cref="Collections.LimitationSettings"/>; customers ordered by id.</summary>
+internal sealed record LimitationData(int Years, IReadOnlyList<CustomerYearsData> Customers);
+
+/// <summary>One customer's own limitation period.</summary>
+internal sealed record CustomerYearsData(CustomerId Customer, int Years);
 
 /// <summary>The stored shape of a <see cref="DunningScheme"/>.</summary>
 internal sealed record DunningSchemeData(
@@ -18,16 +27,35 @@ internal sealed record DunningSchemeData(
     IReadOnlyList<Money> MinimumLetterAmounts,
     IReadOnlyList<Money> MinimumItemAmounts,
     bool OneLetterPerLevel,
-    bool ListItemsNotYetDue);
+    bool ListItemsNotYetDue,
+    int DunningIntervalDays = 0,
+    DunningCadence Cadence = DunningCadence.PerInstallment,
+    int? CourtesyReminderDays = null);
 
 /// <summary>The stored shape of a <see cref="DunningLevel"/>.</summary>
-internal sealed record DunningLevelData(int Days, string HeaderTextKey, string FooterTextKey, int PaymentDeadlineDays, bool ChargesInterest, IReadOnlyList<DunningFeeData> Fees);
+internal sealed record DunningLevelData(
+    int Days,
+    string HeaderTextKey,
+    string FooterTextKey,
+    int PaymentDeadlineDays,
+    bool ChargesInterest,
+    IReadOnlyList<DunningFeeData> Fees,
+    DunningDelayRule DelayRule = DunningDelayRule.AfterPreviousNotice,
+    IReadOnlyList<Money>? MinimumAmounts = null,
+    decimal MinimumPercent = 0m);
 
 /// <summary>The stored shape of a <see cref="DunningFee"/>.</summary>
-internal sealed record DunningFeeData(Money PerLetterAmount, Money PerItemAmount, FeeTierMode TierMode, IReadOnlyList<FeeTierData> Tiers, Money? TieredMinimum, Money? TieredMaximum);
+internal sealed record DunningFeeData(
+    Money PerLetterAmount,
+    Money PerItemAmount,
+    FeeTierMode TierMode,
+    IReadOnlyList<FeeTierData> Tiers,
+    Money? TieredMinimum,
+    Money? TieredMaximum,
+    decimal PerItemPercent = 0m);
 
 /// <summary>The stored shape of a <see cref="FeeTier"/>.</summary>
-internal sealed record FeeTierData(Money From, Money FixedAmount, decimal Percent);
+internal sealed record FeeTierData(Money From, Money FixedAmount, decimal Percent, Money? Minimum = null, Money? Maximum = null);
 
 /// <summary>The stored shape of <see cref="BranchDunningDays"/>.</summary>
 internal sealed record BranchDaysData(IReadOnlyList<int> CompanyDays, IReadOnlyList<BranchDaysEntryData> Branches);
@@ -100,6 +128,8 @@ internal sealed partial class SettingsJsonContext : JsonSerializerContext
         var options = JournalJsonConverters.StrictOptions(new SettingsJsonContext());
         options.Converters.Add(new StrictEnumConverter<DunningDayComparison>());
         options.Converters.Add(new StrictEnumConverter<FeeTierMode>());
+        options.Converters.Add(new StrictEnumConverter<DunningDelayRule>());
+        options.Converters.Add(new StrictEnumConverter<DunningCadence>());
         options.Converters.Add(new StrictEnumConverter<IsoDayOfWeek>());
         options.Converters.Add(new StrictEnumConverter<DayCountConvention>());
         options.Converters.Add(new StrictEnumConverter<InterestRounding>());

@@ -66,6 +66,61 @@ public sealed class SettingsJsonTests
         Assert.Equal(new LocalDate(2026, 6, 15), settings.Calendar.NextBusinessDay(new LocalDate(2026, 6, 12)));
     }
 
+    [Fact]
+    public void DeserializeDunningSettings_RoundTrip_KeepsIssue17Members()
+    {
+        var original = CompanySettingsStoreContract.SampleDunningSettings();
+        var settings = SettingsJson.DeserializeDunningSettings(SettingsJson.Serialize(original));
+        var scheme = settings.Schemes[new SchemeId("streng")];
+        var level = scheme.Levels[1];
+        var fee = level.FeeIn(Currency.EUR)!;
+
+        Assert.Equal(DunningCadence.PerCustomer, scheme.Cadence);
+        Assert.Equal(7, scheme.DunningIntervalDays);
+        Assert.Equal(5, scheme.CourtesyReminderDays);
+        Assert.Equal(DunningDelayRule.AfterDueDate, level.DelayRule);
+        Assert.Equal(new Money(30m, Currency.CHF), level.MinimumAmountIn(Currency.CHF));
+        Assert.Equal(12.5m, level.MinimumPercent);
+        Assert.Equal(2.5m, fee.PerItemPercent);
+        Assert.Equal(new Money(12m, Currency.EUR), fee.Tiers[1].Minimum);
+        Assert.Equal(new Money(40m, Currency.EUR), fee.Tiers[1].Maximum);
+        Assert.Equal(original.Limitation, settings.Limitation);
+        Assert.Equal(10, settings.Limitation.YearsFor(new CustomerId("K-2")));
+        Assert.Equal(4, settings.Limitation.YearsFor(new CustomerId("K-9")));
+    }
+
+    /// <summary>A document written before issue 17 added its members (format 1 without them) still loads, with today's defaults.</summary>
+    [Fact]
+    public void DeserializeDunningSettings_DocumentWithoutIssue17Members_ReadsDefaults()
+    {
+        const string older = """
+            {"format":1,
+             "schemes":[{"id":"alt","name":"Alt","comparison":"Strict","maximumNotices":0,"minimumLetterAmounts":[],"minimumItemAmounts":[],"oneLetterPerLevel":false,"listItemsNotYetDue":false,
+               "levels":[{"days":10,"headerTextKey":"k","footerTextKey":"f","paymentDeadlineDays":14,"chargesInterest":false,
+                 "fees":[{"perLetterAmount":{"amount":"0.00","currency":"EUR"},"perItemAmount":{"amount":"0.00","currency":"EUR"},"tierMode":"Single",
+                   "tiers":[{"from":{"amount":"0.00","currency":"EUR"},"fixedAmount":{"amount":"4.00","currency":"EUR"},"percent":1}],"tieredMinimum":null,"tieredMaximum":null}]}]}],
+             "defaultDays":{"companyDays":[],"branches":[]},
+             "calendar":{"builtIn":"de","addedHolidays":[],"weekendDays":["Saturday","Sunday"]}}
+            """;
+
+        var settings = SettingsJson.DeserializeDunningSettings(older);
+        var scheme = settings.Schemes[new SchemeId("alt")];
+        var level = scheme.Levels[0];
+        var fee = level.FeeIn(Currency.EUR)!;
+
+        Assert.Equal(DunningCadence.PerInstallment, scheme.Cadence);
+        Assert.Equal(0, scheme.DunningIntervalDays);
+        Assert.Null(scheme.CourtesyReminderDays);
+        Assert.Equal(DunningDelayRule.AfterPreviousNotice, level.DelayRule);
+        Assert.Empty(level.MinimumAmounts);
+        Assert.Equal(0m, level.MinimumPercent);
+        Assert.Equal(0m, fee.PerItemPercent);
+        Assert.Null(fee.Tiers[0].Minimum);
+        Assert.Null(fee.Tiers[0].Maximum);
+        Assert.Equal(Debitor.Core.Collections.LimitationSettings.Regular, settings.Limitation);
+        Assert.Equal(new Money(4m, Currency.EUR), fee.TieredFeeFor(new Money(0m, Currency.EUR)));
+    }
+
     [Theory]
     [InlineData("""{"format":2,"schemes":[],"defaultDays":{"companyDays":[],"branches":[]},"calendar":{"builtIn":"de","addedHolidays":[],"weekendDays":["Saturday","Sunday"]}}""", "format version")]
     [InlineData("""{"schemes":[],"defaultDays":{"companyDays":[],"branches":[]},"calendar":{"builtIn":"de","addedHolidays":[],"weekendDays":["Saturday","Sunday"]}}""", "no format")]
@@ -100,17 +155,18 @@ public sealed class SettingsJsonTests
     /// added to the format too (SettingsJsonContext.cs) and then to this list.
     /// </summary>
     [Theory]
-    [InlineData(typeof(DunningScheme), "Comparison,Id,Levels,ListItemsNotYetDue,MaximumNotices,MinimumItemAmounts,MinimumLetterAmounts,Name,OneLetterPerLevel")]
-    [InlineData(typeof(DunningLevel), "ChargesInterest,Days,Fees,FooterTextKey,HeaderTextKey,PaymentDeadlineDays")]
-    [InlineData(typeof(DunningFee), "Currency,PerItemAmount,PerLetterAmount,TierMode,TieredMaximum,TieredMinimum,Tiers")]
-    [InlineData(typeof(FeeTier), "FixedAmount,From,Percent")]
-    [InlineData(typeof(DunningSettings), "Calendar,DefaultDays,Schemes")]
+    [InlineData(typeof(DunningScheme), "Cadence,Comparison,CourtesyReminderDays,DunningIntervalDays,Id,Levels,ListItemsNotYetDue,MaximumNotices,MinimumItemAmounts,MinimumLetterAmounts,Name,OneLetterPerLevel")]
+    [InlineData(typeof(DunningLevel), "ChargesInterest,Days,DelayRule,Fees,FooterTextKey,HeaderTextKey,MinimumAmounts,MinimumPercent,PaymentDeadlineDays")]
+    [InlineData(typeof(DunningFee), "Currency,PerItemAmount,PerItemPercent,PerLetterAmount,TierMode,TieredMaximum,TieredMinimum,Tiers")]
+    [InlineData(typeof(FeeTier), "FixedAmount,From,Maximum,Minimum,Percent")]
+    [InlineData(typeof(DunningSettings), "Calendar,DefaultDays,Limitation,Schemes")]
     [InlineData(typeof(BranchDunningDays), "Branches,CompanyDays")]
     [InlineData(typeof(BusinessCalendar), "HolidayRules,WeekendDays")]
     [InlineData(typeof(HolidayRule), "EnglishName,FirstYear,Key,LastYear,Name")]
     [InlineData(typeof(InterestScheme), "Accrual,BaseRates,DayCount,FixedRatePercent,InterestPeriodDays,Method,MinimumAmount,RecoveryCompensation,Rounding,SpreadPercentagePoints")]
     [InlineData(typeof(InterestAccrual), "CountSettlementDay,DueDateCalendar,GraceDays,Start")]
     [InlineData(typeof(InterestSchemeCatalog), "Schemes")]
+    [InlineData(typeof(Debitor.Core.Collections.LimitationSettings), "CustomerYears,Years")]
     public void Format_EveryPublicMemberOfASettingsType_IsMapped(Type type, string mapped)
     {
         var members = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)

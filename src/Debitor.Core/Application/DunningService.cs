@@ -170,6 +170,12 @@ public sealed partial class DunningService
         Guard.Against.Null(request);
         using var activity = DebitorDiagnostics.StartRun("debitor.dunning.preview", request);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        if (request.Customer is { } only)
+        {
+            // Authorize before the customer is looked up, so a refused actor never learns whether it exists (issue 12, defect 8).
+            await AuthorizeAsync(actor, Permission.PreviewDunning, only, cancellationToken).ConfigureAwait(false);
+        }
+
         var unreadable = new List<CorruptJournalException>();
         var (context, accounts, _) = await LoadAsync(request, cancellationToken, unreadable).ConfigureAwait(false);
         var scope = new RunScope(context, accounts, null);

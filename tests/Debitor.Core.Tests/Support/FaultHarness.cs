@@ -157,6 +157,9 @@ internal sealed class FaultHarness : IDisposable
 
     public DunningService Dunning => _provider.GetRequiredService<DunningService>();
 
+    /// <summary>The dunning settings the services read (in memory), for rows that need a scheme setting.</summary>
+    public InMemoryDunningSettingsProvider DunningSettings => (InMemoryDunningSettingsProvider)_provider.GetRequiredService<IDunningSettingsProvider>();
+
     public ReceivablesFiguresService Figures => _provider.GetRequiredService<ReceivablesFiguresService>();
 
     public CustomerAccountService Accounts => _provider.GetRequiredService<CustomerAccountService>();

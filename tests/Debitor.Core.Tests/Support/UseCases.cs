@@ -80,9 +80,17 @@ internal static class UseCases
         new("MarkInsolvent", CustomerA, Nothing, (h, a, c) => h.Recovery.MarkInsolventAsync(a, c, Id("insolvency-1"), Date(2026, 3, 15), "AG Hamburg", "67c IN 123/26", "RA Dr. Verwalter, Hamburg")),
         new("HandOverToCourtDunning", CustomerA, Nothing, (h, a, c) => h.Collections.HandOverAsync(a, c, Id("case-court"), [Id("inv-1")], HandOverKind.CourtDunning, "Mahngericht Hamburg")),
         new("CancelDunningRun", CustomerA, async h => await h.Dunning.ProcessAsync(Accountant, await h.Dunning.PreviewAsync(Accountant, new DunningRunRequest(new DunningRunId("run-0"), Company, Date(2026, 3, 15)) { PostFees = true })), (h, a, c) => h.Dunning.CancelRunAsync(a, Company, new DunningRunId("run-0"), "falscher Lauf")),
+        new("SendCourtesyReminders", CustomerA, CourtesyReminderDueAsync, async (h, a, c) => await h.Dunning.SendCourtesyRemindersAsync(a, await h.Dunning.PreviewAsync(a, new DunningRunRequest(new DunningRunId("courtesy-1"), Company, Date(2026, 3, 15)) { Customer = c }))),
         new("DunNow", CustomerA, Nothing, (h, a, c) => h.Dunning.DunNowAsync(a, c, new DunningRunId("now-1"), Date(2026, 3, 15), postFees: true)),
         new("OverrideCreditControl", CustomerA, h => h.Credit.SetBlockAsync(Accountant, CustomerA, Id("block-0"), CreditBlockLevel.Delivery, "Zahlungsverzug"), (h, a, c) => h.Credit.OverrideAsync(a, c, Id("override-1"), SalesDocumentKind.Order, "Chef genehmigt")),
     ];
+
+    /// <summary>A scheme with courtesy reminders 7 days before the due date (Odoo) and an invoice of customer A due in 3 days.</summary>
+    private static async Task CourtesyReminderDueAsync(FaultHarness harness)
+    {
+        harness.DunningSettings.Set(Company, DunningData.Settings(DunningData.Scheme() with { CourtesyReminderDays = 7 }));
+        await harness.Accounts.PostAsync(Accountant, CustomerA, Invoice("inv-soon", 80m, Date(2026, 3, 18)));
+    }
 
     /// <summary>A letter with fees issued to customer A today (run "run-0"), for the cancellation row.</summary>
     private static async Task IssuedLetterAsync(FaultHarness harness) =>

@@ -44,6 +44,8 @@ public sealed class DeliveryTests
             Assert.Contains(letter.Recipient.Name, text, StringComparison.Ordinal);
             Assert.Contains("Zahlungserinnerung", text, StringComparison.Ordinal);
             Assert.Contains(Rendered.Plain(letter.TotalDue.ToString(CultureInfo.GetCultureInfo("de-DE"))), text, StringComparison.Ordinal);
+            var number = Assert.IsType<LetterNumber>(result.Issued.Single(l => l.Id == letter.Id).Number);
+            Assert.Contains(number.ToString(), text, StringComparison.Ordinal);   // the sequential letter number (issue 17), not the id
             Assert.Equal(letter.Medium, outgoing.Medium);
             Assert.Equal(letter.RecipientAddress, outgoing.Address);
         }

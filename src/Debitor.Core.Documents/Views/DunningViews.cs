@@ -22,7 +22,7 @@ internal static class DunningViews
         var references = new List<InfoLine>
         {
             new(l.T("info.reference"), letter.RunId.ToString()),
-            new(l.T("info.letterNumber"), letter.Id),
+            new(l.T("info.letterNumber"), letter.Number?.ToString() ?? letter.Id),   // the sequential number once issued (issue 17), else the letter id
         };
         if (letter.RecipientEmail is { } email)
         {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Ardalis.GuardClauses;
 using Debitor.Core.Communication;
 using Debitor.Core.Dunning;
@@ -41,11 +40,19 @@ public sealed partial class DunningService
             {
                 var account = await LoadExistingAsync(group.Key, nameof(proposal), cancellationToken).ConfigureAwait(false);
                 var due = group.Where(line => StillDue(account, line, asOf)).ToList();
-                var entries = due.Select(line => (JournalEntry)new CommunicationRecorded(
+                var entries = due.Select(line => (JournalEntry)HistoryNotes.Note(
                     DunningIds.Courtesy(line.Installment),
                     CommunicationKind.Reminder,
-                    string.Create(CultureInfo.InvariantCulture, $"Courtesy reminder before the due date ({line.DocumentNumber}/{line.Installment.Number}, due {line.DueDate:yyyy-MM-dd})"),
-                    string.Create(CultureInfo.InvariantCulture, $"{line.OpenAmount} open, due {line.DueDate:yyyy-MM-dd}; reminded on {asOf:yyyy-MM-dd}."),
+                    JournalText.Of(
+                        "history.courtesy.subject",
+                        JournalTextArgument.Of("document", line.DocumentNumber),
+                        JournalTextArgument.Of("installment", line.Installment.Number),
+                        JournalTextArgument.Of("due", line.DueDate)),
+                    JournalText.Of(
+                        "history.courtesy.text",
+                        JournalTextArgument.Of("open", line.OpenAmount),
+                        JournalTextArgument.Of("due", line.DueDate),
+                        JournalTextArgument.Of("on", asOf)),
                     line.Installment.Item)).ToList();
                 if (entries.Count == 0 || await TryAppendAsync(actor, account, entries, nameof(proposal), attempt, cancellationToken).ConfigureAwait(false) is not null)
                 {

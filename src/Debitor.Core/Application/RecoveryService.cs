@@ -72,11 +72,15 @@ public sealed class RecoveryService
         }
 
         var entry = new InsolvencyOpened(entryId, openedOn, court, fileNumber, administrator);
-        var note = new CommunicationRecorded(
+        var note = HistoryNotes.Note(
             new EntryId(entryId.Value + "/note"),
             CommunicationKind.Comment,
-            $"Insolvenzverfahren eröffnet am {openedOn:dd.MM.yyyy} / insolvency proceedings opened",
-            $"{court}, Az. {fileNumber}, Insolvenzverwalter: {administrator}");
+            JournalText.Of("history.insolvency.subject", JournalTextArgument.Of("date", openedOn)),
+            JournalText.Of(
+                "history.insolvency.text",
+                JournalTextArgument.Of("court", court),
+                JournalTextArgument.Of("fileNumber", fileNumber),
+                JournalTextArgument.Of("administrator", administrator)));
         return _accounts.ExecuteAsync(actor, customer, Permission.HandOver, [entry, note], nameof(entryId), cancellationToken);
     }
 

@@ -1,5 +1,7 @@
+using System.Globalization;
 using Debitor.Core.Application;
 using Debitor.Core.Collections;
+using Debitor.Core.Communication;
 using Debitor.Core.Documents;
 using Debitor.Core.Dunning;
 using Debitor.Core.Interest;
@@ -167,6 +169,20 @@ public sealed class EndOfRoadTests
 
         await Assert.ThrowsAsync<ArgumentException>(() => _fixture.Dunning.CancelRunAsync(Accountant, Company, new DunningRunId("nope"), "x"));
         await Assert.ThrowsAsync<AuthorizationException>(() => _fixture.Dunning.CancelRunAsync(Clerk, Company, new DunningRunId("r1"), "x"));
+    }
+
+    [Fact]
+    public async Task MarkInsolvent_HistoryNote_IsStoredAsDataAndReadsInGermanAndEnglish()
+    {
+        await _fixture.AddAsync(Customer("C-1"), Invoice("before", 100m, D));
+        await Recovery.MarkInsolventAsync(Accountant, C1, Id("ins"), new LocalDate(2026, 3, 2), "AG Hamburg", "67c IN 123/26", "RA Dr. Verwalter");
+        var account = await _fixture.LoadAsync(C1);
+
+        var de = Assert.Single(CommunicationHistory.In(account.Communications, CultureInfo.GetCultureInfo("de-DE")));
+        var en = Assert.Single(CommunicationHistory.In(account.Communications, CultureInfo.GetCultureInfo("en-GB")));
+
+        Assert.Equal(("Insolvenzverfahren eröffnet am 02.03.2026", "AG Hamburg, Az. 67c IN 123/26, Insolvenzverwalter: RA Dr. Verwalter"), (de.Subject, de.Text));
+        Assert.Equal(("Insolvency proceedings opened on 02/03/2026", "AG Hamburg, file no. 67c IN 123/26, insolvency administrator: RA Dr. Verwalter"), (en.Subject, en.Text));
     }
 
     [Fact]

@@ -31,6 +31,9 @@ public static class DunningPortfolio
 
     public static DunningRunRequest Request { get; } = new(new DunningRunId("bench"), Company, AsOf);
 
+    /// <summary>A clock standing on the run date (10:00 in Berlin): a run is processed on its own day (D12.23).</summary>
+    public static IClock Clock { get; } = new RunDayClock(Instant.FromUtc(2026, 11, 23, 9, 0));
+
     /// <summary>The account views for <paramref name="installments"/> open installments (rounded up to whole customers).</summary>
     public static CustomerAccount[] Create(int installments)
     {
@@ -117,5 +120,10 @@ public static class DunningPortfolio
 
             history.Add((date, installment, level));
         }
+    }
+
+    private sealed class RunDayClock(Instant now) : IClock
+    {
+        public Instant GetCurrentInstant() => now;
     }
 }

@@ -93,7 +93,7 @@ public class StoreDunningPreviewBenchmarks
         Console.WriteLine($"// {Store}: {bytes().GetAwaiter().GetResult() / (double)OpenItems:F0} bytes on disk per open item ({OpenItems} items)");
         var settings = new InMemoryDunningSettingsProvider();
         settings.Set(DunningPortfolio.Company, DunningPortfolio.Settings);
-        _service = new DunningService(_store, new RoleBasedAuthorization(), settings, new InterestSchemeRegistry(), new InMemoryDunningLetterOutput(), NodaTime.SystemClock.Instance, new DebitorCoreOptions());
+        _service = new DunningService(_store, new RoleBasedAuthorization(), settings, new InterestSchemeRegistry(), new InMemoryDunningLetterOutput(), DunningPortfolio.Clock, new DebitorCoreOptions());
     }
 
     [GlobalCleanup]
@@ -215,7 +215,7 @@ public class StoreDunningRunBenchmarks
         var store = new SqliteCustomerAccountStore($"Data Source={work}") { DurableAgainstPowerLoss = Store == "sqlite" };
         var settings = new InMemoryDunningSettingsProvider();
         settings.Set(DunningPortfolio.Company, DunningPortfolio.Settings);
-        _service = new DunningService(store, new RoleBasedAuthorization(), settings, new InterestSchemeRegistry(), new InMemoryDunningLetterOutput(), NodaTime.SystemClock.Instance, new DebitorCoreOptions());
+        _service = new DunningService(store, new RoleBasedAuthorization(), settings, new InterestSchemeRegistry(), new InMemoryDunningLetterOutput(), DunningPortfolio.Clock, new DebitorCoreOptions());
     }
 
     [GlobalCleanup]

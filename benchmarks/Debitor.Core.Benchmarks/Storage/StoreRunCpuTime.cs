@@ -26,7 +26,7 @@ internal static class StoreRunCpuTime
                 await BenchStores.SeedAsync(store, DunningPortfolio.Create(openItems));
                 var settings = new InMemoryDunningSettingsProvider();
                 settings.Set(DunningPortfolio.Company, DunningPortfolio.Settings);
-                var service = new DunningService(store, new RoleBasedAuthorization(), settings, new InterestSchemeRegistry(), new InMemoryDunningLetterOutput(), NodaTime.SystemClock.Instance, new DebitorCoreOptions());
+                var service = new DunningService(store, new RoleBasedAuthorization(), settings, new InterestSchemeRegistry(), new InMemoryDunningLetterOutput(), DunningPortfolio.Clock, new DebitorCoreOptions());
                 var actor = new Actor(new UserId("bench"), Roles.Accountant);
 
                 var (proposal, preview) = await MeasureAsync(() => service.PreviewAsync(actor, DunningPortfolio.Request));

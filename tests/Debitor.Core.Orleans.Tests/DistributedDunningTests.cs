@@ -35,7 +35,9 @@ public sealed class DistributedDunningTests(TwoSiloFixture fixture)
         await payer.LoadAsync();
         for (var attempt = 0; attempt < 40 && await SiloOfAsync("K-10001") == await SiloOfAsync("K-10002"); attempt++)
         {
+            // Deactivation completes asynchronously: give it a moment, or the next call reaches the old activation again.
             await Sample.Cluster.DeactivateAsync(payer);
+            await Task.Delay(TimeSpan.FromMilliseconds(25));
             await payer.LoadAsync();
         }
 

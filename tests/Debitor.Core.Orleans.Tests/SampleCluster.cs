@@ -82,6 +82,7 @@ internal sealed class SampleCluster : IAsyncDisposable
             // Random placement (Orleans' default, resource-optimized placement, may put every activation on one silo of an
             // idle test cluster for a long time): the tests that need two accounts on different silos get them in a few tries.
             silo.Services.AddSingleton<PlacementStrategy, RandomPlacement>();
+            silo.Services.AddPlacementDirector<RandomPlacement, KeyHashPlacementDirector>();   // deterministic: see KeyHashPlacementDirector
             silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(10));
             silo.Configure<ClusterMembershipOptions>(o =>
             {

@@ -71,6 +71,89 @@ public interface ICustomerAccountStore
         }
     }
 
+    /// <summary>
+    /// Streams the journals of one company's accounts, for a run over many accounts: one query (or a few) instead of one
+    /// per account in a database store. The default implementation lists the company's accounts and loads each.
+    /// </summary>
+    /// <remarks>
+    /// A journal that cannot be read is streamed with its <see cref="StoredJournal.Error"/> (so a run can report it), not
+    /// skipped and not thrown. Only the journals being streamed need to be in memory at a time.
+    /// </remarks>
+    /// <param name="company">The company.</param>
+    /// <param name="cancellationToken">Cancels the listing.</param>
+    /// <returns>The company's journals, ordered by account id (ordinal).</returns>
+    async IAsyncEnumerable<StoredJournal> LoadCompanyAsync(CompanyId company, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var customer in ListCustomersAsync(company, cancellationToken).ConfigureAwait(false))
+        {
+            StoredJournal journal;
+            try
+            {
+                journal = new StoredJournal(customer, await LoadAsync(customer, cancellationToken).ConfigureAwait(false));
+            }
+            catch (CorruptJournalException ex)
+            {
+                journal = new StoredJournal(customer, ex);
+            }
+
+            if (journal.Error is not null || journal.Records.Count > 0)
+            {
+                yield return journal;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Streams the ids and journal versions of one company's accounts: enough to tell which account views held in memory
+    /// are still current without reading any journal. The default implementation loads each journal to count it.
+    /// </summary>
+    /// <param name="company">The company.</param>
+    /// <param name="cancellationToken">Cancels the listing.</param>
+    /// <returns>The company's accounts with their versions, ordered by account id (ordinal); an unreadable journal is listed with version 0.</returns>
+    async IAsyncEnumerable<AccountVersion> ListVersionsAsync(CompanyId company, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var journal in LoadCompanyAsync(company, cancellationToken).ConfigureAwait(false))
+        {
+            yield return new AccountVersion(journal.Customer, journal.Records.Count);
+        }
+    }
+
+    /// <summary>
+    /// Appends to many accounts at once, e.g. the notices of a dunning run or the lines of an import. Each account's part is
+    /// atomic and version-checked exactly as in <see cref="AppendAsync"/>; a database store commits the whole batch in one
+    /// transaction where it can. An account whose stored version is not the expected one gets nothing appended and is
+    /// returned; the others are appended. The default implementation appends account by account.
+    /// </summary>
+    /// <remarks>
+    /// The batch as a whole is not atomic: a fault (not a version conflict) may leave some accounts appended and others
+    /// not, each of them whole or not at all, so a caller retries the batch by reloading the accounts it concerns (an
+    /// account whose records are stored already then has the newer version and is returned as a conflict).
+    /// </remarks>
+    /// <param name="appends">At most one part per account.</param>
+    /// <param name="cancellationToken">Cancels the call before anything is appended.</param>
+    /// <returns>The accounts not appended because their version had moved on, in the order given.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="appends"/> or one of its parts is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">An account appears twice, or a record does not carry the version that follows its part's expected version.</exception>
+    async ValueTask<IReadOnlyList<CustomerId>> AppendManyAsync(IReadOnlyList<JournalAppend> appends, CancellationToken cancellationToken)
+    {
+        JournalAppend.CheckBatch(appends);
+        cancellationToken.ThrowIfCancellationRequested();
+        var conflicts = new List<CustomerId>();
+        foreach (var append in appends)
+        {
+            try
+            {
+                await AppendAsync(append.Customer, append.ExpectedVersion, append.Records, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (ConcurrencyException)
+            {
+                conflicts.Add(append.Customer);
+            }
+        }
+
+        return conflicts;
+    }
+
     /// <summary>The company of a journal: that of its latest registration or settings change.</summary>
     /// <param name="records">The records, in order.</param>
     /// <returns>The company, or <see langword="null"/> when no record names one.</returns>

@@ -23,6 +23,37 @@ public interface ILetterNumberSequence
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The letter's number.</returns>
     ValueTask<LetterNumber> NumberAsync(CompanyId company, int year, string letterId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Numbers many letters of one company and year at once, in the order given, with the same guarantees as
+    /// <see cref="NumberAsync"/> (a letter numbered before gets its number again; no gaps). A database sequence does it in
+    /// one transaction; the default implementation numbers letter by letter.
+    /// </summary>
+    /// <param name="company">The company.</param>
+    /// <param name="year">The year of the letters' date.</param>
+    /// <param name="letterIds">The letters' ids, each at most once.</param>
+    /// <param name="cancellationToken">Cancels the call before anything is numbered.</param>
+    /// <returns>The numbers, in the order of <paramref name="letterIds"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="letterIds"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The company is <c>default</c>, a letter id is empty or appears twice.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="year"/> is not between 1 and 9999.</exception>
+    async ValueTask<IReadOnlyList<LetterNumber>> NumberManyAsync(CompanyId company, int year, IReadOnlyList<string> letterIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(letterIds);
+        if (letterIds.Any(string.IsNullOrWhiteSpace) || letterIds.Distinct(StringComparer.Ordinal).Count() != letterIds.Count)
+        {
+            throw new ArgumentException("Every letter id must be non-empty and appear once.", nameof(letterIds));
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var numbers = new List<LetterNumber>(letterIds.Count);
+        foreach (var letterId in letterIds)
+        {
+            numbers.Add(await NumberAsync(company, year, letterId, CancellationToken.None).ConfigureAwait(false));
+        }
+
+        return numbers;
+    }
 }
 
 /// <summary>An in-memory <see cref="ILetterNumberSequence"/>: for tests, samples and single-process hosts.</summary>

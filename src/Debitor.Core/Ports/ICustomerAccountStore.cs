@@ -104,6 +104,50 @@ public interface ICustomerAccountStore
     }
 
     /// <summary>
+    /// Streams the journals of the accounts named, e.g. the accounts an import or a batch of payments touches: one query
+    /// (or a few) instead of one per account in a database store. The default implementation loads each.
+    /// </summary>
+    /// <remarks>An account that does not exist is streamed with no records; one that cannot be read with its <see cref="StoredJournal.Error"/>.</remarks>
+    /// <param name="customers">The accounts, each at most once.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>One journal per account named, in the order named.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="customers"/> is <see langword="null"/>.</exception>
+    async IAsyncEnumerable<StoredJournal> LoadManyAsync(IReadOnlyList<CustomerId> customers, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(customers);
+        foreach (var customer in customers)
+        {
+            StoredJournal journal;
+            try
+            {
+                journal = new StoredJournal(customer, await LoadAsync(customer, cancellationToken).ConfigureAwait(false));
+            }
+            catch (CorruptJournalException ex)
+            {
+                journal = new StoredJournal(customer, ex);
+            }
+
+            yield return journal;
+        }
+    }
+
+    /// <summary>
+    /// Loads the records of an account's journal after a version, e.g. to bring a view held in memory (a snapshot) up to
+    /// date without reading the records it was built from. The default implementation loads the whole journal.
+    /// </summary>
+    /// <param name="customer">The account.</param>
+    /// <param name="afterVersion">The version the caller holds (0 for the whole journal).</param>
+    /// <param name="cancellationToken">Cancels the load.</param>
+    /// <returns>The records with versions above <paramref name="afterVersion"/>, in order; empty when there are none or the account does not exist.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="afterVersion"/> is negative.</exception>
+    async ValueTask<IReadOnlyList<JournalRecord>> LoadAfterAsync(CustomerId customer, long afterVersion, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(afterVersion);
+        var records = await LoadAsync(customer, cancellationToken).ConfigureAwait(false);
+        return afterVersion >= records.Count ? [] : afterVersion == 0 ? records : records.Skip((int)afterVersion).ToList();
+    }
+
+    /// <summary>
     /// Streams the ids and journal versions of one company's accounts: enough to tell which account views held in memory
     /// are still current without reading any journal. The default implementation loads each journal to count it.
     /// </summary>

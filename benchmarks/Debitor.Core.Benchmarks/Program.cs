@@ -3,7 +3,7 @@ using Debitor.Core.Benchmarks.Ledger;
 
 namespace Debitor.Core.Benchmarks;
 
-/// <summary>Hands the command line to BenchmarkDotNet's switcher; <c>--retained</c> reports retained memory instead, <c>--store-run-cpu</c> the CPU time of a dunning run from SQLite.</summary>
+/// <summary>Hands the command line to BenchmarkDotNet's switcher; <c>--retained</c> reports retained memory instead, <c>--store-run-cpu</c> the CPU time of a dunning run from SQLite or memory.</summary>
 public static class Program
 {
     /// <summary>Runs the benchmarks selected on the command line.</summary>
@@ -17,7 +17,9 @@ public static class Program
 
         if (args is ["--store-run-cpu", ..])
         {
-            Storage.StoreRunCpuTime.ReportAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000).GetAwaiter().GetResult();
+            Storage.StoreRunCpuTime.ReportAsync(
+                args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000,
+                args.Length > 2 ? args[2] : "sqlite,sqlite-full").GetAwaiter().GetResult();
             return;
         }
 

@@ -8,39 +8,57 @@ using Debitor.Core.Sqlite;
 namespace Debitor.Core.Benchmarks.Storage;
 
 /// <summary>
-/// <c>--store-run-cpu [items]</c>: one end-to-end dunning run from SQLite (list, load, replay, preview, then process), each
-/// phase reported in wall-clock and process CPU time. CPU time is the figure to read on a shared machine, where the
-/// wall-clock time of <see cref="StoreDunningRunBenchmarks"/> mostly measures the other workloads.
+/// <c>--store-run-cpu [items] [stores]</c>: one end-to-end dunning run from a store (list, load, replay, preview, then
+/// process), each phase reported in wall-clock and process CPU time. CPU time is the figure to read on a shared machine,
+/// where the wall-clock time of <see cref="StoreDunningRunBenchmarks"/> mostly measures the other workloads.
 /// </summary>
+/// <remarks>
+/// <c>stores</c> is a comma-separated list of <c>sqlite</c> (synchronous=NORMAL), <c>sqlite-full</c> (synchronous=FULL)
+/// and <c>memory</c> (<see cref="InMemoryCustomerAccountStore"/>); default <c>sqlite,sqlite-full</c>. Each store is seeded
+/// twice: the first run warms the JIT, the second is reported as "warm".
+/// </remarks>
 internal static class StoreRunCpuTime
 {
-    public static async Task ReportAsync(int openItems)
+    public static async Task ReportAsync(int openItems, string stores = "sqlite,sqlite-full")
     {
-        foreach (var durable in new[] { false, true })
+        foreach (var name in stores.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            var folder = Directory.CreateTempSubdirectory("debitor-cpu-").FullName;
-            try
+            foreach (var round in new[] { "first", "warm" })
             {
-                var store = new SqliteCustomerAccountStore($"Data Source={Path.Combine(folder, "debitor.db")}") { DurableAgainstPowerLoss = durable };
-                await store.EnsureSchemaAsync(CancellationToken.None);
-                await BenchStores.SeedAsync(store, DunningPortfolio.Create(openItems));
-                var settings = new InMemoryDunningSettingsProvider();
-                settings.Set(DunningPortfolio.Company, DunningPortfolio.Settings);
-                var service = new DunningService(store, new RoleBasedAuthorization(), settings, new InterestSchemeRegistry(), new InMemoryDunningLetterOutput(), DunningPortfolio.Clock, new DebitorCoreOptions());
-                var actor = new Actor(new UserId("bench"), Roles.Accountant);
+                var folder = Directory.CreateTempSubdirectory("debitor-cpu-").FullName;
+                try
+                {
+                    ICustomerAccountStore store;
+                    if (name == "memory")
+                    {
+                        store = new InMemoryCustomerAccountStore();
+                    }
+                    else
+                    {
+                        var sqlite = new SqliteCustomerAccountStore($"Data Source={Path.Combine(folder, "debitor.db")}") { DurableAgainstPowerLoss = name == "sqlite-full" };
+                        await sqlite.EnsureSchemaAsync(CancellationToken.None);
+                        store = sqlite;
+                    }
 
-                var (proposal, preview) = await MeasureAsync(() => service.PreviewAsync(actor, DunningPortfolio.Request));
-                var (result, process) = await MeasureAsync(() => service.ProcessAsync(actor, proposal));
-                var appended = result.Issued.Sum(l => l.Customers.Count);
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{(durable ? "FULL  " : "NORMAL")} {openItems,9:N0} items: preview {preview.Wall.TotalMilliseconds,8:F0} ms wall {preview.Cpu.TotalMilliseconds,8:F0} ms CPU; " +
-                    $"process {result.Issued.Count:N0} letters ({appended:N0} account appends) {process.Wall.TotalMilliseconds,8:F0} ms wall {process.Cpu.TotalMilliseconds,8:F0} ms CPU; " +
-                    $"end to end {openItems / (preview.Cpu + process.Cpu).TotalSeconds,10:N0} items/s of CPU, {openItems / (preview.Wall + process.Wall).TotalSeconds,10:N0} items/s wall"));
-            }
-            finally
-            {
-                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-                Directory.Delete(folder, true);
+                    await BenchStores.SeedAsync(store, DunningPortfolio.Create(openItems));
+                    var settings = new InMemoryDunningSettingsProvider();
+                    settings.Set(DunningPortfolio.Company, DunningPortfolio.Settings);
+                    var service = new DunningService(store, new RoleBasedAuthorization(), settings, new InterestSchemeRegistry(), new InMemoryDunningLetterOutput(), DunningPortfolio.Clock, new DebitorCoreOptions());
+                    var actor = new Actor(new UserId("bench"), Roles.Accountant);
+
+                    var (proposal, preview) = await MeasureAsync(() => service.PreviewAsync(actor, DunningPortfolio.Request));
+                    var (result, process) = await MeasureAsync(() => service.ProcessAsync(actor, proposal));
+                    var appended = result.Issued.Sum(l => l.Customers.Count);
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"{name,-11} {round,-5} {openItems,9:N0} items: preview {preview.Wall.TotalMilliseconds,8:F0} ms wall {preview.Cpu.TotalMilliseconds,8:F0} ms CPU; " +
+                        $"process {result.Issued.Count:N0} letters ({appended:N0} account appends) {process.Wall.TotalMilliseconds,8:F0} ms wall {process.Cpu.TotalMilliseconds,8:F0} ms CPU; " +
+                        $"end to end {openItems / (preview.Cpu + process.Cpu).TotalSeconds,10:N0} items/s of CPU, {openItems / (preview.Wall + process.Wall).TotalSeconds,10:N0} items/s wall"));
+                }
+                finally
+                {
+                    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                    Directory.Delete(folder, true);
+                }
             }
         }
     }

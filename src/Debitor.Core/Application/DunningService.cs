@@ -1,6 +1,5 @@
 using Ardalis.GuardClauses;
 using Debitor.Core.Communication;
-using Debitor.Core.Documents;
 using Debitor.Core.Dunning;
 using Debitor.Core.Ledger;
 using Debitor.Core.Ports;
@@ -177,7 +176,7 @@ public sealed partial class DunningService
         }
 
         var unreadable = new List<CorruptJournalException>();
-        var (context, accounts, _) = await LoadAsync(request, cancellationToken, unreadable).ConfigureAwait(false);
+        var (context, accounts, heads) = await LoadAsync(request, cancellationToken, unreadable).ConfigureAwait(false);
         var scope = new RunScope(context, accounts, null);
         foreach (var account in accounts)
         {
@@ -190,6 +189,7 @@ public sealed partial class DunningService
         var proposal = DunningEngine.Run(context, accounts, null, 1);
         proposal.UnreadableAccounts = unreadable.AsReadOnly();
         proposal.PreviewedOn = Today;
+        KeepViews(proposal.Request, accounts, heads);
         DebitorDiagnostics.Previewed(_log, proposal, started, activity);
         return proposal;
     }
@@ -249,7 +249,7 @@ public sealed partial class DunningService
         using var activity = DebitorDiagnostics.StartRun("debitor.dunning.process", request);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var unreadable = new List<CorruptJournalException>();
-        var (context, accounts, heads) = await LoadAsync(request, cancellationToken, unreadable).ConfigureAwait(false);
+        var (context, accounts, heads) = await LoadForProcessingAsync(approval.Request, request, unreadable, cancellationToken).ConfigureAwait(false);
         var filter = NoticeFilter.From(approval);
         var current = DunningEngine.Run(context, accounts, filter, 1);
         foreach (var customer in AccountsOf(current.Letters))
@@ -262,22 +262,8 @@ public sealed partial class DunningService
         }
 
         var views = accounts.ToDictionary(a => a.Id);
-        var issued = new List<DunningLetter>();
         var removed = new List<RemovedLine>();
-        foreach (var letter in current.Letters)
-        {
-            var final = await IssueAsync(actor, context, letter, filter, views, heads, removed, cancellationToken, runDateOverride).ConfigureAwait(false);
-            if (final is not null)
-            {
-                // Numbered once its entries are stored, so every number belongs to an issued letter (issue 17).
-                await NumberAsync(actor, context, final, views, heads, cancellationToken).ConfigureAwait(false);
-
-                // Queued in the outbox once its entries are stored, then delivered; a letter delivered before is not
-                // delivered again, one that failed is retried here or by DocumentDelivery.RetryUndeliveredAsync.
-                issued.Add(final);
-                await _delivery.SendAsync([new DunningLetterDocument(final)], cancellationToken).ConfigureAwait(false);
-            }
-        }
+        var issued = await IssueInBatchesAsync(new Processing(actor, context, filter, views, heads, removed, runDateOverride), current.Letters, cancellationToken).ConfigureAwait(false);
 
         removed.AddRange(Removed(approval, issued, current, views));
         var result = new DunningRunResult(request.RunId, issued, removed.DistinctBy(r => (r.Customer, r.Installment)).ToList()) { UnreadableAccounts = unreadable.AsReadOnly() };
@@ -496,9 +482,10 @@ public sealed partial class DunningService
     private static CustomerAccount BeforeRun(CustomerAccount account, DunningRunId run)
     {
         var journal = account.Journal;
+        var prefix = DunningIds.RunPrefix(run);
         for (var i = 0; i < journal.Count; i++)
         {
-            if (DunningIds.BelongsTo(journal[i].Entry.Id, run))
+            if (DunningIds.BelongsTo(journal[i].Entry.Id, prefix))
             {
                 return i == 0 ? account : CustomerAccount.FromJournal(journal.Take(i).ToList());
             }
@@ -519,12 +506,7 @@ public sealed partial class DunningService
         var heads = new Dictionary<CustomerId, CustomerAccount>();
         foreach (var account in loaded)
         {
-            var before = BeforeRun(account, request.RunId);
-            views.Add(before);
-            if (!ReferenceEquals(before, account))
-            {
-                heads[account.Id] = account;
-            }
+            AddView(account, request.RunId, views, heads);
         }
 
         return (context, views, heads);
@@ -533,9 +515,7 @@ public sealed partial class DunningService
     private async Task<(RunContext Context, IReadOnlyList<CustomerAccount> Accounts)> LoadCurrentAsync(
         DunningRunRequest request, CancellationToken cancellationToken, List<CorruptJournalException>? unreadable)
     {
-        var settings = await _settings.GetAsync(request.Company, cancellationToken).ConfigureAwait(false);
-        var schemes = await _interestSchemes.GetAsync(request.Company, cancellationToken).ConfigureAwait(false);
-        var context = new RunContext(request, settings, schemes, _options.ReceivablesContact);
+        var context = await ContextAsync(request, cancellationToken).ConfigureAwait(false);
         var accounts = new List<CustomerAccount>();
         if (request.Customer is { } only)
         {
@@ -552,23 +532,10 @@ public sealed partial class DunningService
         // The company's accounts are streamed (issue 13). One account that cannot be read (a corrupt stored journal, a
         // journal that does not replay, an amount beyond the bounds) is reported to the fault log, and a corrupt journal
         // also in the run's result; the run goes on for the others (issues 12 and 13).
-        var operation = "dunning run " + request.RunId;
-        await foreach (var id in _store.ListCustomersAsync(request.Company, cancellationToken).ConfigureAwait(false))
+        // The journals come in one stream (LoadCompanyAsync, issue 13 third pass), not one load per account.
+        await foreach (var stored in _store.LoadCompanyAsync(request.Company, cancellationToken).ConfigureAwait(false))
         {
-            IReadOnlyList<JournalRecord> journal;
-            try
-            {
-                journal = await _store.LoadAsync(id, cancellationToken).ConfigureAwait(false);
-            }
-            catch (CorruptJournalException ex)
-            {
-                unreadable?.Add(ex);
-                await _faults.ReportAsync(new AccountFault(id, operation, $"its stored journal cannot be read: {ex.Message}"), cancellationToken).ConfigureAwait(false);
-                continue;
-            }
-
-            if (await Portfolio.ReadAsync(journal, id, _faults, operation, cancellationToken, unreadable).ConfigureAwait(false) is { } account
-                && account.Customer.Company == request.Company)
+            if (await ReadStoredAsync(stored, request, unreadable, cancellationToken).ConfigureAwait(false) is { } account)
             {
                 accounts.Add(account);
             }

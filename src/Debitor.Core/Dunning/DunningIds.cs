@@ -47,11 +47,17 @@ internal static class DunningIds
     /// Whether an entry was written by a run: every id a run derives starts with the run id and a slash (or, for a run id
     /// so long that ids are shortened, with as much of it as a shortened id keeps).
     /// </summary>
-    internal static bool BelongsTo(EntryId entry, DunningRunId run)
+    internal static bool BelongsTo(EntryId entry, DunningRunId run) => BelongsTo(entry, RunPrefix(run));
+
+    /// <summary>Whether an entry was written by the run whose <see cref="RunPrefix"/> is given: for loops over whole journals.</summary>
+    internal static bool BelongsTo(EntryId entry, string runPrefix) => entry.Value.StartsWith(runPrefix, StringComparison.Ordinal);
+
+    /// <summary>What every id a run derives starts with (see <see cref="BelongsTo(EntryId, DunningRunId)"/>).</summary>
+    internal static string RunPrefix(DunningRunId run)
     {
         var prefix = run.Value + "/";
         var kept = Identifier.MaxLength - HashLength - 1;
-        return entry.Value.StartsWith(prefix.Length > kept ? prefix[..kept] : prefix, StringComparison.Ordinal);
+        return prefix.Length > kept ? prefix[..kept] : prefix;
     }
 
     private static string Fit(string text)

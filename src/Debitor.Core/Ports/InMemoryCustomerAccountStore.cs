@@ -139,6 +139,67 @@ public sealed class InMemoryCustomerAccountStore : ICustomerAccountStore
         }
     }
 
+    /// <inheritdoc />
+    /// <remarks>One pass over the accounts held, no journal copied but the company's (D13.24).</remarks>
+    public async IAsyncEnumerable<StoredJournal> LoadCompanyAsync(CompanyId company, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await Task.CompletedTask.ConfigureAwait(false);
+        foreach (var (id, records, _) in Snapshot(company, copy: true))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return new StoredJournal(id, records!);
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>One pass over the accounts held, no journal copied (D13.24).</remarks>
+    public async IAsyncEnumerable<AccountVersion> ListVersionsAsync(CompanyId company, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await Task.CompletedTask.ConfigureAwait(false);
+        foreach (var (id, _, version) in Snapshot(company, copy: false))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return new AccountVersion(id, version);
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Copies only the records after <paramref name="afterVersion"/>.</remarks>
+    public ValueTask<IReadOnlyList<JournalRecord>> LoadAfterAsync(CustomerId customer, long afterVersion, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(afterVersion);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (!_streams.TryGetValue(customer, out var stream))
+        {
+            return ValueTask.FromResult<IReadOnlyList<JournalRecord>>([]);
+        }
+
+        lock (stream)
+        {
+            var count = stream.Deleted ? 0 : stream.Records.Count;
+            return ValueTask.FromResult<IReadOnlyList<JournalRecord>>(afterVersion >= count ? [] : stream.Records.GetRange((int)afterVersion, count - (int)afterVersion));
+        }
+    }
+
+    /// <summary>The company's accounts holding records, ordered by id (ordinal), each with a copy of its records when asked and its version.</summary>
+    private List<(CustomerId Id, JournalRecord[]? Records, long Version)> Snapshot(CompanyId company, bool copy)
+    {
+        var result = new List<(CustomerId Id, JournalRecord[]? Records, long Version)>();
+        foreach (var (id, stream) in _streams)
+        {
+            lock (stream)
+            {
+                if (!stream.Deleted && stream.Company == company && stream.Records.Count > 0)
+                {
+                    result.Add((id, copy ? [.. stream.Records] : null, stream.Records.Count));
+                }
+            }
+        }
+
+        result.Sort(static (a, b) => string.CompareOrdinal(a.Id.Value, b.Id.Value));
+        return result;
+    }
+
     private sealed class Stream
     {
         public CompanyId? Company { get; set; }

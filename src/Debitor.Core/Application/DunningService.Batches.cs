@@ -1,0 +1,382 @@
+using System.Runtime.CompilerServices;
+using Debitor.Core.Documents;
+using Debitor.Core.Dunning;
+using Debitor.Core.Ledger;
+using Debitor.Core.Ports;
+
+namespace Debitor.Core.Application;
+
+/// <summary>
+/// A company-wide run over a store in batches (issue 13, third pass): the company's journals in one stream, the views a
+/// preview computed kept for its processing, and the entries of many letters appended, numbered and queued at once.
+/// </summary>
+public sealed partial class DunningService
+{
+    /// <summary>How many letters one batch of a processing appends, numbers and queues together (D13.22).</summary>
+    internal const int LettersPerBatch = 500;
+
+    /// <summary>
+    /// The views each company-wide preview computed its proposal from, by the proposal's request (the instance the proposal
+    /// and every approval made of it carry): held as long as the proposal or an approval of it is, and never by a saved
+    /// approval read back, which has a new request (D13.21).
+    /// </summary>
+    private readonly ConditionalWeakTable<DunningRunRequest, RunViews> _runViews = new();
+
+    /// <summary>How many letters one batch holds; tests set it small to cross batch boundaries.</summary>
+    internal int BatchSize { get; set; } = LettersPerBatch;
+
+    /// <summary>Reads one streamed journal for a run: the account, or <see langword="null"/> when it is unreadable (reported), empty or of another company.</summary>
+    private async Task<CustomerAccount?> ReadStoredAsync(StoredJournal stored, DunningRunRequest request, List<CorruptJournalException>? unreadable, CancellationToken cancellationToken)
+    {
+        // One account that cannot be read (a corrupt stored journal, a journal that does not replay, an amount beyond the
+        // bounds) is reported to the fault log, and a corrupt journal also in the run's result; the run goes on for the
+        // others (issues 12 and 13).
+        var operation = "dunning run " + request.RunId;
+        if (stored.Error is { } error)
+        {
+            unreadable?.Add(error);
+            await _faults.ReportAsync(new AccountFault(stored.Customer, operation, $"its stored journal cannot be read: {error.Message}"), cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+
+        return await Portfolio.ReadAsync(stored.Records, stored.Customer, _faults, operation, cancellationToken, unreadable).ConfigureAwait(false) is { } account
+            && account.Customer.Company == request.Company
+            ? account
+            : null;
+    }
+
+    /// <summary>Adds an account as it stood before the run to <paramref name="views"/>, and as it stands to <paramref name="heads"/> where that differs.</summary>
+    private static void AddView(CustomerAccount account, DunningRunId run, List<CustomerAccount> views, Dictionary<CustomerId, CustomerAccount> heads)
+    {
+        var before = BeforeRun(account, run);
+        views.Add(before);
+        if (!ReferenceEquals(before, account))
+        {
+            heads[account.Id] = account;
+        }
+    }
+
+    private async Task<RunContext> ContextAsync(DunningRunRequest request, CancellationToken cancellationToken)
+    {
+        var settings = await _settings.GetAsync(request.Company, cancellationToken).ConfigureAwait(false);
+        var schemes = await _interestSchemes.GetAsync(request.Company, cancellationToken).ConfigureAwait(false);
+        return new RunContext(request, settings, schemes, _options.ReceivablesContact);
+    }
+
+    /// <summary>Keeps the views a company-wide preview computed its proposal from, for processing it (D13.21).</summary>
+    private void KeepViews(DunningRunRequest proposed, IReadOnlyList<CustomerAccount> views, Dictionary<CustomerId, CustomerAccount> heads)
+    {
+        if (proposed.Customer is null)
+        {
+            _runViews.AddOrUpdate(proposed, new RunViews(views, heads));
+        }
+    }
+
+    /// <summary>
+    /// The accounts a processing needs, as <see cref="LoadAsync(DunningRunRequest, CancellationToken, List{CorruptJournalException}?)"/>
+    /// loads them. When this service previewed the approval's proposal, only the accounts whose journal moved on since
+    /// (or that are new, or were not readable) are loaded and replayed again; the others are the views the preview held,
+    /// which are the views a load would give, since a journal is only ever extended (D13.21).
+    /// </summary>
+    private async Task<(RunContext Context, IReadOnlyList<CustomerAccount> Accounts, Dictionary<CustomerId, CustomerAccount> Heads)> LoadForProcessingAsync(
+        DunningRunRequest approved, DunningRunRequest request, List<CorruptJournalException> unreadable, CancellationToken cancellationToken)
+    {
+        if (request.Customer is not null || approved.Company != request.Company || approved.RunId != request.RunId || !_runViews.TryGetValue(approved, out var kept))
+        {
+            return await LoadAsync(request, cancellationToken, unreadable).ConfigureAwait(false);
+        }
+
+        var context = await ContextAsync(request, cancellationToken).ConfigureAwait(false);
+        var listed = new List<(CustomerId Customer, CustomerAccount? View, CustomerAccount? Head)>();
+        var stale = new List<CustomerId>();
+        await foreach (var (customer, version) in _store.ListVersionsAsync(request.Company, cancellationToken).ConfigureAwait(false))
+        {
+            if (kept.TryGet(customer, version, out var view, out var head))
+            {
+                listed.Add((customer, view, head));
+            }
+            else
+            {
+                listed.Add((customer, null, null));
+                stale.Add(customer);
+            }
+        }
+
+        var reloaded = new Dictionary<CustomerId, CustomerAccount>(stale.Count);
+        if (stale.Count > 0)
+        {
+            await foreach (var stored in _store.LoadManyAsync(stale, cancellationToken).ConfigureAwait(false))
+            {
+                if (await ReadStoredAsync(stored, request, unreadable, cancellationToken).ConfigureAwait(false) is { } account)
+                {
+                    reloaded[stored.Customer] = account;
+                }
+            }
+        }
+
+        var views = new List<CustomerAccount>(listed.Count);
+        var heads = new Dictionary<CustomerId, CustomerAccount>();
+        foreach (var (customer, view, head) in listed)
+        {
+            if (view is not null)
+            {
+                views.Add(view);
+                if (head is not null)
+                {
+                    heads[customer] = head;
+                }
+            }
+            else if (reloaded.TryGetValue(customer, out var account))
+            {
+                AddView(account, request.RunId, views, heads);
+            }
+        }
+
+        return (context, views, heads);
+    }
+
+    /// <summary>
+    /// Issues the letters of a processing in batches of <see cref="BatchSize"/>: each batch's entries in one
+    /// <see cref="ICustomerAccountStore.AppendManyAsync"/>, its letter numbers in one <see cref="ILetterNumberSequence.NumberManyAsync"/>
+    /// and one more append, its letters queued and delivered in one call. A letter with an account another writer changed
+    /// meanwhile goes the letter-by-letter way (reload, recompute, issue what is still due).
+    /// </summary>
+    private async Task<List<DunningLetter>> IssueInBatchesAsync(Processing run, IReadOnlyList<DunningLetter> letters, CancellationToken cancellationToken)
+    {
+        var (actor, context, views, heads) = (run.Actor, run.Context, run.Views, run.Heads);
+        var issued = new List<DunningLetter>(letters.Count);
+        for (var start = 0; start < letters.Count; start += BatchSize)
+        {
+            var batch = new List<DunningLetter>(Math.Min(BatchSize, letters.Count - start));
+            for (var i = start; i < letters.Count && i < start + BatchSize; i++)
+            {
+                batch.Add(letters[i]);
+            }
+
+            var final = await AppendBatchAsync(run, batch, cancellationToken).ConfigureAwait(false);
+
+            // Numbered once their entries are stored, so every number belongs to an issued letter (issue 17).
+            await NumberBatchAsync(actor, context, final, views, heads, cancellationToken).ConfigureAwait(false);
+
+            // Queued in the outbox once their entries are stored, then delivered; a letter delivered before is not
+            // delivered again, one that failed is retried here or by DocumentDelivery.RetryUndeliveredAsync.
+            issued.AddRange(final);
+            var documents = new List<ReceivablesDocument>(final.Count);
+            foreach (var letter in final)
+            {
+                documents.Add(new DunningLetterDocument(letter));
+            }
+
+            await _delivery.SendAsync(documents, cancellationToken).ConfigureAwait(false);
+        }
+
+        return issued;
+    }
+
+    /// <summary>
+    /// Appends the entries of a batch of letters: an account on several letters gets its parts concatenated in letter order,
+    /// each part ending with its letter's note, so a part written before (its note is there) is skipped as a whole. The
+    /// letters whose accounts were all appended are issued as computed; the others go through <see cref="IssueAsync"/>.
+    /// </summary>
+    /// <returns>The letters issued, in order.</returns>
+    private async Task<List<DunningLetter>> AppendBatchAsync(Processing run, List<DunningLetter> batch, CancellationToken cancellationToken)
+    {
+        var (views, heads) = (run.Views, run.Heads);
+        var parts = new Dictionary<CustomerId, List<JournalEntry>>();
+        var order = new List<CustomerId>();
+        foreach (var letter in batch)
+        {
+            foreach (var (customer, entries) in DunningPostings.EntriesFor(letter, run.Context.Request.PostFees, run.RunDateOverride))
+            {
+                // A view holds no entry of the run (BeforeRun), so only an account with a head can hold this part already.
+                if (heads.TryGetValue(customer, out var head) && head.FindEntry(DunningIds.Note(letter.Id)) is not null)
+                {
+                    continue;
+                }
+
+                if (!parts.TryGetValue(customer, out var part))
+                {
+                    parts.Add(customer, part = []);
+                    order.Add(customer);
+                }
+
+                part.AddRange(entries);
+            }
+        }
+
+        var (appends, after) = Prepare(run.Actor, order, parts, views, heads);
+        var conflicts = await AppendManyAsync(appends, cancellationToken).ConfigureAwait(false);
+        Advance(after, conflicts, heads);
+
+        var final = new List<DunningLetter>(batch.Count);
+        foreach (var letter in batch)
+        {
+            if (conflicts.Count == 0 || !(conflicts.Contains(letter.RecipientId) || letter.Customers.Any(conflicts.Contains)))
+            {
+                final.Add(letter);
+            }
+            else if (await IssueAsync(run.Actor, run.Context, letter, run.Filter, views, heads, run.Removed, cancellationToken, run.RunDateOverride).ConfigureAwait(false) is { } recomputed)
+            {
+                final.Add(recomputed);
+            }
+        }
+
+        return final;
+    }
+
+    /// <summary>
+    /// Numbers a batch of issued letters: the number the recipient's account records (a retry), else the next ones of the
+    /// company's year in letter order, recorded as <see cref="DunningLetterNumbered"/> on the recipients' accounts in one
+    /// append. A recipient another writer changed meanwhile goes through <see cref="NumberAsync"/>, which gets the same
+    /// number again for the letter.
+    /// </summary>
+    private async Task NumberBatchAsync(
+        Actor actor,
+        RunContext context,
+        List<DunningLetter> letters,
+        Dictionary<CustomerId, CustomerAccount> views,
+        Dictionary<CustomerId, CustomerAccount> heads,
+        CancellationToken cancellationToken)
+    {
+        var unnumbered = new List<DunningLetter>();
+        foreach (var letter in letters)
+        {
+            var head = heads.GetValueOrDefault(letter.RecipientId) ?? views[letter.RecipientId];
+            if (head.LetterNumberOf(letter.Id) is { } known)
+            {
+                letter.Number = known;
+            }
+            else
+            {
+                unnumbered.Add(letter);
+            }
+        }
+
+        if (unnumbered.Count == 0)
+        {
+            return;
+        }
+
+        var numbers = new Dictionary<string, LetterNumber>(unnumbered.Count, StringComparer.Ordinal);
+        foreach (var year in unnumbered.Select(l => l.LetterDate.Year).Distinct())
+        {
+            var ids = unnumbered.Where(l => l.LetterDate.Year == year).Select(l => l.Id).ToList();
+            var allocated = await _numbers.NumberManyAsync(context.Request.Company, year, ids, cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < ids.Count; i++)
+            {
+                numbers.Add(ids[i], allocated[i]);
+            }
+        }
+
+        var parts = new Dictionary<CustomerId, List<JournalEntry>>();
+        var order = new List<CustomerId>();
+        foreach (var letter in unnumbered)
+        {
+            if (!parts.TryGetValue(letter.RecipientId, out var part))
+            {
+                parts.Add(letter.RecipientId, part = []);
+                order.Add(letter.RecipientId);
+            }
+
+            part.Add(new DunningLetterNumbered(DunningIds.Number(letter.Id), letter.Id, numbers[letter.Id]));
+        }
+
+        var (appends, after) = Prepare(actor, order, parts, views, heads);
+        var conflicts = await AppendManyAsync(appends, cancellationToken).ConfigureAwait(false);
+        Advance(after, conflicts, heads);
+        foreach (var letter in unnumbered)
+        {
+            if (conflicts.Count > 0 && conflicts.Contains(letter.RecipientId))
+            {
+                await NumberAsync(actor, context, letter, views, heads, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                letter.Number = numbers[letter.Id];
+            }
+        }
+    }
+
+    /// <summary>
+    /// Checks each account's part against the account as it stands (<see cref="CustomerAccount.Append"/>, as every append
+    /// does) and returns the parts to store with the views they lead to.
+    /// </summary>
+    private (List<JournalAppend> Appends, Dictionary<CustomerId, CustomerAccount> After) Prepare(
+        Actor actor,
+        List<CustomerId> order,
+        Dictionary<CustomerId, List<JournalEntry>> parts,
+        Dictionary<CustomerId, CustomerAccount> views,
+        Dictionary<CustomerId, CustomerAccount> heads)
+    {
+        var appends = new List<JournalAppend>(order.Count);
+        var after = new Dictionary<CustomerId, CustomerAccount>(order.Count);
+        foreach (var customer in order)
+        {
+            var head = heads.GetValueOrDefault(customer) ?? views[customer];
+            var (next, appended) = head.Append(parts[customer], _clock.GetCurrentInstant(), actor.User, Today, "letter");
+            after[customer] = next;
+            if (appended.Count > 0)
+            {
+                appends.Add(new JournalAppend(customer, head.Version, appended));
+            }
+        }
+
+        return (appends, after);
+    }
+
+    /// <summary>The accounts appended (all but the conflicting ones) continue from the views their entries led to.</summary>
+    private static void Advance(Dictionary<CustomerId, CustomerAccount> after, HashSet<CustomerId> conflicts, Dictionary<CustomerId, CustomerAccount> heads)
+    {
+        foreach (var (customer, account) in after)
+        {
+            if (conflicts.Count == 0 || !conflicts.Contains(customer))
+            {
+                heads[customer] = account;
+            }
+        }
+    }
+
+    /// <summary>Appends a batch; returns the accounts that were not appended because another writer came first.</summary>
+    private async Task<HashSet<CustomerId>> AppendManyAsync(List<JournalAppend> appends, CancellationToken cancellationToken)
+    {
+        if (appends.Count == 0)
+        {
+            return [];
+        }
+
+        // A conflicting account is counted and logged when the letter-by-letter way meets the conflict again.
+        return [.. await _store.AppendManyAsync(appends, cancellationToken).ConfigureAwait(false)];
+    }
+
+    /// <summary>What the batches of one processing share.</summary>
+    private sealed record Processing(Actor Actor, RunContext Context, NoticeFilter Filter, Dictionary<CustomerId, CustomerAccount> Views,
+        Dictionary<CustomerId, CustomerAccount> Heads, List<RemovedLine> Removed, (LocalDate ProcessedOn, string Reason)? RunDateOverride);
+
+    /// <summary>The views a company-wide preview computed its proposal from: as they stood before the run, and as they stand where that differs.</summary>
+    private sealed class RunViews
+    {
+        private readonly Dictionary<CustomerId, (CustomerAccount View, CustomerAccount? Head)> _accounts;
+
+        public RunViews(IReadOnlyList<CustomerAccount> views, Dictionary<CustomerId, CustomerAccount> heads)
+        {
+            _accounts = new Dictionary<CustomerId, (CustomerAccount, CustomerAccount?)>(views.Count);
+            foreach (var view in views)
+            {
+                _accounts[view.Id] = (view, heads.GetValueOrDefault(view.Id));
+            }
+        }
+
+        /// <summary>The views of an account, when its journal still has the version they were built from.</summary>
+        public bool TryGet(CustomerId customer, long version, out CustomerAccount? view, out CustomerAccount? head)
+        {
+            if (_accounts.TryGetValue(customer, out var kept) && (kept.Head ?? kept.View).Version == version)
+            {
+                (view, head) = kept;
+                return true;
+            }
+
+            (view, head) = (null, null);
+            return false;
+        }
+    }
+}

@@ -11,6 +11,7 @@ namespace Debitor.Core.Benchmarks.Storage;
 /// <c>FullLoad</c> loads the whole journal and replays it; <c>SnapshotPlusTail</c> holds the view at version
 /// <c>JournalLength − Tail</c> and brings it up to date with the <c>Tail</c> newer records
 /// (<see cref="AccountViewCache.CatchUpAsync"/>: <c>LoadAfterAsync</c>, then one replay of the held records plus the tail);
+/// (at least the registration is held, so at 10 records a tail of 10 is 9 records);
 /// <c>ReplayOnly</c> is the replay of the whole journal from records already in memory, the floor of both.
 /// </summary>
 /// <remarks>
@@ -49,7 +50,8 @@ public class AccountLoadBenchmarks
         }
 
         _store.AppendAsync(_customer, 0, _journal, CancellationToken.None).AsTask().GetAwaiter().GetResult();
-        _snapshot = CustomerAccount.FromJournal(_journal.Take(JournalLength - Tail).ToArray());
+        // The snapshot holds at least the registration: at 10 records with a tail of 10 it holds 1 and the tail is 9.
+        _snapshot = CustomerAccount.FromJournal(_journal.Take(Math.Max(1, JournalLength - Tail)).ToArray());
     }
 
     [GlobalCleanup]

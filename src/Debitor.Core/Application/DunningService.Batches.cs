@@ -138,7 +138,7 @@ public sealed partial class DunningService
     /// <summary>
     /// Issues the letters of a processing in batches of <see cref="BatchSize"/>: each batch's entries in one
     /// <see cref="ICustomerAccountStore.AppendManyAsync"/>, its letter numbers in one <see cref="ILetterNumberSequence.NumberManyAsync"/>
-    /// and one more append, its letters queued and delivered in one call. A letter with an account another writer changed
+    /// and one more append, then its letters queued and delivered one by one. A letter with an account another writer changed
     /// meanwhile goes the letter-by-letter way (reload, recompute, issue what is still due).
     /// </summary>
     private async Task<List<DunningLetter>> IssueInBatchesAsync(Processing run, IReadOnlyList<DunningLetter> letters, CancellationToken cancellationToken)
@@ -159,15 +159,13 @@ public sealed partial class DunningService
             await NumberBatchAsync(actor, context, final, views, heads, cancellationToken).ConfigureAwait(false);
 
             // Queued in the outbox once their entries are stored, then delivered; a letter delivered before is not
-            // delivered again, one that failed is retried here or by DocumentDelivery.RetryUndeliveredAsync.
+            // delivered again, one that failed is retried here or by DocumentDelivery.RetryUndeliveredAsync. Letter by
+            // letter: when one delivery fails, the letters after it are not queued yet (D13.22).
             issued.AddRange(final);
-            var documents = new List<ReceivablesDocument>(final.Count);
             foreach (var letter in final)
             {
-                documents.Add(new DunningLetterDocument(letter));
+                await _delivery.SendAsync([new DunningLetterDocument(letter)], cancellationToken).ConfigureAwait(false);
             }
-
-            await _delivery.SendAsync(documents, cancellationToken).ConfigureAwait(false);
         }
 
         return issued;

@@ -40,6 +40,9 @@ public sealed class SqliteNormalSynchronousStoreContractTests : CustomerAccountS
         return store;
     }
 
+    protected override async Task CorruptJournalAsync(ICustomerAccountStore store, CustomerId customer) =>
+        await _file.ExecuteAsync(await StoreCorruption.SqlAsync(store, customer));
+
     public void Dispose() => _file.Dispose();
 }
 

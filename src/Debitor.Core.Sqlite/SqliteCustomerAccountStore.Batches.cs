@@ -24,6 +24,7 @@ public sealed partial class SqliteCustomerAccountStore
             FROM debitor_accounts a LEFT JOIN debitor_journal j ON j.customer = a.customer
             WHERE a.company = $company ORDER BY a.customer, j.version;
             """,
+            "$company",
             company.Value ?? throw new ArgumentException("The company must not be empty.", nameof(company)),
             cancellationToken);
 
@@ -48,6 +49,7 @@ public sealed partial class SqliteCustomerAccountStore
                 FROM debitor_accounts a LEFT JOIN debitor_journal j ON j.customer = a.customer
                 WHERE a.customer IN (SELECT value FROM json_each($ids)) ORDER BY a.customer, j.version;
                 """,
+                "$ids",
                 ids,
                 cancellationToken).ConfigureAwait(false))
             {
@@ -131,11 +133,11 @@ public sealed partial class SqliteCustomerAccountStore
     }
 
     /// <summary>Streams the journals a statement yields (account, its version, then its rows in version order), account by account.</summary>
-    private async IAsyncEnumerable<StoredJournal> StreamAsync(string sql, string argument, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<StoredJournal> StreamAsync(string sql, string parameter, string argument, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = Command(connection, null, sql);
-        command.Parameters.AddWithValue(sql.Contains("$ids", StringComparison.Ordinal) ? "$ids" : "$company", argument);
+        command.Parameters.AddWithValue(parameter, argument);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await foreach (var journal in JournalAssembler.StreamAsync(reader, cancellationToken).ConfigureAwait(false))
         {

@@ -305,11 +305,11 @@ public sealed partial class SqliteCustomerAccountStore : ICustomerAccountStore, 
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Closes the connections the store keeps open for reuse; a store is not used after.</summary>
+    /// <summary>Closes the connections the store keeps open for reuse; used after that, the store opens a connection per call.</summary>
     /// <returns>A task that completes when they are closed.</returns>
     public ValueTask DisposeAsync() => _sessions.DisposeAsync();
 
-    /// <summary>Closes the connections the store keeps open for reuse; a store is not used after.</summary>
+    /// <summary>Closes the connections the store keeps open for reuse; used after that, the store opens a connection per call.</summary>
     public void Dispose() => _sessions.DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     internal async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)

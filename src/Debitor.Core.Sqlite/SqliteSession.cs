@@ -66,7 +66,7 @@ internal sealed class SqliteSessionPool : IAsyncDisposable
             return session;
         }
 
-        ObjectDisposedException.ThrowIf(_disposed, this);
+        // After the store is disposed it still works, without keeping connections (a host may dispose a provider early).
         return new SqliteSession(await _open(cancellationToken).ConfigureAwait(false));
     }
 

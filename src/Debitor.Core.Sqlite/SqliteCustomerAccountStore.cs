@@ -18,6 +18,8 @@ namespace Debitor.Core.Sqlite;
 /// <para>The database runs in WAL mode, so readers do not block the writer and a process killed during an append
 /// leaves the journal as it was before that append. Payloads are <see cref="JournalJson"/> documents; the schema is in
 /// <c>docs/storage.md</c>. Safe for concurrent use.</para>
+/// <para>The store keeps up to 16 connections open for reuse, each set up once and keeping its prepared commands;
+/// dispose the store to close them (<c>AddDebitorCoreSqlite</c> lets the service provider do it).</para>
 /// </remarks>
 public sealed partial class SqliteCustomerAccountStore : ICustomerAccountStore, IAsyncDisposable, IDisposable
 {

@@ -26,7 +26,7 @@ public sealed partial class PostgreSqlCustomerAccountStore
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = customer.Value });
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = afterVersion });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        return await JournalAssembler.ReadOneAsync(reader, customer, afterVersion, cancellationToken).ConfigureAwait(false);
+        return await JournalAssembler.ReadOneAsync(reader, customer, afterVersion, payloadAsBytes: false, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -209,7 +209,7 @@ public sealed partial class PostgreSqlCustomerAccountStore
     private static async IAsyncEnumerable<StoredJournal> StreamAsync(NpgsqlCommand command, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        await foreach (var journal in JournalAssembler.StreamAsync(reader, cancellationToken).ConfigureAwait(false))
+        await foreach (var journal in JournalAssembler.StreamAsync(reader, payloadAsBytes: false, cancellationToken).ConfigureAwait(false))
         {
             yield return journal;
         }

@@ -139,7 +139,7 @@ public sealed partial class SqliteCustomerAccountStore
         await using var command = Command(connection, null, sql);
         command.Parameters.AddWithValue(parameter, argument);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        await foreach (var journal in JournalAssembler.StreamAsync(reader, cancellationToken).ConfigureAwait(false))
+        await foreach (var journal in JournalAssembler.StreamAsync(reader, payloadAsBytes: true, cancellationToken).ConfigureAwait(false))
         {
             yield return journal;
         }

@@ -94,7 +94,7 @@ public sealed partial class SqliteCustomerAccountStore : ICustomerAccountStore, 
                 command.Parameters[0].Value = customer.Value;
                 command.Parameters[1].Value = afterVersion;
                 await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                return await JournalAssembler.ReadOneAsync(reader, customer, afterVersion, cancellationToken).ConfigureAwait(false);
+                return await JournalAssembler.ReadOneAsync(reader, customer, afterVersion, payloadAsBytes: true, cancellationToken).ConfigureAwait(false);
             },
             cancellationToken);
     }

@@ -30,17 +30,27 @@ internal sealed class JournalAssembler
         _error = null;
     }
 
-    /// <summary>Adds the next row; after a fault the account's remaining rows are ignored.</summary>
-    public void Add(long version, string recordedAt, string recordedBy, string payload)
+    /// <summary>
+    /// Adds the row the reader stands on (version, recorded at, recorded by, payload from <paramref name="first"/> on), the
+    /// payload read as UTF-8 bytes where the driver hands them out cheaply (D13.31, D13.46); after a fault the account's
+    /// remaining rows are ignored.
+    /// </summary>
+    private void Add(DbDataReader reader, int first, bool payloadAsBytes)
     {
         if (_error is not null)
         {
             return;
         }
 
+        var position = _after + _records.Count + 1;
+        var version = reader.GetInt64(first);
+        var recordedAt = reader.GetString(first + 1);
+        var recordedBy = reader.GetString(first + 2);
         try
         {
-            _records.Add(StoredRecord.Read(Customer, _after + _records.Count + 1, version, recordedAt, recordedBy, payload));
+            _records.Add(payloadAsBytes
+                ? StoredRecord.Read(Customer, position, version, recordedAt, recordedBy, reader.GetFieldValue<byte[]>(first + 3))
+                : StoredRecord.Read(Customer, position, version, recordedAt, recordedBy, reader.GetString(first + 3)));
         }
         catch (CorruptJournalException ex)
         {
@@ -79,7 +89,7 @@ internal sealed class JournalAssembler
     /// payload), the row columns null when the account has no row above <paramref name="after"/>; no row at all: no account.
     /// </summary>
     /// <exception cref="CorruptJournalException">The journal cannot be read.</exception>
-    public static async Task<IReadOnlyList<JournalRecord>> ReadOneAsync(DbDataReader reader, CustomerId customer, long after, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<JournalRecord>> ReadOneAsync(DbDataReader reader, CustomerId customer, long after, bool payloadAsBytes, CancellationToken cancellationToken)
     {
         if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -92,7 +102,7 @@ internal sealed class JournalAssembler
         {
             if (!reader.IsDBNull(1))
             {
-                journal.Add(reader.GetInt64(1), reader.GetString(2), reader.GetString(3), reader.GetString(4));
+                journal.Add(reader, 1, payloadAsBytes);
             }
         }
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false));
@@ -104,7 +114,7 @@ internal sealed class JournalAssembler
     /// Streams the journals of a reader whose rows are (account, account version, row version, recorded at, recorded by,
     /// payload), grouped by account and in version order within it; an account is yielded when its last row is read.
     /// </summary>
-    public static async IAsyncEnumerable<StoredJournal> StreamAsync(DbDataReader reader, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public static async IAsyncEnumerable<StoredJournal> StreamAsync(DbDataReader reader, bool payloadAsBytes, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         JournalAssembler? journal = null;
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -123,7 +133,7 @@ internal sealed class JournalAssembler
 
             if (!reader.IsDBNull(2))
             {
-                journal.Add(reader.GetInt64(2), reader.GetString(3), reader.GetString(4), reader.GetString(5));
+                journal.Add(reader, 2, payloadAsBytes);
             }
         }
 

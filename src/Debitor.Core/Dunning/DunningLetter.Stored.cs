@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Debitor.Core.Interest;
 using Debitor.Core.Ledger;
 
 namespace Debitor.Core.Dunning;

@@ -168,7 +168,7 @@ public sealed class SqliteDocumentOutbox : IDocumentOutbox
 
     private async Task<IReadOnlyList<OutboxDocument>> QueryAsync(string sql, string? documentId, CancellationToken cancellationToken)
     {
-        var rows = new List<(string Id, string Payload, string EnqueuedAt, long Failed, string? Error, string? DeliveredAt)>();
+        var rows = new List<StoredOutbox.StoredRow>();
         await using (var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false))
         await using (var command = new SqliteCommand(sql, connection))
         {
@@ -180,17 +180,11 @@ public sealed class SqliteDocumentOutbox : IDocumentOutbox
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                rows.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3), reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5)));
+                rows.Add(new StoredOutbox.StoredRow(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3), reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5)));
             }
         }
 
         // Read after the connection is closed: a dunning letter loads journals through the store.
-        var result = new List<OutboxDocument>(rows.Count);
-        foreach (var row in rows)
-        {
-            result.Add(await _stored.ReadAsync(row.Id, row.Payload, row.EnqueuedAt, row.Failed, row.Error, row.DeliveredAt, cancellationToken).ConfigureAwait(false));
-        }
-
-        return result;
+        return await _stored.ReadAsync(rows, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -36,18 +36,30 @@ internal sealed class StoredOutbox(ICustomerAccountStore journals)
         return rows;
     }
 
-    /// <summary>A stored row as an <see cref="OutboxDocument"/>: the held document when the payload is the one it wrote, else read from the payload.</summary>
-    public async ValueTask<OutboxDocument> ReadAsync(string documentId, string payload, string enqueuedAt, long failedAttempts, string? lastError, string? deliveredAt, CancellationToken cancellationToken)
+    /// <summary>A stored row as read: id, payload, queue time, failures, last error, delivery time.</summary>
+    internal readonly record struct StoredRow(string DocumentId, string Payload, string EnqueuedAt, long FailedAttempts, string? LastError, string? DeliveredAt);
+
+    /// <summary>
+    /// Stored rows as <see cref="OutboxDocument"/>s, in order: the held document when the payload is the one this instance
+    /// wrote, else read from the payload (a dunning letter loads journals: call it after the query's connection is closed).
+    /// </summary>
+    public async Task<IReadOnlyList<OutboxDocument>> ReadAsync(IReadOnlyList<StoredRow> rows, CancellationToken cancellationToken)
     {
-        var document = _held.TryGetValue(documentId, out var held) && string.Equals(held.Payload, payload, StringComparison.Ordinal)
-            ? held.Document
-            : await DocumentJson.DeserializeAsync(payload, journals, cancellationToken).ConfigureAwait(false);
-        return new OutboxDocument(document, ParseInstant(enqueuedAt))
+        var result = new List<OutboxDocument>(rows.Count);
+        foreach (var row in rows)
         {
-            FailedAttempts = checked((int)failedAttempts),
-            LastError = lastError,
-            DeliveredAt = deliveredAt is null ? null : ParseInstant(deliveredAt),
-        };
+            var document = _held.TryGetValue(row.DocumentId, out var held) && string.Equals(held.Payload, row.Payload, StringComparison.Ordinal)
+                ? held.Document
+                : await DocumentJson.DeserializeAsync(row.Payload, journals, cancellationToken).ConfigureAwait(false);
+            result.Add(new OutboxDocument(document, ParseInstant(row.EnqueuedAt))
+            {
+                FailedAttempts = checked((int)row.FailedAttempts),
+                LastError = row.LastError,
+                DeliveredAt = row.DeliveredAt is null ? null : ParseInstant(row.DeliveredAt),
+            });
+        }
+
+        return result;
     }
 
     /// <summary>Forgets a delivered document (it is read from its row if asked for again).</summary>

@@ -63,6 +63,13 @@ internal sealed class CustomerAccountGrain : Grain, ICustomerAccountGrain
 
     public Task<WriteOutcome> DeleteAsync(long expectedVersion) => DeleteOwnAsync(expectedVersion);
 
+    public async Task<CommandOutcome> ExecuteAsync(AccountCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        using var services = new AccountServices(_services, new ClusterCustomerAccountStore(GrainFactory, Company, this, _store));
+        return await command.RunAsync(services, Customer, CancellationToken.None);
+    }
+
     public async Task<RouteData> RouteAsync(RunData run)
     {
         IReadOnlyList<JournalRecord> journal;

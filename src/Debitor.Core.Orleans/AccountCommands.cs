@@ -35,9 +35,13 @@ internal sealed record CommandOutcome(
     [property: Id(1)] JournalPage[] Journals,
     [property: Id(2)] int Status = 0,
     [property: Id(3)] int? Refusal = null,
-    [property: Id(4)] string? Message = null)
+    [property: Id(4)] string? Message = null,
+    [property: Id(5)] CommandFault? Fault = null)
 {
     internal static readonly CommandOutcome None = new([], []);
+
+    /// <summary>The outcome, or the library's exception the command ended with, thrown again.</summary>
+    internal CommandOutcome ThrowIfFaulted() => Fault is { } fault ? throw fault.ToException() : this;
 
     internal static CommandOutcome Of(params IReadOnlyList<CustomerAccount> accounts) =>
         new([.. accounts.Select(a => a.Id.Value)], [.. accounts.Select(a => JournalPage.Of(a.Journal))]);

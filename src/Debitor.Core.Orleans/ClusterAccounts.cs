@@ -313,7 +313,7 @@ public sealed class ClusterAccounts
     {
         cancellationToken.ThrowIfCancellationRequested();
         var grain = Grain(customer);
-        return GrainRetry.RunAsync(() => grain.ExecuteAsync(command), _options, cancellationToken);
+        return GrainRetry.RunAsync(async () => (await grain.ExecuteAsync(command).ConfigureAwait(false)).ThrowIfFaulted(), _options, cancellationToken);
     }
 
     private void CheckCompany(Customer customer, string parameterName)

@@ -20,7 +20,7 @@ internal static class GrainRetry
         }
     }
 
-    /// <summary>Faults a retry may cure: not a refused argument, a refused permission or a broken rule (those fail again).</summary>
+    /// <summary>Faults a retry may cure: not a refused argument, a refused permission or a broken rule, nor a value Orleans cannot carry (those fail again).</summary>
     private static bool IsTransient(Exception exception) =>
-        exception is not (ArgumentException or DebitorException or OperationCanceledException);
+        exception is not (ArgumentException or DebitorException or OperationCanceledException or global::Orleans.Serialization.CodecNotFoundException);
 }

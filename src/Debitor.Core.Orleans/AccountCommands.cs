@@ -1,3 +1,4 @@
+using Debitor.Core.Agreements;
 using Debitor.Core.Application;
 using Debitor.Core.Collections;
 using Debitor.Core.Credit;
@@ -426,4 +427,86 @@ internal sealed record CancelLetterCommand : AccountCommand
         await services.Dunning.CancelLetterAsync(Who, LetterId, [.. Customers.Select(c => new CustomerId(c))], Reason, cancellationToken).ConfigureAwait(false);
         return CommandOutcome.None;
     }
+}
+
+/// <summary>Payment agreement terms as plain values; made again through the terms' own factories, so they are checked again.</summary>
+[GenerateSerializer]
+[Immutable]
+internal sealed record TermsData
+{
+    [Id(0)] public required int Interval { get; init; }
+
+    [Id(1)] public int? Count { get; init; }
+
+    [Id(2)] public string? InstallmentAmount { get; init; }
+
+    [Id(3)] public required string FirstDate { get; init; }
+
+    [Id(4)] public required string[] Amounts { get; init; }
+
+    [Id(5)] public required string[] CustomDates { get; init; }
+
+    [Id(6)] public required int Every { get; init; }
+
+    [Id(7)] public required decimal InterestPercent { get; init; }
+
+    [Id(8)] public string? Fee { get; init; }
+
+    [Id(9)] public required int GraceDays { get; init; }
+
+    internal static TermsData Of(PaymentAgreementTerms terms) => new()
+    {
+        Interval = (int)terms.Interval,
+        Count = terms.Count,
+        InstallmentAmount = terms.InstallmentAmount is { } amount ? Amount(amount) : null,
+        FirstDate = Wire.Date(terms.FirstDate),
+        Amounts = [.. terms.Amounts.Select(Amount)],
+        CustomDates = [.. terms.CustomDates.Select(Wire.Date)],
+        Every = terms.Every,
+        InterestPercent = terms.InterestPercent,
+        Fee = terms.Fee is { } fee ? Amount(fee) : null,
+        GraceDays = terms.GraceDays,
+    };
+
+    internal PaymentAgreementTerms ToTerms()
+    {
+        var interval = (AgreementInterval)Interval;
+        var first = Wire.Date(FirstDate);
+        var amounts = Amounts.Select(Amount).ToList();
+        var terms = interval == AgreementInterval.CustomDates
+            ? amounts.Count > 0 ? PaymentAgreementTerms.ByDates([.. CustomDates.Select(Wire.Date)], amounts) : PaymentAgreementTerms.ByDates([.. CustomDates.Select(Wire.Date)])
+            : InstallmentAmount is { } each ? PaymentAgreementTerms.ByAmount(Amount(each), first, interval)
+            : amounts.Count > 0 ? PaymentAgreementTerms.ByAmounts(amounts, first, interval)
+            : PaymentAgreementTerms.ByCount(Count ?? 0, first, interval);
+        return terms with { Every = Every, InterestPercent = InterestPercent, Fee = Fee is null ? null : Amount(Fee), GraceDays = GraceDays };
+    }
+
+    private static string Amount(Money money) => Snapshots.Text($"{money.Amount} {money.Currency.Code}");
+
+    private static Money Amount(string text)
+    {
+        var space = text.IndexOf(' ', StringComparison.Ordinal);
+        return new Money(decimal.Parse(text.AsSpan(0, space), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture), Core.Currency.FromCode(text[(space + 1)..]));
+    }
+}
+
+/// <summary>Makes a payment agreement over items (<see cref="Agreement"/> <see langword="null"/>), or amends one.</summary>
+[GenerateSerializer]
+[Immutable]
+internal sealed record AgreementCommand : AccountCommand
+{
+    [Id(0)] public required string EntryId { get; init; }
+
+    [Id(1)] public string? Agreement { get; init; }
+
+    [Id(2)] public string[]? Items { get; init; }
+
+    [Id(3)] public required TermsData Terms { get; init; }
+
+    [Id(4)] public string? Note { get; init; }
+
+    internal override async Task<CommandOutcome> RunAsync(AccountServices services, CustomerId customer, CancellationToken cancellationToken) =>
+        CommandOutcome.Of(Agreement is { } agreement
+            ? await services.Collection.AmendAgreementAsync(Who, customer, new EntryId(EntryId), new EntryId(agreement), Terms.ToTerms(), Note!, cancellationToken).ConfigureAwait(false)
+            : await services.Collection.MakeAgreementAsync(Who, customer, new EntryId(EntryId), [.. Items!.Select(i => new EntryId(i))], Terms.ToTerms(), Note, cancellationToken).ConfigureAwait(false));
 }

@@ -1,3 +1,4 @@
+using Debitor.Core.Agreements;
 using Debitor.Core.Application;
 using Debitor.Core.Collections;
 using Debitor.Core.Communication;
@@ -204,6 +205,27 @@ public sealed class ClusterAccounts
     /// <inheritdoc cref="CollectionService.ChangeMasterDataAsync"/>
     public Task<CustomerAccount> ChangeMasterDataAsync(Actor actor, CustomerId customer, EntryId entryId, CustomerMasterData masterData, CancellationToken cancellationToken = default) =>
         CollectionAsync(actor, customer, CollectionStep.ChangeMasterData, entryId, null, Wire.Entry(new MasterDataChanged(entryId, masterData ?? throw new ArgumentNullException(nameof(masterData)))), 0, cancellationToken);
+
+    /// <inheritdoc cref="CollectionService.MakeAgreementAsync"/>
+    public Task<CustomerAccount> MakeAgreementAsync(Actor actor, CustomerId customer, EntryId agreementId, IReadOnlyList<EntryId> items, PaymentAgreementTerms terms, string? note = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(terms);
+        return AccountAsync(
+            customer,
+            new AgreementCommand { Actor = Of(actor), EntryId = agreementId.Value, Items = [.. items.Select(i => i.Value)], Terms = TermsData.Of(terms), Note = note },
+            cancellationToken);
+    }
+
+    /// <inheritdoc cref="CollectionService.AmendAgreementAsync"/>
+    public Task<CustomerAccount> AmendAgreementAsync(Actor actor, CustomerId customer, EntryId entryId, EntryId agreement, PaymentAgreementTerms terms, string note, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        return AccountAsync(
+            customer,
+            new AgreementCommand { Actor = Of(actor), EntryId = entryId.Value, Agreement = agreement.Value, Terms = TermsData.Of(terms), Note = note },
+            cancellationToken);
+    }
 
     /// <inheritdoc cref="CollectionService.DeleteAgreementAsync"/>
     public Task<CustomerAccount> DeleteAgreementAsync(Actor actor, CustomerId customer, EntryId entryId, EntryId agreement, string reason, CancellationToken cancellationToken = default) =>

@@ -2,7 +2,10 @@ using Orleans.Runtime;
 
 namespace Debitor.Core.Orleans.Tests;
 
-/// <summary>A command whose silo dies after the entries were stored and before the answer left: the retry writes nothing twice.</summary>
+/// <summary>
+/// Commands on clusters of their own (they change the sample or stop a silo): a command whose silo dies after the entries
+/// were stored and before the answer left, and a letter's cancellation over a payer's accounts.
+/// </summary>
 public sealed class AccountCommandFailoverTests
 {
     [Fact(Timeout = 150_000)]
@@ -54,6 +57,37 @@ public sealed class AccountCommandFailoverTests
         Assert.Equal(AccountCommandTests.Entries(journal), AccountCommandTests.Entries(account.Journal));
         Assert.Equal(entries.Select(e => Serialization.JournalJson.Serialize(e)), AccountCommandTests.Entries(journal).Skip(before));
     }
+
+    [Fact(Timeout = 150_000)]
+    public async Task CancelLetterAsync_PayerLetterOverSeveralAccounts_CancelledOnEachAccountAsInProcess()
+    {
+        await using var sample = await SampleCluster.StartAsync(2);
+        var actor = sample.Host.Actor;
+        var request = sample.Request("cancel-run");
+        var dunning = sample.Dunning();
+        var proposal = await dunning.PreviewAsync(actor, request);
+        await dunning.ProcessAsync(actor, proposal);
+        var reference = await SampleCluster.LoadSampleAsync();
+        await reference.Dunning.ProcessAsync(reference.Actor, await reference.Dunning.PreviewAsync(reference.Actor, request));
+        var letter = proposal.Letters.FirstOrDefault(l => l.Customers.Count > 1) ?? throw new InvalidOperationException("The sample has no payer letter.");
+        Assert.True(letter.NoticeCount > 0);
+        var covered = letter.Customers.Append(letter.Recipient).Distinct(StringComparer.Ordinal).Select(c => new CustomerId(c)).ToList();
+
+        // Listed with the payer last: the façade still runs the cancellation in the payer's grain.
+        await new ClusterAccounts(sample.Cluster.Client, sample.Host.Company).CancelLetterAsync(actor, letter.Id, [.. covered.OrderByDescending(c => c == new CustomerId(letter.Recipient))], "Falsche Anschrift");
+        await reference.Dunning.CancelLetterAsync(reference.Actor, letter.Id, covered, "Falsche Anschrift");
+
+        foreach (var customer in covered)
+        {
+            // Each account that holds the letter's notices records the cancellation once; the entries equal the single-process ones.
+            var cancelled = await CancelledAsync(sample.Host.Store, customer, letter.Id);
+            Assert.Equal(await CancelledAsync(reference.Store, customer, letter.Id), cancelled);
+            Assert.True((letter.Lines.Any(l => l.Customer == customer.Value && l.IssuesNotice) ? 1 : 0) == cancelled.Count, $"{customer}: {cancelled.Count} cancellations; letter {letter.Id}; lines {string.Join(";", letter.Lines.Select(l => l.Describe()))}");
+        }
+    }
+
+    private static async Task<List<string>> CancelledAsync(Ports.ICustomerAccountStore store, CustomerId customer, string letter) =>
+        [.. (await store.LoadAsync(customer, CancellationToken.None)).Select(r => r.Entry).OfType<Ledger.DunningLetterCancelled>().Where(c => c.LetterId == letter).Select(c => Serialization.JournalJson.Serialize(c))];
 
     private static async Task<SiloAddress> SiloOfAsync(SampleCluster sample, CustomerId customer)
     {

@@ -209,7 +209,7 @@ public sealed class ClusterDunningService
                 for (var i = from; i < to; i++)
                 {
                     var item = items[i];
-                    calls[i - from] = RetryAsync(() => call(item), ct);
+                    calls[i - from] = GrainRetry.RunAsync(() => call(item), _options, ct);
                 }
 
                 var done = await Task.WhenAll(calls).ConfigureAwait(false);
@@ -217,26 +217,6 @@ public sealed class ClusterDunningService
             }).ConfigureAwait(false);
         return results;
     }
-
-    private async Task<T> RetryAsync<T>(Func<Task<T>> call, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await call().ConfigureAwait(false);
-            }
-            catch (Exception exception) when (attempt < _options.MaxAttempts && IsTransient(exception) && !cancellationToken.IsCancellationRequested)
-            {
-                // A silo that failed or a call that timed out: the grain is activated again on a live silo.
-                await Task.Delay(_options.RetryDelay * attempt, cancellationToken).ConfigureAwait(false);
-            }
-        }
-    }
-
-    /// <summary>Faults a retry may cure: not a refused argument, a refused permission or a broken rule (those fail again).</summary>
-    private static bool IsTransient(Exception exception) =>
-        exception is not (ArgumentException or DebitorException or OperationCanceledException);
 
     private ICustomerAccountGrain Grain(CompanyId company, CustomerId customer) =>
         _grains.GetGrain<ICustomerAccountGrain>(AccountGrainKey.Format(company, customer));

@@ -59,6 +59,11 @@ public sealed partial class PostgreSqlCustomerAccountStore : ICustomerAccountSto
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        await using (var command = new NpgsqlCommand(PostgreSqlDocumentOutbox.Schema, connection, transaction))
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 

@@ -65,6 +65,7 @@ public sealed partial class SqliteCustomerAccountStore : ICustomerAccountStore, 
         await ExecuteAsync(connection, transaction, SqliteSchema.Version1, cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(connection, transaction, SqliteSchema.Version2, cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(connection, transaction, SqliteLetterNumberSequence.Schema, cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(connection, transaction, SqliteDocumentOutbox.Schema, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 

@@ -57,8 +57,11 @@ internal static class DatevImporter
                 chunk.Clear();
             }
 
-            progress.Advance(linesRead + malformed.Count - reported);
-            reported = linesRead + malformed.Count;
+            if (linesRead + malformed.Count > reported)
+            {
+                progress.Advance(linesRead + malformed.Count - reported);
+                reported = linesRead + malformed.Count;
+            }
         }
 
         foreach (var record in file.Records(malformed))

@@ -3,6 +3,7 @@ using System.Globalization;
 using Debitor.Core.Application;
 using Debitor.Core.Benchmarks.Dunning;
 using Debitor.Core.Dunning;
+using Debitor.Core.Ledger;
 using Debitor.Core.Orleans;
 using Debitor.Core.Ports;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,10 +44,12 @@ internal static class ClusterRun
         var inProcess = Services(inProcessStore).GetRequiredService<DunningService>();
         var (localProposal, localPreview) = await MeasureAsync(() => inProcess.PreviewAsync(Accountant, DunningPortfolio.Request));
         Print($"in process      preview {localPreview}  {localProposal.Letters.Count:N0} letters, {localProposal.Letters.Sum(l => l.NoticeCount):N0} notices, {localProposal.Excluded.Count:N0} excluded");
+        await EachAloneAsync(inProcess, inProcessStore);
         var (localResult, localProcess) = await MeasureAsync(() => inProcess.ProcessAsync(Accountant, localProposal));
         Print($"in process      process {localProcess}  {localResult.Issued.Count:N0} letters issued, {localResult.Removed.Count:N0} removed");
-        var expectedPreview = localProposal.Letters.Select(DunningLetterSnapshot.Of).ToList();
-        var expectedExcluded = localProposal.Excluded.Select(DunningLineSnapshot.Of).ToList();
+        var ((expectedPreview, expectedExcluded), snapshots) = await MeasureAsync(() => Task.FromResult(
+            (localProposal.Letters.Select(DunningLetterSnapshot.Of).ToList(), localProposal.Excluded.Select(DunningLineSnapshot.Of).ToList())));
+        Print($"in process      snapshots {snapshots}  (every letter and excluded item as the cluster delivers them)");
         var expectedIssued = localResult.Issued.Select(DunningLetterSnapshot.Of).ToList();
         localProposal = null;
         localResult = null;
@@ -82,6 +85,34 @@ internal static class ClusterRun
         var same = !(previewDiffers || excludedDiffers || issuedDiffers || numbersDiffer);
         Print($"result          {(same ? "EQUAL: the cluster's preview and processing equal the in-process run letter for letter" : "DIFFERENT")}; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024):N0} MB, load average {LoadAverage()}");
         return same ? 0 : 1;
+    }
+
+    /// <summary>What the grains do in a cluster preview, in process: every account that routes to no payer previewed alone from its view, read into snapshots.</summary>
+    private static async Task EachAloneAsync(DunningService service, InMemoryCustomerAccountStore store)
+    {
+        var views = new List<CustomerAccount>();
+        await foreach (var id in store.ListCustomersAsync(DunningPortfolio.Company, CancellationToken.None))
+        {
+            views.Add(CustomerAccount.FromJournal(await store.LoadAsync(id, CancellationToken.None)));
+        }
+
+        // Replaying is the grain's warm state, not its preview work: measured apart from it.
+        var process = Process.GetCurrentProcess();
+        process.Refresh();
+        var cpu = process.TotalProcessorTime;
+        var wall = Stopwatch.StartNew();
+        var alone = views.Where(v => v.Customer.Payer is null).ToList();
+        var letters = 0;
+        foreach (var view in alone)
+        {
+            var proposal = await service.PreviewViewsAsync(Accountant, DunningPortfolio.Request, [view], CancellationToken.None);
+            var snapshots = (Letters: proposal.Letters.Select(DunningLetterSnapshot.Of).ToList(), Excluded: proposal.Excluded.Select(DunningLineSnapshot.Of).ToList());
+            letters += snapshots.Letters.Count;
+        }
+
+        process.Refresh();
+        var phase = new Phase(wall.Elapsed, process.TotalProcessorTime - cpu);
+        Print($"in process      each alone {phase}  {alone.Count:N0} accounts previewed one by one from their views, {letters:N0} letters, as snapshots: {PerAccount(phase, alone.Count)} (a grain's own work, without Orleans)");
     }
 
     private static async Task<(InMemoryCustomerAccountStore, InMemoryCustomerAccountStore)> SeedAsync(int items)

@@ -225,31 +225,11 @@ public sealed class ClusterDunningService
                     slice[i] = items[from + i];
                 }
 
-                var done = await RetryAsync(() => call(slice, batch), ct).ConfigureAwait(false);
+                var done = await GrainRetry.RunAsync(() => call(slice, batch), _options, ct).ConfigureAwait(false);
                 done.CopyTo(results, from);
             }).ConfigureAwait(false);
         return results;
     }
-
-    private async Task<T> RetryAsync<T>(Func<Task<T>> call, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await call().ConfigureAwait(false);
-            }
-            catch (Exception exception) when (attempt < _options.MaxAttempts && IsTransient(exception) && !cancellationToken.IsCancellationRequested)
-            {
-                // A silo that failed or a call that timed out: the grain is activated again on a live silo.
-                await Task.Delay(_options.RetryDelay * attempt, cancellationToken).ConfigureAwait(false);
-            }
-        }
-    }
-
-    /// <summary>Faults a retry may cure: not a refused argument, a refused permission or a broken rule (those fail again).</summary>
-    private static bool IsTransient(Exception exception) =>
-        exception is not (ArgumentException or DebitorException or OperationCanceledException);
 
     /// <summary>A worker for a batch: stateless workers run where the call arrives, so batches spread over the silos' gateways.</summary>
     private IClusterDunningWorker Worker(int batch) => _grains.GetGrain<IClusterDunningWorker>(batch);

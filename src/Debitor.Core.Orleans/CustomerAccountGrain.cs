@@ -63,6 +63,21 @@ internal sealed partial class CustomerAccountGrain : Grain, ICustomerAccountGrai
 
     public Task<WriteOutcome> DeleteAsync(long expectedVersion) => DeleteOwnAsync(expectedVersion);
 
+    public async Task<CommandOutcome> ExecuteAsync(AccountCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        using var services = new AccountServices(_services, new ClusterCustomerAccountStore(GrainFactory, Company, this, _store));
+        try
+        {
+            return await command.RunAsync(services, Customer, CancellationToken.None);
+        }
+        catch (DebitorException exception) when (CommandFault.Of(exception) is { } fault)
+        {
+            // The library's refusals travel as values (Orleans has no codec for them); the caller throws them again.
+            return CommandOutcome.None with { Fault = fault };
+        }
+    }
+
     public async Task<RouteData> RouteAsync(RunData run)
     {
         IReadOnlyList<JournalRecord> journal;

@@ -57,6 +57,7 @@ internal static class JournalEntryKinds
 
     private static readonly Dictionary<string, Kind> ByName = All.ToDictionary(k => k.Name, StringComparer.Ordinal);
     private static readonly Dictionary<Type, Kind> ByType = All.ToDictionary(k => k.Type);
+    private static readonly Dictionary<string, Kind>.AlternateLookup<ReadOnlySpan<char>> ByNameSpan = ByName.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Every discriminator, in declaration order.</summary>
     public static IReadOnlyList<string> Names { get; } = [.. All.Select(k => k.Name)];
@@ -66,6 +67,15 @@ internal static class JournalEntryKinds
 
     public static bool TryGet(string name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Kind? kind) =>
         ByName.TryGetValue(name, out kind);
+
+    /// <summary>Looks up the kind a reader stands on (a JSON string) without allocating its name.</summary>
+    public static bool TryGet(ref System.Text.Json.Utf8JsonReader reader, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Kind? kind)
+    {
+        kind = null;
+        Span<char> name = stackalloc char[64];
+        var length = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
+        return length <= name.Length && ByNameSpan.TryGetValue(name[..reader.CopyString(name)], out kind);
+    }
 
     public static Kind For(JournalEntry entry) =>
         ByType.TryGetValue(entry.GetType(), out var kind)
@@ -82,6 +92,9 @@ internal static class JournalEntryKinds
         public string Name { get; } = name;
 
         public Type Type { get; } = type;
+
+        /// <summary>The discriminator, encoded once for writing.</summary>
+        public System.Text.Json.JsonEncodedText Utf8Name { get; } = System.Text.Json.JsonEncodedText.Encode(name);
 
         public JsonTypeInfo TypeInfo => _typeInfo.Value;
     }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Debitor.Core.Ledger;
@@ -19,7 +18,7 @@ namespace Debitor.Core.Serialization;
 /// expected or a value the domain refuses throws <see cref="JournalFormatException"/>. Reading and writing use
 /// source-generated metadata; they are safe for concurrent use.</para>
 /// </remarks>
-public static class JournalJson
+public static partial class JournalJson
 {
     /// <summary>The format version this library writes.</summary>
     public const int FormatVersion = 2;
@@ -46,7 +45,11 @@ public static class JournalJson
     /// <returns>The document.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="entry"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The entry's kind has no discriminator (a type this format does not know).</exception>
-    public static string Serialize(JournalEntry entry) => System.Text.Encoding.UTF8.GetString(SerializeToUtf8Bytes(entry));
+    public static string Serialize(JournalEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return Write(entry, null, static bytes => System.Text.Encoding.UTF8.GetString(bytes));
+    }
 
     /// <summary>Writes an entry as UTF-8 JSON.</summary>
     /// <param name="entry">The entry.</param>
@@ -56,16 +59,7 @@ public static class JournalJson
     public static byte[] SerializeToUtf8Bytes(JournalEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            writer.WriteNumber(Names.Format, FormatVersion);
-            WriteEntry(writer, entry);
-            writer.WriteEndObject();
-        }
-
-        return buffer.WrittenSpan.ToArray();
+        return Write(entry, null, static bytes => bytes.ToArray());
     }
 
     /// <summary>Writes a record (the entry with its version, time and author) as a JSON document.</summary>
@@ -73,7 +67,12 @@ public static class JournalJson
     /// <returns>The document.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="record"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The entry's kind has no discriminator.</exception>
-    public static string Serialize(JournalRecord record) => System.Text.Encoding.UTF8.GetString(SerializeToUtf8Bytes(record));
+    public static string Serialize(JournalRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(record.Entry, nameof(record));
+        return Write(record.Entry, record, static bytes => System.Text.Encoding.UTF8.GetString(bytes));
+    }
 
     /// <summary>Writes a record as UTF-8 JSON.</summary>
     /// <param name="record">The record.</param>
@@ -84,21 +83,7 @@ public static class JournalJson
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(record.Entry, nameof(record));
-        var buffer = new ArrayBufferWriter<byte>(320);
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            writer.WriteNumber(Names.Format, FormatVersion);
-            writer.WriteNumber(Names.Version, record.Version);
-            writer.WritePropertyName(Names.RecordedAt);
-            JsonSerializer.Serialize(writer, record.RecordedAt, JournalJsonContext.Strict.GetTypeInfo(typeof(Instant)));
-            writer.WritePropertyName(Names.RecordedBy);
-            JsonSerializer.Serialize(writer, record.RecordedBy, JournalJsonContext.Strict.GetTypeInfo(typeof(UserId)));
-            WriteEntry(writer, record.Entry);
-            writer.WriteEndObject();
-        }
-
-        return buffer.WrittenSpan.ToArray();
+        return Write(record.Entry, record, static bytes => bytes.ToArray());
     }
 
     /// <summary>Reads an entry document.</summary>
@@ -109,14 +94,18 @@ public static class JournalJson
     public static JournalEntry Deserialize(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        return Deserialize(System.Text.Encoding.UTF8.GetBytes(json));
+        return ReadText(json, static bytes => Deserialize(bytes));
     }
 
     /// <summary>Reads an entry document from UTF-8 JSON.</summary>
     /// <param name="utf8Json">The document's UTF-8 bytes.</param>
     /// <returns>The entry.</returns>
     /// <exception cref="JournalFormatException">The document is malformed, or its format version or kind is unknown.</exception>
-    public static JournalEntry Deserialize(ReadOnlySpan<byte> utf8Json)
+    public static JournalEntry Deserialize(ReadOnlySpan<byte> utf8Json) =>
+        TryReadCurrent(utf8Json, record: false, out var entry, out _, out _, out _) ? entry! : DeserializeDocument(utf8Json);
+
+    /// <summary>The general path: any readable format version and member order, and the exact error otherwise.</summary>
+    internal static JournalEntry DeserializeDocument(ReadOnlySpan<byte> utf8Json)
     {
         using var document = Parse(utf8Json);
         var root = Upgrade(document.RootElement, record: false, out var upgraded);
@@ -135,14 +124,20 @@ public static class JournalJson
     public static JournalRecord DeserializeRecord(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        return DeserializeRecord(System.Text.Encoding.UTF8.GetBytes(json));
+        return ReadText(json, static bytes => DeserializeRecord(bytes));
     }
 
     /// <summary>Reads a record document from UTF-8 JSON.</summary>
     /// <param name="utf8Json">The document's UTF-8 bytes.</param>
     /// <returns>The record.</returns>
     /// <exception cref="JournalFormatException">The document is malformed, or its format version or kind is unknown.</exception>
-    public static JournalRecord DeserializeRecord(ReadOnlySpan<byte> utf8Json)
+    public static JournalRecord DeserializeRecord(ReadOnlySpan<byte> utf8Json) =>
+        TryReadCurrent(utf8Json, record: true, out var entry, out var version, out var recordedAt, out var recordedBy)
+            ? new JournalRecord(version, recordedAt, recordedBy, entry!)
+            : DeserializeRecordDocument(utf8Json);
+
+    /// <summary>The general path of records (see <see cref="DeserializeDocument"/>).</summary>
+    internal static JournalRecord DeserializeRecordDocument(ReadOnlySpan<byte> utf8Json)
     {
         using var document = Parse(utf8Json);
         var root = Upgrade(document.RootElement, record: true, out var upgraded);
@@ -160,14 +155,6 @@ public static class JournalJson
             var recordedBy = ReadValue<UserId>(root, Names.RecordedBy, entry);
             return new JournalRecord(number, recordedAt, recordedBy, entry);
         }
-    }
-
-    private static void WriteEntry(Utf8JsonWriter writer, JournalEntry entry)
-    {
-        var kind = JournalEntryKinds.For(entry);
-        writer.WriteString(Names.Kind, kind.Name);
-        writer.WritePropertyName(Names.Entry);
-        JsonSerializer.Serialize(writer, entry, kind.TypeInfo);
     }
 
     private static JsonDocument Parse(ReadOnlySpan<byte> utf8Json)

@@ -48,6 +48,8 @@ internal sealed class StringValueConverter<T>(Func<string, T> parse, Func<T, str
 /// <summary>Money as <c>{"amount":"12.50","currency":"EUR"}</c>: the amount as an invariant decimal string, so no JSON reader rounds it.</summary>
 internal sealed class MoneyConverter : JsonConverter<Money>
 {
+    private const NumberStyles AmountStyles = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint;
+
     private static readonly JsonConverter<Currency> Currencies = JournalJsonConverters.Currency;
 
     public override Money Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
@@ -87,7 +89,16 @@ internal sealed class MoneyConverter : JsonConverter<Money>
     public override void Write(Utf8JsonWriter writer, Money value, JsonSerializerOptions options)
     {
         writer.WriteStartObject();
-        writer.WriteString("amount", value.Amount.ToString(CultureInfo.InvariantCulture));
+        Span<byte> amount = stackalloc byte[64];
+        if (value.Amount.TryFormat(amount, out var written, default, CultureInfo.InvariantCulture))
+        {
+            writer.WriteString("amount"u8, amount[..written]);
+        }
+        else
+        {
+            writer.WriteString("amount"u8, value.Amount.ToString(CultureInfo.InvariantCulture));
+        }
+
         writer.WritePropertyName("currency");
         Currencies.Write(writer, value.Currency, options);
         writer.WriteEndObject();
@@ -100,8 +111,15 @@ internal sealed class MoneyConverter : JsonConverter<Money>
             throw new JsonException($"A money amount must be a decimal string such as \"12.50\", not {reader.TokenType}.");
         }
 
+        // The common case without a string: the amount's UTF-8 bytes parsed as they stand (same styles and culture).
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence
+            && decimal.TryParse(reader.ValueSpan, AmountStyles, CultureInfo.InvariantCulture, out var direct))
+        {
+            return direct;
+        }
+
         var text = reader.GetString()!;
-        if (!decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount))
+        if (!decimal.TryParse(text, AmountStyles, CultureInfo.InvariantCulture, out var amount))
         {
             throw new JsonException($"'{text}' is not a decimal amount.");
         }

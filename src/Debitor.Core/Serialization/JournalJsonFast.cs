@@ -1,0 +1,167 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Debitor.Core.Ledger;
+
+namespace Debitor.Core.Serialization;
+
+/// <summary>
+/// The fast paths of <see cref="JournalJson"/> (D13.30): writing through one reused writer and buffer per thread, and reading a
+/// current-format document in one <see cref="Utf8JsonReader"/> pass, with the envelope's members in the order this library
+/// writes them. Any other document (an older format version, another member order, anything malformed) is read by the
+/// general path, which upgrades it or throws the exact <see cref="JournalFormatException"/>; the fast path never decides
+/// that a document is wrong, so strictness and the error messages are the general path's.
+/// </summary>
+public static partial class JournalJson
+{
+    /// <summary>Documents up to this many UTF-8 bytes are transcoded on the stack; longer ones in a pooled buffer.</summary>
+    private const int StackTranscodeLimit = 1024;
+
+    /// <summary>A thread's writer buffer above this size is not kept for the next document.</summary>
+    private const int KeptBufferLimit = 64 * 1024;
+
+    private static readonly JsonReaderOptions ReaderOptions = new() { CommentHandling = JsonCommentHandling.Disallow };
+    private static readonly JsonEncodedText FormatName = JsonEncodedText.Encode(Names.Format);
+    private static readonly JsonEncodedText VersionName = JsonEncodedText.Encode(Names.Version);
+    private static readonly JsonEncodedText RecordedAtName = JsonEncodedText.Encode(Names.RecordedAt);
+    private static readonly JsonEncodedText RecordedByName = JsonEncodedText.Encode(Names.RecordedBy);
+    private static readonly JsonEncodedText KindName = JsonEncodedText.Encode(Names.Kind);
+    private static readonly JsonEncodedText EntryName = JsonEncodedText.Encode(Names.Entry);
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+
+    private static JsonTypeInfo<Instant> InstantInfo => EnvelopeInfo.Instant;
+
+    private static JsonTypeInfo<UserId> UserIdInfo => EnvelopeInfo.UserId;
+
+    /// <summary>Writes an entry or a record into the thread's buffer and hands the written bytes to <paramref name="result"/>.</summary>
+    private static TResult Write<TResult>(JournalEntry entry, JournalRecord? record, Func<ReadOnlySpan<byte>, TResult> result)
+    {
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(512);
+        buffer.ResetWrittenCount();
+        var writer = t_writer ??= new Utf8JsonWriter(buffer);
+        writer.Reset(buffer);
+        try
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber(FormatName, FormatVersion);
+            if (record is not null)
+            {
+                writer.WriteNumber(VersionName, record.Version);
+                writer.WritePropertyName(RecordedAtName);
+                JsonSerializer.Serialize(writer, record.RecordedAt, InstantInfo);
+                writer.WritePropertyName(RecordedByName);
+                JsonSerializer.Serialize(writer, record.RecordedBy, UserIdInfo);
+            }
+
+            var kind = JournalEntryKinds.For(entry);
+            writer.WriteString(KindName, kind.Utf8Name);
+            writer.WritePropertyName(EntryName);
+            JsonSerializer.Serialize(writer, entry, kind.TypeInfo);
+            writer.WriteEndObject();
+            writer.Flush();
+            return result(buffer.WrittenSpan);
+        }
+        finally
+        {
+            if (buffer.Capacity > KeptBufferLimit)
+            {
+                t_buffer = null;
+                t_writer = null;
+            }
+        }
+    }
+
+    /// <summary>Transcodes a document to UTF-8 (on the stack when small) and reads it.</summary>
+    private static T ReadText<T>(string json, ReadUtf8<T> read)
+    {
+        var max = Encoding.UTF8.GetMaxByteCount(json.Length);
+        if (max <= StackTranscodeLimit)
+        {
+            Span<byte> bytes = stackalloc byte[StackTranscodeLimit];
+            return read(bytes[..Encoding.UTF8.GetBytes(json, bytes)]);
+        }
+
+        var rented = ArrayPool<byte>.Shared.Rent(max);
+        try
+        {
+            return read(rented.AsSpan(0, Encoding.UTF8.GetBytes(json, rented)));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>
+    /// Reads a current-format document whose envelope members come in the written order, in one pass. Returns
+    /// <see langword="false"/> for every other document, which the general path then reads or refuses.
+    /// </summary>
+    private static bool TryReadCurrent(ReadOnlySpan<byte> utf8Json, bool record, out JournalEntry? entry, out long version, out Instant recordedAt, out UserId recordedBy)
+    {
+        entry = null;
+        version = 0;
+        recordedAt = default;
+        recordedBy = default;
+        try
+        {
+            var reader = new Utf8JsonReader(utf8Json, ReaderOptions);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject
+                || !Member(ref reader, Names.Format) || reader.TokenType != JsonTokenType.Number
+                || !reader.TryGetInt32(out var format) || format != FormatVersion)
+            {
+                return false;
+            }
+
+            if (record)
+            {
+                if (!Member(ref reader, Names.Version) || reader.TokenType != JsonTokenType.Number || !reader.TryGetInt64(out version) || version < 1
+                    || !Member(ref reader, Names.RecordedAt))
+                {
+                    return false;
+                }
+
+                recordedAt = JsonSerializer.Deserialize(ref reader, InstantInfo);
+                if (!Member(ref reader, Names.RecordedBy))
+                {
+                    return false;
+                }
+
+                recordedBy = JsonSerializer.Deserialize(ref reader, UserIdInfo);
+            }
+
+            if (!Member(ref reader, Names.Kind) || reader.TokenType != JsonTokenType.String
+                || !JournalEntryKinds.TryGet(ref reader, out var kind)
+                || !Member(ref reader, Names.Entry) || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return false;
+            }
+
+            entry = (JournalEntry?)JsonSerializer.Deserialize(ref reader, kind.TypeInfo);
+            return entry is not null && reader.Read() && reader.TokenType == JsonTokenType.EndObject;
+        }
+        catch (Exception ex) when (ex is JsonException or ArgumentException or FormatException or NotSupportedException or InvalidOperationException or OverflowException)
+        {
+            // The general path reads the document again and names the problem.
+            return false;
+        }
+    }
+
+    /// <summary>Moves to the next member's value if the next member is <paramref name="name"/>.</summary>
+    private static bool Member(ref Utf8JsonReader reader, string name) =>
+        reader.Read() && reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals(name) && reader.Read();
+
+    private delegate T ReadUtf8<T>(ReadOnlySpan<byte> utf8Json);
+
+    /// <summary>The envelope's typed metadata, resolved once.</summary>
+    private static class EnvelopeInfo
+    {
+        public static readonly JsonTypeInfo<Instant> Instant = (JsonTypeInfo<Instant>)JournalJsonContext.Strict.GetTypeInfo(typeof(Instant));
+        public static readonly JsonTypeInfo<UserId> UserId = (JsonTypeInfo<UserId>)JournalJsonContext.Strict.GetTypeInfo(typeof(UserId));
+    }
+}

@@ -71,6 +71,15 @@ internal static class Wire
 
     internal static LocalDate? Date(string? text, bool optional) => optional && text is null ? null : Date(text!);
 
+    /// <summary>An amount with its currency, <c>123.45 EUR</c>.</summary>
+    internal static string Amount(Money money) => Snapshots.Text($"{money.Amount} {money.Currency.Code}");
+
+    internal static Money Amount(string text)
+    {
+        var space = text.IndexOf(' ', StringComparison.Ordinal);
+        return new Money(decimal.Parse(text.AsSpan(0, space), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture), Core.Currency.FromCode(text[(space + 1)..]));
+    }
+
     internal static string? Id(EntryId? id) => id?.Value;
 
     internal static EntryId? Id(string? id) => id is null ? null : new EntryId(id);
@@ -481,13 +490,9 @@ internal sealed record TermsData
         return terms with { Every = Every, InterestPercent = InterestPercent, Fee = Fee is null ? null : Amount(Fee), GraceDays = GraceDays };
     }
 
-    private static string Amount(Money money) => Snapshots.Text($"{money.Amount} {money.Currency.Code}");
+    private static string Amount(Money money) => Wire.Amount(money);
 
-    private static Money Amount(string text)
-    {
-        var space = text.IndexOf(' ', StringComparison.Ordinal);
-        return new Money(decimal.Parse(text.AsSpan(0, space), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture), Core.Currency.FromCode(text[(space + 1)..]));
-    }
+    private static Money Amount(string text) => Wire.Amount(text);
 }
 
 /// <summary>Makes a payment agreement over items (<see cref="Agreement"/> <see langword="null"/>), or amends one.</summary>
@@ -509,4 +514,39 @@ internal sealed record AgreementCommand : AccountCommand
         CommandOutcome.Of(Agreement is { } agreement
             ? await services.Collection.AmendAgreementAsync(Who, customer, new EntryId(EntryId), new EntryId(agreement), Terms.ToTerms(), Note!, cancellationToken).ConfigureAwait(false)
             : await services.Collection.MakeAgreementAsync(Who, customer, new EntryId(EntryId), [.. Items!.Select(i => new EntryId(i))], Terms.ToTerms(), Note, cancellationToken).ConfigureAwait(false));
+}
+
+/// <summary>A returned payment, run in the grain of the account it came from; the other accounts it was posted to are written through their grains.</summary>
+[GenerateSerializer]
+[Immutable]
+internal sealed record ReturnPaymentCommand : AccountCommand
+{
+    [Id(0)] public required string Payment { get; init; }
+
+    [Id(1)] public required string ReturnDate { get; init; }
+
+    [Id(2)] public required int Kind { get; init; }
+
+    [Id(3)] public string? Reason { get; init; }
+
+    [Id(4)] public string? BankFee { get; init; }
+
+    [Id(5)] public string? FeeDocumentNumber { get; init; }
+
+    internal static ReturnPaymentCommand Of(ActorData actor, PaymentReturn paymentReturn) => new()
+    {
+        Actor = actor,
+        Payment = paymentReturn.Payment.Value,
+        ReturnDate = Wire.Date(paymentReturn.ReturnDate),
+        Kind = (int)paymentReturn.Kind,
+        Reason = paymentReturn.Reason,
+        BankFee = paymentReturn.BankFee is { } fee ? Wire.Amount(fee) : null,
+        FeeDocumentNumber = paymentReturn.FeeDocumentNumber,
+    };
+
+    internal override async Task<CommandOutcome> RunAsync(AccountServices services, CustomerId customer, CancellationToken cancellationToken)
+    {
+        var paymentReturn = new PaymentReturn(new EntryId(Payment), Wire.Date(ReturnDate), (ReturnKind)Kind, Reason, BankFee is null ? null : Wire.Amount(BankFee), FeeDocumentNumber);
+        return CommandOutcome.Of((await services.Payments.ReturnPaymentAsync(Who, customer, paymentReturn, cancellationToken).ConfigureAwait(false)).Accounts);
+    }
 }

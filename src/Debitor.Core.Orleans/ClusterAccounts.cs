@@ -254,6 +254,26 @@ public sealed class ClusterAccounts
     }
 
     /// <summary>
+    /// Records a returned direct debit or cheque (<see cref="PaymentService.ReturnPaymentAsync"/>) in the grain of the
+    /// account the payment came from; the other accounts it was posted to are written through their grains (D19.22).
+    /// </summary>
+    /// <param name="actor">Who acts; needs <see cref="Permission.RecordPayments"/> on every account touched.</param>
+    /// <param name="receivedFrom">The customer the payment came from.</param>
+    /// <param name="paymentReturn">What came back, when, and the fee.</param>
+    /// <param name="cancellationToken">Cancels the call before it is sent.</param>
+    /// <returns>The accounts touched, afterwards. Recording the same return again changes nothing.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="actor"/> or <paramref name="paymentReturn"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The customer does not exist, no account concerned holds the payment, or the payment cannot be returned.</exception>
+    /// <exception cref="AuthorizationException">The actor may not record payments on an account concerned.</exception>
+    /// <exception cref="DuplicateEntryException">The return was recorded before with other content.</exception>
+    /// <exception cref="ConcurrencyException">Other writers kept changing the accounts.</exception>
+    public async Task<IReadOnlyList<CustomerAccount>> ReturnPaymentAsync(Actor actor, CustomerId receivedFrom, PaymentReturn paymentReturn, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(paymentReturn);
+        return (await SendAsync(receivedFrom, ReturnPaymentCommand.Of(Of(actor), paymentReturn), cancellationToken).ConfigureAwait(false)).Accounts();
+    }
+
+    /// <summary>
     /// Delegates a customer's open claims to its payer (<see cref="DelegationService.DelegateAsync"/>), run in the payer's
     /// grain; the customer's account is written through its grain (D19.22).
     /// </summary>

@@ -149,7 +149,7 @@ public sealed class AccountCommandTests(TwoSiloFixture fixture)
         }
 
         var owed = 2 * (Invoice(1).Amount.Amount + Invoice(2).Amount.Amount);
-        var payment = new IncomingPayment(Id("pay-2000"), new Money(owed, Currency.EUR), Today, reference: "Sammelzahlung");
+        var payment = new IncomingPayment(Id("pay-2000"), new Money(owed, Currency.EUR), Today, PaymentMethod.DirectDebit, "Sammellastschrift");
 
         // The payer's payment runs in the payer's grain and writes the employees' accounts through theirs, while notes
         // are written on those accounts by other clients at the same time.
@@ -173,6 +173,19 @@ public sealed class AccountCommandTests(TwoSiloFixture fixture)
         var again = await clients[2].ApplyPaymentAsync(Actor, payer, payment);
         Assert.Equal(PaymentStatus.AlreadyApplied, again.Status);
         Assert.Equal(versions, await VersionsAsync([payer, .. employees]));
+
+        // The direct debit comes back: returned in the payer's grain, the employees' items open again, once.
+        var returned = new PaymentReturn(Id("pay-2000"), Today, ReturnKind.DirectDebit, "Widerspruch");
+        await clients[0].ReturnPaymentAsync(Actor, payer, returned);
+        var afterReturn = await VersionsAsync([payer, .. employees]);
+        Assert.Equal(afterReturn.Order(), (await clients[1].ReturnPaymentAsync(Actor, payer, returned)).Select(a => a.Version).Order());
+        foreach (var employee in employees)
+        {
+            var account = CustomerAccount.FromJournal(await Sample.Host.Store.LoadAsync(employee, CancellationToken.None));
+            Assert.Equal(2, account.OpenItems.Count());
+        }
+
+        Assert.Equal(afterReturn, await VersionsAsync([payer, .. employees]));
     }
 
     [Fact(Timeout = 60_000)]

@@ -17,10 +17,12 @@ using Orleans.Configuration;
 // (Orleans ADO.NET clustering). Start it once per process; two on one machine need two port pairs (docs/scale-out.md).
 //
 //   Debitor.Cluster.Host [--silo-port 11111] [--gateway-port 30000] [--cluster debitor]
-//                        [--preview COMPANY --as-of yyyy-MM-dd]
+//                        [--preview COMPANY --as-of yyyy-MM-dd] [--note COMPANY CUSTOMER TEXT]
 //
 // The connection string comes from DEBITOR_POSTGRES (Npgsql format). With --preview the silo, once up, previews a
-// dunning run of the company over the whole cluster and prints the letters; without it the silo serves until stopped.
+// dunning run of the company over the whole cluster and prints the letters; with --note it records a note on a customer's
+// account through ClusterAccounts (the use case runs in the account's grain, wherever that lives); without either the
+// silo serves until stopped.
 var arguments = Arguments.Parse(args);
 var connectionString = Environment.GetEnvironmentVariable("DEBITOR_POSTGRES")
     ?? throw new InvalidOperationException("Set DEBITOR_POSTGRES to the Npgsql connection string of the database.");
@@ -84,10 +86,22 @@ if (arguments.Preview is { } company)
     return;
 }
 
+if (arguments.Note is [var noteCompany, var noteCustomer, var noteText])
+{
+    // Every mutating use case goes through ClusterAccounts the same way: it runs in the grain of the account it writes.
+    var accounts = new ClusterAccounts(host.Services.GetRequiredService<IGrainFactory>(), new CompanyId(noteCompany));
+    var note = new Debitor.Core.Ledger.CommunicationRecorded(
+        new EntryId("cluster-note-" + Guid.NewGuid().ToString("N")), Debitor.Core.Communication.CommunicationKind.Comment, "Notiz", noteText);
+    var account = await accounts.RecordCommunicationAsync(new Actor(new UserId("cluster-host"), Roles.Accountant), new CustomerId(noteCustomer), note);
+    Console.WriteLine($"Note recorded on {noteCustomer}: the account is at version {account.Version}.");
+    await host.StopAsync();
+    return;
+}
+
 await host.WaitForShutdownAsync();
 
 /// <summary>The command line.</summary>
-internal sealed record Arguments(int SiloPort, int GatewayPort, string Cluster, string? Preview, NodaTime.LocalDate AsOf)
+internal sealed record Arguments(int SiloPort, int GatewayPort, string Cluster, string? Preview, NodaTime.LocalDate AsOf, string[]? Note)
 {
     public static Arguments Parse(string[] args)
     {
@@ -101,6 +115,7 @@ internal sealed record Arguments(int SiloPort, int GatewayPort, string Cluster, 
             Value(name) is { } text ? int.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture) : fallback;
 
         var asOf = Value("--as-of") is { } date ? LocalDatePattern.Iso.Parse(date).GetValueOrThrow() : new NodaTime.LocalDate(2026, 11, 23);
-        return new Arguments(Port("--silo-port", 11111), Port("--gateway-port", 30000), Value("--cluster") ?? "debitor", Value("--preview"), asOf);
+        var note = Array.IndexOf(args, "--note") is var at and >= 0 && at + 3 < args.Length ? args[(at + 1)..(at + 4)] : null;
+        return new Arguments(Port("--silo-port", 11111), Port("--gateway-port", 30000), Value("--cluster") ?? "debitor", Value("--preview"), asOf, note);
     }
 }

@@ -47,6 +47,15 @@ public sealed class ClusterCustomerAccountStore : ICustomerAccountStore
         _members = members;
     }
 
+    /// <summary>The store a grain gives a command it runs: its own account directly, the others through their grains, the company's accounts listed by the host's store.</summary>
+    internal ClusterCustomerAccountStore(IGrainFactory grains, CompanyId company, CustomerAccountGrain local, ICustomerAccountStore listing)
+    {
+        _grains = grains;
+        _company = company;
+        _local = local;
+        _listing = listing;
+    }
+
     /// <inheritdoc/>
     public async ValueTask<IReadOnlyList<JournalRecord>> LoadAsync(CustomerId customer, CancellationToken cancellationToken)
     {

@@ -22,6 +22,12 @@ internal interface ICustomerAccountGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<RouteData> RouteAsync(RunData run);
 
+    /// <summary>
+    /// Runs a mutating use case of this account (<see cref="AccountCommand"/>) with the library's services, as the single
+    /// writer: commands of one account never interleave with each other or with an append through the grain.
+    /// </summary>
+    Task<CommandOutcome> ExecuteAsync(AccountCommand command);
+
     /// <summary>Previews the run for a group this grain owns (the group's accounts, ordered by id).</summary>
     Task<PreviewPart> PreviewDunningAsync(ActorData actor, RunData run, string[] members);
 

@@ -8,11 +8,11 @@ namespace Debitor.Core.PostgreSql;
 public static class PostgreSqlServiceCollectionExtensions
 {
     /// <summary>
-    /// Stores customer account journals, attached file content, dunning settings, interest schemes and dunning letter
-    /// numbers in PostgreSQL and answers customer searches from it
+    /// Stores customer account journals, attached file content, dunning settings, interest schemes, dunning letter
+    /// numbers and the document outbox (<see cref="PostgreSqlDocumentOutbox"/>) in PostgreSQL and answers customer searches from it
     /// (<see cref="PostgreSqlCustomerSearch"/>), replacing the in-memory store and files of <c>AddDebitorCoreInMemory</c> and the
     /// store-scanning search, whether called before or after <c>AddDebitorCore</c>. The host still registers the other
-    /// ports (outputs, outbox, fault log; see <c>docs/hosting.md</c>). Call <see cref="PostgreSqlCustomerAccountStore.EnsureSchemaAsync"/> at start-up.
+    /// ports (outputs, fault log; see <c>docs/hosting.md</c>). Call <see cref="PostgreSqlCustomerAccountStore.EnsureSchemaAsync"/> at start-up.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="connectionString">A Npgsql connection string.</param>
@@ -40,6 +40,10 @@ public static class PostgreSqlServiceCollectionExtensions
         services.AddSingleton<IInterestSchemeProvider>(interestSchemes);
         services.AddScoped<ICustomerSearch>(provider => new PostgreSqlCustomerSearch(store, provider.GetRequiredService<IAccountFaultLog>()));
         services.AddSingleton<ILetterNumberSequence>(new PostgreSqlLetterNumberSequence(connectionString));
+        services.RemoveAll<IDocumentOutbox>();
+        var outbox = new PostgreSqlDocumentOutbox(store);
+        services.AddSingleton(outbox);
+        services.AddSingleton<IDocumentOutbox>(outbox);
         return services;
     }
 }

@@ -8,11 +8,11 @@ namespace Debitor.Core.Sqlite;
 public static class SqliteServiceCollectionExtensions
 {
     /// <summary>
-    /// Stores customer account journals, attached file content, dunning settings, interest schemes and dunning letter
-    /// numbers in SQLite and answers customer searches from it
+    /// Stores customer account journals, attached file content, dunning settings, interest schemes, dunning letter
+    /// numbers and the document outbox (<see cref="SqliteDocumentOutbox"/>) in SQLite and answers customer searches from it
     /// (<see cref="SqliteCustomerSearch"/>), replacing the in-memory store and files of <c>AddDebitorCoreInMemory</c> and the
     /// store-scanning search, whether called before or after <c>AddDebitorCore</c>. The host still registers the other
-    /// ports (outputs, outbox, fault log; see <c>docs/hosting.md</c>). Call <see cref="SqliteCustomerAccountStore.EnsureSchemaAsync"/> at start-up.
+    /// ports (outputs, fault log; see <c>docs/hosting.md</c>). Call <see cref="SqliteCustomerAccountStore.EnsureSchemaAsync"/> at start-up.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="connectionString">A Microsoft.Data.Sqlite connection string, e.g. <c>Data Source=debitor.db</c>.</param>
@@ -42,7 +42,7 @@ public static class SqliteServiceCollectionExtensions
         services.RemoveAll<IInterestSchemeProvider>();
         services.RemoveAll<ICustomerSearch>();
         services.RemoveAll<ILetterNumberSequence>();
-        services.AddSingleton(store);
+        services.AddSingleton(_ => store); // created by a factory, so the container disposes it (closes its kept connections)
         services.AddSingleton<ICustomerAccountStore>(store);
         services.AddSingleton<IFileStorage>(new SqliteFileStorage(store));
         var dunningSettings = new SqliteDunningSettingsStore(store);
@@ -53,6 +53,10 @@ public static class SqliteServiceCollectionExtensions
         services.AddSingleton<IInterestSchemeProvider>(interestSchemes);
         services.AddScoped<ICustomerSearch>(provider => new SqliteCustomerSearch(store, provider.GetRequiredService<IAccountFaultLog>()));
         services.AddSingleton<ILetterNumberSequence>(new SqliteLetterNumberSequence(connectionString));
+        services.RemoveAll<IDocumentOutbox>();
+        var outbox = new SqliteDocumentOutbox(store);
+        services.AddSingleton(outbox);
+        services.AddSingleton<IDocumentOutbox>(outbox);
         return services;
     }
 }

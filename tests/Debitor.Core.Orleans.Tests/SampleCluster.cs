@@ -19,9 +19,10 @@ namespace Debitor.Core.Orleans.Tests;
 /// </summary>
 internal sealed class SampleCluster : IAsyncDisposable
 {
-    private SampleCluster(PortfolioHost host, InProcessTestCluster cluster, RecordingLetterOutput output, InMemoryDocumentOutbox outbox, DebitorCoreOptions options)
+    private SampleCluster(PortfolioHost host, InProcessTestCluster cluster, RecordingLetterOutput output, InMemoryDocumentOutbox outbox, DebitorCoreOptions options, CountingStore store)
     {
         Host = host;
+        Store = store;
         Cluster = cluster;
         Output = output;
         Outbox = outbox;
@@ -31,6 +32,9 @@ internal sealed class SampleCluster : IAsyncDisposable
     public PortfolioHost Host { get; }
 
     public InProcessTestCluster Cluster { get; }
+
+    /// <summary>The store the silos use: the host's store, counting conflicts.</summary>
+    public CountingStore Store { get; }
 
     public RecordingLetterOutput Output { get; }
 
@@ -61,10 +65,11 @@ internal sealed class SampleCluster : IAsyncDisposable
         var output = new RecordingLetterOutput();
         var outbox = new InMemoryDocumentOutbox();
         var clock = new FakeClock(SamplePortfolio.AsOf.AtStartOfDayInZone(options.TimeZone).ToInstant().Plus(Duration.FromHours(10)));
+        var store = new CountingStore(host.Store);
         var builder = new InProcessTestClusterBuilder((short)silos);
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.Services.AddSingleton<ICustomerAccountStore>(host.Store);
+            silo.Services.AddSingleton<ICustomerAccountStore>(store);
             silo.Services.AddSingleton<IDunningSettingsProvider>(host.Settings);
             silo.Services.AddSingleton<IInterestSchemeProvider>(host.InterestSchemes);
             silo.Services.AddSingleton<IAuthorizationPort>(host.Authorization);
@@ -97,7 +102,7 @@ internal sealed class SampleCluster : IAsyncDisposable
         Trace("deploy");
         await cluster.DeployAsync();
         Trace("deployed");
-        return new SampleCluster(host, cluster, output, outbox, options);
+        return new SampleCluster(host, cluster, output, outbox, options, store);
     }
 
     /// <summary>

@@ -113,9 +113,8 @@ public sealed partial class HostingTests : IDisposable
         builder.Services.AddSingleton<IAuthorizationPort>(new ReceivablesTeamAuthorization(new UserId("alice")));
         // Accounts a run cannot read go to the host's log.
         builder.Services.AddSingleton<IAccountFaultLog, LoggingFaultLog>();
-        // Ports this host keeps in memory, on purpose: its outbox (a database table in production, docs/outbox.md),
-        // and no order processing, cost of sales or task list.
-        builder.Services.AddSingleton<IDocumentOutbox, InMemoryDocumentOutbox>();
+        // Ports this host keeps in memory, on purpose: no order processing, cost of sales or task list. (The outbox is
+        // the SQLite outbox AddDebitorCoreSqlite registers: an undelivered letter waits in the database, docs/outbox.md.)
         builder.Services.AddSingleton<IOpenOrderSource, InMemoryOpenOrderSource>();
         builder.Services.AddSingleton<ICostOfSalesSource, InMemoryCostOfSalesSource>();
         builder.Services.AddSingleton<IAccountManagerTasks, InMemoryAccountManagerTasks>();

@@ -27,9 +27,10 @@ internal sealed class CliHost : IAsyncDisposable
         Clock.SetDate(today);
         var details = settings.CompanyDetails;
 
-        // Journals, files, dunning settings, interest schemes and letter numbers all in the one SQLite file
-        // (Debitor.Core.Sqlite). The tool writes its documents to files within the command, so the remaining ports
-        // (outbox, outputs, fault log, order and cost sources) are the in-memory ones, named explicitly (D14.22).
+        // Journals, files, dunning settings, interest schemes, letter numbers and the document outbox all in the one
+        // SQLite file (Debitor.Core.Sqlite), so a letter not delivered survives to the next invocation (D13.52). The tool
+        // writes its documents to files within the command, so the remaining ports (outputs, fault log, order and cost
+        // sources) are the in-memory ones, named explicitly (D14.22).
         _services = new ServiceCollection()
             .AddDebitorCore(o =>
             {

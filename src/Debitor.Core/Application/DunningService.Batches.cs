@@ -56,13 +56,6 @@ public sealed partial class DunningService
         }
     }
 
-    private async Task<RunContext> ContextAsync(DunningRunRequest request, CancellationToken cancellationToken)
-    {
-        var settings = await _settings.GetAsync(request.Company, cancellationToken).ConfigureAwait(false);
-        var schemes = await _interestSchemes.GetAsync(request.Company, cancellationToken).ConfigureAwait(false);
-        return new RunContext(request, settings, schemes, _options.ReceivablesContact);
-    }
-
     /// <summary>Keeps the views a company-wide preview computed its proposal from, for processing it (D13.21).</summary>
     private void KeepViews(DunningRunRequest proposed, IReadOnlyList<CustomerAccount> views, Dictionary<CustomerId, CustomerAccount> heads)
     {

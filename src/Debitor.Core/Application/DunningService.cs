@@ -177,18 +177,7 @@ public sealed partial class DunningService
 
         var unreadable = new List<CorruptJournalException>();
         var (context, accounts, heads) = await LoadAsync(request, cancellationToken, unreadable).ConfigureAwait(false);
-        var scope = new RunScope(context, accounts, null);
-        foreach (var account in accounts)
-        {
-            if (scope.InScope(account.Customer))
-            {
-                await AuthorizeAsync(actor, Permission.PreviewDunning, account.Id, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        var proposal = DunningEngine.Run(context, accounts, null, 1);
-        proposal.UnreadableAccounts = unreadable.AsReadOnly();
-        proposal.PreviewedOn = Today;
+        var proposal = await PreviewLoadedAsync(actor, context, accounts, unreadable, cancellationToken).ConfigureAwait(false);
         KeepViews(proposal.Request, accounts, heads);
         DebitorDiagnostics.Previewed(_log, proposal, started, activity);
         return proposal;

@@ -240,7 +240,7 @@ internal sealed class RunScope
 }
 
 /// <summary>Restricts a run to the notices of a previewed proposal, with the same prior state and open amount.</summary>
-internal sealed class NoticeFilter
+internal sealed partial class NoticeFilter
 {
     private readonly HashSet<(CustomerId Customer, InstallmentRef Installment, int Level, int PreviousNotices, decimal Open)> _notices = [];
 

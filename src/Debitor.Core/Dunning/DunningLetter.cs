@@ -76,7 +76,7 @@ public sealed record DunningDebtor(CustomerId Id, string Number, string Name)
 /// same immutable account views when first read, so a run over a million items allocates for its letters only.
 /// Immutable and thread-safe for reading.</para>
 /// </remarks>
-public sealed class DunningLetter
+public sealed partial class DunningLetter
 {
     private readonly RunScope _scope;
     private readonly CustomerAccount? _single;

@@ -1,0 +1,158 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Debitor.Core.Ledger;
+
+namespace Debitor.Core.Dunning;
+
+/// <summary>
+/// Everything a letter is computed from besides the accounts' journals (D13.50): the run's request, settings, interest
+/// schemes and contact, the notices the processed proposal allowed on the letter's accounts, the letter's own parameters
+/// and totals, and the version (journal length) each account stood at when the letter was computed.
+/// </summary>
+internal sealed record LetterSource(
+    RunContext Context,
+    IReadOnlyList<NoticeKey>? Notices,
+    (CustomerId Customer, long Version) Recipient,
+    IReadOnlyList<(CustomerId Customer, long Version)>? Group,
+    Currency Currency,
+    int Level,
+    SchemeId Scheme,
+    LocalDate PaymentDeadline,
+    LetterNumber? Number,
+    bool Main,
+    int OnlyLevel,
+    LetterTotals Totals);
+
+/// <summary>A notice a processed proposal allowed: the key <see cref="NoticeFilter"/> matches.</summary>
+internal readonly record struct NoticeKey(CustomerId Customer, InstallmentRef Installment, int Level, int PreviousNotices, decimal Open);
+
+/// <summary>The stored form of a letter: what it is derived from, and deriving it again (D13.50).</summary>
+public sealed partial class DunningLetter
+{
+    /// <summary>What the letter was computed from besides the journals.</summary>
+    internal LetterSource Source()
+    {
+        var customers = Accounts.Select(a => a.Id).ToHashSet();
+        return new LetterSource(
+            new RunContext(_scope.Request, _scope.Settings, _scope.InterestSchemes, _scope.Contact),
+            _scope.Filter?.NoticesOf(customers),
+            (_recipientAccount.Id, _recipientAccount.Version),
+            _group is null ? null : [.. _group.Select(a => (a.Id, a.Version))],
+            Currency,
+            Level,
+            Scheme,
+            PaymentDeadline,
+            Number,
+            _main,
+            _onlyLevel,
+            _totals);
+    }
+
+    /// <summary>
+    /// Builds the letter again from its source and the accounts as they stood at the stored versions: the same inputs of
+    /// the same constructor, so every member reads as on the letter first computed.
+    /// </summary>
+    /// <param name="source">What the letter was computed from.</param>
+    /// <param name="recipient">The recipient's account at its stored version.</param>
+    /// <param name="group">For a payer's letter, the accounts routed to it at their stored versions, in stored order.</param>
+    /// <exception cref="ArgumentException">The settings have no scheme of the letter's id, or its level is beyond the scheme's levels.</exception>
+    internal static DunningLetter Derive(LetterSource source, CustomerAccount recipient, IReadOnlyList<CustomerAccount>? group)
+    {
+        if (!source.Context.Settings.Schemes.TryGetValue(source.Scheme, out var scheme))
+        {
+            throw new ArgumentException($"The stored dunning settings have no scheme '{source.Scheme}'.", nameof(source));
+        }
+
+        if (source.Level < 1 || source.Level > scheme.Levels.Count)
+        {
+            throw new ArgumentException($"Scheme '{source.Scheme}' has no level {source.Level}.", nameof(source));
+        }
+
+        IReadOnlyList<CustomerAccount> accounts = group is null ? [recipient] : [.. group, recipient];
+        var filter = source.Notices is null ? null : NoticeFilter.Of(source.Notices);
+        var scope = new RunScope(source.Context, accounts, filter);
+        return new DunningLetter(
+            scope,
+            recipient,
+            source.Currency,
+            source.Level,
+            scheme,
+            source.PaymentDeadline,
+            group is null ? recipient : null,
+            group is null ? null : [.. group],
+            source.Totals,
+            source.OnlyLevel,
+            source.Main)
+        {
+            Number = source.Number,
+        };
+    }
+
+    /// <summary>
+    /// A hash of what the letter states (header, recipient, every line, credit, fee and debtor, totals): a letter derived
+    /// again must state exactly what the first one stated, or it is refused rather than delivered.
+    /// </summary>
+    /// <returns>Lower-case hexadecimal SHA-256.</returns>
+    internal string ContentHash()
+    {
+        var text = new StringBuilder();
+        void Add(FormattableString part) => text.Append(part.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        static string M(Money money) => string.Create(CultureInfo.InvariantCulture, $"{money.Amount} {money.Currency.Code}");
+        Add($"{Id}|{Number}|{RecipientId}|{Recipient.Number}|{Recipient.Name}|{Level}|{Scheme}|{HeaderTextKey}|{FooterTextKey}|{LetterDate:yyyy-MM-dd}|{PaymentDeadline:yyyy-MM-dd}");
+        Add($"{RecipientAddress}|{RecipientEmail}|{Medium}|{Attachments}|{Contact.Name}|{Contact.Phone}|{Contact.Email}");
+        foreach (var line in Lines.Concat(ItemsNotYetDue))
+        {
+            Add($"L|{line.Customer}|{line.CustomerName}|{line.Installment.Item}|{line.Installment.Number}|{line.DocumentNumber}|{line.DocumentDate:yyyy-MM-dd}|{line.DueDate:yyyy-MM-dd}|{line.Status}|{line.Level}|{M(line.Amount)}|{M(line.OpenAmount)}|{M(line.Fee)}|{M(line.Interest)}|{line.InterestPeriods.Count}");
+            foreach (var period in line.InterestPeriods)
+            {
+                Add($"P|{period.FirstDay:yyyy-MM-dd}|{period.LastDay:yyyy-MM-dd}|{period.Days}|{period.AnnualRatePercent}|{M(period.Principal)}|{M(period.Amount)}");
+            }
+        }
+
+        foreach (var credit in Credits)
+        {
+            Add($"C|{credit.Customer}|{credit.Item}|{credit.DocumentNumber}|{M(credit.OpenAmount)}");
+        }
+
+        foreach (var fee in Fees)
+        {
+            Add($"F|{fee.Kind}|{M(fee.Amount)}|{fee.Level}|{fee.Customer}|{fee.Installment?.Item}|{fee.Installment?.Number}");
+        }
+
+        foreach (var debtor in Debtors)
+        {
+            Add($"D|{debtor.Id}|{debtor.Number}|{debtor.Name}|{debtor.IsConsumer}");
+        }
+
+        Add($"T|{M(OverdueTotal)}|{M(CreditTotal)}|{M(FeeTotal)}|{M(InterestTotal)}|{M(TotalDue)}|{M(NotYetDueTotal)}|{NoticeCount}");
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+}
+
+/// <summary>The notices of a filter, for storing a letter's source (D13.50).</summary>
+internal sealed partial class NoticeFilter
+{
+    /// <summary>A filter of exactly these notices.</summary>
+    internal static NoticeFilter Of(IEnumerable<NoticeKey> notices)
+    {
+        var filter = new NoticeFilter();
+        foreach (var notice in notices)
+        {
+            filter._notices.Add((notice.Customer, notice.Installment, notice.Level, notice.PreviousNotices, notice.Open));
+        }
+
+        return filter;
+    }
+
+    /// <summary>The notices on the given customers' accounts, in a stable order (customer, item, installment, level).</summary>
+    internal IReadOnlyList<NoticeKey> NoticesOf(IReadOnlySet<CustomerId> customers) =>
+        [.. _notices
+            .Where(n => customers.Contains(n.Customer))
+            .Select(n => new NoticeKey(n.Customer, n.Installment, n.Level, n.PreviousNotices, n.Open))
+            .OrderBy(n => n.Customer.Value, StringComparer.Ordinal)
+            .ThenBy(n => n.Installment.Item.Value, StringComparer.Ordinal)
+            .ThenBy(n => n.Installment.Number)
+            .ThenBy(n => n.Level)
+            .ThenBy(n => n.PreviousNotices)];
+}

@@ -1,0 +1,55 @@
+using Debitor.Core.Ports;
+using Debitor.Core.PostgreSql;
+using Debitor.Core.Sqlite;
+using Debitor.Core.Testing;
+
+namespace Debitor.Core.Tests.Storage;
+
+/// <summary>The reference outbox: it holds the document values in memory, so every call returns the same instance (nothing survives a process).</summary>
+public sealed class InMemoryDocumentOutboxContractTests : DocumentOutboxContract
+{
+    private readonly InMemoryDocumentOutbox _outbox = new();
+    private readonly InMemoryCustomerAccountStore _store = new();
+
+    protected override Task<(IDocumentOutbox Outbox, ICustomerAccountStore Store)> CreateAsync() =>
+        Task.FromResult<(IDocumentOutbox, ICustomerAccountStore)>((_outbox, _store));
+}
+
+/// <summary>Each call opens the test's database file anew, as a restarted process does.</summary>
+public sealed class SqliteDocumentOutboxContractTests : DocumentOutboxContract, IDisposable
+{
+    private readonly TempDatabase _file = new();
+
+    protected override async Task<(IDocumentOutbox Outbox, ICustomerAccountStore Store)> CreateAsync()
+    {
+        var store = new SqliteCustomerAccountStore(_file.ConnectionString);
+        await store.EnsureSchemaAsync(CancellationToken.None);
+        return (new SqliteDocumentOutbox(store), store);
+    }
+
+    public void Dispose() => _file.Dispose();
+}
+
+/// <summary>Each call opens the test's schema anew, as a restarted process does.</summary>
+public sealed class PostgreSqlDocumentOutboxContractTests : DocumentOutboxContract, IAsyncLifetime
+{
+    private PostgresSchema? _schema;
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        if (_schema is not null)
+        {
+            await _schema.DisposeAsync();
+        }
+    }
+
+    protected override async Task<(IDocumentOutbox Outbox, ICustomerAccountStore Store)> CreateAsync()
+    {
+        _schema ??= await PostgresSchema.CreateAsync();
+        var store = new PostgreSqlCustomerAccountStore(_schema.ConnectionString);
+        await store.EnsureSchemaAsync(CancellationToken.None);
+        return (new PostgreSqlDocumentOutbox(store), store);
+    }
+}

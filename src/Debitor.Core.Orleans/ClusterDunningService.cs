@@ -125,7 +125,7 @@ public sealed class ClusterDunningService
             outdated);
     }
 
-    private static UnreadableAccount Unreadable(UnreadableData data) =>
+    internal static UnreadableAccount Unreadable(UnreadableData data) =>
         new(data.Customer is null ? null : new CustomerId(data.Customer), data.Version, data.Message);
 
     /// <summary>Lists the company's accounts, asks each grain for its route, and joins accounts linked by a payer (union-find).</summary>

@@ -141,4 +141,50 @@ public sealed partial class ClusterAccounts
             [.. part.Unreadable.Select(ClusterDunningService.Unreadable)],
             []);
     }
+    /// <summary>
+    /// Writes off small residuals on the accounts a run names (<see cref="PaymentService.WriteOffResidualsAsync"/>), each
+    /// account in its own grain: every account is checked first (it exists, the actor may write off on it), so a refusal
+    /// writes nothing; then each grain runs the service for its account alone — decides, appends, and hands its write-off
+    /// notification to the silo's outbox. Accounts are written one after the other; a run stopped midway is completed by
+    /// running it again (D19.30).
+    /// </summary>
+    /// <param name="actor">Who acts; needs <see cref="Permission.WriteOff"/> on every account.</param>
+    /// <param name="run">The run; it must name its customers (<see cref="ResidualWriteOffRun.Customers"/>): a company-wide
+    /// run lists the company's accounts from the host's store first and names them.</param>
+    /// <param name="cancellationToken">Cancels the run between accounts.</param>
+    /// <returns>The run's accounts afterwards, in the run's order, with the number of residuals the run wrote off on each
+    /// (as the service reports it: a retry reports what the first attempt wrote off, and writes nothing). The write-offs are the accounts'
+    /// <see cref="WriteOffPosted"/> entries <c>{run}/1</c>, <c>{run}/2</c>, ….</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="actor"/> or <paramref name="run"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The run names no customers, or a customer it names does not exist; nothing was written.</exception>
+    /// <exception cref="AuthorizationException">The actor may not write off on an account; nothing was written.</exception>
+    /// <exception cref="DuplicateEntryException">The run id was used before for other write-offs in an account.</exception>
+    /// <exception cref="ConcurrencyException">A writer outside the cluster kept changing an account.</exception>
+    public async Task<IReadOnlyList<(CustomerAccount Account, int WrittenOff)>> WriteOffResidualsAsync(Actor actor, ResidualWriteOffRun run, CancellationToken cancellationToken = default)
+    {
+        var who = Of(actor);
+        ArgumentNullException.ThrowIfNull(run);
+        var customers = run.Customers ?? throw new ArgumentException("A residual write-off run in the cluster names its customers: list the company's accounts from the store and name them.", nameof(run));
+        var command = new WriteOffResidualsCommand
+        {
+            Actor = who,
+            RunId = run.Id.Value,
+            AsOf = Wire.Date(run.AsOf),
+            Thresholds = [.. run.Thresholds.Select(Wire.Amount)],
+            Reason = run.Reason,
+        };
+        foreach (var customer in customers)
+        {
+            await SendAsync(customer, command with { CheckOnly = true }, cancellationToken).ConfigureAwait(false);
+        }
+
+        var accounts = new List<(CustomerAccount, int)>();
+        foreach (var customer in customers)
+        {
+            var outcome = await SendAsync(customer, command, cancellationToken).ConfigureAwait(false);
+            accounts.Add((outcome.Accounts()[0], outcome.Status));
+        }
+
+        return accounts;
+    }
 }

@@ -244,3 +244,45 @@ internal sealed record DunNowCommand : AccountCommand
 [GenerateSerializer]
 [Immutable]
 internal sealed record DunNowResult([property: Id(0)] ProcessPart Part) : CommandResult;
+
+/// <summary>
+/// A residual write-off run's part for one account (<see cref="PaymentService.WriteOffResidualsAsync"/> restricted to the
+/// grain's account): decided, appended and notified in the account's grain. With <see cref="CheckOnly"/> it only checks
+/// that the account exists and the actor may write off on it, so a run refuses before any account is written (D19.30).
+/// </summary>
+[GenerateSerializer]
+[Immutable]
+internal sealed record WriteOffResidualsCommand : AccountCommand
+{
+    [Id(0)] public required string RunId { get; init; }
+
+    [Id(1)] public required string AsOf { get; init; }
+
+    [Id(2)] public required string[] Thresholds { get; init; }
+
+    [Id(3)] public required string Reason { get; init; }
+
+    [Id(4)] public bool CheckOnly { get; init; }
+
+    internal override async Task<CommandOutcome> RunAsync(AccountServices services, CustomerId customer, CancellationToken cancellationToken)
+    {
+        var store = (Ports.ICustomerAccountStore)services.GetService(typeof(Ports.ICustomerAccountStore))!;
+        if (CheckOnly)
+        {
+            var authorization = (Ports.IAuthorizationPort)services.GetService(typeof(Ports.IAuthorizationPort))!;
+            if (!await authorization.IsAllowedAsync(Who, Permission.WriteOff, customer, cancellationToken).ConfigureAwait(false))
+            {
+                throw new AuthorizationException(Who.User, Permission.WriteOff, customer);
+            }
+
+            return (await store.LoadAsync(customer, cancellationToken).ConfigureAwait(false)).Count == 0
+                ? throw new ArgumentException($"Customer '{customer}' does not exist.", "run")
+                : CommandOutcome.None;
+        }
+
+        var run = new ResidualWriteOffRun(new EntryId(RunId), Wire.Date(AsOf), [.. Thresholds.Select(Wire.Amount)], Reason, [customer]);
+        var result = await services.Payments.WriteOffResidualsAsync(Who, run, cancellationToken).ConfigureAwait(false);
+        var account = Ledger.CustomerAccount.FromJournal(await store.LoadAsync(customer, cancellationToken).ConfigureAwait(false));
+        return CommandOutcome.Of(account) with { Status = result.WrittenOff.Count };
+    }
+}

@@ -137,6 +137,49 @@ public sealed partial class AccountCommandTests
         await AssertSameJournalAsync(reference, customer);
     }
 
+    [Fact(Timeout = 120_000)]
+    public async Task WriteOffResidualsAsync_NamedAccounts_EachInItsGrainSameJournalsAsInProcessAndRetryWritesNothing()
+    {
+        var customers = new[] { new CustomerId("CMD-7001"), new CustomerId("CMD-7002") };
+        var reference = Reference();
+        var accounts = Clients()[1];
+        var run = new ResidualWriteOffRun(Id("residuals"), Today, [new Money(1m, Currency.EUR)], "Kleinstbetrag", customers);
+        foreach (var (customer, i) in customers.Select((c, i) => (c, i)))
+        {
+            var payment = new Payments.IncomingPayment(Id("pay-" + customer.Value), new Money(Invoice(1).Amount.Amount - 0.25m - i, Currency.EUR), Today, PaymentMethod.Transfer, "RE-1", [Id("inv-1")]);
+            await accounts.RegisterCustomerAsync(Actor, NewCustomer(customer));
+            await accounts.PostAsync(Actor, customer, Invoice(1));
+            await accounts.ApplyPaymentAsync(Actor, customer, payment);
+            await reference.GetRequiredService<CustomerAccountService>().RegisterCustomerAsync(Actor, NewCustomer(customer));
+            await reference.GetRequiredService<CustomerAccountService>().PostAsync(Actor, customer, Invoice(1));
+            await reference.GetRequiredService<PaymentService>().ApplyPaymentAsync(Actor, customer, payment);
+        }
+
+        // Refused before any account is written: an actor without the permission, a customer that does not exist.
+        var before = await VersionsAsync(customers);
+        await Assert.ThrowsAsync<AuthorizationException>(() => accounts.WriteOffResidualsAsync(new Actor(new UserId("praktikant"), [Roles.Clerk]), run));
+        await Assert.ThrowsAsync<ArgumentException>(() => accounts.WriteOffResidualsAsync(Actor, new ResidualWriteOffRun(Id("residuals"), Today, [new Money(1m, Currency.EUR)], "Kleinstbetrag", [.. customers, new CustomerId("CMD-7999")])));
+        await Assert.ThrowsAsync<ArgumentException>(() => accounts.WriteOffResidualsAsync(Actor, new ResidualWriteOffRun(Id("residuals"), Today, [new Money(1m, Currency.EUR)], "Kleinstbetrag")));
+        Assert.Equal(before, await VersionsAsync(customers));
+
+        var written = await accounts.WriteOffResidualsAsync(Actor, run);
+        var versions = await VersionsAsync(customers);
+        var again = await Clients()[0].WriteOffResidualsAsync(Actor, run);
+        var expected = await reference.GetRequiredService<PaymentService>().WriteOffResidualsAsync(Actor, run);
+
+        Assert.Equal(customers, written.Select(w => w.Account.Id));
+        Assert.Equal(customers.Select(c => expected.WrittenOff.Count(w => w.Customer == c)), written.Select(w => w.WrittenOff));
+        Assert.Empty(written[0].Account.OpenItems);                 // 0.25 EUR left: below the threshold, written off
+        Assert.Single(written[1].Account.OpenItems);                // 1.25 EUR left: not below it, stays open
+        Assert.Equal([1, 0], written.Select(w => w.WrittenOff));
+        Assert.Equal(written.Select(w => (w.Account.Version, w.WrittenOff)), again.Select(w => (w.Account.Version, w.WrittenOff)));   // the retry reports what the first attempt wrote off
+        Assert.Equal(versions, await VersionsAsync(customers));
+        foreach (var customer in customers)
+        {
+            await AssertSameJournalAsync(reference, customer);
+        }
+    }
+
     [Fact]
     public async Task ClusterAccounts_DocumentCommandsWithInvalidArguments_RefusedBeforeAnythingIsSent()
     {

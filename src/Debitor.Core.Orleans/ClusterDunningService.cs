@@ -54,14 +54,22 @@ public sealed class ClusterDunningService
         ArgumentNullException.ThrowIfNull(request);
         var run = RunData.Of(request);
         var who = ActorData.Of(actor);
-        var groups = request.Customer is { } only
-            ? [(only, new[] { only.Value })]
-            : await GroupsAsync(request.Company, run, cancellationToken).ConfigureAwait(false);
+        var (groups, own) = request.Customer is { } only
+            ? ([(only, new[] { only.Value })], [null])
+            : await GroupsAsync(request.Company, run, who, cancellationToken).ConfigureAwait(false);
 
-        var parts = await FanOutAsync(
-            groups,
-            g => Grain(request.Company, g.Owner).PreviewDunningAsync(who, run, g.Members),
+        // Most groups are one account whose grain previewed it already (from its warm view, in the batch that asked for its
+        // route); a payer's group, and an account its grain left to the group's preview, is previewed by its owner now.
+        var pending = Enumerable.Range(0, groups.Count).Where(i => own[i] is null).ToList();
+        var previewed = await FanOutAsync(
+            pending,
+            (batch, _) => Task.WhenAll(batch.Select(i => Grain(request.Company, groups[i].Owner).PreviewDunningAsync(who, run, groups[i].Members))),
             cancellationToken).ConfigureAwait(false);
+        var parts = own.ToArray();
+        for (var i = 0; i < pending.Count; i++)
+        {
+            parts[pending[i]] = previewed[i];
+        }
 
         var letters = new List<DunningLetterSnapshot>();
         var excluded = new List<DunningLineSnapshot>();
@@ -69,7 +77,7 @@ public sealed class ClusterDunningService
         var withLetters = new List<RunGroup>();
         for (var i = 0; i < groups.Count; i++)
         {
-            var part = parts[i];
+            var part = parts[i]!;
             letters.AddRange(part.Letters);
             excluded.AddRange(part.Excluded);
             unreadable.AddRange(part.Unreadable.Select(Unreadable));
@@ -111,7 +119,7 @@ public sealed class ClusterDunningService
         var groups = proposal.Groups;
         var parts = await FanOutAsync(
             groups,
-            g => Grain(company, g.Owner).ProcessDunningAsync(who, run, g.Members, g.Letters),
+            (batch, index) => Worker(index).ProcessGroupsAsync(who, run, [.. batch.Select(g => new GroupData(g.Owner.Value, g.Members, g.Letters))]),
             cancellationToken).ConfigureAwait(false);
 
         var issued = parts.SelectMany(p => p.Issued).ToList();
@@ -128,8 +136,12 @@ public sealed class ClusterDunningService
     internal static UnreadableAccount Unreadable(UnreadableData data) =>
         new(data.Customer is null ? null : new CustomerId(data.Customer), data.Version, data.Message);
 
-    /// <summary>Lists the company's accounts, asks each grain for its route, and joins accounts linked by a payer (union-find).</summary>
-    private async Task<List<(CustomerId Owner, string[] Members)>> GroupsAsync(CompanyId company, RunData run, CancellationToken cancellationToken)
+    /// <summary>
+    /// Lists the company's accounts, asks each grain for its route (and its own preview, in one call per batch through a
+    /// worker), and joins accounts linked by a payer (union-find). Returns the groups, and for each group the preview its
+    /// only account's grain made, where that is the group's preview.
+    /// </summary>
+    private async Task<(List<(CustomerId Owner, string[] Members)> Groups, List<PreviewPart?> Own)> GroupsAsync(CompanyId company, RunData run, ActorData who, CancellationToken cancellationToken)
     {
         var ids = new List<CustomerId>();
         await foreach (var id in _store.ListCustomersAsync(company, cancellationToken).ConfigureAwait(false))
@@ -137,7 +149,8 @@ public sealed class ClusterDunningService
             ids.Add(id);
         }
 
-        var routes = await FanOutAsync(ids, id => Grain(company, id).RouteAsync(run), cancellationToken).ConfigureAwait(false);
+        var own = await FanOutAsync(ids, (batch, index) => Worker(index).PreviewAccountsAsync(who, run, [.. batch.Select(id => id.Value)]), cancellationToken).ConfigureAwait(false);
+        var routes = Array.ConvertAll(own, o => o.Route);
         var index = new Dictionary<string, int>(ids.Count, StringComparer.Ordinal);
         for (var i = 0; i < ids.Count; i++)
         {
@@ -190,11 +203,13 @@ public sealed class ClusterDunningService
         }
 
         // Ids are listed in ordinal order, so each group's members are too; its owner is its first payer (or its only account).
-        return [.. members.Values.Select(list => (ids[list.Find(i => isPayer[i]) is var payer && list.Exists(i => isPayer[i]) ? payer : list[0]], list.Select(i => ids[i].Value).ToArray()))];
+        var groups = members.Values.Select(list => (ids[list.Find(i => isPayer[i]) is var payer && list.Exists(i => isPayer[i]) ? payer : list[0]], list.Select(i => ids[i].Value).ToArray())).ToList();
+        var parts = members.Values.Select(list => list.Count == 1 ? own[list[0]].Part : null).ToList();
+        return (groups, parts);
     }
 
-    /// <summary>Calls a grain per item, in batches, several batches at once; a failed call is tried again.</summary>
-    private async Task<TResult[]> FanOutAsync<TItem, TResult>(IReadOnlyList<TItem> items, Func<TItem, Task<TResult>> call, CancellationToken cancellationToken)
+    /// <summary>Sends the items in batches, one call per batch, several batches at once; a failed batch call is tried again.</summary>
+    private async Task<TResult[]> FanOutAsync<TItem, TResult>(IReadOnlyList<TItem> items, Func<TItem[], int, Task<TResult[]>> call, CancellationToken cancellationToken)
     {
         var results = new TResult[items.Count];
         var batches = Enumerable.Range(0, (items.Count + _options.BatchSize - 1) / _options.BatchSize);
@@ -204,19 +219,20 @@ public sealed class ClusterDunningService
             async (batch, ct) =>
             {
                 var from = batch * _options.BatchSize;
-                var to = Math.Min(items.Count, from + _options.BatchSize);
-                var calls = new Task<TResult>[to - from];
-                for (var i = from; i < to; i++)
+                var slice = new TItem[Math.Min(items.Count, from + _options.BatchSize) - from];
+                for (var i = 0; i < slice.Length; i++)
                 {
-                    var item = items[i];
-                    calls[i - from] = GrainRetry.RunAsync(() => call(item), _options, ct);
+                    slice[i] = items[from + i];
                 }
 
-                var done = await Task.WhenAll(calls).ConfigureAwait(false);
+                var done = await GrainRetry.RunAsync(() => call(slice, batch), _options, ct).ConfigureAwait(false);
                 done.CopyTo(results, from);
             }).ConfigureAwait(false);
         return results;
     }
+
+    /// <summary>A worker for a batch: stateless workers run where the call arrives, so batches spread over the silos' gateways.</summary>
+    private IClusterDunningWorker Worker(int batch) => _grains.GetGrain<IClusterDunningWorker>(batch);
 
     private ICustomerAccountGrain Grain(CompanyId company, CustomerId customer) =>
         _grains.GetGrain<ICustomerAccountGrain>(AccountGrainKey.Format(company, customer));

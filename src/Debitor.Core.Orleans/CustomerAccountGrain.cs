@@ -21,7 +21,7 @@ namespace Debitor.Core.Orleans;
 /// and runs the library's <see cref="DunningService"/> over that group: the accounts of other grains are read and written
 /// through their grains.</para>
 /// </remarks>
-internal sealed class CustomerAccountGrain : Grain, ICustomerAccountGrain
+internal sealed partial class CustomerAccountGrain : Grain, ICustomerAccountGrain
 {
     private readonly ICustomerAccountStore _store;
     private readonly IServiceProvider _services;
@@ -118,10 +118,7 @@ internal sealed class CustomerAccountGrain : Grain, ICustomerAccountGrain
     {
         var proposal = await Dunning(members).PreviewAsync(actor.ToActor(), run.ToRequest());
         Remember(proposal);
-        return new PreviewPart(
-            [.. proposal.Letters.Select(DunningLetterSnapshot.Of)],
-            [.. proposal.Excluded.Select(DunningLineSnapshot.Of)],
-            [.. proposal.UnreadableAccounts.Select(UnreadableData.Of)]);
+        return Part(proposal);
     }
 
     public async Task<ProcessPart> ProcessDunningAsync(ActorData actor, RunData run, string[] members, DunningLetterSnapshot[] previewed)

@@ -91,6 +91,12 @@ public sealed record DunningLetterSnapshot
     /// <summary>The attachments the recipient asked for.</summary>
     [Id(25)] public required string Attachments { get; init; }
 
+    /// <summary>
+    /// The letter's number as printed (<c>2026-000042</c>, <see cref="DunningLetter.Number"/>): given when the letter is
+    /// issued, so an issued letter's snapshot carries it and a preview's does not (<see langword="null"/>).
+    /// </summary>
+    [Id(26)] public string? Number { get; init; }
+
     /// <summary>Takes the snapshot of a letter.</summary>
     /// <param name="letter">The letter.</param>
     /// <returns>The snapshot.</returns>
@@ -126,10 +132,15 @@ public sealed record DunningLetterSnapshot
             NotYetDueTotal = letter.NotYetDueTotal.Amount,
             NoticeCount = letter.NoticeCount,
             Attachments = letter.Attachments.ToString(),
+            Number = letter.Number?.ToString(),
         };
     }
 
-    /// <summary>The whole letter as one text, member by member: equal texts mean the same letter, letter for letter.</summary>
+    /// <summary>
+    /// The whole letter as one text, member by member: equal texts mean the same letter, letter for letter. The
+    /// <see cref="Number"/> is left out: it is given on issue, so a previewed letter and the same letter issued describe alike
+    /// (D19.40); compare numbers on their own.
+    /// </summary>
     /// <returns>The text.</returns>
     public string Describe() => string.Join(
         "\n",

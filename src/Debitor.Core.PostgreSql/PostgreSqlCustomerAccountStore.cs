@@ -19,7 +19,7 @@ namespace Debitor.Core.PostgreSql;
 /// be updated, truncated, or deleted except together with their account (R1.2): a trigger refuses anything else.</para>
 /// <para>The schema is in <c>docs/storage.md</c>. Safe for concurrent use; dispose it to close its connection pool.</para>
 /// </remarks>
-public sealed class PostgreSqlCustomerAccountStore : ICustomerAccountStore, IAsyncDisposable, IDisposable
+public sealed partial class PostgreSqlCustomerAccountStore : ICustomerAccountStore, IAsyncDisposable, IDisposable
 {
     /// <summary>The schema version <see cref="EnsureSchemaAsync"/> creates.</summary>
     public const int SchemaVersion = 2;
@@ -69,30 +69,8 @@ public sealed class PostgreSqlCustomerAccountStore : ICustomerAccountStore, IAsy
 
     /// <inheritdoc />
     /// <exception cref="CorruptJournalException">A stored row cannot be read, or the journal's versions have a gap.</exception>
-    public async ValueTask<IReadOnlyList<JournalRecord>> LoadAsync(CustomerId customer, CancellationToken cancellationToken)
-    {
-        await using var command = _dataSource.CreateCommand(
-            """
-            SELECT a.version, j.version, j.recorded_at, j.recorded_by, j.payload::text
-            FROM debitor_accounts a LEFT JOIN debitor_journal j ON j.customer = a.customer
-            WHERE a.customer = $1 ORDER BY j.version
-            """);
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = customer.Value });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var records = new List<JournalRecord>();
-        long head = 0;
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            head = reader.GetInt64(0);
-            if (!reader.IsDBNull(1))
-            {
-                records.Add(StoredRecord.Read(customer, records.Count + 1, reader.GetInt64(1), reader.GetString(2), reader.GetString(3), reader.GetString(4)));
-            }
-        }
-
-        StoredRecord.CheckComplete(customer, records.Count, head);
-        return records;
-    }
+    public ValueTask<IReadOnlyList<JournalRecord>> LoadAsync(CustomerId customer, CancellationToken cancellationToken) =>
+        LoadAfterAsync(customer, 0, cancellationToken);
 
     /// <inheritdoc />
     /// <exception cref="ArgumentNullException"><paramref name="records"/> is <see langword="null"/>.</exception>

@@ -1,5 +1,6 @@
 using Debitor.Core.Ledger;
 using Debitor.Core.Ports;
+using Debitor.Core.Storage;
 using Npgsql;
 
 namespace Debitor.Core.PostgreSql;
@@ -58,19 +59,31 @@ public sealed class PostgreSqlLetterNumberSequence : ILetterNumberSequence, IAsy
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="year"/> is outside 1 to 9999.</exception>
     public async ValueTask<LetterNumber> NumberAsync(CompanyId company, int year, string letterId, CancellationToken cancellationToken)
     {
-        if (company == default)
+        ArgumentException.ThrowIfNullOrWhiteSpace(letterId);
+        return (await NumberManyAsync(company, year, [letterId], cancellationToken).ConfigureAwait(false))[0];
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// One transaction: the year's counter row is locked (created if missing), the letters' numbers are looked up with one
+    /// query, the letters without one get the next numbers in the order given with one multi-row insert, and the counter
+    /// is set to the last of them.
+    /// </remarks>
+    public async ValueTask<IReadOnlyList<LetterNumber>> NumberManyAsync(CompanyId company, int year, IReadOnlyList<string> letterIds, CancellationToken cancellationToken)
+    {
+        LetterNumberRequest.Check(company, year, letterIds);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (letterIds.Count == 0)
         {
-            throw new ArgumentException("The company is required.", nameof(company));
+            return [];
         }
 
-        ArgumentException.ThrowIfNullOrWhiteSpace(letterId);
-        ArgumentOutOfRangeException.ThrowIfLessThan(year, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(year, 9999);
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
 
         // The counter row is locked first (created if missing), so two allocations for the same letter also queue and the
         // second one finds the first one's number.
+        int last;
         await using (var lockRow = new NpgsqlCommand(
             "INSERT INTO debitor_letter_counters (company, year, last) VALUES (@company, @year, 0) ON CONFLICT (company, year) DO NOTHING; SELECT last FROM debitor_letter_counters WHERE company = @company AND year = @year FOR UPDATE;",
             connection,
@@ -78,41 +91,54 @@ public sealed class PostgreSqlLetterNumberSequence : ILetterNumberSequence, IAsy
         {
             lockRow.Parameters.AddWithValue("company", company.Value);
             lockRow.Parameters.AddWithValue("year", year);
-            await lockRow.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            last = (int)(await lockRow.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
         }
 
-        await using (var known = new NpgsqlCommand("SELECT year, sequence FROM debitor_letter_numbers WHERE company = @company AND letter = @letter;", connection, transaction))
+        var known = new Dictionary<string, LetterNumber>(StringComparer.Ordinal);
+        await using (var lookup = new NpgsqlCommand("SELECT letter, year, sequence FROM debitor_letter_numbers WHERE company = @company AND letter = ANY(@letters);", connection, transaction))
         {
-            known.Parameters.AddWithValue("company", company.Value);
-            known.Parameters.AddWithValue("letter", letterId);
-            await using var reader = await known.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            lookup.Parameters.AddWithValue("company", company.Value);
+            lookup.Parameters.Add(new NpgsqlParameter<string[]>("letters", [.. letterIds]));
+            await using var reader = await lookup.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                var found = new LetterNumber(reader.GetInt32(0), reader.GetInt32(1));
-                await reader.DisposeAsync().ConfigureAwait(false);
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                return found;
+                known.Add(reader.GetString(0), new LetterNumber(reader.GetInt32(1), reader.GetInt32(2)));
             }
         }
 
-        await using var allocate = new NpgsqlCommand(
-            """
-            WITH raised AS (
-                UPDATE debitor_letter_counters SET last = last + 1
-                WHERE company = @company AND year = @year
-                RETURNING last)
-            INSERT INTO debitor_letter_numbers (company, letter, year, sequence)
-            SELECT @company, @letter, @year, last FROM raised
-            RETURNING sequence;
-            """,
-            connection,
-            transaction);
-        allocate.Parameters.AddWithValue("company", company.Value);
-        allocate.Parameters.AddWithValue("letter", letterId);
-        allocate.Parameters.AddWithValue("year", year);
-        var sequence = (int)(await allocate.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        var numbers = new List<LetterNumber>(letterIds.Count);
+        var fresh = new List<(string Letter, int Sequence)>();
+        foreach (var letterId in letterIds)
+        {
+            if (!known.TryGetValue(letterId, out var number))
+            {
+                number = new LetterNumber(year, checked(++last));
+                fresh.Add((letterId, number.Sequence));
+            }
+
+            numbers.Add(number);
+        }
+
+        if (fresh.Count > 0)
+        {
+            await using var allocate = new NpgsqlCommand(
+                """
+                INSERT INTO debitor_letter_numbers (company, letter, year, sequence)
+                SELECT @company, n.letter, @year, n.sequence FROM unnest(@letters::text[], @sequences::int[]) AS n (letter, sequence);
+                UPDATE debitor_letter_counters SET last = @last WHERE company = @company AND year = @year;
+                """,
+                connection,
+                transaction);
+            allocate.Parameters.AddWithValue("company", company.Value);
+            allocate.Parameters.AddWithValue("year", year);
+            allocate.Parameters.Add(new NpgsqlParameter<string[]>("letters", [.. fresh.Select(f => f.Letter)]));
+            allocate.Parameters.Add(new NpgsqlParameter<int[]>("sequences", [.. fresh.Select(f => f.Sequence)]));
+            allocate.Parameters.AddWithValue("last", last);
+            await allocate.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return new LetterNumber(year, sequence);
+        return numbers;
     }
 
     /// <inheritdoc />

@@ -18,13 +18,16 @@ namespace Debitor.Core.Sqlite;
 /// <para>The database runs in WAL mode, so readers do not block the writer and a process killed during an append
 /// leaves the journal as it was before that append. Payloads are <see cref="JournalJson"/> documents; the schema is in
 /// <c>docs/storage.md</c>. Safe for concurrent use.</para>
+/// <para>The store keeps up to 16 connections open for reuse, each set up once and keeping its prepared commands;
+/// dispose the store to close them (<c>AddDebitorCoreSqlite</c> lets the service provider do it).</para>
 /// </remarks>
-public sealed class SqliteCustomerAccountStore : ICustomerAccountStore
+public sealed partial class SqliteCustomerAccountStore : ICustomerAccountStore, IAsyncDisposable, IDisposable
 {
     /// <summary>The schema version <see cref="EnsureSchemaAsync"/> creates.</summary>
     public const int SchemaVersion = 2;
 
     private readonly string _connectionString;
+    private readonly SqliteSessionPool _sessions;
 
     /// <summary>Initializes a new instance.</summary>
     /// <param name="connectionString">A Microsoft.Data.Sqlite connection string, e.g. <c>Data Source=debitor.db</c>.</param>
@@ -39,6 +42,7 @@ public sealed class SqliteCustomerAccountStore : ICustomerAccountStore
         }
 
         _connectionString = builder.ToString();
+        _sessions = new SqliteSessionPool(OpenAsync);
     }
 
     /// <summary>
@@ -67,38 +71,33 @@ public sealed class SqliteCustomerAccountStore : ICustomerAccountStore
 
     /// <inheritdoc />
     /// <exception cref="CorruptJournalException">A stored row cannot be read, or the journal's versions have a gap.</exception>
-    public async ValueTask<IReadOnlyList<JournalRecord>> LoadAsync(CustomerId customer, CancellationToken cancellationToken)
+    public ValueTask<IReadOnlyList<JournalRecord>> LoadAsync(CustomerId customer, CancellationToken cancellationToken) =>
+        LoadAfterAsync(customer, 0, cancellationToken);
+
+    /// <inheritdoc />
+    /// <exception cref="CorruptJournalException">A stored row cannot be read, or the journal's versions have a gap.</exception>
+    public ValueTask<IReadOnlyList<JournalRecord>> LoadAfterAsync(CustomerId customer, long afterVersion, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = connection.BeginTransaction(deferred: true);
-        long? expected;
-        await using (var head = Command(connection, transaction, "SELECT version FROM debitor_accounts WHERE customer = $customer;"))
-        {
-            head.Parameters.AddWithValue("$customer", customer.Value);
-            expected = await head.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long v ? v : null;
-        }
-
-        if (expected is null)
-        {
-            return [];
-        }
-
-        var records = new List<JournalRecord>((int)Math.Min(expected.Value, 4096));
-        await using (var command = Command(
-            connection,
-            transaction,
-            "SELECT version, recorded_at, recorded_by, payload FROM debitor_journal WHERE customer = $customer ORDER BY version;"))
-        {
-            command.Parameters.AddWithValue("$customer", customer.Value);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        ArgumentOutOfRangeException.ThrowIfNegative(afterVersion);
+        return WithSessionAsync<IReadOnlyList<JournalRecord>>(
+            async session =>
             {
-                records.Add(StoredRecord.Read(customer, records.Count + 1, reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
-            }
-        }
-
-        StoredRecord.CheckComplete(customer, records.Count, expected.Value);
-        return records;
+                // One statement: the account's version and its rows come from one read snapshot, without a transaction.
+                var command = session.Command(
+                    """
+                    SELECT a.version, j.version, j.recorded_at, j.recorded_by, j.payload
+                    FROM debitor_accounts a LEFT JOIN debitor_journal j ON j.customer = a.customer AND j.version > $after
+                    WHERE a.customer = $customer ORDER BY j.version;
+                    """,
+                    null,
+                    "$customer",
+                    "$after");
+                command.Parameters[0].Value = customer.Value;
+                command.Parameters[1].Value = afterVersion;
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                return await JournalAssembler.ReadOneAsync(reader, customer, afterVersion, payloadAsBytes: true, cancellationToken).ConfigureAwait(false);
+            },
+            cancellationToken);
     }
 
     /// <inheritdoc />
@@ -114,62 +113,77 @@ public sealed class SqliteCustomerAccountStore : ICustomerAccountStore
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = connection.BeginTransaction(deferred: false);
-        var newVersion = expectedVersion + rows.Count;
         var company = ICustomerAccountStore.CompanyOf(records)?.Value;
-        int changed;
-        if (expectedVersion == 0)
-        {
-            await using var insert = Command(connection, transaction, "INSERT INTO debitor_accounts (customer, company, version) VALUES ($customer, $company, $version) ON CONFLICT (customer) DO NOTHING;");
-            insert.Parameters.AddWithValue("$customer", customer.Value);
-            insert.Parameters.AddWithValue("$company", (object?)company ?? DBNull.Value);
-            insert.Parameters.AddWithValue("$version", newVersion);
-            changed = await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            await using var update = Command(
-                connection,
-                transaction,
-                "UPDATE debitor_accounts SET version = $version, company = COALESCE($company, company) WHERE customer = $customer AND version = $expected;");
-            update.Parameters.AddWithValue("$customer", customer.Value);
-            update.Parameters.AddWithValue("$company", (object?)company ?? DBNull.Value);
-            update.Parameters.AddWithValue("$version", newVersion);
-            update.Parameters.AddWithValue("$expected", expectedVersion);
-            changed = await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        if (changed != 1)
-        {
-            var actual = await VersionAsync(connection, transaction, customer, cancellationToken).ConfigureAwait(false);
-            throw new ConcurrencyException(customer, expectedVersion, actual);
-        }
-
-        await using (var insert = Command(
-            connection,
-            transaction,
-            "INSERT INTO debitor_journal (customer, version, recorded_at, recorded_by, kind, payload) VALUES ($customer, $version, $at, $by, $kind, $payload);"))
-        {
-            var version = insert.Parameters.Add("$version", SqliteType.Integer);
-            var at = insert.Parameters.Add("$at", SqliteType.Text);
-            var by = insert.Parameters.Add("$by", SqliteType.Text);
-            var kind = insert.Parameters.Add("$kind", SqliteType.Text);
-            var payload = insert.Parameters.Add("$payload", SqliteType.Text);
-            insert.Parameters.AddWithValue("$customer", customer.Value);
-            foreach (var row in rows)
+        await WithSessionAsync(
+            async session =>
             {
-                version.Value = row.Version;
-                at.Value = row.RecordedAt;
-                by.Value = row.RecordedBy;
-                kind.Value = row.Kind;
-                payload.Value = row.Payload;
-                await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
+                await using var transaction = session.Connection.BeginTransaction(deferred: false);
+                if (!await TryAppendPartAsync(session, transaction, customer, expectedVersion, company, rows, cancellationToken).ConfigureAwait(false))
+                {
+                    var actual = await VersionAsync(session, transaction, customer, cancellationToken).ConfigureAwait(false);
+                    throw new ConcurrencyException(customer, expectedVersion, actual);
+                }
+
+                // Past this point the append is not cancelled: it commits or, on a fault, rolls back as a whole.
+                await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+                return true;
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// One account's part of an append inside the caller's write transaction: moves the account row from the expected
+    /// version (a new row for 0), then inserts the rows with one prepared command. <see langword="false"/> when the version
+    /// had moved on; then nothing was written for this account.
+    /// </summary>
+    private static async ValueTask<bool> TryAppendPartAsync(
+        SqliteSession session, SqliteTransaction transaction, CustomerId customer, long expectedVersion, string? company, List<StoredRecord> rows, CancellationToken cancellationToken)
+    {
+        var head = expectedVersion == 0
+            ? session.Command(
+                "INSERT INTO debitor_accounts (customer, company, version) VALUES ($customer, $company, $version) ON CONFLICT (customer) DO NOTHING;",
+                transaction,
+                "$customer",
+                "$company",
+                "$version",
+                "$expected")
+            : session.Command(
+                "UPDATE debitor_accounts SET version = $version, company = COALESCE($company, company) WHERE customer = $customer AND version = $expected;",
+                transaction,
+                "$customer",
+                "$company",
+                "$version",
+                "$expected");
+        head.Parameters[0].Value = customer.Value;
+        head.Parameters[1].Value = (object?)company ?? DBNull.Value;
+        head.Parameters[2].Value = expectedVersion + rows.Count;
+        head.Parameters[3].Value = expectedVersion;
+        if (await head.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
+        {
+            return false;
         }
 
-        // Past this point the append is not cancelled: it commits or, on a fault, rolls back as a whole.
-        await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+        var insert = session.Command(
+            "INSERT INTO debitor_journal (customer, version, recorded_at, recorded_by, kind, payload) VALUES ($customer, $version, $at, $by, $kind, $payload);",
+            transaction,
+            "$customer",
+            "$version",
+            "$at",
+            "$by",
+            "$kind",
+            "$payload");
+        insert.Parameters[0].Value = customer.Value;
+        foreach (var row in rows)
+        {
+            insert.Parameters[1].Value = row.Version;
+            insert.Parameters[2].Value = row.RecordedAt;
+            insert.Parameters[3].Value = row.RecordedBy;
+            insert.Parameters[4].Value = row.Kind;
+            insert.Parameters[5].Value = row.Payload;
+            await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return true;
     }
 
     /// <inheritdoc />
@@ -234,11 +248,50 @@ public sealed class SqliteCustomerAccountStore : ICustomerAccountStore
         }
     }
 
+    private static async Task<long> VersionAsync(SqliteSession session, SqliteTransaction transaction, CustomerId customer, CancellationToken cancellationToken)
+    {
+        var command = session.Command("SELECT version FROM debitor_accounts WHERE customer = $customer;", transaction, "$customer");
+        command.Parameters[0].Value = customer.Value;
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long version ? version : 0;
+    }
+
     private static async Task<long> VersionAsync(SqliteConnection connection, SqliteTransaction transaction, CustomerId customer, CancellationToken cancellationToken)
     {
         await using var command = Command(connection, transaction, "SELECT version FROM debitor_accounts WHERE customer = $customer;");
         command.Parameters.AddWithValue("$customer", customer.Value);
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long version ? version : 0;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> on a pooled session; the session goes back to the pool when the work ends cleanly or
+    /// with a version conflict (its transaction rolled back), else it is closed.
+    /// </summary>
+    private async ValueTask<T> WithSessionAsync<T>(Func<SqliteSession, ValueTask<T>> work, CancellationToken cancellationToken)
+    {
+        var session = await _sessions.RentAsync(cancellationToken).ConfigureAwait(false);
+        var reusable = false;
+        try
+        {
+            var result = await work(session).ConfigureAwait(false);
+            reusable = true;
+            return result;
+        }
+        catch (ConcurrencyException)
+        {
+            reusable = true;
+            throw;
+        }
+        finally
+        {
+            if (reusable)
+            {
+                await _sessions.ReturnAsync(session).ConfigureAwait(false);
+            }
+            else
+            {
+                await session.DisposeAsync().ConfigureAwait(false);
+            }
+        }
     }
 
     private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql)
@@ -254,6 +307,13 @@ public sealed class SqliteCustomerAccountStore : ICustomerAccountStore
         await using var command = Command(connection, transaction, sql);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Closes the connections the store keeps open for reuse; used after that, the store opens a connection per call.</summary>
+    /// <returns>A task that completes when they are closed.</returns>
+    public ValueTask DisposeAsync() => _sessions.DisposeAsync();
+
+    /// <summary>Closes the connections the store keeps open for reuse; used after that, the store opens a connection per call.</summary>
+    public void Dispose() => _sessions.DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     internal async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using Debitor.Core.Ledger;
 using Debitor.Core.Ports;
+using Debitor.Core.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace Debitor.Core.Sqlite;
@@ -66,56 +67,69 @@ public sealed class SqliteLetterNumberSequence : ILetterNumberSequence
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="year"/> is outside 1 to 9999.</exception>
     public async ValueTask<LetterNumber> NumberAsync(CompanyId company, int year, string letterId, CancellationToken cancellationToken)
     {
-        if (company == default)
+        ArgumentException.ThrowIfNullOrWhiteSpace(letterId);
+        return (await NumberManyAsync(company, year, [letterId], cancellationToken).ConfigureAwait(false))[0];
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// One write transaction (<c>BEGIN IMMEDIATE</c>) for all the letters, with three prepared commands reused for each: the
+    /// letter's number if it has one, else the year's counter raised by one and the number recorded for the letter.
+    /// </remarks>
+    public async ValueTask<IReadOnlyList<LetterNumber>> NumberManyAsync(CompanyId company, int year, IReadOnlyList<string> letterIds, CancellationToken cancellationToken)
+    {
+        LetterNumberRequest.Check(company, year, letterIds);
+        cancellationToken.ThrowIfCancellationRequested();
+        var numbers = new List<LetterNumber>(letterIds.Count);
+        if (letterIds.Count == 0)
         {
-            throw new ArgumentException("The company is required.", nameof(company));
+            return numbers;
         }
 
-        ArgumentException.ThrowIfNullOrWhiteSpace(letterId);
-        ArgumentOutOfRangeException.ThrowIfLessThan(year, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(year, 9999);
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = connection.BeginTransaction(deferred: false);
-        await using (var known = new SqliteCommand("SELECT year, sequence FROM debitor_letter_numbers WHERE company = $company AND letter = $letter;", connection, transaction))
-        {
-            known.Parameters.AddWithValue("$company", company.Value);
-            known.Parameters.AddWithValue("$letter", letterId);
-            await using var reader = await known.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                return new LetterNumber(reader.GetInt32(0), reader.GetInt32(1));
-            }
-        }
-
-        long next;
-        await using (var counter = new SqliteCommand(
+        await using var known = new SqliteCommand("SELECT year, sequence FROM debitor_letter_numbers WHERE company = $company AND letter = $letter;", connection, transaction);
+        await using var counter = new SqliteCommand(
             """
             INSERT INTO debitor_letter_counters (company, year, last) VALUES ($company, $year, 1)
             ON CONFLICT (company, year) DO UPDATE SET last = last + 1
             RETURNING last;
             """,
             connection,
-            transaction))
-        {
-            counter.Parameters.AddWithValue("$company", company.Value);
-            counter.Parameters.AddWithValue("$year", year);
-            next = (long)(await counter.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
-        }
-
-        await using (var record = new SqliteCommand(
+            transaction);
+        await using var record = new SqliteCommand(
             "INSERT INTO debitor_letter_numbers (company, letter, year, sequence) VALUES ($company, $letter, $year, $sequence);",
             connection,
-            transaction))
+            transaction);
+        known.Parameters.AddWithValue("$company", company.Value);
+        var knownLetter = known.Parameters.Add("$letter", SqliteType.Text);
+        counter.Parameters.AddWithValue("$company", company.Value);
+        counter.Parameters.AddWithValue("$year", year);
+        record.Parameters.AddWithValue("$company", company.Value);
+        record.Parameters.AddWithValue("$year", year);
+        var recordLetter = record.Parameters.Add("$letter", SqliteType.Text);
+        var recordSequence = record.Parameters.Add("$sequence", SqliteType.Integer);
+        foreach (var letterId in letterIds)
         {
-            record.Parameters.AddWithValue("$company", company.Value);
-            record.Parameters.AddWithValue("$letter", letterId);
-            record.Parameters.AddWithValue("$year", year);
-            record.Parameters.AddWithValue("$sequence", next);
+            knownLetter.Value = letterId;
+            await using (var reader = await known.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+            {
+                if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    numbers.Add(new LetterNumber(reader.GetInt32(0), reader.GetInt32(1)));
+                    continue;
+                }
+            }
+
+            var next = (long)(await counter.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+            recordLetter.Value = letterId;
+            recordSequence.Value = next;
             await record.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            numbers.Add(new LetterNumber(year, checked((int)next)));
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return new LetterNumber(year, checked((int)next));
+        return numbers;
     }
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)

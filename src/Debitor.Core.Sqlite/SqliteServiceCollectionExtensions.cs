@@ -42,7 +42,7 @@ public static class SqliteServiceCollectionExtensions
         services.RemoveAll<IInterestSchemeProvider>();
         services.RemoveAll<ICustomerSearch>();
         services.RemoveAll<ILetterNumberSequence>();
-        services.AddSingleton(store);
+        services.AddSingleton(_ => store); // created by a factory, so the container disposes it (closes its kept connections)
         services.AddSingleton<ICustomerAccountStore>(store);
         services.AddSingleton<IFileStorage>(new SqliteFileStorage(store));
         var dunningSettings = new SqliteDunningSettingsStore(store);

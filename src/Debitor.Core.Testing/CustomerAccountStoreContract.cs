@@ -14,7 +14,7 @@ namespace Debitor.Core.Testing;
 /// A store that needs a server not available here may throw <see cref="SkipException"/> from
 /// <see cref="CreateStoreAsync"/> (<c>Skip.If</c>): the tests are then reported as skipped with that reason, never passed.
 /// </remarks>
-public abstract class CustomerAccountStoreContract
+public abstract partial class CustomerAccountStoreContract
 {
     private static readonly Instant At = Instant.FromUtc(2026, 11, 23, 8, 0);
     private static readonly UserId Clerk = new("sachbearbeiterin");
@@ -202,6 +202,6 @@ public abstract class CustomerAccountStoreContract
     {
         var operations = typeof(ICustomerAccountStore).GetMethods().Select(m => m.Name).Distinct().Order(StringComparer.Ordinal);
 
-        Assert.Equal(["AppendAsync", "DeleteAsync", "ListCustomersAsync", "LoadAsync"], operations);
+        Assert.Equal(["AppendAsync", "AppendManyAsync", "DeleteAsync", "ListCustomersAsync", "ListVersionsAsync", "LoadAfterAsync", "LoadAsync", "LoadCompanyAsync", "LoadManyAsync"], operations);
     }
 }

@@ -79,6 +79,55 @@ public sealed class DatevImportTests
     }
 
     [Fact]
+    public async Task ImportDatev_PaymentLine_KeepsTheIdEarlierVersionsGaveIt()
+    {
+        // A payment line is identified by the SHA-256 digest of its fields joined by ';' (first 20 hex digits) and its
+        // occurrence in the file: a file imported with an earlier version and imported again changes nothing.
+        using var cli = await InitAsync();
+        await cli.RunAsync("import", "datev", Sample("EXTF_Debitoren.csv"));
+        var line = File.ReadAllLines(Sample("EXTF_Buchungsstapel.csv"))[5].Replace("\"", string.Empty, StringComparison.Ordinal);
+        var digest = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(line)))[..20];
+
+        await cli.RunAsync("import", "datev", Sample("EXTF_Buchungsstapel.csv"));
+
+        Assert.StartsWith("190,00;S;EUR;;;;1200;10001;", line, StringComparison.Ordinal);
+        var payment = Assert.Single((await cli.JournalAsync("10001")).Select(r => r.Entry).OfType<PaymentReceived>());
+        Assert.Equal($"datev-pay:{digest}.1", payment.Id.Value);
+    }
+
+    [Fact]
+    public async Task ImportDatev_MoreLinesThanOneChunk_ImportsEveryLineAndTwiceChangesNothing()
+    {
+        using var cli = await InitAsync();
+        await cli.RunAsync("import", "datev", Sample("EXTF_Debitoren.csv"));
+        var header = File.ReadAllLines(Sample("EXTF_Buchungsstapel.csv"))[..2];
+        static string Invoice(int n) => $"10,00;\"S\";\"EUR\";;;;10001;8400;;0501;\"R-{n}\";;;\"Rechnung {n}\"";
+        static string Payment(int n) => $"4,00;\"S\";\"EUR\";;;;1200;10001;;0601;\"R-{n}\";;;\"Zahlung\"";
+
+        // An invoice first, then invoice and payment pairs: the invoice of the pair at the chunk's end is paid in the next chunk.
+        var pairs = (Datev.DatevImporter.ChunkLines / 2) + 3;
+        var lines = new List<string> { Invoice(0) };
+        for (var n = 1; n <= pairs; n++)
+        {
+            lines.AddRange([Invoice(n), Payment(n)]);
+        }
+
+        var path = cli.Write("EXTF_gross.csv", string.Join("\n", [.. header, .. lines]) + "\n");
+
+        var first = await cli.RunAsync("import", "datev", path, "--format", "json");
+        var second = await cli.RunAsync("import", "datev", path, "--format", "json");
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Contains($"\"lines\": {lines.Count}", first.Output, StringComparison.Ordinal);
+        Assert.Contains($"\"entries\": {1 + (3 * pairs)}", first.Output, StringComparison.Ordinal);
+        Assert.Contains($"\"unchanged\": {lines.Count}", second.Output, StringComparison.Ordinal);
+        var journal = await cli.JournalAsync("10001");
+        var applied = journal.Select(r => r.Entry).OfType<PaymentApplied>().ToList();
+        Assert.Equal(Enumerable.Range(1, pairs).Select(n => $"datev:R-{n}"), applied.Select(a => a.Target.Item.Value));
+        Assert.All(applied, a => Assert.Equal(4.00m, a.Amount.Amount));
+    }
+
+    [Fact]
     public async Task ImportDatev_NotADatevFile_IsRefused()
     {
         using var cli = await InitAsync();

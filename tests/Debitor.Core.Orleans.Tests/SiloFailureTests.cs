@@ -99,7 +99,7 @@ public sealed class SiloFailureTests
     }
 
     /// <summary>The number each letter of the company got, from the journals.</summary>
-    private static async Task<Dictionary<string, LetterNumber>> NumbersAsync(Ports.ICustomerAccountStore store, CompanyId company)
+    internal static async Task<Dictionary<string, LetterNumber>> NumbersAsync(Ports.ICustomerAccountStore store, CompanyId company)
     {
         var numbers = new Dictionary<string, LetterNumber>(StringComparer.Ordinal);
         await foreach (var customer in store.ListCustomersAsync(company, CancellationToken.None))

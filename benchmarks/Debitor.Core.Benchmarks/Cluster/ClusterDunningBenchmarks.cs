@@ -13,9 +13,10 @@ namespace Debitor.Core.Benchmarks.Cluster;
 /// <summary>
 /// A company-wide dunning preview over the steady-state portfolio (<see cref="DunningPortfolio"/>), its journals in the
 /// in-memory store: in process (<see cref="DunningService"/>, the baseline: it loads and replays every journal) and over
-/// an in-process Orleans test cluster of one or two silos (<see cref="ClusterDunningService"/>: a route and a preview call
-/// per account, the grains warm from the setup). The sizes come from <c>DEBITOR_CLUSTER_BENCH_ITEMS</c> (comma-separated
-/// open-item counts; default 10,000, which keeps the CI dry run short).
+/// an in-process Orleans test cluster of one or two silos (<see cref="ClusterDunningService"/>: one worker call per batch
+/// of accounts, each grain routing and previewing its account from its warm view, a group call per payer group; the grains
+/// warm from the setup). The sizes come from <c>DEBITOR_CLUSTER_BENCH_ITEMS</c> (comma-separated open-item counts; default
+/// 10,000, which keeps the CI dry run short). Sizes whose setup takes minutes run with <c>--cluster-run</c> (<see cref="ClusterRun"/>).
 /// </summary>
 [MemoryDiagnoser(false)]
 public class ClusterDunningBenchmarks

@@ -69,6 +69,7 @@ internal static class CliApp
         StatementCommand.AddTo(root, bind);
         AgreementCommands.AddTo(root, bind);
         FiguresCommand.AddTo(root, bind);
+        DevCommands.AddTo(root, bind);
         return root;
     }
 }

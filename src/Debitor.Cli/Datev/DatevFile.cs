@@ -123,6 +123,24 @@ internal sealed class DatevFile
         return new DatevFile(path, encoding, header, columns);
     }
 
+    /// <summary>How many data lines the file holds (for progress): its lines less the header and the column names.</summary>
+    /// <remarks>Quoted fields hold no line breaks (they are refused), so every line break ends a line.</remarks>
+    public long CountDataLines()
+    {
+        using var stream = File.OpenRead(Path);
+        var buffer = new byte[1 << 16];
+        long lines = 0;
+        var last = (byte)'\n';
+        int read;
+        while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            lines += buffer.AsSpan(0, read).Count((byte)'\n');
+            last = buffer[read - 1];
+        }
+
+        return Math.Max(0, lines + (last == (byte)'\n' ? 0 : 1) - 2);
+    }
+
     /// <summary>The data lines; lines with broken quoting go to <paramref name="rejected"/> with their numbers.</summary>
     public IEnumerable<DatevRecord> Records(ICollection<DatevRejection> rejected)
     {

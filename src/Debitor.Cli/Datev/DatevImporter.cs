@@ -4,6 +4,7 @@ using System.Text;
 using Debitor.Cli.Output;
 using Debitor.Cli.Storage;
 using Debitor.Core;
+using Debitor.Core.Application;
 using Debitor.Core.Banking;
 using Debitor.Core.Customers;
 using Debitor.Core.Ledger;
@@ -25,64 +26,101 @@ internal static class DatevImporter
 {
     private const int MaxBanks = 10;
 
+    /// <summary>Lines applied with one batch of the library (one load and one write of the accounts they touch).</summary>
+    public const int ChunkLines = 5_000;
+
     public static async Task<DatevImportResult> ImportAsync(CliHost host, string path, Func<long, ProgressReporter> progress, CancellationToken cancellationToken)
     {
         var file = DatevFile.Open(path);
         var rejected = new List<DatevRejection>();
-        var records = file.Records(rejected).ToList();
+        var reporter = progress(file.CountDataLines());
         var result = file.Format == DatevFormat.MasterData
-            ? await MasterDataAsync(host, file, records, rejected, progress(records.Count), cancellationToken)
-            : await BookingsAsync(host, file, records, rejected, progress(records.Count), cancellationToken);
+            ? await MasterDataAsync(host, file, rejected, reporter, cancellationToken)
+            : await BookingsAsync(host, file, rejected, reporter, cancellationToken);
         return result with { Rejected = [.. result.Rejected.OrderBy(r => r.Line)] };
     }
 
-    // ---------------------------------------------------------------- master data (format category 16)
-    private static async Task<DatevImportResult> MasterDataAsync(CliHost host, DatevFile file, List<DatevRecord> records, List<DatevRejection> rejected, ProgressReporter progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the file streaming and hands the readable lines on in chunks of <see cref="ChunkLines"/>; a line that
+    /// cannot be read is rejected at once. Progress counts every line read.
+    /// </summary>
+    private static async Task<long> ChunksAsync<T>(DatevFile file, List<DatevRejection> rejected, ProgressReporter progress, Func<DatevRecord, T> read, Func<List<(DatevRecord Record, T Line)>, Task> apply)
     {
-        int customers = 0, entries = 0, unchanged = 0;
-        foreach (var record in records)
+        long linesRead = 0, reported = 0;
+        var chunk = new List<(DatevRecord, T)>(ChunkLines);
+        var malformed = new List<DatevRejection>();
+        async Task ApplyAsync()
         {
-            progress.Advance();
-            (Customer Customer, CustomerMasterData Data) read;
+            if (chunk.Count > 0)
+            {
+                await apply(chunk);
+                chunk.Clear();
+            }
+
+            if (linesRead + malformed.Count > reported)
+            {
+                progress.Advance(linesRead + malformed.Count - reported);
+                reported = linesRead + malformed.Count;
+            }
+        }
+
+        foreach (var record in file.Records(malformed))
+        {
+            linesRead++;
             try
             {
-                read = ReadCustomer(record, file, host.Company);
+                chunk.Add((record, read(record)));
             }
             catch (DatevFieldException exception)
             {
                 rejected.Add(new DatevRejection(record.Line, exception.Field, exception.Message));
-                continue;
             }
 
-            try
+            if (chunk.Count == ChunkLines)
             {
-                var journal = await host.Store.LoadAsync(read.Customer.Id, cancellationToken);
-                var changeId = new EntryId("datev-md:" + Digest(record.Raw));
-                if (journal.Count == 0)
-                {
-                    await host.Accounts.RegisterCustomerAsync(host.Actor, read.Customer, cancellationToken);
-                    await host.Collections.ChangeMasterDataAsync(host.Actor, read.Customer.Id, changeId, read.Data, cancellationToken);
-                    customers++;
-                    entries += 2;
-                }
-                else if (journal.Any(r => r.Entry.Id == changeId))
-                {
-                    unchanged++;
-                }
-                else
-                {
-                    await host.Collections.ChangeMasterDataAsync(host.Actor, read.Customer.Id, changeId, read.Data, cancellationToken);
-                    entries++;
-                }
-            }
-            catch (ArgumentException exception)
-            {
-                rejected.Add(new DatevRejection(record.Line, "Konto", exception.Message));
+                await ApplyAsync();
             }
         }
 
+        await ApplyAsync();
         progress.Done();
-        return new DatevImportResult(file.Path, "Debitoren/Kreditoren", file.Encoding.WebName, records.Count + rejected.Count, customers, entries, unchanged, rejected);
+        rejected.AddRange(malformed);
+        return linesRead + malformed.Count;
+    }
+
+    // ---------------------------------------------------------------- master data (format category 16)
+    private static async Task<DatevImportResult> MasterDataAsync(CliHost host, DatevFile file, List<DatevRejection> rejected, ProgressReporter progress, CancellationToken cancellationToken)
+    {
+        int customers = 0, entries = 0, unchanged = 0;
+        var lines = await ChunksAsync(file, rejected, progress, record => ReadCustomer(record, file, host.Company), async chunk =>
+        {
+            // Each line registers its customer (a no-op when it is registered; an account registered with other
+            // settings keeps them) and records the line's master data under an id derived from the line.
+            var changes = new List<AccountChange>(2 * chunk.Count);
+            foreach (var (record, (customer, data)) in chunk)
+            {
+                changes.Add(AccountChange.Register(customer));
+                changes.Add(AccountChange.ChangeMasterData(customer.Id, new EntryId("datev-md:" + Digest(record.Raw)), data));
+            }
+
+            var result = await host.Accounts.ApplyManyAsync(host.Actor, changes, cancellationToken);
+            var refused = result.Refused.Where(r => !(r.Index % 2 == 0 && r.Reason is DuplicateEntryException)).ToLookup(r => r.Index / 2);
+            for (var i = 0; i < chunk.Count; i++)
+            {
+                if (refused[i].FirstOrDefault() is { } refusal)
+                {
+                    rejected.Add(new DatevRejection(chunk[i].Record.Line, "Konto", refusal.Reason.Message));
+                    continue;
+                }
+
+                var (registered, changed) = (result.Appended[2 * i], result.Appended[(2 * i) + 1]);
+                customers += registered;
+                entries += registered + changed;
+                unchanged += registered + changed == 0 ? 1 : 0;
+            }
+        });
+
+        return new DatevImportResult(file.Path, "Debitoren/Kreditoren", file.Encoding.WebName, lines, customers, entries, unchanged, rejected);
     }
 
     private static (Customer, CustomerMasterData) ReadCustomer(DatevRecord r, DatevFile file, CompanyId company)
@@ -170,105 +208,56 @@ internal static class DatevImporter
     }
 
     // ---------------------------------------------------------------- booking batch (format category 21)
-    private sealed record Booking(DatevRecord Record, CustomerId Customer, JournalEntry[] Entries);
-
-    private static async Task<DatevImportResult> BookingsAsync(CliHost host, DatevFile file, List<DatevRecord> records, List<DatevRejection> rejected, ProgressReporter progress, CancellationToken cancellationToken)
+    private static async Task<DatevImportResult> BookingsAsync(CliHost host, DatevFile file, List<DatevRejection> rejected, ProgressReporter progress, CancellationToken cancellationToken)
     {
-        var bookings = new List<(DatevRecord Record, CustomerId Customer, BookingLine Line)>();
+        // Identical payment lines are told apart by their occurrence in the file: the n-th gets the id "<digest>.<n>".
         var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var record in records)
+        var changed = new HashSet<CustomerId>();
+        int entries = 0, unchanged = 0;
+        var lines = await ChunksAsync(file, rejected, progress, record => Identified(ReadBooking(record, file), record, occurrences), async chunk =>
         {
-            try
+            // One change per line, computed from the account as it stands when it is applied (after the lines before it):
+            // the due date from the customer's terms, the invoice a payment names and what is still open on it. A line
+            // whose first entry is stored already is left alone.
+            var changes = chunk.Select(b => AccountChange.Post(b.Line.Customer, account => Entries(b.Line, account))).ToList();
+            var result = await host.Accounts.ApplyManyAsync(host.Actor, changes, cancellationToken);
+            foreach (var refusal in result.Refused)
             {
-                var line = ReadBooking(record, file);
-                var digest = Digest(record.Raw);
-                var seen = occurrences[digest] = occurrences.GetValueOrDefault(digest) + 1;
-                bookings.Add((record, line.Customer, line with { LineId = $"{digest}.{seen}" }));
+                var (record, line) = chunk[refusal.Index];
+                rejected.Add(refusal.Reason is ArgumentException { ParamName: "customer" }
+                    ? new DatevRejection(record.Line, line.DebtorField, $"there is no customer {line.Customer}: import the master data (Debitoren/Kreditoren) first.")
+                    : new DatevRejection(record.Line, "Umsatz (ohne Soll/Haben-Kz)", refusal.Reason.Message));
             }
-            catch (DatevFieldException exception)
-            {
-                rejected.Add(new DatevRejection(record.Line, exception.Field, exception.Message));
-            }
-        }
 
-        int customers = 0, entries = 0, unchanged = 0;
-        foreach (var group in bookings.GroupBy(b => b.Customer))
-        {
-            var journal = await host.Store.LoadAsync(group.Key, cancellationToken);
-            if (journal.Count == 0)
+            var refused = result.Refused.Select(r => r.Index).ToHashSet();
+            for (var i = 0; i < chunk.Count; i++)
             {
-                foreach (var b in group)
+                if (result.Appended[i] > 0)
                 {
-                    rejected.Add(new DatevRejection(b.Record.Line, b.Line.DebtorField, $"there is no customer {group.Key}: import the master data (Debitoren/Kreditoren) first."));
+                    entries += result.Appended[i];
+                    changed.Add(chunk[i].Line.Customer);
                 }
-
-                progress.Advance(group.Count());
-                continue;
-            }
-
-            var account = CustomerAccount.FromJournal(journal);
-            var known = journal.Select(r => r.Entry.Id).ToHashSet();
-            var batch = new List<Booking>();
-            var invoices = new Dictionary<string, EntryId>(StringComparer.Ordinal);
-            foreach (var b in group)
-            {
-                var built = Entries(b.Line, account, invoices);
-                if (built.Length == 0 || known.Contains(built[0].Id))
+                else if (!refused.Contains(i))
                 {
                     unchanged++;
-                    continue;
                 }
-
-                foreach (var e in built)
-                {
-                    known.Add(e.Id);
-                }
-
-                batch.Add(new Booking(b.Record, b.Customer, built));
             }
+        });
 
-            var posted = await PostAsync(host, group.Key, batch, rejected, cancellationToken);
-            entries += posted;
-            customers += posted > 0 ? 1 : 0;
-            progress.Advance(group.Count());
-        }
-
-        progress.Done();
-        return new DatevImportResult(file.Path, "Buchungsstapel", file.Encoding.WebName, records.Count + rejected.Count(r => r.Field == "Zeile"), customers, entries, unchanged, rejected);
+        return new DatevImportResult(file.Path, "Buchungsstapel", file.Encoding.WebName, lines, changed.Count, entries, unchanged, rejected);
     }
 
-    /// <summary>Posts a customer's bookings at once; when the library refuses the batch, line by line, so that only the refused lines are left out.</summary>
-    private static async Task<int> PostAsync(CliHost host, CustomerId customer, List<Booking> batch, List<DatevRejection> rejected, CancellationToken cancellationToken)
+    /// <summary>A payment line gets its id from the digest of the line (invoices and credit notes are identified by their document number).</summary>
+    private static BookingLine Identified(BookingLine line, DatevRecord record, Dictionary<string, int> occurrences)
     {
-        if (batch.Count == 0)
+        if (line.Kind != BookingKind.Payment)
         {
-            return 0;
+            return line;
         }
 
-        try
-        {
-            var all = batch.SelectMany(b => b.Entries).ToList();
-            await host.Accounts.PostAllAsync(host.Actor, customer, all, cancellationToken);
-            return all.Count;
-        }
-        catch (ArgumentException)
-        {
-            var posted = 0;
-            foreach (var booking in batch)
-            {
-                try
-                {
-                    await host.Accounts.PostAllAsync(host.Actor, customer, booking.Entries, cancellationToken);
-                    posted += booking.Entries.Length;
-                }
-                catch (ArgumentException exception)
-                {
-                    rejected.Add(new DatevRejection(booking.Record.Line, "Umsatz (ohne Soll/Haben-Kz)", exception.Message));
-                }
-            }
-
-            return posted;
-        }
+        var digest = Digest(record.Raw);
+        var seen = occurrences[digest] = occurrences.GetValueOrDefault(digest) + 1;
+        return line with { LineId = string.Create(CultureInfo.InvariantCulture, $"{digest}.{seen}") };
     }
 
     private enum BookingKind
@@ -344,36 +333,43 @@ internal static class DatevImporter
         return new BookingLine(new CustomerId(posting.Debtor.ToString(CultureInfo.InvariantCulture)), posting.Field, kind, money, date, due, document, r.Get("Belegfeld 2"), r.Get("Buchungstext"));
     }
 
-    /// <summary>The journal entries of one booking line; the first entry's id identifies the line.</summary>
-    private static JournalEntry[] Entries(BookingLine line, CustomerAccount account, Dictionary<string, EntryId> invoices)
+    /// <summary>
+    /// The journal entries of one booking line on the account as it stands; the first entry's id identifies the line, and
+    /// none when it is stored already (importing a file again changes nothing).
+    /// </summary>
+    private static IReadOnlyList<JournalEntry> Entries(BookingLine line, CustomerAccount account)
     {
         switch (line.Kind)
         {
             case BookingKind.Invoice:
             {
                 var id = new EntryId("datev:" + line.Document);
-                invoices[line.Document] = id;
                 var due = line.Due ?? line.Date.PlusDays(account.Customer.PaymentTerms.NetDays);
-                return [new InvoicePosted(id, line.Document, line.Date, due, line.Amount, [new Installment(line.Amount)])];
+                return account.FindEntry(id) is not null ? [] : [new InvoicePosted(id, line.Document, line.Date, due, line.Amount, [new Installment(line.Amount)])];
             }
 
             case BookingKind.CreditNote:
             {
-                var related = InvoiceNamed(line.Reference, account, invoices);
-                return [new CreditNotePosted(new EntryId("datev-gs:" + line.Document), line.Document, line.Date, line.Amount, related)];
+                var id = new EntryId("datev-gs:" + line.Document);
+                return account.FindEntry(id) is not null ? [] : [new CreditNotePosted(id, line.Document, line.Date, line.Amount, InvoiceNamed(line.Reference, account))];
             }
 
             default:
             {
                 var id = new EntryId("datev-pay:" + line.LineId);
+                if (account.FindEntry(id) is not null)
+                {
+                    return [];
+                }
+
                 var received = new PaymentReceived(id, line.Amount, line.Date, Reference: line.Document.Length > 0 ? line.Document : line.Text);
-                if (InvoiceNamed(line.Document, account, invoices) is not { } invoice)
+                if (InvoiceNamed(line.Document, account) is not { } invoice)
                 {
                     return [received];
                 }
 
                 // OPOS: the payment names the invoice it settles in Belegfeld 1; it is applied up to what is open.
-                var open = account.FindItem(invoice) is { } item ? item.OpenAmount : line.Amount;
+                var open = account.FindItem(invoice)!.OpenAmount;
                 var applied = open.Amount <= 0 ? (Money?)null : open.Amount < line.Amount.Amount ? open : line.Amount;
                 return applied is null
                     ? [received]
@@ -382,16 +378,12 @@ internal static class DatevImporter
         }
     }
 
-    private static EntryId? InvoiceNamed(string number, CustomerAccount account, Dictionary<string, EntryId> invoices)
+    /// <summary>The invoice a booking line names by its document number, when the account holds it.</summary>
+    private static EntryId? InvoiceNamed(string number, CustomerAccount account)
     {
         if (number.Length == 0)
         {
             return null;
-        }
-
-        if (invoices.TryGetValue(number, out var fresh))
-        {
-            return fresh;
         }
 
         var id = new EntryId("datev:" + number);

@@ -21,7 +21,7 @@ namespace Debitor.Core.Application;
 /// up to <see cref="DebitorCoreOptions.MaxConcurrencyRetries"/> times before it throws <see cref="ConcurrencyException"/>.</para>
 /// <para>Thread-safe.</para>
 /// </remarks>
-public sealed class CustomerAccountService
+public sealed partial class CustomerAccountService
 {
     private readonly ICustomerAccountStore _store;
     private readonly IAuthorizationPort _authorization;
@@ -115,7 +115,7 @@ public sealed class CustomerAccountService
     {
         Guard.Against.Null(customer);
         await AuthorizeAsync(actor, Permission.ManageCustomers, customer.Id, cancellationToken).ConfigureAwait(false);
-        var registration = new CustomerRegistered(new EntryId("registered"), customer);
+        var registration = Registration(customer);
         for (var attempt = 0; ; attempt++)
         {
             var journal = await _store.LoadAsync(customer.Id, cancellationToken).ConfigureAwait(false);
@@ -218,7 +218,7 @@ public sealed class CustomerAccountService
             await AuthorizeAsync(actor, permission, customer, cancellationToken).ConfigureAwait(false);
         }
 
-        if (_options.Payments.ApplyCreditNotesToRelatedItem && entries.Any(e => e is CreditNotePosted { RelatedItem: not null }))
+        if (AppliesCreditNotes(entries))
         {
             // D14.7: the credit note and its application to the invoice it names go in one append.
             await AuthorizeAsync(actor, Permission.RecordPayments, customer, cancellationToken).ConfigureAwait(false);
@@ -564,31 +564,13 @@ public sealed class CustomerAccountService
         var journal = await _store.LoadAsync(customer, cancellationToken).ConfigureAwait(false);
         return journal.Count > 0
             ? CustomerAccount.FromJournal(journal)
-            : throw new ArgumentException($"Customer '{customer}' does not exist.", parameterName);
+            : throw NoSuchCustomer(customer, parameterName);
     }
 
     private async Task CheckPayerAsync(Customer customer, string parameterName, CancellationToken cancellationToken)
     {
-        if (customer.Payer is not { } payer)
-        {
-            return;
-        }
-
-        if (payer == customer.Id)
-        {
-            throw new ArgumentException("A customer cannot be its own payer.", parameterName);
-        }
-
-        var journal = await _store.LoadAsync(payer, cancellationToken).ConfigureAwait(false);
-        if (journal.Count == 0)
-        {
-            throw new ArgumentException($"The payer '{payer}' does not exist.", parameterName);
-        }
-
-        if (CustomerAccount.FromJournal(journal).IsArchived)
-        {
-            throw new ArgumentException($"The payer '{payer}' is archived.", parameterName);
-        }
+        var journal = customer.Payer is { } payer && payer != customer.Id ? await _store.LoadAsync(payer, cancellationToken).ConfigureAwait(false) : [];
+        CheckPayer(customer, parameterName, journal.Count == 0 ? null : CustomerAccount.FromJournal(journal));
     }
 
     /// <summary>Throws <see cref="AuthorizationException"/> unless the actor has the permission for the account.</summary>

@@ -178,18 +178,7 @@ public sealed partial class DunningService
 
         var unreadable = new List<CorruptJournalException>();
         var (context, accounts, _) = await LoadAsync(request, cancellationToken, unreadable).ConfigureAwait(false);
-        var scope = new RunScope(context, accounts, null);
-        foreach (var account in accounts)
-        {
-            if (scope.InScope(account.Customer))
-            {
-                await AuthorizeAsync(actor, Permission.PreviewDunning, account.Id, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        var proposal = DunningEngine.Run(context, accounts, null, 1);
-        proposal.UnreadableAccounts = unreadable.AsReadOnly();
-        proposal.PreviewedOn = Today;
+        var proposal = await PreviewLoadedAsync(actor, context, accounts, unreadable, cancellationToken).ConfigureAwait(false);
         DebitorDiagnostics.Previewed(_log, proposal, started, activity);
         return proposal;
     }
@@ -533,9 +522,7 @@ public sealed partial class DunningService
     private async Task<(RunContext Context, IReadOnlyList<CustomerAccount> Accounts)> LoadCurrentAsync(
         DunningRunRequest request, CancellationToken cancellationToken, List<CorruptJournalException>? unreadable)
     {
-        var settings = await _settings.GetAsync(request.Company, cancellationToken).ConfigureAwait(false);
-        var schemes = await _interestSchemes.GetAsync(request.Company, cancellationToken).ConfigureAwait(false);
-        var context = new RunContext(request, settings, schemes, _options.ReceivablesContact);
+        var context = await ContextAsync(request, cancellationToken).ConfigureAwait(false);
         var accounts = new List<CustomerAccount>();
         if (request.Customer is { } only)
         {

@@ -251,7 +251,7 @@ public sealed class DunningProperties
         accounts.SelectMany(a => a.Items.SelectMany(i => i.Installments).Select(n => (Key: (a.Id, n.Ref), n.Dunning)))
             .ToDictionary(x => x.Key, x => x.Dunning);
 
-    private static async Task<DunningFixture> StoreAsync(DunningScenario scenario)
+    internal static async Task<DunningFixture> StoreAsync(DunningScenario scenario)
     {
         var fixture = new DunningFixture();
         fixture.Settings.Set(Company, scenario.Settings());

@@ -12,6 +12,15 @@ internal sealed class TempDatabase : IDisposable
 
     public string ConnectionString => $"Data Source={Path}";
 
+    public async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new SqliteConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();

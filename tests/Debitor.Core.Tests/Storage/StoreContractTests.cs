@@ -23,6 +23,9 @@ public sealed class SqliteStoreContractTests : CustomerAccountStoreContract, IDi
         return store;
     }
 
+    protected override async Task CorruptJournalAsync(ICustomerAccountStore store, CustomerId customer) =>
+        await _file.ExecuteAsync(await StoreCorruption.SqlAsync(store, customer));
+
     public void Dispose() => _file.Dispose();
 }
 
@@ -36,6 +39,9 @@ public sealed class SqliteNormalSynchronousStoreContractTests : CustomerAccountS
         await store.EnsureSchemaAsync(CancellationToken.None);
         return store;
     }
+
+    protected override async Task CorruptJournalAsync(ICustomerAccountStore store, CustomerId customer) =>
+        await _file.ExecuteAsync(await StoreCorruption.SqlAsync(store, customer));
 
     public void Dispose() => _file.Dispose();
 }
@@ -61,6 +67,9 @@ public sealed class PostgreSqlStoreContractTests : CustomerAccountStoreContract,
         await store.EnsureSchemaAsync(CancellationToken.None);
         return store;
     }
+
+    protected override async Task CorruptJournalAsync(ICustomerAccountStore store, CustomerId customer) =>
+        await _schema!.ExecuteAsync(await StoreCorruption.SqlAsync(store, customer));
 }
 
 public sealed class InMemorySettingsContractTests : CompanySettingsStoreContract

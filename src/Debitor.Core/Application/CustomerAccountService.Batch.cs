@@ -1,0 +1,293 @@
+using Ardalis.GuardClauses;
+using Debitor.Core.Customers;
+using Debitor.Core.Ledger;
+using Debitor.Core.Ports;
+
+namespace Debitor.Core.Application;
+
+/// <summary>Many changes on many accounts at once (issue 16: imports of a million lines).</summary>
+public sealed partial class CustomerAccountService
+{
+    /// <summary>
+    /// Applies many changes — registrations, postings, master-data changes — on many accounts at once: the accounts are
+    /// loaded with one <see cref="ICustomerAccountStore.LoadManyAsync"/> and written with one
+    /// <see cref="ICustomerAccountStore.AppendManyAsync"/>. Leaves exactly the journals that applying the changes one by
+    /// one, in order, through their single-account use cases leaves (catching each refusal), with one clock reading for
+    /// the batch; a refused change is reported and the others go on.
+    /// </summary>
+    /// <remarks>
+    /// <para>Each change is checked as its use case checks it (authorization, the account's rules through the same
+    /// <c>Append</c>); an entry id stored already with the same content is skipped, with other content refused.</para>
+    /// <para>An account another writer changed in between is loaded again and its changes applied again, up to
+    /// <see cref="DebitorCoreOptions.MaxConcurrencyRetries"/> times; then its changes are refused with a
+    /// <see cref="ConcurrencyException"/>. A fault of the store (not a refusal) is thrown; some accounts may then be written,
+    /// each whole or not at all, and the same batch again completes the work (what is stored is skipped).</para>
+    /// <para>Keep a batch to a few thousand changes: they are held in memory with the accounts they touch.</para>
+    /// </remarks>
+    /// <param name="actor">Who acts.</param>
+    /// <param name="changes">The changes, applied in order; several may concern one account.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>What each change appended, and the refusals.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="actor"/> or <paramref name="changes"/> or one of its changes is <see langword="null"/>.</exception>
+    public async Task<BatchResult> ApplyManyAsync(Actor actor, IReadOnlyList<AccountChange> changes, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(actor);
+        Guard.Against.Null(changes);
+        for (var i = 0; i < changes.Count; i++)
+        {
+            if (changes[i] is null)
+            {
+                throw new ArgumentNullException(nameof(changes), $"Change {i} of the batch is null.");
+            }
+        }
+
+        var appended = new int[changes.Count];
+        var refused = new BatchRefusal?[changes.Count];
+        var allowed = new HashSet<(CustomerId, Permission)>();
+        var accountsChanged = 0;
+        IReadOnlyList<int> pending = Enumerable.Range(0, changes.Count).ToList();
+        for (var attempt = 0; pending.Count > 0; attempt++)
+        {
+            var accounts = await LoadBatchAsync(changes, pending, cancellationToken).ConfigureAwait(false);
+            var now = _clock.GetCurrentInstant();
+            foreach (var index in pending)
+            {
+                var change = changes[index];
+                appended[index] = 0;
+                refused[index] = null;
+                try
+                {
+                    appended[index] = await ApplyAsync(actor, change, accounts, allowed, now, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception exception) when (exception is ArgumentException or DebitorException)
+                {
+                    refused[index] = new BatchRefusal(index, change.Customer, exception);
+                }
+            }
+
+            var parts = accounts.Values.Where(a => a.Appended.Count > 0).Select(a => new JournalAppend(a.Customer, a.Loaded, a.Appended)).ToList();
+            var conflicts = parts.Count == 0 ? [] : (await _store.AppendManyAsync(parts, cancellationToken).ConfigureAwait(false)).ToHashSet();
+            accountsChanged += parts.Count - conflicts.Count;
+            var retrying = attempt < _options.MaxConcurrencyRetries;
+            foreach (var customer in conflicts)
+            {
+                _ = DebitorDiagnostics.Conflict(_log, "accounts", customer, attempt, retrying);
+            }
+
+            pending = [.. pending.Where(i => conflicts.Contains(changes[i].Customer))];
+            if (pending.Count > 0 && !retrying)
+            {
+                await RefuseConflictedAsync(changes, pending, accounts, appended, refused, cancellationToken).ConfigureAwait(false);
+                break;
+            }
+        }
+
+        return new BatchResult(appended, [.. refused.OfType<BatchRefusal>()], accountsChanged);
+    }
+
+    /// <summary>Applies one change to the account held for the batch; returns the records it appended.</summary>
+    private async Task<int> ApplyAsync(Actor actor, AccountChange change, Dictionary<CustomerId, BatchAccount> accounts, HashSet<(CustomerId, Permission)> allowed, Instant now, CancellationToken cancellationToken)
+    {
+        var account = accounts[change.Customer];
+        var entries = await PlanAsync(actor, change, account, accounts, allowed, now, cancellationToken).ConfigureAwait(false);
+        if (entries.Count == 0)
+        {
+            return 0;
+        }
+
+        IReadOnlyList<JournalRecord> records;
+        if (account.Current is { } current)
+        {
+            (account.Current, records) = current.Append(entries, now, actor.User, now.InZone(_options.TimeZone).Date, change.ParameterName);
+        }
+        else
+        {
+            // Only a registration plans entries for an account that does not exist (RegisterCustomerAsync writes it so).
+            records = [.. entries.Select((entry, i) => new JournalRecord(i + 1, now, actor.User, entry))];
+            account.Current = CustomerAccount.FromJournal(records);
+        }
+
+        account.Appended.AddRange(records);
+        return records.Count;
+    }
+
+    /// <summary>The entries of one change, checked and authorized as its single-account use case does, in the same order.</summary>
+    private async Task<IReadOnlyList<JournalEntry>> PlanAsync(Actor actor, AccountChange change, BatchAccount account, Dictionary<CustomerId, BatchAccount> accounts, HashSet<(CustomerId, Permission)> allowed, Instant now, CancellationToken cancellationToken)
+    {
+        var customer = change.Customer;
+        switch (change.Kind)
+        {
+            case AccountChangeKind.Register:
+            {
+                await AuthorizeOnceAsync(actor, Permission.ManageCustomers, customer, allowed, cancellationToken).ConfigureAwait(false);
+                var registration = Registration(change.Settings!);
+                if (account.Existing() is { } existing)
+                {
+                    return existing.Journal[0].Entry.Equals(registration) ? [] : throw new DuplicateEntryException(customer, registration.Id);
+                }
+
+                CheckPayer(change.Settings!, change.ParameterName, change.Settings!.Payer is { } payer && accounts.TryGetValue(payer, out var held) ? held.Existing() : null);
+                return [registration];
+            }
+
+            case AccountChangeKind.MasterData:
+                await AuthorizeOnceAsync(actor, Permission.ManageCustomers, customer, allowed, cancellationToken).ConfigureAwait(false);
+                _ = account.Existing() ?? throw NoSuchCustomer(customer, nameof(customer));
+                return [new MasterDataChanged(change.EntryId, change.MasterData!)];
+
+            default:
+            {
+                var entries = change.Entries;
+                if (entries is null)
+                {
+                    // A planned posting: computed from the account as it stands, then checked as the entries it returns.
+                    entries = change.Plan!(account.Existing() ?? throw NoSuchCustomer(customer, nameof(customer)))
+                        ?? throw new ArgumentException("The plan returned no list of entries (null).", change.ParameterName);
+                    if (entries.Count == 0)
+                    {
+                        return [];
+                    }
+                }
+
+                foreach (var permission in entries.Select(e => PermissionFor(e, change.ParameterName)).Distinct())
+                {
+                    await AuthorizeOnceAsync(actor, permission, customer, allowed, cancellationToken).ConfigureAwait(false);
+                }
+
+                var autoApply = AppliesCreditNotes(entries);
+                if (autoApply)
+                {
+                    await AuthorizeOnceAsync(actor, Permission.RecordPayments, customer, allowed, cancellationToken).ConfigureAwait(false);
+                }
+
+                var current = account.Existing() ?? throw NoSuchCustomer(customer, nameof(customer));
+                return autoApply ? CreditNoteAutoApplication.With(current, entries, now, actor.User, _options, change.ParameterName) : entries;
+            }
+        }
+    }
+
+    /// <summary>Whether posting these entries applies a credit note to the item it names at once (D14.7).</summary>
+    private bool AppliesCreditNotes(IReadOnlyList<JournalEntry> entries) =>
+        _options.Payments.ApplyCreditNotesToRelatedItem && entries.Any(e => e is CreditNotePosted { RelatedItem: not null });
+
+    private static CustomerRegistered Registration(Customer customer) => new(new EntryId("registered"), customer);
+
+    private static ArgumentException NoSuchCustomer(CustomerId customer, string parameterName) =>
+        new($"Customer '{customer}' does not exist.", parameterName);
+
+    /// <summary>The payer rules of a registration or settings change (R3.7), against the payer's account (<see langword="null"/>: none).</summary>
+    private static void CheckPayer(Customer customer, string parameterName, CustomerAccount? payerAccount)
+    {
+        if (customer.Payer is not { } payer)
+        {
+            return;
+        }
+
+        if (payer == customer.Id)
+        {
+            throw new ArgumentException("A customer cannot be its own payer.", parameterName);
+        }
+
+        if (payerAccount is null)
+        {
+            throw new ArgumentException($"The payer '{payer}' does not exist.", parameterName);
+        }
+
+        if (payerAccount.IsArchived)
+        {
+            throw new ArgumentException($"The payer '{payer}' is archived.", parameterName);
+        }
+    }
+
+    /// <summary>Authorizes once per account and permission within a batch; a refusal is asked (and logged) every time.</summary>
+    private async Task AuthorizeOnceAsync(Actor actor, Permission permission, CustomerId customer, HashSet<(CustomerId, Permission)> allowed, CancellationToken cancellationToken)
+    {
+        if (!allowed.Contains((customer, permission)))
+        {
+            await AuthorizeAsync(actor, permission, customer, cancellationToken).ConfigureAwait(false);
+            allowed.Add((customer, permission));
+        }
+    }
+
+    /// <summary>Loads the accounts of the pending changes, and the payers their registrations name, in one call.</summary>
+    private async Task<Dictionary<CustomerId, BatchAccount>> LoadBatchAsync(IReadOnlyList<AccountChange> changes, IReadOnlyList<int> pending, CancellationToken cancellationToken)
+    {
+        var ids = new List<CustomerId>();
+        var seen = new HashSet<CustomerId>();
+        foreach (var index in pending)
+        {
+            var change = changes[index];
+            if (seen.Add(change.Customer))
+            {
+                ids.Add(change.Customer);
+            }
+
+            if (change.Settings?.Payer is { } payer && seen.Add(payer))
+            {
+                ids.Add(payer);
+            }
+        }
+
+        var accounts = new Dictionary<CustomerId, BatchAccount>(ids.Count);
+        await foreach (var journal in _store.LoadManyAsync(ids, cancellationToken).ConfigureAwait(false))
+        {
+            accounts[journal.Customer] = BatchAccount.Of(journal);
+        }
+
+        return accounts;
+    }
+
+    /// <summary>After the last retry: the changes of accounts other writers kept changing are refused, nothing of them appended.</summary>
+    private async Task RefuseConflictedAsync(IReadOnlyList<AccountChange> changes, IReadOnlyList<int> pending, Dictionary<CustomerId, BatchAccount> accounts, int[] appended, BatchRefusal?[] refused, CancellationToken cancellationToken)
+    {
+        var stored = await LoadBatchAsync(changes, pending, cancellationToken).ConfigureAwait(false);
+        foreach (var index in pending)
+        {
+            var customer = changes[index].Customer;
+            appended[index] = 0;
+            refused[index] = new BatchRefusal(index, customer, new ConcurrencyException(customer, accounts[customer].Loaded, stored[customer].Loaded));
+        }
+    }
+
+    /// <summary>An account as a batch holds it: the version loaded, the view after the changes so far, the records to append.</summary>
+    private sealed class BatchAccount
+    {
+        private BatchAccount(CustomerId customer, long loaded, CustomerAccount? current, Exception? error)
+        {
+            Customer = customer;
+            Loaded = loaded;
+            Current = current;
+            Error = error;
+        }
+
+        public CustomerId Customer { get; }
+
+        public long Loaded { get; }
+
+        public CustomerAccount? Current { get; set; }
+
+        public List<JournalRecord> Appended { get; } = [];
+
+        private Exception? Error { get; }
+
+        public static BatchAccount Of(StoredJournal journal)
+        {
+            if (journal.Error is not null || journal.Records.Count == 0)
+            {
+                return new BatchAccount(journal.Customer, journal.Records.Count, null, journal.Error);
+            }
+
+            try
+            {
+                return new BatchAccount(journal.Customer, journal.Records.Count, CustomerAccount.FromJournal(journal.Records), null);
+            }
+            catch (CorruptJournalException exception)
+            {
+                return new BatchAccount(journal.Customer, journal.Records.Count, null, exception);
+            }
+        }
+
+        /// <summary>The account, or <see langword="null"/> when it does not exist; a journal that cannot be read is thrown, as a load throws it.</summary>
+        public CustomerAccount? Existing() => Error is null ? Current : throw Error;
+    }
+}

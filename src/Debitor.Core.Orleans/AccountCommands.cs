@@ -37,7 +37,8 @@ internal sealed record CommandOutcome(
     [property: Id(2)] int Status = 0,
     [property: Id(3)] int? Refusal = null,
     [property: Id(4)] string? Message = null,
-    [property: Id(5)] CommandFault? Fault = null)
+    [property: Id(5)] CommandFault? Fault = null,
+    [property: Id(6)] CommandResult? Result = null)
 {
     internal static readonly CommandOutcome None = new([], []);
 

@@ -33,7 +33,7 @@ namespace Debitor.Core.Orleans;
 /// command whose first attempt was written is not written twice.</para>
 /// <para>Thread-safe.</para>
 /// </remarks>
-public sealed class ClusterAccounts
+public sealed partial class ClusterAccounts
 {
     private readonly IGrainFactory _grains;
     private readonly CompanyId _company;

@@ -133,7 +133,7 @@ public sealed class ClusterDunningService
             outdated);
     }
 
-    private static UnreadableAccount Unreadable(UnreadableData data) =>
+    internal static UnreadableAccount Unreadable(UnreadableData data) =>
         new(data.Customer is null ? null : new CustomerId(data.Customer), data.Version, data.Message);
 
     /// <summary>

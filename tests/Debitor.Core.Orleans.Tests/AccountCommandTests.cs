@@ -17,7 +17,7 @@ namespace Debitor.Core.Orleans.Tests;
 /// from several clients, on accounts of a company of their own (the sample company's dunning tests stay untouched).
 /// </summary>
 [Collection(nameof(TwoSiloCollection))]
-public sealed class AccountCommandTests(TwoSiloFixture fixture)
+public sealed partial class AccountCommandTests(TwoSiloFixture fixture)
 {
     internal static readonly CompanyId Company = new("CLUSTER-CMD");
 
@@ -270,6 +270,9 @@ public sealed class AccountCommandTests(TwoSiloFixture fixture)
         var services = new ServiceCollection();
         services.AddSingleton(Sample.Cluster.Silos[0].ServiceProvider.GetRequiredService<IClock>());
         services.AddSingleton<IAuthorizationPort>(Sample.Host.Authorization);
+        services.AddSingleton(Sample.Cluster.Silos[0].ServiceProvider.GetRequiredService<IDunningSettingsProvider>());
+        services.AddSingleton(Sample.Cluster.Silos[0].ServiceProvider.GetRequiredService<IInterestSchemeProvider>());
+        services.AddSingleton<IVirusScanner, EicarTestScanner>();
         services.AddDebitorCore(o =>
         {
             o.TimeZone = Sample.Options.TimeZone;

@@ -62,6 +62,7 @@ internal sealed class SampleCluster : IAsyncDisposable
         var options = new DebitorCoreOptions { TimeZone = DateTimeZoneProviders.Tzdb["Europe/Berlin"], ReceivablesContact = contact };
         var letterNumbers = await LetterNumbersOfAsync(host.Store, host.Company);
         var faults = new InMemoryAccountFaultLog();
+        var files = new InMemoryFileStorage();   // one file storage for every silo, as a host's would be
         var output = new RecordingLetterOutput();
         var outbox = new InMemoryDocumentOutbox();
         var clock = new FakeClock(SamplePortfolio.AsOf.AtStartOfDayInZone(options.TimeZone).ToInstant().Plus(Duration.FromHours(10)));
@@ -78,6 +79,8 @@ internal sealed class SampleCluster : IAsyncDisposable
             silo.Services.AddSingleton<IClock>(clock);
             silo.Services.AddSingleton<ILetterNumberSequence>(letterNumbers);
             silo.Services.AddSingleton<IAccountFaultLog>(faults);
+            silo.Services.AddSingleton<IFileStorage>(files);
+            silo.Services.AddSingleton<IVirusScanner, EicarTestScanner>();
             silo.Services.AddDebitorCore(o =>
             {
                 o.TimeZone = options.TimeZone;

@@ -14,7 +14,8 @@ namespace Debitor.Core.Benchmarks.Storage;
 /// </summary>
 /// <remarks>
 /// <c>stores</c> is a comma-separated list of <c>sqlite</c> (synchronous=NORMAL), <c>sqlite-full</c> (synchronous=FULL)
-/// and <c>memory</c> (<see cref="InMemoryCustomerAccountStore"/>); default <c>sqlite,sqlite-full</c>. Each store is seeded
+/// <c>memory</c> (<see cref="InMemoryCustomerAccountStore"/>) and <c>postgres</c> (a fresh schema on the server
+/// <c>DEBITOR_POSTGRES</c> names); default <c>sqlite,sqlite-full</c>. Each store is seeded
 /// twice: the first run warms the JIT, the second is reported as "warm".
 /// </remarks>
 internal static class StoreRunCpuTime
@@ -26,12 +27,17 @@ internal static class StoreRunCpuTime
             foreach (var round in new[] { "first", "warm" })
             {
                 var folder = Directory.CreateTempSubdirectory("debitor-cpu-").FullName;
+                Action? cleanup = null;
                 try
                 {
                     ICustomerAccountStore store;
                     if (name == "memory")
                     {
                         store = new InMemoryCustomerAccountStore();
+                    }
+                    else if (name == "postgres")
+                    {
+                        (store, _, cleanup) = await BenchStores.CreateAsync("postgres");
                     }
                     else
                     {
@@ -56,6 +62,7 @@ internal static class StoreRunCpuTime
                 }
                 finally
                 {
+                    cleanup?.Invoke();
                     Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
                     Directory.Delete(folder, true);
                 }

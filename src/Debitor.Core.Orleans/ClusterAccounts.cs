@@ -351,7 +351,7 @@ public sealed partial class ClusterAccounts
     private async Task<CustomerAccount> AccountAsync(CustomerId customer, AccountCommand command, CancellationToken cancellationToken) =>
         (await SendAsync(customer, command, cancellationToken).ConfigureAwait(false)).Accounts()[0];
 
-    private Task<CommandOutcome> SendAsync(CustomerId customer, AccountCommand command, CancellationToken cancellationToken)
+    internal Task<CommandOutcome> SendAsync(CustomerId customer, AccountCommand command, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var grain = Grain(customer);

@@ -20,7 +20,7 @@ namespace Debitor.Core.Orleans;
 /// the grain now lives: what the first attempt wrote stays, the rest is written, nothing twice.</para>
 /// <para>Thread-safe.</para>
 /// </remarks>
-public sealed class ClusterDunningService
+public sealed partial class ClusterDunningService
 {
     private readonly IGrainFactory _grains;
     private readonly ICustomerAccountStore _store;

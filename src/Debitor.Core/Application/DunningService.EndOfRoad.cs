@@ -77,30 +77,15 @@ public sealed partial class DunningService
             }
 
             var held = false;
-            foreach (var record in account.Journal)
+            foreach (var letter in LettersOfRun(account, runId))
             {
-                if (!DunningIds.BelongsTo(record.Entry.Id, runId))
+                held = true;
+                if (!letters.TryGetValue(letter, out var customers))
                 {
-                    continue;
+                    letters.Add(letter, customers = new SortedSet<CustomerId>(Comparer<CustomerId>.Create(static (a, b) => string.CompareOrdinal(a.Value, b.Value))));
                 }
 
-                var letter = record.Entry switch
-                {
-                    DunningNoticeIssued issued => issued.LetterId,
-                    DunningLetterNumbered numbered => numbered.LetterId,
-                    ChargePosted { Kind: ChargeKind.DunningFee } fee => fee.DocumentNumber,
-                    _ => null,
-                };
-                if (letter is not null)
-                {
-                    held = true;
-                    if (!letters.TryGetValue(letter, out var customers))
-                    {
-                        letters.Add(letter, customers = new SortedSet<CustomerId>(Comparer<CustomerId>.Create(static (a, b) => string.CompareOrdinal(a.Value, b.Value))));
-                    }
-
-                    customers.Add(account.Id);
-                }
+                customers.Add(account.Id);
             }
 
             if (held)
@@ -171,8 +156,32 @@ public sealed partial class DunningService
         return await ProcessAsync(actor, await PreviewAsync(actor, request, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The letters of a run an account holds: its notices, letter numbers and dunning fees of the run name them.</summary>
+    internal static IEnumerable<string> LettersOfRun(CustomerAccount account, DunningRunId runId)
+    {
+        foreach (var record in account.Journal)
+        {
+            if (!DunningIds.BelongsTo(record.Entry.Id, runId))
+            {
+                continue;
+            }
+
+            var letter = record.Entry switch
+            {
+                DunningNoticeIssued issued => issued.LetterId,
+                DunningLetterNumbered numbered => numbered.LetterId,
+                ChargePosted { Kind: ChargeKind.DunningFee } fee => fee.DocumentNumber,
+                _ => null,
+            };
+            if (letter is not null)
+            {
+                yield return letter;
+            }
+        }
+    }
+
     /// <summary>Refuses when a later letter, not of the run, dunned an installment a still active letter of the run dunned.</summary>
-    private static void RefuseWhenBuiltUpon(CustomerAccount account, SortedDictionary<string, SortedSet<CustomerId>> run)
+    internal static void RefuseWhenBuiltUpon(CustomerAccount account, SortedDictionary<string, SortedSet<CustomerId>> run)
     {
         var latest = DunningEntryRules.LatestLetters(account);
         foreach (var letter in run.Keys)

@@ -5,7 +5,7 @@ using Debitor.Core.Ports;
 
 namespace Debitor.Core.Orleans;
 
-/// <summary>The dunning use cases that finish or undo a run: cancelling a whole run, recording courtesy reminders.</summary>
+/// <summary>The dunning use cases that finish or undo a run: cancelling a whole run, recording courtesy reminders, processing a saved approval.</summary>
 public sealed partial class ClusterDunningService
 {
     /// <summary>
@@ -112,5 +112,64 @@ public sealed partial class ClusterDunningService
         }
 
         return proposal.CourtesyReminders.Where(l => sent.Contains((l.Customer, l.Installment))).ToList().AsReadOnly();
+    }
+    /// <summary>
+    /// Issues the approved notices of a saved proposal (<see cref="DunningService.ProcessApprovalAsync"/>, D14.6) over the
+    /// cluster, through the grains like a distributed run: the company's accounts are routed and grouped by their grains (a
+    /// payer and the customers whose letters go to it form one group, wherever their grains live), and each group with
+    /// approved notices is processed by the grain that owns it, with the library's service over exactly the group's accounts
+    /// and the approval's notices of that group. The processing day, the re-check against the accounts as they are now and a
+    /// back-dated run's permission are the service's (D19.34).
+    /// </summary>
+    /// <param name="actor">Who acts; needs <see cref="Permission.ProcessDunning"/> (R4.8) for every account concerned,
+    /// <see cref="Permission.ProcessBackDatedRuns"/> when the run overrides its run date, and
+    /// <see cref="Permission.PreviewDunning"/> (the accounts are routed by the run's preview step).</param>
+    /// <param name="approval">The approved notices (<see cref="DunningApproval.Of"/>, <see cref="DunningApproval.FromJson"/>).</param>
+    /// <param name="cancellationToken">Cancels the call between batches; what was written stays written, and processing again completes it.</param>
+    /// <returns>The letters issued and the approved notices that were not.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="AuthorizationException">The actor may not process dunning (or a back-dated run) for an account concerned; nothing was changed.</exception>
+    public async Task<ClusterDunningRunResult> ProcessApprovalAsync(Actor actor, DunningApproval approval, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(approval);
+        var concerned = approval.Notices.SelectMany(n => new[] { n.Customer, n.Recipient }).Distinct().ToList();
+        foreach (var permission in approval.Request.RunDateOverride is null ? [Permission.ProcessDunning] : new[] { Permission.ProcessDunning, Permission.ProcessBackDatedRuns })
+        {
+            foreach (var customer in concerned)
+            {
+                if (!await _authorization.IsAllowedAsync(actor, permission, customer, cancellationToken).ConfigureAwait(false))
+                {
+                    throw new AuthorizationException(actor.User, permission, customer);
+                }
+            }
+        }
+
+        var who = ActorData.Of(actor);
+        var company = approval.Request.Company;
+        var (groups, _) = await GroupsAsync(company, RunData.Of(approval.Request), who, cancellationToken).ConfigureAwait(false);
+        var parts = new List<(CustomerId Owner, string[] Members, string Approval)>();
+        foreach (var (owner, members) in groups)
+        {
+            var set = members.ToHashSet(StringComparer.Ordinal);
+            var part = approval.Only(n => set.Contains(n.Customer.Value));
+            if (part.Notices.Count > 0)
+            {
+                parts.Add((owner, members, part.ToJson()));
+            }
+        }
+
+        var processed = await FanOutAsync(
+            parts,
+            (batch, _) => Task.WhenAll(batch.Select(p => _grains.GetGrain<IAccountApprovalGrain>(AccountGrainKey.Format(company, p.Owner)).ProcessApprovalAsync(who, p.Approval, p.Members))),
+            cancellationToken).ConfigureAwait(false);
+        var issued = processed.SelectMany(p => p.Issued).ToList();
+        issued.Sort(Snapshots.CompareLetters);
+        return new ClusterDunningRunResult(
+            approval.Request.RunId,
+            issued,
+            [.. processed.SelectMany(p => p.Removed).Select(r => r.ToLine())],
+            [.. processed.SelectMany(p => p.Unreadable).Select(Unreadable)],
+            []);
     }
 }

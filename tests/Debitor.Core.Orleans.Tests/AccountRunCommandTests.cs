@@ -139,4 +139,61 @@ public sealed partial class AccountCommandTests
             await AssertSameJournalAsync(reference, id);
         }
     }
+    [Fact(Timeout = 180_000)]
+    public async Task ProcessApprovalAsync_SavedApprovalWithoutOneLetter_ProcessedThroughGroupsGrainsSameAsInProcessAndRetryIssuesNothing()
+    {
+        // Its own company: its letter numbers come from a sequence no other test draws from. One batch at a time, so the
+        // groups (and so the letter numbers) come in the order the single-process run issues them.
+        var company = new CompanyId("CLUSTER-APPROVAL");
+        var payer = new CustomerId("APR-1000");
+        var all = new[] { payer, new CustomerId("APR-1001"), new CustomerId("APR-1002"), new CustomerId("APR-1003"), new CustomerId("APR-1004") };
+        var reference = Reference();
+        var accounts = new ClusterAccounts(Sample.Cluster.Client, company);
+        var inProcess = reference.GetRequiredService<CustomerAccountService>();
+        var dunning = reference.GetRequiredService<DunningService>();
+        foreach (var (id, i) in all.Select((c, i) => (c, i)))
+        {
+            var settings = new Customer(id, id.Value, "Kunde " + id.Value + " GmbH", company);
+            settings = i is 1 or 2 ? settings with { Payer = payer, PayerRouting = new PayerRouting(DunningLetters: DocumentRecipient.Payer) } : settings;
+            var amount = new Money(300m + i, Currency.EUR);
+            var invoices = new JournalEntry[]
+            {
+                new InvoicePosted(Id("old-1"), "RE-O1", Today.PlusDays(-70), Today.PlusDays(-40 - i), amount, [new Installment(amount)]),
+                Invoice(1),
+            };
+            await accounts.RegisterCustomerAsync(Actor, settings);
+            await inProcess.RegisterCustomerAsync(Actor, settings);
+            await accounts.PostAllAsync(Actor, id, invoices);
+            await inProcess.PostAllAsync(Actor, id, invoices);
+        }
+
+        var proposal = await dunning.PreviewAsync(Actor, new DunningRunRequest(new DunningRunId("approval-1"), company, Today));
+        Assert.Contains(proposal.Letters, l => l.RecipientId == payer && l.Customers.Count > 1);
+        var dropped = proposal.Letters.Single(l => l.RecipientId == all[4]).Id;
+        var saved = DunningApproval.Of(proposal).WithoutLetter(dropped).ToJson();
+        var cluster = Sample.Dunning(new ClusterDunningOptions { BatchSize = 1, ParallelBatches = 1 });
+        var before = await VersionsAsync(all);
+
+        await Assert.ThrowsAsync<AuthorizationException>(() => cluster.ProcessApprovalAsync(new Actor(new UserId("praktikant"), [Roles.Clerk]), DunningApproval.FromJson(saved)));
+        Assert.Equal(before, await VersionsAsync(all));
+
+        var result = await cluster.ProcessApprovalAsync(Actor, DunningApproval.FromJson(saved));
+        var versions = await VersionsAsync(all);
+        var again = await cluster.ProcessApprovalAsync(Actor, DunningApproval.FromJson(saved));
+        var expected = await dunning.ProcessApprovalAsync(Actor, DunningApproval.FromJson(saved));
+
+        Assert.Equal(proposal.Letters.Count - 1, result.Issued.Count);
+        Assert.DoesNotContain(result.Issued, l => l.Id == dropped);
+        Assert.Equal(
+            expected.Issued.Select(l => DunningLetterSnapshot.Of(l)).OrderBy(l => l.Id, StringComparer.Ordinal).Select(l => (l.Describe(), l.Number)),
+            result.Issued.OrderBy(l => l.Id, StringComparer.Ordinal).Select(l => (l.Describe(), l.Number)));
+        Assert.Equal(expected.Removed.Count, result.Removed.Count);
+        Assert.Equal(result.Issued.Select(l => (l.Describe(), l.Number)), again.Issued.Select(l => (l.Describe(), l.Number)));   // a retry answers the same letters
+        Assert.Equal(versions, await VersionsAsync(all));                     // and writes nothing
+        Assert.Equal(before[4], versions[4]);                                 // the letter taken out of the approval issued nothing
+        foreach (var id in all)
+        {
+            await AssertSameJournalAsync(reference, id);
+        }
+    }
 }

@@ -174,6 +174,9 @@ public sealed class DunningApproval
     private static LocalDate Date(JsonObject node, string name) =>
         NodaTime.Text.LocalDatePattern.Iso.Parse(Text(node, name)).GetValueOrThrow();
 
+    /// <summary>The approval restricted to the notices kept (a part of a run processed on its own, as the cluster does per group).</summary>
+    internal DunningApproval Only(Func<ApprovedNotice, bool> keep) => new(Request, PreviewedOn, Notices.Where(keep).ToList());
+
     private DunningApproval Without(Func<ApprovedNotice, bool> drop, string parameterName, string missing)
     {
         if (!Notices.Any(drop))

@@ -11,16 +11,18 @@ namespace Debitor.Core.Benchmarks.Storage;
 /// <summary>
 /// The storage issue's append target as a user meets it: one payment posted to an account holding 50 open invoices,
 /// through <see cref="CustomerAccountService.PostAsync"/> — load the journal, replay it, check the entry, append one
-/// record in one transaction. Each invocation posts a new payment, so the journal grows by one record per call.
+/// record in one transaction. The payments go round-robin over 4,096 such accounts, so an account has gained only a few
+/// payments by the end of a run and stays at about 50 items (posting to one account would grow it by thousands).
 /// </summary>
 [MemoryDiagnoser]
 public class StorePaymentBenchmarks
 {
-    private static readonly CustomerId Customer = new("K-fifty");
+    private const int Accounts = 4_096;
     private readonly Actor _actor = new(new UserId("bench"), Roles.Accountant);
     private ICustomerAccountStore _store = null!;
     private Action _cleanup = null!;
     private CustomerAccountService _service = null!;
+    private CustomerId[] _customers = null!;
     private int _payment;
 
     [ParamsSource(nameof(Stores))]
@@ -33,7 +35,11 @@ public class StorePaymentBenchmarks
     {
         (_store, _, _cleanup) = BenchStores.CreateAsync(Store).GetAwaiter().GetResult();
         _service = new CustomerAccountService(_store, new RoleBasedAuthorization(), DunningPortfolio.Clock, new DebitorCoreOptions());
-        _service.RegisterCustomerAsync(_actor, new Customer(Customer, "50", "Fünfzig Posten GmbH", DunningPortfolio.Company)).GetAwaiter().GetResult();
+
+        // One account of 50 open invoices built through the use cases in memory, then copied under 4,096 ids.
+        var template = new CustomerAccountService(new InMemoryCustomerAccountStore(), new RoleBasedAuthorization(), DunningPortfolio.Clock, new DebitorCoreOptions());
+        var id = new CustomerId("K-template");
+        template.RegisterCustomerAsync(_actor, new Customer(id, "50", "Fünfzig Posten GmbH", DunningPortfolio.Company)).GetAwaiter().GetResult();
         var invoices = Enumerable.Range(1, 50)
             .Select(i => (JournalEntry)InvoicePosted.Single(
                 new EntryId("inv" + i.ToString(CultureInfo.InvariantCulture)),
@@ -42,14 +48,25 @@ public class StorePaymentBenchmarks
                 DunningPortfolio.AsOf.PlusDays(-10 + (i % 30)),
                 new Money(100m + i, Currency.EUR)))
             .ToList();
-        _service.PostAllAsync(_actor, Customer, invoices).GetAwaiter().GetResult();
+        var journal = template.PostAllAsync(_actor, id, invoices).GetAwaiter().GetResult().Journal;
+        var registered = (CustomerRegistered)journal[0].Entry;
+        _customers = [.. Enumerable.Range(0, Accounts).Select(i => new CustomerId("K-fifty-" + i.ToString(CultureInfo.InvariantCulture)))];
+        foreach (var chunk in _customers.Chunk(512))
+        {
+            _store.AppendManyAsync(
+                [.. chunk.Select(c => new JournalAppend(c, 0, [journal[0] with { Entry = registered with { Settings = new Customer(c, "50", "Fünfzig Posten GmbH", DunningPortfolio.Company) } }, .. journal.Skip(1)]))],
+                CancellationToken.None).AsTask().GetAwaiter().GetResult();
+        }
     }
 
     [GlobalCleanup]
     public void Cleanup() => _cleanup();
 
     [Benchmark]
-    public Task<CustomerAccount> PostPaymentToFiftyItemAccount() =>
-        _service.PostAsync(_actor, Customer, new PaymentReceived(
-            new EntryId("pay" + (++_payment).ToString(CultureInfo.InvariantCulture)), new Money(10m, Currency.EUR), DunningPortfolio.AsOf));
+    public Task<CustomerAccount> PostPaymentToFiftyItemAccount()
+    {
+        var n = ++_payment;
+        return _service.PostAsync(_actor, _customers[n % Accounts], new PaymentReceived(
+            new EntryId("pay" + n.ToString(CultureInfo.InvariantCulture)), new Money(10m, Currency.EUR), DunningPortfolio.AsOf));
+    }
 }

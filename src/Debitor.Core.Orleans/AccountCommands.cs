@@ -26,6 +26,17 @@ internal abstract record AccountCommand
 
     /// <summary>The actor.</summary>
     protected Actor Who => Actor.ToActor();
+
+    /// <summary>Refuses the command unless the silo's authorization port allows the actor <paramref name="permission"/> on the account.</summary>
+    /// <exception cref="AuthorizationException">The actor may not.</exception>
+    protected async Task AuthorizeAsync(AccountServices services, Permission permission, CustomerId customer, CancellationToken cancellationToken)
+    {
+        var authorization = (Ports.IAuthorizationPort)services.GetService(typeof(Ports.IAuthorizationPort))!;
+        if (!await authorization.IsAllowedAsync(Who, permission, customer, cancellationToken).ConfigureAwait(false))
+        {
+            throw new AuthorizationException(Who.User, permission, customer);
+        }
+    }
 }
 
 /// <summary>What a command gives back: the accounts it wrote, as journals, and for a payment its status.</summary>

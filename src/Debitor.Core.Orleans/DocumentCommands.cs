@@ -269,11 +269,7 @@ internal sealed record WriteOffResidualsCommand : AccountCommand
         var store = (Ports.ICustomerAccountStore)services.GetService(typeof(Ports.ICustomerAccountStore))!;
         if (CheckOnly)
         {
-            var authorization = (Ports.IAuthorizationPort)services.GetService(typeof(Ports.IAuthorizationPort))!;
-            if (!await authorization.IsAllowedAsync(Who, Permission.WriteOff, customer, cancellationToken).ConfigureAwait(false))
-            {
-                throw new AuthorizationException(Who.User, Permission.WriteOff, customer);
-            }
+            await AuthorizeAsync(services, Permission.WriteOff, customer, cancellationToken).ConfigureAwait(false);
 
             return (await store.LoadAsync(customer, cancellationToken).ConfigureAwait(false)).Count == 0
                 ? throw new ArgumentException($"Customer '{customer}' does not exist.", "run")

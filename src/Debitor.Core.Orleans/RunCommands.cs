@@ -33,11 +33,7 @@ internal sealed record RunLettersCommand : AccountCommand
         var held = DunningService.LettersOfRun(account, new DunningRunId(RunId)).Distinct(StringComparer.Ordinal).ToArray();
         if (Letters is { } run && held.Length > 0)
         {
-            var authorization = (IAuthorizationPort)services.GetService(typeof(IAuthorizationPort))!;
-            if (!await authorization.IsAllowedAsync(Who, Permission.ProcessDunning, customer, cancellationToken).ConfigureAwait(false))
-            {
-                throw new AuthorizationException(Who.User, Permission.ProcessDunning, customer);
-            }
+            await AuthorizeAsync(services, Permission.ProcessDunning, customer, cancellationToken).ConfigureAwait(false);
 
             var letters = new SortedDictionary<string, SortedSet<CustomerId>>(StringComparer.Ordinal);
             foreach (var letter in run)
@@ -79,11 +75,7 @@ internal sealed record CourtesyRemindersCommand : AccountCommand
 
     internal override async Task<CommandOutcome> RunAsync(AccountServices services, CustomerId customer, CancellationToken cancellationToken)
     {
-        var authorization = (IAuthorizationPort)services.GetService(typeof(IAuthorizationPort))!;
-        if (!await authorization.IsAllowedAsync(Who, Permission.ProcessDunning, customer, cancellationToken).ConfigureAwait(false))
-        {
-            throw new AuthorizationException(Who.User, Permission.ProcessDunning, customer);
-        }
+        await AuthorizeAsync(services, Permission.ProcessDunning, customer, cancellationToken).ConfigureAwait(false);
 
         var store = (ICustomerAccountStore)services.GetService(typeof(ICustomerAccountStore))!;
         var journal = await store.LoadAsync(customer, cancellationToken).ConfigureAwait(false);

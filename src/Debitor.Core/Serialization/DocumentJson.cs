@@ -338,8 +338,8 @@ public static class DocumentJson
                 request.RunDateOverride,
                 request.LimitationWarningHorizon,
                 request.IssueNoticesNow),
-            Element(SettingsJson.Serialize(source.Context.Settings)),
-            Element(SettingsJson.Serialize(source.Context.InterestSchemes)),
+            SettingsElements.Of(source.Context.Settings),
+            SettingsElements.Of(source.Context.InterestSchemes),
             ToData(source.Context.Contact),
             source.Notices?.Select(n => new NoticeData(n.Customer, ToData(n.Installment), n.Level, n.PreviousNotices, n.Open)).ToList(),
             new AccountVersionData(source.Recipient.Customer, source.Recipient.Version),
@@ -353,12 +353,6 @@ public static class DocumentJson
             source.OnlyLevel,
             new LetterTotalsData(totals.Overdue, totals.Credit, totals.PerLetterFee, totals.TieredFee, totals.ItemFees, totals.Interest, totals.NotYetDue, totals.Notices),
             letter.ContentHash());
-    }
-
-    private static JsonElement Element(string json)
-    {
-        using var document = JsonDocument.Parse(json);
-        return document.RootElement.Clone();
     }
 
     /// <summary>Derives a stored letter again from the journals as they stood at the stored versions, and checks it.</summary>

@@ -156,6 +156,31 @@ public sealed class SqliteDocumentOutbox : IDocumentOutbox, IDocumentOutboxBatch
         }
     }
 
+    /// <summary>The delivered ids among the given ones, in one read (D16.62).</summary>
+    async ValueTask<IReadOnlySet<string>> IDocumentOutboxBatches.DeliveredAmongAsync(IReadOnlyList<string> documentIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(documentIds);
+        var delivered = new HashSet<string>(StringComparer.Ordinal);
+        if (documentIds.Count == 0)
+        {
+            return delivered;
+        }
+
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new SqliteCommand("SELECT delivered_at IS NOT NULL FROM debitor_outbox WHERE document_id = $id;", connection);
+        var id = command.Parameters.Add("$id", SqliteType.Text);
+        foreach (var documentId in documentIds)
+        {
+            id.Value = documentId;
+            if (await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long and not 0)
+            {
+                delivered.Add(documentId);
+            }
+        }
+
+        return delivered;
+    }
+
     /// <inheritdoc />
     /// <exception cref="ArgumentException">No document has the id.</exception>
     public async ValueTask RecordFailureAsync(string documentId, string error, CancellationToken cancellationToken)

@@ -120,6 +120,7 @@ public sealed partial class DocumentDelivery
             return;
         }
 
+        documents = await WithoutDeliveredAsync(documents, cancellationToken).ConfigureAwait(false);
         await _outbox.EnqueueAsync(documents, _clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
         var delivered = new List<string>(documents.Count);
         var handed = new HashSet<string>(StringComparer.Ordinal);

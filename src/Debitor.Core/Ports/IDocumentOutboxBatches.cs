@@ -17,4 +17,13 @@ internal interface IDocumentOutboxBatches
     /// <returns>A task that completes when every delivery is recorded.</returns>
     /// <exception cref="ArgumentException">An id is empty, or no document has it (nothing is recorded).</exception>
     ValueTask MarkDeliveredAsync(IReadOnlyList<string> documentIds, Instant deliveredAt, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Which of the ids are delivered already, read without reading the documents (a delivered document stays delivered,
+    /// so a retry need not queue or read it again).
+    /// </summary>
+    /// <param name="documentIds">The documents' ids; an id never queued is not delivered.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The delivered ids among them.</returns>
+    ValueTask<IReadOnlySet<string>> DeliveredAmongAsync(IReadOnlyList<string> documentIds, CancellationToken cancellationToken);
 }

@@ -39,32 +39,27 @@ public static partial class JournalJson
 
     private static JsonTypeInfo<UserId> UserIdInfo => EnvelopeInfo.UserId;
 
+    /// <summary>Writes an entry with the source-generated metadata only: the reference the hand-written writers are proven equal to.</summary>
+    internal static byte[] SerializeToUtf8BytesGeneral(JournalEntry entry) => Write(entry, null, static bytes => bytes.ToArray(), general: true);
+
+    /// <summary>Writes a record with the source-generated metadata only (see <see cref="SerializeToUtf8BytesGeneral(JournalEntry)"/>).</summary>
+    internal static byte[] SerializeToUtf8BytesGeneral(JournalRecord record) => Write(record.Entry, record, static bytes => bytes.ToArray(), general: true);
+
     /// <summary>Writes an entry or a record into the thread's buffer and hands the written bytes to <paramref name="result"/>.</summary>
-    private static TResult Write<TResult>(JournalEntry entry, JournalRecord? record, Func<ReadOnlySpan<byte>, TResult> result)
+    private static TResult Write<TResult>(JournalEntry entry, JournalRecord? record, Func<ReadOnlySpan<byte>, TResult> result, bool general = false)
     {
         var buffer = t_buffer ??= new ArrayBufferWriter<byte>(512);
-        buffer.ResetWrittenCount();
         var writer = t_writer ??= new Utf8JsonWriter(buffer);
-        writer.Reset(buffer);
         try
         {
-            writer.WriteStartObject();
-            writer.WriteNumber(FormatName, FormatVersion);
-            if (record is not null)
+            var kind = JournalEntryKinds.For(entry);
+            if (!general && kind.Codec is { } codec && TryWriteDocument(writer, buffer, entry, record, kind, codec))
             {
-                writer.WriteNumber(VersionName, record.Version);
-                writer.WritePropertyName(RecordedAtName);
-                JsonSerializer.Serialize(writer, record.RecordedAt, InstantInfo);
-                writer.WritePropertyName(RecordedByName);
-                JsonSerializer.Serialize(writer, record.RecordedBy, UserIdInfo);
+                return result(buffer.WrittenSpan);
             }
 
-            var kind = JournalEntryKinds.For(entry);
-            writer.WriteString(KindName, kind.Utf8Name);
-            writer.WritePropertyName(EntryName);
-            JsonSerializer.Serialize(writer, entry, kind.TypeInfo);
-            writer.WriteEndObject();
-            writer.Flush();
+            // The general path: the source-generated metadata writes the entry (or throws the exact error).
+            WriteDocument(writer, buffer, entry, record, kind, codec: null);
             return result(buffer.WrittenSpan);
         }
         finally
@@ -75,6 +70,52 @@ public static partial class JournalJson
                 t_writer = null;
             }
         }
+    }
+
+    /// <summary>Writes the document with the kind's hand-written writer (D13.60); <see langword="false"/> when it does not cover the entry.</summary>
+    private static bool TryWriteDocument(Utf8JsonWriter writer, ArrayBufferWriter<byte> buffer, JournalEntry entry, JournalRecord? record, JournalEntryKinds.Kind kind, EntryCodec codec)
+    {
+        try
+        {
+            return WriteDocument(writer, buffer, entry, record, kind, codec);
+        }
+        catch (Exception ex) when (ex is JsonException or ArgumentException or FormatException or NotSupportedException or InvalidOperationException)
+        {
+            // The general path writes the entry again and throws the exact error.
+            return false;
+        }
+    }
+
+    /// <summary>Writes the envelope and the entry, through <paramref name="codec"/> when given, into the emptied buffer.</summary>
+    private static bool WriteDocument(Utf8JsonWriter writer, ArrayBufferWriter<byte> buffer, JournalEntry entry, JournalRecord? record, JournalEntryKinds.Kind kind, EntryCodec? codec)
+    {
+        buffer.ResetWrittenCount();
+        writer.Reset(buffer);
+        writer.WriteStartObject();
+        writer.WriteNumber(FormatName, FormatVersion);
+        if (record is not null)
+        {
+            writer.WriteNumber(VersionName, record.Version);
+            writer.WritePropertyName(RecordedAtName);
+            JsonSerializer.Serialize(writer, record.RecordedAt, InstantInfo);
+            writer.WritePropertyName(RecordedByName);
+            JsonSerializer.Serialize(writer, record.RecordedBy, UserIdInfo);
+        }
+
+        writer.WriteString(KindName, kind.Utf8Name);
+        writer.WritePropertyName(EntryName);
+        if (codec is null)
+        {
+            JsonSerializer.Serialize(writer, entry, kind.TypeInfo);
+        }
+        else if (!codec.Write(writer, entry))
+        {
+            return false;
+        }
+
+        writer.WriteEndObject();
+        writer.Flush();
+        return true;
     }
 
     /// <summary>Transcodes a document to UTF-8 (on the stack when small) and reads it.</summary>
@@ -142,7 +183,7 @@ public static partial class JournalJson
                 return false;
             }
 
-            entry = (JournalEntry?)JsonSerializer.Deserialize(ref reader, kind.TypeInfo);
+            entry = kind.Codec is { } codec ? codec.Read(ref reader) : (JournalEntry?)JsonSerializer.Deserialize(ref reader, kind.TypeInfo);
             return entry is not null && reader.Read() && reader.TokenType == JsonTokenType.EndObject;
         }
         catch (Exception ex) when (ex is JsonException or ArgumentException or FormatException or NotSupportedException or InvalidOperationException or OverflowException)

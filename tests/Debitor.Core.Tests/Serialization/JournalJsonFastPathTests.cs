@@ -100,8 +100,8 @@ public sealed class JournalJsonFastPathTests
     private static JournalEntry Sample(NonNegativeInt kindIndex, int seed) =>
         JournalSamples.Build(JournalSamples.AllKinds[kindIndex.Get % JournalSamples.AllKinds.Count], new Random(seed));
 
-    /// <summary>What reading gives: the value, or the exception's type and message.</summary>
-    private static string Outcome(Func<object> read)
+    /// <summary>What reading (or writing) gives: the value, or the exception's type and message.</summary>
+    internal static string Outcome(Func<object> read)
     {
         try
         {

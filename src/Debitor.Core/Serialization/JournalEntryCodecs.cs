@@ -284,7 +284,7 @@ internal static class JournalEntryCodecs
             return null;
         }
 
-        var numbers = new List<int>();
+        ArrayCollector<int>.Start();
         while (r.Read() && r.TokenType != JsonTokenType.EndArray)
         {
             if (r.TokenType != JsonTokenType.Number || !r.TryGetInt32(out var number))
@@ -292,9 +292,10 @@ internal static class JournalEntryCodecs
                 return null;
             }
 
-            numbers.Add(number);
+            ArrayCollector<int>.Add(number);
         }
 
+        var numbers = ArrayCollector<int>.ToList();
         return JsonFields.Id(ref r, "id"u8, out var id) && JsonFields.End(ref r)
             ? new DueDateChanged(id, item, newDueDate, note) { Installments = numbers }
             : null;
@@ -326,7 +327,7 @@ internal static class JournalEntryCodecs
             return null;
         }
 
-        var notices = new List<DunningNotice>(4);
+        ArrayCollector<DunningNotice>.Start();
         while (r.Read() && r.TokenType != JsonTokenType.EndArray)
         {
             if (r.TokenType != JsonTokenType.StartObject
@@ -337,9 +338,10 @@ internal static class JournalEntryCodecs
                 return null;
             }
 
-            notices.Add(new DunningNotice(installment, level));
+            ArrayCollector<DunningNotice>.Add(new DunningNotice(installment, level));
         }
 
+        var notices = ArrayCollector<DunningNotice>.ToList();
         return JsonFields.Id(ref r, "id"u8, out var id) && JsonFields.End(ref r)
             ? new DunningNoticeIssued(id, letterId, letterDate, notices)
             : null;
@@ -441,7 +443,7 @@ internal static class JournalEntryCodecs
         JsonFields.Value(w, "settings"u8, e.Settings, NestedInfo.Customer, nullable: false)
         && JsonFields.Id(w, "id"u8, e.Id);
 
-    private static bool ReadInstallments(ref Utf8JsonReader r, [NotNullWhen(true)] out List<Installment>? installments)
+    private static bool ReadInstallments(ref Utf8JsonReader r, [NotNullWhen(true)] out ValueList<Installment>? installments)
     {
         installments = null;
         if (!JsonFields.Member(ref r, "installments"u8) || r.TokenType != JsonTokenType.StartArray)
@@ -449,7 +451,7 @@ internal static class JournalEntryCodecs
             return false;
         }
 
-        var list = new List<Installment>(2);
+        ArrayCollector<Installment>.Start();
         while (r.Read() && r.TokenType != JsonTokenType.EndArray)
         {
             if (r.TokenType != JsonTokenType.StartObject
@@ -461,10 +463,10 @@ internal static class JournalEntryCodecs
                 return false;
             }
 
-            list.Add(new Installment(amount, dueDate, kind));
+            ArrayCollector<Installment>.Add(new Installment(amount, dueDate, kind));
         }
 
-        installments = list;
+        installments = ArrayCollector<Installment>.ToList();
         return true;
     }
 

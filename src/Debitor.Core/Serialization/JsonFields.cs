@@ -26,7 +26,7 @@ internal static class JsonFields
 
     public static bool String(ref Utf8JsonReader r, ReadOnlySpan<byte> name, [NotNullWhen(true)] out string? value)
     {
-        value = Member(ref r, name) && r.TokenType == JsonTokenType.String ? r.GetString() : null;
+        value = Member(ref r, name) && r.TokenType == JsonTokenType.String ? Text(ref r) : null;
         return value is not null;
     }
 
@@ -43,7 +43,7 @@ internal static class JsonFields
             return true;
         }
 
-        value = r.TokenType == JsonTokenType.String ? r.GetString() : null;
+        value = r.TokenType == JsonTokenType.String ? Text(ref r) : null;
         return value is not null;
     }
 
@@ -300,6 +300,10 @@ internal static class JsonFields
         return true;
     }
 
+    /// <summary>The string the reader stands on; a short ASCII one shared with its earlier reads (<see cref="ShortTexts"/>).</summary>
+    private static string Text(ref Utf8JsonReader r) =>
+        !r.ValueIsEscaped && !r.HasValueSequence && ShortTexts.Get(r.ValueSpan) is { } shared ? shared : r.GetString()!;
+
     private static bool Identifier(Utf8JsonWriter w, ReadOnlySpan<byte> name, string? value)
     {
         if (string.IsNullOrEmpty(value))
@@ -392,5 +396,87 @@ internal static class JsonFields
             name = default;
             return false;
         }
+    }
+}
+
+/// <summary>
+/// Collects the items of a JSON array into a reused per-thread buffer and hands them out as one exact-size
+/// <see cref="ValueList{T}"/> (the list the entry keeps; no growing list and no second copy). Not reentrant per item type.
+/// </summary>
+/// <typeparam name="T">The item type.</typeparam>
+internal static class ArrayCollector<T>
+{
+    [ThreadStatic]
+    private static T[]? t_buffer;
+
+    [ThreadStatic]
+    private static int t_count;
+
+    public static void Start() => t_count = 0;
+
+    public static void Add(T item)
+    {
+        var buffer = t_buffer ??= new T[8];
+        if (t_count == buffer.Length)
+        {
+            Array.Resize(ref buffer, buffer.Length * 2);
+            t_buffer = buffer;
+        }
+
+        buffer[t_count++] = item;
+    }
+
+    public static ValueList<T> ToList()
+    {
+        var list = t_count == 0 ? ValueList<T>.Empty : ValueList<T>.Of(System.Collections.Immutable.ImmutableArray.Create(t_buffer.AsSpan(0, t_count)));
+        if (t_buffer is { Length: > 1024 })
+        {
+            t_buffer = null;
+        }
+        else if (t_buffer is not null && System.Runtime.CompilerServices.RuntimeHelpers.IsReferenceOrContainsReferences<T>())
+        {
+            Array.Clear(t_buffer, 0, t_count);
+        }
+
+        t_count = 0;
+        return list;
+    }
+}
+
+/// <summary>
+/// Short ASCII strings read before on this thread, by their UTF-8 bytes (a direct-mapped table of 512): the keys, letter ids
+/// and reasons that repeat across journals become one string each instead of one per record, which keeps the loaded views
+/// smaller. A string is immutable, so sharing it changes nothing a reader can see; non-ASCII or long text is not shared.
+/// </summary>
+internal static class ShortTexts
+{
+    private const int MaxLength = 32;
+    private const int Slots = 512;
+
+    [ThreadStatic]
+    private static string?[]? t_table;
+
+    /// <summary>The string of <paramref name="utf8"/>, or <see langword="null"/> when it is not short ASCII.</summary>
+    public static string? Get(ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.Length > MaxLength || !System.Text.Ascii.IsValid(utf8))
+        {
+            return null;
+        }
+
+        var hash = (uint)utf8.Length;
+        foreach (var b in utf8)
+        {
+            hash = unchecked((hash * 31) + b);
+        }
+
+        var table = t_table ??= new string?[Slots];
+        ref var slot = ref table[hash % Slots];
+        if (slot is { } known && known.Length == utf8.Length && System.Text.Ascii.Equals(utf8, known))
+        {
+            return known;
+        }
+
+        return slot = System.Text.Encoding.ASCII.GetString(utf8);
     }
 }

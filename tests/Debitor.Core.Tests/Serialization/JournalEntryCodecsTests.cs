@@ -65,6 +65,18 @@ public sealed class JournalEntryCodecsTests
             .Label(Encoding.UTF8.GetString(bytes));
     }
 
+    [Property(MaxTest = 300)]
+    public Property Read_TheKindsThatFillJournals_InTheOrderOfPostgreSqlJsonb_ReadsWhatTheGeneralPathReads(NonNegativeInt kindIndex, int seed)
+    {
+        Type[] kinds = [typeof(InvoicePosted), typeof(PaymentReceived), typeof(PaymentApplied), typeof(ItemPaused), typeof(DunningNoticeIssued), typeof(CustomerRegistered)];
+        var entry = JournalSamples.Build(kinds[kindIndex.Get % kinds.Length], new Random(seed));
+        var bytes = Encoding.UTF8.GetBytes(JournalJsonFastPathTests.AsJsonb(JsonNode.Parse(JournalJson.Serialize(entry))));
+
+        var byCodec = ReadWithCodec(bytes, entry.GetType());
+
+        return (byCodec is not null && byCodec == entry && byCodec == JournalJson.DeserializeDocument(bytes)).Label(Encoding.UTF8.GetString(bytes));
+    }
+
     [Property(MaxTest = 1_000)]
     public Property Deserialize_AMemberChanged_BehavesAsTheGeneralPath(NonNegativeInt kindIndex, int seed, NonNegativeInt objectIndex, NonNegativeInt memberIndex, NonNegativeInt change)
     {
@@ -128,7 +140,7 @@ public sealed class JournalEntryCodecsTests
 
         reader.Read();
         var entry = JournalEntryCodecs.For(type)!.Read(ref reader);
-        return reader.Read() && reader.TokenType == JsonTokenType.EndObject ? entry : null;
+        return reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == 1 ? entry : null;
     }
 
     /// <summary>Every object in a value, the value itself first.</summary>

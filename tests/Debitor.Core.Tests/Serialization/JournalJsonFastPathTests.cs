@@ -112,7 +112,7 @@ public sealed class JournalJsonFastPathTests
     }
 
     /// <summary>A document as PostgreSQL's <c>jsonb</c> gives it back as text: every object's members sorted by length, then bytes, with a space after each colon and comma.</summary>
-    private static string AsJsonb(System.Text.Json.Nodes.JsonNode? node) => node switch
+    internal static string AsJsonb(System.Text.Json.Nodes.JsonNode? node) => node switch
     {
         System.Text.Json.Nodes.JsonObject o => "{" + string.Join(", ", o
             .OrderBy(p => Encoding.UTF8.GetByteCount(p.Key))

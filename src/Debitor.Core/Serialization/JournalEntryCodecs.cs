@@ -14,7 +14,7 @@ namespace Debitor.Core.Serialization;
 /// and gives <see langword="null"/> for anything else; a writer writes exactly the bytes the source-generated metadata
 /// writes and gives <see langword="false"/> for a value it does not cover. Either way the caller goes to the general
 /// path, which reads or writes the document or throws the exact error, so the fast path never decides that a document
-/// is wrong. Nested values of rare shape (payment terms of a registration, texts as data, cash-discount stages) go
+/// is wrong. Nested values of rare shape (the customer's settings in a registration, cash-discount stages) go
 /// through the source-generated metadata from inside the hand-written reader. The kinds that fill a journal also have a
 /// reader for the order PostgreSQL's <c>jsonb</c> gives members back in (by length, then bytes; D13.61). <c>JournalEntryCodecsTests</c> proves
 /// both directions equal to the general path for every kind here.
@@ -38,7 +38,7 @@ internal static class JournalEntryCodecs
         [typeof(DunningNoticeIssued)] = Of<DunningNoticeIssued>(ReadNotices, WriteNotices, ReadNoticesJsonb),
         [typeof(DunningLetterCancelled)] = Of<DunningLetterCancelled>(ReadCancellation, WriteCancellation),
         [typeof(DunningLetterNumbered)] = Of<DunningLetterNumbered>(ReadNumbering, WriteNumbering),
-        [typeof(CommunicationRecorded)] = Of<CommunicationRecorded>(ReadCommunication, WriteCommunication),
+        [typeof(CommunicationRecorded)] = Of<CommunicationRecorded>(ReadCommunication, WriteCommunication, ReadCommunicationJsonb),
         [typeof(CustomerRegistered)] = Of<CustomerRegistered>(ReadRegistration, WriteRegistration, ReadRegistrationJsonb),
     };
 
@@ -201,7 +201,7 @@ internal static class JournalEntryCodecs
         && JsonFields.Money(ref r, "amount"u8, out var amount)
         && JsonFields.Date(ref r, "date"u8, out var date)
         && JsonFields.String(ref r, "reason"u8, out var reason)
-        && JsonFields.Value(ref r, "reasonData"u8, NestedInfo.Text, nullable: true, out var reasonData)
+        && ReadText(ref r, "reasonData"u8, out var reasonData)
         && JsonFields.Id(ref r, "id"u8, out var id)
         && JsonFields.End(ref r)
             ? new WriteOffPosted(id, target, amount, date, reason) { ReasonData = reasonData }
@@ -212,7 +212,7 @@ internal static class JournalEntryCodecs
         && JsonFields.Money(w, "amount"u8, e.Amount)
         && JsonFields.Date(w, "date"u8, e.Date)
         && JsonFields.String(w, "reason"u8, e.Reason, nullable: false)
-        && JsonFields.Value(w, "reasonData"u8, e.ReasonData, NestedInfo.Text, nullable: true)
+        && WriteText(w, "reasonData"u8, e.ReasonData)
         && JsonFields.Id(w, "id"u8, e.Id);
 
     private static PaymentReturned? ReadReturn(ref Utf8JsonReader r) =>
@@ -427,8 +427,8 @@ internal static class JournalEntryCodecs
         && JsonFields.String(ref r, "subject"u8, out var subject)
         && JsonFields.String(ref r, "text"u8, out var text)
         && JsonFields.NullableId(ref r, "item"u8, out var item)
-        && JsonFields.Value(ref r, "subjectData"u8, NestedInfo.Text, nullable: true, out var subjectData)
-        && JsonFields.Value(ref r, "textData"u8, NestedInfo.Text, nullable: true, out var textData)
+        && ReadText(ref r, "subjectData"u8, out var subjectData)
+        && ReadText(ref r, "textData"u8, out var textData)
         && JsonFields.Id(ref r, "id"u8, out var id)
         && JsonFields.End(ref r)
             ? new CommunicationRecorded(id, kind, subject, text, item) { SubjectData = subjectData, TextData = textData }
@@ -439,8 +439,8 @@ internal static class JournalEntryCodecs
         && JsonFields.String(w, "subject"u8, e.Subject, nullable: false)
         && JsonFields.String(w, "text"u8, e.Text, nullable: false)
         && JsonFields.Id(w, "item"u8, e.Item)
-        && JsonFields.Value(w, "subjectData"u8, e.SubjectData, NestedInfo.Text, nullable: true)
-        && JsonFields.Value(w, "textData"u8, e.TextData, NestedInfo.Text, nullable: true)
+        && WriteText(w, "subjectData"u8, e.SubjectData)
+        && WriteText(w, "textData"u8, e.TextData)
         && JsonFields.Id(w, "id"u8, e.Id);
 
     private static CustomerRegistered? ReadRegistration(ref Utf8JsonReader r) =>
@@ -507,6 +507,18 @@ internal static class JournalEntryCodecs
             ? new DunningNoticeIssued(id, letterId, letterDate, notices)
             : null;
 
+    private static CommunicationRecorded? ReadCommunicationJsonb(ref Utf8JsonReader r) =>
+        JsonFields.Id(ref r, "id"u8, out var id)
+        && JsonFields.NullableId(ref r, "item"u8, out var item)
+        && JsonFields.Enum(ref r, "kind"u8, out CommunicationKind kind)
+        && JsonFields.String(ref r, "text"u8, out var text)
+        && JsonFields.String(ref r, "subject"u8, out var subject)
+        && ReadText(ref r, "textData"u8, out var textData, jsonb: true)
+        && ReadText(ref r, "subjectData"u8, out var subjectData, jsonb: true)
+        && JsonFields.End(ref r)
+            ? new CommunicationRecorded(id, kind, subject, text, item) { SubjectData = subjectData, TextData = textData }
+            : null;
+
     private static CustomerRegistered? ReadRegistrationJsonb(ref Utf8JsonReader r) =>
         JsonFields.Id(ref r, "id"u8, out var id)
         && JsonFields.Value(ref r, "settings"u8, NestedInfo.Customer, nullable: false, out var settings)
@@ -541,6 +553,128 @@ internal static class JournalEntryCodecs
         }
 
         installments = ArrayCollector<Installment>.ToList();
+        return true;
+    }
+
+    /// <summary>Reads a text stored as data (<see cref="JournalText"/>), or <see langword="null"/>.</summary>
+    private static bool ReadText(ref Utf8JsonReader r, ReadOnlySpan<byte> name, out JournalText? text, bool jsonb = false)
+    {
+        text = null;
+        if (!JsonFields.Member(ref r, name))
+        {
+            return false;
+        }
+
+        if (r.TokenType == JsonTokenType.Null)
+        {
+            return true;
+        }
+
+        text = ReadTextValue(ref r, jsonb);
+        return text is not null;
+    }
+
+    /// <summary>
+    /// Reads <c>{"key":…,"arguments":[{"name":…,"kind":…,"value":…,"items":[…]}]}</c> (in <c>jsonb</c>'s order an argument is
+    /// kind, name, items, value); a list argument's items are texts again.
+    /// </summary>
+    private static JournalText? ReadTextValue(ref Utf8JsonReader r, bool jsonb)
+    {
+        if (r.TokenType != JsonTokenType.StartObject || !JsonFields.String(ref r, "key"u8, out var key)
+            || !JsonFields.Member(ref r, "arguments"u8) || r.TokenType != JsonTokenType.StartArray)
+        {
+            return null;
+        }
+
+        List<JournalTextArgument>? arguments = null;
+        while (r.Read() && r.TokenType != JsonTokenType.EndArray)
+        {
+            string? argumentName = null;
+            JournalTextArgumentKind kind = default;
+            string? value = null;
+            if (r.TokenType != JsonTokenType.StartObject
+                || !(jsonb
+                    ? JsonFields.Enum(ref r, "kind"u8, out kind) && JsonFields.String(ref r, "name"u8, out argumentName)
+                    : JsonFields.String(ref r, "name"u8, out argumentName) && JsonFields.Enum(ref r, "kind"u8, out kind) && JsonFields.String(ref r, "value"u8, out value))
+                || !JsonFields.Member(ref r, "items"u8) || r.TokenType != JsonTokenType.StartArray)
+            {
+                return null;
+            }
+
+            List<JournalText>? items = null;
+            while (r.Read() && r.TokenType != JsonTokenType.EndArray)
+            {
+                var item = ReadTextValue(ref r, jsonb);
+                if (item is null)
+                {
+                    return null;
+                }
+
+                (items ??= []).Add(item);
+            }
+
+            if ((jsonb && !JsonFields.String(ref r, "value"u8, out value)) || value is null || argumentName is null || !JsonFields.End(ref r))
+            {
+                return null;
+            }
+
+            (arguments ??= []).Add(new JournalTextArgument(argumentName, kind, value, items ?? (IReadOnlyList<JournalText>)ValueList<JournalText>.Empty));
+        }
+
+        return JsonFields.End(ref r) ? new JournalText(key, arguments ?? (IReadOnlyList<JournalTextArgument>)ValueList<JournalTextArgument>.Empty) : null;
+    }
+
+    private static bool WriteText(Utf8JsonWriter w, ReadOnlySpan<byte> name, JournalText? text)
+    {
+        if (text is null)
+        {
+            w.WriteNull(name);
+            return true;
+        }
+
+        w.WritePropertyName(name);
+        return WriteTextValue(w, text);
+    }
+
+    private static bool WriteTextValue(Utf8JsonWriter w, JournalText text)
+    {
+        w.WriteStartObject();
+        if (!JsonFields.String(w, "key"u8, text.Key, nullable: false))
+        {
+            return false;
+        }
+
+        w.WriteStartArray("arguments"u8);
+        foreach (var argument in text.Arguments)
+        {
+            if (argument is null)
+            {
+                return false;
+            }
+
+            w.WriteStartObject();
+            if (!JsonFields.String(w, "name"u8, argument.Name, nullable: false)
+                || !JsonFields.Enum(w, "kind"u8, argument.Kind)
+                || !JsonFields.String(w, "value"u8, argument.Value, nullable: false))
+            {
+                return false;
+            }
+
+            w.WriteStartArray("items"u8);
+            foreach (var item in argument.Items)
+            {
+                if (item is null || !WriteTextValue(w, item))
+                {
+                    return false;
+                }
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
         return true;
     }
 
@@ -602,7 +736,6 @@ internal static class JournalEntryCodecs
     private static class NestedInfo
     {
         public static readonly JsonTypeInfo<IReadOnlyList<CashDiscountStage>> CashDiscounts = Info<IReadOnlyList<CashDiscountStage>>();
-        public static readonly JsonTypeInfo<JournalText> Text = Info<JournalText>();
         public static readonly JsonTypeInfo<Customer> Customer = Info<Customer>();
 
         private static JsonTypeInfo<T> Info<T>() => (JsonTypeInfo<T>)JournalJsonContext.Strict.GetTypeInfo(typeof(T));

@@ -68,7 +68,7 @@ public sealed class JournalEntryCodecsTests
     [Property(MaxTest = 300)]
     public Property Read_TheKindsThatFillJournals_InTheOrderOfPostgreSqlJsonb_ReadsWhatTheGeneralPathReads(NonNegativeInt kindIndex, int seed)
     {
-        Type[] kinds = [typeof(InvoicePosted), typeof(PaymentReceived), typeof(PaymentApplied), typeof(ItemPaused), typeof(DunningNoticeIssued), typeof(CustomerRegistered)];
+        Type[] kinds = [typeof(InvoicePosted), typeof(PaymentReceived), typeof(PaymentApplied), typeof(ItemPaused), typeof(DunningNoticeIssued), typeof(CustomerRegistered), typeof(CommunicationRecorded)];
         var entry = JournalSamples.Build(kinds[kindIndex.Get % kinds.Length], new Random(seed));
         var bytes = Encoding.UTF8.GetBytes(JournalJsonFastPathTests.AsJsonb(JsonNode.Parse(JournalJson.Serialize(entry))));
 

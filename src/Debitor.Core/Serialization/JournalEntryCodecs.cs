@@ -68,40 +68,18 @@ internal static class JournalEntryCodecs
             ? new InvoicePosted(id, number, documentDate, dueDate, amount, installments) { CashDiscounts = cashDiscounts, DelegatedFrom = delegatedFrom }
             : null;
 
-    private static bool WriteInvoice(Utf8JsonWriter w, InvoicePosted e)
-    {
-        if (!JsonFields.String(w, "documentNumber"u8, e.DocumentNumber, nullable: false)
-            || !JsonFields.Date(w, "documentDate"u8, e.DocumentDate)
-            || !JsonFields.Date(w, "dueDate"u8, e.DueDate)
-            || !JsonFields.Money(w, "amount"u8, e.Amount))
-        {
-            return false;
-        }
-
-        w.WriteStartArray("installments"u8);
-        foreach (var installment in e.Installments)
-        {
-            if (installment is null)
-            {
-                return false;
-            }
-
-            w.WriteStartObject();
-            if (!JsonFields.Money(w, "amount"u8, installment.Amount)
-                || !JsonFields.Date(w, "dueDate"u8, installment.DueDate)
-                || !JsonFields.Enum(w, "kind"u8, installment.Kind))
-            {
-                return false;
-            }
-
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        return JsonFields.Value(w, "cashDiscounts"u8, e.CashDiscounts, NestedInfo.CashDiscounts, nullable: true)
+    private static bool WriteInvoice(Utf8JsonWriter w, InvoicePosted e) =>
+        JsonFields.String(w, "documentNumber"u8, e.DocumentNumber, nullable: false)
+            && JsonFields.Date(w, "documentDate"u8, e.DocumentDate)
+            && JsonFields.Date(w, "dueDate"u8, e.DueDate)
+            && JsonFields.Money(w, "amount"u8, e.Amount)
+            && WriteObjects(w, "installments"u8, e.Installments, static (w, installment) =>
+                JsonFields.Money(w, "amount"u8, installment.Amount)
+                && JsonFields.Date(w, "dueDate"u8, installment.DueDate)
+                && JsonFields.Enum(w, "kind"u8, installment.Kind))
+            && JsonFields.Value(w, "cashDiscounts"u8, e.CashDiscounts, NestedInfo.CashDiscounts, nullable: true)
             && WriteDelegated(w, e.DelegatedFrom)
             && JsonFields.Id(w, "id"u8, e.Id);
-    }
 
     private static ChargePosted? ReadCharge(ref Utf8JsonReader r) =>
         JsonFields.Enum(ref r, "kind"u8, out ChargeKind kind)
@@ -644,37 +622,59 @@ internal static class JournalEntryCodecs
             return false;
         }
 
-        w.WriteStartArray("arguments"u8);
-        foreach (var argument in text.Arguments)
+        if (!WriteObjects(w, "arguments"u8, text.Arguments, static (w, argument) => WriteArgument(w, argument)))
         {
-            if (argument is null)
+            return false;
+        }
+
+        w.WriteEndObject();
+        return true;
+    }
+
+    private static bool WriteArgument(Utf8JsonWriter w, JournalTextArgument argument)
+    {
+        if (!JsonFields.String(w, "name"u8, argument.Name, nullable: false)
+            || !JsonFields.Enum(w, "kind"u8, argument.Kind)
+            || !JsonFields.String(w, "value"u8, argument.Value, nullable: false))
+        {
+            return false;
+        }
+
+        w.WriteStartArray("items"u8);
+        foreach (var item in argument.Items)
+        {
+            if (item is null || !WriteTextValue(w, item))
+            {
+                return false;
+            }
+        }
+
+        w.WriteEndArray();
+        return true;
+    }
+
+    /// <summary>Writes an array of objects, each item's members through <paramref name="members"/>; <see langword="false"/> at a <see langword="null"/> item.</summary>
+    private static bool WriteObjects<T>(Utf8JsonWriter w, ReadOnlySpan<byte> name, IReadOnlyList<T> items, Func<Utf8JsonWriter, T, bool> members)
+        where T : class
+    {
+        w.WriteStartArray(name);
+        foreach (var item in items)
+        {
+            if (item is null)
             {
                 return false;
             }
 
             w.WriteStartObject();
-            if (!JsonFields.String(w, "name"u8, argument.Name, nullable: false)
-                || !JsonFields.Enum(w, "kind"u8, argument.Kind)
-                || !JsonFields.String(w, "value"u8, argument.Value, nullable: false))
+            if (!members(w, item))
             {
                 return false;
             }
 
-            w.WriteStartArray("items"u8);
-            foreach (var item in argument.Items)
-            {
-                if (item is null || !WriteTextValue(w, item))
-                {
-                    return false;
-                }
-            }
-
-            w.WriteEndArray();
             w.WriteEndObject();
         }
 
         w.WriteEndArray();
-        w.WriteEndObject();
         return true;
     }
 

@@ -12,6 +12,9 @@ internal readonly record struct StoredRecord(long Version, string RecordedAt, st
 {
     private static readonly InstantPattern Time = InstantPattern.ExtendedIso;
 
+    [ThreadStatic]
+    private static Envelope? t_lastEnvelope;
+
     /// <summary>Checks the records of one append and serializes them; refuses before anything is written.</summary>
     public static List<StoredRecord> Prepare(CustomerId customer, long expectedVersion, IReadOnlyList<JournalRecord> records)
     {
@@ -82,6 +85,13 @@ internal readonly record struct StoredRecord(long Version, string RecordedAt, st
             throw new CorruptJournalException(customer, position, $"version {position} is missing (the next stored record is version {version}).");
         }
 
+        // Rows of one load mostly share their time and author: the last ones read on this thread are parsed once (D13.62).
+        var last = t_lastEnvelope;
+        if (last is not null && string.Equals(last.RecordedAt, recordedAt, StringComparison.Ordinal) && string.Equals(last.RecordedBy, recordedBy, StringComparison.Ordinal))
+        {
+            return (last.Time, last.Author);
+        }
+
         var time = Time.Parse(recordedAt);
         if (!time.Success)
         {
@@ -93,7 +103,8 @@ internal readonly record struct StoredRecord(long Version, string RecordedAt, st
             throw new CorruptJournalException(customer, version, "the record names no author.");
         }
 
-        return (time.Value, new UserId(recordedBy));
+        t_lastEnvelope = new Envelope(recordedAt, recordedBy, time.Value, new UserId(recordedBy));
+        return (t_lastEnvelope.Time, t_lastEnvelope.Author);
     }
 
     /// <summary>Checks that the rows read reach the version the account row names.</summary>
@@ -104,4 +115,7 @@ internal readonly record struct StoredRecord(long Version, string RecordedAt, st
             throw new CorruptJournalException(customer, read + 1, $"the account is at version {head}, but only {read} records are stored.");
         }
     }
+
+    /// <summary>A row's time and author as stored, and what they were read as.</summary>
+    private sealed record Envelope(string RecordedAt, string RecordedBy, NodaTime.Instant Time, UserId Author);
 }

@@ -42,6 +42,19 @@ public class JournalJsonBenchmarks
         return length;
     }
 
+    /// <summary>The general writer (source-generated metadata only): how every entry was written before the hand-written writers (D13.60).</summary>
+    [Benchmark(OperationsPerInvoke = Records)]
+    public int SerializeEntryToUtf8_GeneralPath()
+    {
+        var length = 0;
+        foreach (var record in _journal)
+        {
+            length += JournalJson.SerializeToUtf8BytesGeneral(record.Entry).Length;
+        }
+
+        return length;
+    }
+
     [Benchmark(OperationsPerInvoke = Records)]
     public int SerializeRecordToUtf8()
     {

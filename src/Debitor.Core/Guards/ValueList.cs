@@ -23,6 +23,9 @@ internal sealed class ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
     /// <inheritdoc />
     public T this[int index] => _items[index];
 
+    /// <summary>Wraps an immutable array without copying it (readers that collected the items themselves).</summary>
+    public static ValueList<T> Of(ImmutableArray<T> items) => items.IsDefaultOrEmpty ? Empty : new ValueList<T>(items);
+
     /// <summary>Copies a sequence into a value list; <see langword="null"/> gives the empty list.</summary>
     public static ValueList<T> From(IEnumerable<T>? items) => items switch
     {

@@ -97,5 +97,8 @@ internal static class JournalEntryKinds
         public System.Text.Json.JsonEncodedText Utf8Name { get; } = System.Text.Json.JsonEncodedText.Encode(name);
 
         public JsonTypeInfo TypeInfo => _typeInfo.Value;
+
+        /// <summary>The hand-written reader and writer of the kind, if it has one (D13.60).</summary>
+        public EntryCodec? Codec { get; } = JournalEntryCodecs.For(type);
     }
 }

@@ -52,6 +52,10 @@ internal sealed class MoneyConverter : JsonConverter<Money>
 
     private static readonly JsonConverter<Currency> Currencies = JournalJsonConverters.Currency;
 
+    /// <summary>The currencies of nearly every amount, matched on their UTF-8 code (what <see cref="Currency.FromCode"/> gives for it).</summary>
+    private static readonly (byte[] Code, Currency Currency)[] Known =
+        [.. new[] { Currency.EUR, Currency.CHF, Currency.USD, Currency.GBP, Currency.JPY }.Select(c => (System.Text.Encoding.UTF8.GetBytes(c.Code), c))];
+
     public override Money Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
@@ -63,18 +67,20 @@ internal sealed class MoneyConverter : JsonConverter<Money>
         Currency? currency = null;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            var name = reader.GetString();
-            reader.Read();
-            switch (name)
+            // The names compared as UTF-8 (no string per member); the message names the member as it stands.
+            if (reader.ValueTextEquals("amount"u8) && amount is null)
             {
-                case "amount" when amount is null:
-                    amount = ReadAmount(ref reader);
-                    break;
-                case "currency" when currency is null:
-                    currency = Currencies.Read(ref reader, typeof(Currency), options);
-                    break;
-                default:
-                    throw new JsonException($"Money has an unexpected or repeated property '{name}'.");
+                reader.Read();
+                amount = ReadAmount(ref reader);
+            }
+            else if (reader.ValueTextEquals("currency"u8) && currency is null)
+            {
+                reader.Read();
+                currency = KnownCurrency(ref reader) ?? Currencies.Read(ref reader, typeof(Currency), options);
+            }
+            else
+            {
+                throw new JsonException($"Money has an unexpected or repeated property '{reader.GetString()}'.");
             }
         }
 
@@ -99,9 +105,28 @@ internal sealed class MoneyConverter : JsonConverter<Money>
             writer.WriteString("amount"u8, value.Amount.ToString(CultureInfo.InvariantCulture));
         }
 
-        writer.WritePropertyName("currency");
+        writer.WritePropertyName("currency"u8);
         Currencies.Write(writer, value.Currency, options);
         writer.WriteEndObject();
+    }
+
+    /// <summary>A common currency read without making a string of its code; <see langword="null"/> for any other.</summary>
+    private static Currency? KnownCurrency(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            return null;
+        }
+
+        foreach (var (code, currency) in Known)
+        {
+            if (reader.ValueTextEquals(code))
+            {
+                return currency;
+            }
+        }
+
+        return null;
     }
 
     private static decimal ReadAmount(ref Utf8JsonReader reader)

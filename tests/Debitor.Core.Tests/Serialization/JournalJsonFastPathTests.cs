@@ -63,6 +63,20 @@ public sealed class JournalJsonFastPathTests
         return (JournalJson.DeserializeRecord(reordered.ToJsonString()) == record).Label(reordered.ToJsonString());
     }
 
+    [Property(MaxTest = 300)]
+    public Property Deserialize_MembersInTheOrderOfPostgreSqlJsonb_ReadsTheEntryAsTheGeneralPath(NonNegativeInt kindIndex, int seed, bool record)
+    {
+        var entry = Sample(kindIndex, seed);
+        var written = record ? JournalJson.Serialize(new JournalRecord(2, Instant.FromUnixTimeSeconds(seed), Author, entry)) : JournalJson.Serialize(entry);
+        var jsonb = AsJsonb(System.Text.Json.Nodes.JsonNode.Parse(written)!);
+
+        object Read(Func<byte[], object> read) => read(Encoding.UTF8.GetBytes(jsonb));
+        var fast = record ? Read(b => JournalJson.DeserializeRecord(b)) : Read(b => JournalJson.Deserialize(b));
+        var general = record ? Read(b => JournalJson.DeserializeRecordDocument(b)) : Read(b => JournalJson.DeserializeDocument(b));
+
+        return (fast.Equals(general) && (record ? ((JournalRecord)fast).Entry : fast).Equals(entry)).Label(jsonb);
+    }
+
     [Fact]
     public void Deserialize_EscapedKindName_ReadsTheEntry()
     {
@@ -97,11 +111,23 @@ public sealed class JournalJsonFastPathTests
         Assert.Equal("""{"format":2,"kind":"ItemResumed","entry":{"item":"i","note":null,"id":"e1"}}""", JournalJson.Serialize(entry));
     }
 
+    /// <summary>A document as PostgreSQL's <c>jsonb</c> gives it back as text: every object's members sorted by length, then bytes, with a space after each colon and comma.</summary>
+    internal static string AsJsonb(System.Text.Json.Nodes.JsonNode? node) => node switch
+    {
+        System.Text.Json.Nodes.JsonObject o => "{" + string.Join(", ", o
+            .OrderBy(p => Encoding.UTF8.GetByteCount(p.Key))
+            .ThenBy(p => Encoding.UTF8.GetBytes(p.Key), Comparer<byte[]>.Create((a, b) => a.AsSpan().SequenceCompareTo(b)))
+            .Select(p => System.Text.Json.JsonSerializer.Serialize(p.Key) + ": " + AsJsonb(p.Value))) + "}",
+        System.Text.Json.Nodes.JsonArray a => "[" + string.Join(", ", a.Select(AsJsonb)) + "]",
+        null => "null",
+        _ => node.ToJsonString(),
+    };
+
     private static JournalEntry Sample(NonNegativeInt kindIndex, int seed) =>
         JournalSamples.Build(JournalSamples.AllKinds[kindIndex.Get % JournalSamples.AllKinds.Count], new Random(seed));
 
-    /// <summary>What reading gives: the value, or the exception's type and message.</summary>
-    private static string Outcome(Func<object> read)
+    /// <summary>What reading (or writing) gives: the value, or the exception's type and message.</summary>
+    internal static string Outcome(Func<object> read)
     {
         try
         {

@@ -125,7 +125,7 @@ public static class DebitorDiagnostics
         var request = proposal.Request;
         Duration(request, "preview", Stopwatch.GetElapsedTime(started));
         activity?.SetTag("debitor.letters", proposal.Letters.Count);
-        logger.DunningRunPreviewed(request.RunId.Value, request.Company.Value, proposal.Letters.Count, proposal.Letters.Sum(l => l.Lines.Count(n => n.IssuesNotice)));
+        logger.DunningRunPreviewed(request.RunId.Value, request.Company.Value, proposal.Letters.Count, proposal.NoticeCount); // the count kept with each letter: no letter is materialized for the log
         if (logger.IsEnabled(LogLevel.Debug))
         {
             foreach (var line in proposal.Excluded)
@@ -154,7 +154,7 @@ public static class DebitorDiagnostics
             request.RunId.Value,
             request.Company.Value,
             result.Issued.Count,
-            result.Issued.Sum(l => l.Lines.Count(n => n.IssuesNotice)),
+            result.Issued.Sum(l => l.NoticeCount),
             result.Removed.Count,
             result.UnreadableAccounts.Count,
             (long)elapsed.TotalMilliseconds);

@@ -445,7 +445,7 @@ public sealed partial class DunningService
     private static IEnumerable<RemovedLine> Removed(DunningApproval approval, List<DunningLetter> issued, DunningProposal current, Dictionary<CustomerId, CustomerAccount> views)
     {
         var notices = issued.SelectMany(l => l.Lines).Where(l => l.IssuesNotice).Select(l => (l.Customer, l.Installment, l.Level)).ToHashSet();
-        var excluded = current.Excluded.ToDictionary(l => (l.Customer, l.Installment), l => l.Exclusion);
+        Dictionary<(CustomerId, InstallmentRef), DunningExclusion?>? excluded = null; // built only when a removal needs it: a second scan of the run
         foreach (var line in approval.Notices)
         {
             if (notices.Contains((line.Customer, line.Installment, line.Level)))
@@ -457,7 +457,7 @@ public sealed partial class DunningService
             var (reason, exclusion) = now is null || !now.IsOpen ? (DunningRemovalReason.Settled, (DunningExclusion?)null)
                 : now.OpenValue != line.Open.Amount ? (DunningRemovalReason.AmountChanged, null)
                 : now.Dunning.NoticeCount != line.PreviousNotices ? (DunningRemovalReason.StateChanged, null)
-                : excluded.TryGetValue((line.Customer, line.Installment), out var why) ? (DunningRemovalReason.NowExcluded, why)
+                : (excluded ??= current.Excluded.ToDictionary(l => (l.Customer, l.Installment), l => l.Exclusion)).TryGetValue((line.Customer, line.Installment), out var why) ? (DunningRemovalReason.NowExcluded, why)
                 : (DunningRemovalReason.LetterSuppressed, null);
             yield return new RemovedLine(line.Customer, line.Installment, line.DocumentNumber, line.Level, line.LetterId, reason, exclusion);
         }

@@ -156,7 +156,6 @@ internal sealed class RunScope
         Filter = filter;
         Accounts = accounts;
         Payers = FindPayers(accounts);
-        PayerAccounts.UnionWith(Payers.Values);
     }
 
     internal DunningRunRequest Request { get; }
@@ -200,10 +199,7 @@ internal sealed class RunScope
 
     /// <summary>Whether an account's letters are assembled with other accounts' (it routes to a payer, or is one).</summary>
     internal bool IsGrouped(CustomerAccount account) =>
-        Payers.Count > 0 && (PayerAccounts.Contains(account) || RecipientOf(account.Customer) != account.Id);
-
-    /// <summary>The payer accounts, by reference: testing an account costs no lookup of its id.</summary>
-    private HashSet<CustomerAccount> PayerAccounts { get; } = new(ReferenceEqualityComparer.Instance);
+        Payers.Count > 0 && ((Payers.TryGetValue(account.Id, out var payer) && ReferenceEquals(payer, account)) || RecipientOf(account.Customer) != account.Id);
 
     internal static bool RoutesToPayer(Customers.Customer customer) =>
         customer.Payer is not null && customer.PayerRouting.DunningLetters == Customers.DocumentRecipient.Payer;

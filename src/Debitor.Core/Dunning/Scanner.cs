@@ -137,12 +137,12 @@ internal sealed partial class Scanner(RunScope scope)
     {
         var lines = new List<DunningLine>(eager);
         var scanner = new Scanner(scope);
-        var covered = new HashSet<(CustomerAccount Account, Currency Currency)>();
+        var covered = new HashSet<(CustomerId Customer, Currency Currency)>(); // by id: a run holds one view per customer
         foreach (var letter in letters)
         {
             foreach (var account in letter.Accounts)
             {
-                covered.Add((account, letter.Currency));
+                covered.Add((account.Id, letter.Currency));
             }
         }
 
@@ -150,7 +150,7 @@ internal sealed partial class Scanner(RunScope scope)
         {
             foreach (var account in entry.Group ?? [entry.Single!])
             {
-                covered.Add((account, entry.Currency));
+                covered.Add((account.Id, entry.Currency));
                 scanner.ReportUnlisted(account, entry.Currency, entry.Suppressed, lines, null);
             }
         }
@@ -169,7 +169,7 @@ internal sealed partial class Scanner(RunScope scope)
     }
 
     /// <summary>Adds the overdue, not item-excluded claims of an account (in one currency, or in those not covered by a letter) with the reason they get no letter.</summary>
-    private void ReportUnlisted(CustomerAccount account, Currency? only, DunningExclusion? suppressed, List<DunningLine> lines, HashSet<(CustomerAccount, Currency)>? covered)
+    private void ReportUnlisted(CustomerAccount account, Currency? only, DunningExclusion? suppressed, List<DunningLine> lines, HashSet<(CustomerId, Currency)>? covered)
     {
         var customer = account.Customer;
         var plan = PlanFor(customer)!;
@@ -178,7 +178,7 @@ internal sealed partial class Scanner(RunScope scope)
         {
             ref readonly var claim = ref claims[i];
             if (claim.IsCredit || claim.DueDay >= scope.AsOfDay || (only is { } currency && claim.Currency != currency)
-                || covered?.Contains((account, claim.Currency)) == true || ItemExclusion(account, in claim, plan) is not null)
+                || covered?.Contains((account.Id, claim.Currency)) == true || ItemExclusion(account, in claim, plan) is not null)
             {
                 continue;
             }

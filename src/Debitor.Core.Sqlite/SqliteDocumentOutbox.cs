@@ -17,7 +17,7 @@ namespace Debitor.Core.Sqlite;
 /// <para>A dunning letter is read back by deriving it again from the journals of this database as they stood when it was
 /// computed (D13.50). Safe for concurrent use, also from several processes on one database file.</para>
 /// </remarks>
-public sealed class SqliteDocumentOutbox : IDocumentOutbox
+public sealed class SqliteDocumentOutbox : IDocumentOutbox, IDocumentOutboxBatches
 {
     /// <summary>The outbox table and its guards; idempotent (run by <see cref="SqliteCustomerAccountStore.EnsureSchemaAsync"/>).</summary>
     internal const string Schema = """
@@ -122,6 +122,65 @@ public sealed class SqliteDocumentOutbox : IDocumentOutbox
         _stored.Release(documentId);
     }
 
+    /// <summary>Marks a batch delivered in one transaction (D16.62); an unknown id rolls it back.</summary>
+    async ValueTask IDocumentOutboxBatches.MarkDeliveredAsync(IReadOnlyList<string> documentIds, Instant deliveredAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(documentIds);
+        foreach (var documentId in documentIds)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(documentId, nameof(documentIds));
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        await using (var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false))
+        await using (var transaction = connection.BeginTransaction(deferred: false))
+        await using (var command = new SqliteCommand("UPDATE debitor_outbox SET delivered_at = $value WHERE document_id = $id AND delivered_at IS NULL;", connection, transaction))
+        {
+            var id = command.Parameters.Add("$id", SqliteType.Text);
+            command.Parameters.AddWithValue("$value", StoredOutbox.FormatInstant(deliveredAt));
+            foreach (var documentId in documentIds)
+            {
+                id.Value = documentId;
+                if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
+                {
+                    await ThrowUnlessExistsAsync(connection, transaction, documentId, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var documentId in documentIds)
+        {
+            _stored.Release(documentId);
+        }
+    }
+
+    /// <summary>The delivered ids among the given ones, in one read (D16.62).</summary>
+    async ValueTask<IReadOnlySet<string>> IDocumentOutboxBatches.DeliveredAmongAsync(IReadOnlyList<string> documentIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(documentIds);
+        var delivered = new HashSet<string>(StringComparer.Ordinal);
+        if (documentIds.Count == 0)
+        {
+            return delivered;
+        }
+
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new SqliteCommand("SELECT delivered_at IS NOT NULL FROM debitor_outbox WHERE document_id = $id;", connection);
+        var id = command.Parameters.Add("$id", SqliteType.Text);
+        foreach (var documentId in documentIds)
+        {
+            id.Value = documentId;
+            if (await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long and not 0)
+            {
+                delivered.Add(documentId);
+            }
+        }
+
+        return delivered;
+    }
+
     /// <inheritdoc />
     /// <exception cref="ArgumentException">No document has the id.</exception>
     public async ValueTask RecordFailureAsync(string documentId, string error, CancellationToken cancellationToken)
@@ -158,7 +217,12 @@ public sealed class SqliteDocumentOutbox : IDocumentOutbox
             return;
         }
 
-        await using var exists = new SqliteCommand("SELECT 1 FROM debitor_outbox WHERE document_id = $id;", connection);
+        await ThrowUnlessExistsAsync(connection, null, documentId, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task ThrowUnlessExistsAsync(SqliteConnection connection, SqliteTransaction? transaction, string documentId, CancellationToken cancellationToken)
+    {
+        await using var exists = new SqliteCommand("SELECT 1 FROM debitor_outbox WHERE document_id = $id;", connection, transaction);
         exists.Parameters.AddWithValue("$id", documentId);
         if (await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is null)
         {

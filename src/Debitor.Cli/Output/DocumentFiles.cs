@@ -56,7 +56,8 @@ internal sealed class DocumentFiles
 
     public async Task LetterAsync(DunningLetter letter, CancellationToken cancellationToken)
     {
-        var recipient = await RecipientAsync(letter.RecipientId, cancellationToken);
+        // A letter carries its recipient and address as they stood in the run (D12.16): no account is loaded again (D16.64).
+        var recipient = LetterRecipient.For(letter.Recipient, letter.RecipientAddress, _country) with { Culture = _culture };
         await WriteAsync(f => _renderer.Render(letter, recipient, Contact, f), $"-{letter.RecipientId}-{letter.Currency}", cancellationToken);
     }
 

@@ -79,7 +79,8 @@ internal sealed class CliDatabase(string path)
     public async Task RecordRunAsync(string runId, string asOf, IReadOnlyList<StoredLetter> letters, CancellationToken cancellationToken)
     {
         var known = (await ReadRunsAsync(cancellationToken)).FirstOrDefault(r => r.Id == runId)?.Letters ?? [];
-        var all = known.Concat(letters.Where(l => known.All(k => k.Id != l.Id))).ToList();
+        var ids = known.Select(k => k.Id).ToHashSet(StringComparer.Ordinal);
+        var all = known.Concat(letters.Where(l => ids.Add(l.Id))).ToList();
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "INSERT INTO cli_runs (run_id, as_of, letters) VALUES ($id, $asOf, $letters) ON CONFLICT (run_id) DO UPDATE SET letters = excluded.letters;";

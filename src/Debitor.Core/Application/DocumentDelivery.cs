@@ -22,7 +22,7 @@ namespace Debitor.Core.Application;
 /// retried like a failed delivery.</para>
 /// <para>Thread-safe.</para>
 /// </remarks>
-public sealed class DocumentDelivery
+public sealed partial class DocumentDelivery
 {
     private readonly IDocumentOutbox _outbox;
     private readonly IDocumentOutput? _output;
@@ -109,8 +109,9 @@ public sealed class DocumentDelivery
     }
 
     /// <summary>
-    /// Queues a use case's documents (ids already queued are kept) and delivers those not delivered yet, in order. The
-    /// first failure is recorded in the outbox and rethrown; the documents after it stay queued.
+    /// Queues a use case's documents in one outbox call (ids already queued are kept) and delivers those not delivered
+    /// yet, in order; the deliveries are recorded together at the end (D16.62). The first failure is recorded in the
+    /// outbox and rethrown, after the deliveries before it are recorded; the documents after it stay queued.
     /// </summary>
     internal async Task SendAsync(IReadOnlyList<ReceivablesDocument> documents, CancellationToken cancellationToken)
     {
@@ -119,21 +120,43 @@ public sealed class DocumentDelivery
             return;
         }
 
+        documents = await WithoutDeliveredAsync(documents, cancellationToken).ConfigureAwait(false);
         await _outbox.EnqueueAsync(documents, _clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
-        foreach (var document in documents)
+        var delivered = new List<string>(documents.Count);
+        var handed = new HashSet<string>(StringComparer.Ordinal);
+        try
         {
-            // The queued version is the one delivered: a retry that re-derived the document does not replace it.
-            var queued = await _outbox.FindAsync(document.DocumentId, cancellationToken).ConfigureAwait(false);
-            if (queued is { IsDelivered: true })
+            foreach (var document in documents)
             {
-                continue;
-            }
+                // The queued version is the one delivered: a retry that re-derived the document does not replace it.
+                var queued = await _outbox.FindAsync(document.DocumentId, cancellationToken).ConfigureAwait(false);
+                if (queued is { IsDelivered: true } || !handed.Add(document.DocumentId))
+                {
+                    continue;
+                }
 
-            await DeliverOneAsync(queued?.Document ?? document, cancellationToken).ConfigureAwait(false);
+                await HandOverAsync(queued?.Document ?? document, cancellationToken).ConfigureAwait(false);
+                delivered.Add(document.DocumentId);
+            }
         }
+        catch
+        {
+            // What the output took before the failure (or the cancellation) is recorded as delivered all the same.
+            await MarkDeliveredAsync(delivered, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+
+        await MarkDeliveredAsync(delivered, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task DeliverOneAsync(ReceivablesDocument document, CancellationToken cancellationToken)
+    {
+        await HandOverAsync(document, cancellationToken).ConfigureAwait(false);
+        await _outbox.MarkDeliveredAsync(document.DocumentId, _clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Renders a document and hands it to its output; a failure is recorded in the outbox and rethrown.</summary>
+    private async Task HandOverAsync(ReceivablesDocument document, CancellationToken cancellationToken)
     {
         try
         {
@@ -162,8 +185,6 @@ public sealed class DocumentDelivery
             await _outbox.RecordFailureAsync(document.DocumentId, $"{exception.GetType().Name}: {exception.Message}", CancellationToken.None).ConfigureAwait(false);
             throw;
         }
-
-        await _outbox.MarkDeliveredAsync(document.DocumentId, _clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A dunning letter carries its recipient as it stood in the run (D12.16): address, e-mail and medium come from the letter.</summary>

@@ -144,15 +144,4 @@ internal sealed partial class NoticeFilter
 
         return filter;
     }
-
-    /// <summary>The notices on the given customers' accounts, in a stable order (customer, item, installment, level).</summary>
-    internal IReadOnlyList<NoticeKey> NoticesOf(IReadOnlySet<CustomerId> customers) =>
-        [.. _notices
-            .Where(n => customers.Contains(n.Customer))
-            .Select(n => new NoticeKey(n.Customer, n.Installment, n.Level, n.PreviousNotices, n.Open))
-            .OrderBy(n => n.Customer.Value, StringComparer.Ordinal)
-            .ThenBy(n => n.Installment.Item.Value, StringComparer.Ordinal)
-            .ThenBy(n => n.Installment.Number)
-            .ThenBy(n => n.Level)
-            .ThenBy(n => n.PreviousNotices)];
 }

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
@@ -68,22 +70,38 @@ public static class DocumentJson
     /// <exception cref="ArgumentException">The document is of a type the format does not know.</exception>
     public static string Serialize(ReceivablesDocument document)
     {
+        // Written straight into one buffer (D16.66): the envelope, then the body with its source-generated type info.
         var kind = KindOf(document);
-        JsonNode body = document switch
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        using (var writer = new Utf8JsonWriter(buffer))
         {
-            PaymentAdvice advice => Node(ToData(advice)),
-            DifferenceNotification difference => Node(ToData(difference)),
-            WriteOffNotification writeOff => Node(ToData(writeOff)),
-            InterestInvoice invoice => Node(ToData(invoice)),
-            _ => Node(ToData(((DunningLetterDocument)document).Letter)),
-        };
-        var envelope = new JsonObject
-        {
-            ["format"] = FormatVersion,
-            ["kind"] = kind,
-            ["document"] = body,
-        };
-        return envelope.ToJsonString();
+            writer.WriteStartObject();
+            writer.WriteNumber("format", FormatVersion);
+            writer.WriteString("kind", kind);
+            writer.WritePropertyName("document");
+            switch (document)
+            {
+                case PaymentAdvice advice:
+                    Write(writer, ToData(advice));
+                    break;
+                case DifferenceNotification difference:
+                    Write(writer, ToData(difference));
+                    break;
+                case WriteOffNotification writeOff:
+                    Write(writer, ToData(writeOff));
+                    break;
+                case InterestInvoice invoice:
+                    Write(writer, ToData(invoice));
+                    break;
+                default:
+                    Write(writer, ToData(((DunningLetterDocument)document).Letter));
+                    break;
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     /// <summary>
@@ -185,7 +203,7 @@ public static class DocumentJson
 
     private static JsonTypeInfo<T> TypeInfo<T>() => (JsonTypeInfo<T>)DocumentJsonContext.Strict.GetTypeInfo(typeof(T));
 
-    private static JsonNode Node<T>(T data) => JsonSerializer.SerializeToNode(data, TypeInfo<T>())!;
+    private static void Write<T>(Utf8JsonWriter writer, T data) => JsonSerializer.Serialize(writer, data, TypeInfo<T>());
 
     private static T Read<T>(string kind, JsonObject body)
         where T : class
@@ -338,8 +356,8 @@ public static class DocumentJson
                 request.RunDateOverride,
                 request.LimitationWarningHorizon,
                 request.IssueNoticesNow),
-            Element(SettingsJson.Serialize(source.Context.Settings)),
-            Element(SettingsJson.Serialize(source.Context.InterestSchemes)),
+            SettingsElements.Of(source.Context.Settings),
+            SettingsElements.Of(source.Context.InterestSchemes),
             ToData(source.Context.Contact),
             source.Notices?.Select(n => new NoticeData(n.Customer, ToData(n.Installment), n.Level, n.PreviousNotices, n.Open)).ToList(),
             new AccountVersionData(source.Recipient.Customer, source.Recipient.Version),
@@ -353,12 +371,6 @@ public static class DocumentJson
             source.OnlyLevel,
             new LetterTotalsData(totals.Overdue, totals.Credit, totals.PerLetterFee, totals.TieredFee, totals.ItemFees, totals.Interest, totals.NotYetDue, totals.Notices),
             letter.ContentHash());
-    }
-
-    private static JsonElement Element(string json)
-    {
-        using var document = JsonDocument.Parse(json);
-        return document.RootElement.Clone();
     }
 
     /// <summary>Derives a stored letter again from the journals as they stood at the stored versions, and checks it.</summary>

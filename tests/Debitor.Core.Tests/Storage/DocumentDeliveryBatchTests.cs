@@ -1,0 +1,147 @@
+using Debitor.Core.Application;
+using Debitor.Core.Documents;
+using Debitor.Core.Dunning;
+using Debitor.Core.Ports;
+using Debitor.Core.Sqlite;
+using Debitor.Core.Testing;
+using NodaTime.Testing;
+
+namespace Debitor.Core.Tests.Storage;
+
+/// <summary>
+/// A use case's documents queued in one outbox call and their deliveries recorded in one write (D16.62), over the SQLite
+/// outbox as the <c>debitor</c> tool uses it: a fault anywhere in a batch loses nothing, and the retry delivers every
+/// document exactly once.
+/// </summary>
+public sealed class DocumentDeliveryBatchTests : IDisposable
+{
+    private readonly TempDatabase _file = new();
+
+    public void Dispose() => _file.Dispose();
+
+    [Fact]
+    public async Task SendAsync_FaultAtAnyDocumentOfABatch_TheRunAgainDeliversEveryDocumentExactlyOnce()
+    {
+        var (store, documents) = await SamplesAsync();
+        for (var failing = 0; failing < documents.Count; failing++)
+        {
+            var prefix = $"f{failing}-";
+            var batch = await OutboxSampleDocuments.WriteAsync(store, prefix);
+            var output = new FlakyOutput(batch[failing].DocumentId);
+            var delivery = Delivery(new SqliteDocumentOutbox(store), output);
+
+            await Assert.ThrowsAsync<IOException>(() => delivery.SendAsync(batch, CancellationToken.None));
+
+            // Nothing lost: the documents before the fault are recorded delivered, the failed one and those after it wait.
+            var pending = await new SqliteDocumentOutbox(store).ListUndeliveredAsync(CancellationToken.None);
+            Assert.Equal(batch.Skip(failing).Select(d => d.DocumentId), pending.Select(p => p.DocumentId));
+            Assert.Equal(1, pending[0].FailedAttempts);
+            Assert.All(pending.Skip(1), p => Assert.Equal(0, p.FailedAttempts));
+
+            // The use case again, as a new process: every document of the batch reaches the output once in all.
+            await Delivery(new SqliteDocumentOutbox(store), output).SendAsync(batch, CancellationToken.None);
+
+            Assert.Empty(await new SqliteDocumentOutbox(store).ListUndeliveredAsync(CancellationToken.None));
+            Assert.Equal(batch.Select(d => d.DocumentId).Order(StringComparer.Ordinal), output.Delivered.Order(StringComparer.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task SendAsync_FaultInABatch_RetryUndeliveredDeliversTheRestExactlyOnce()
+    {
+        var (store, batch) = await SamplesAsync();
+        var output = new FlakyOutput(batch[1].DocumentId);
+        await Assert.ThrowsAsync<IOException>(() => Delivery(new SqliteDocumentOutbox(store), output).SendAsync(batch, CancellationToken.None));
+
+        var still = await Delivery(new SqliteDocumentOutbox(store), output).RetryUndeliveredAsync();
+
+        Assert.Empty(still);
+        Assert.Equal(batch.Select(d => d.DocumentId).Order(StringComparer.Ordinal), output.Delivered.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task SendAsync_DeliveredBatchAgainInANewProcess_QueuesAndDeliversNothing()
+    {
+        var (store, batch) = await SamplesAsync();
+        var output = new FlakyOutput(null);
+        await Delivery(new SqliteDocumentOutbox(store), output).SendAsync(batch, CancellationToken.None);
+        var rows = (await new SqliteDocumentOutbox(store).ListUndeliveredAsync(CancellationToken.None)).Count;
+
+        await Delivery(new SqliteDocumentOutbox(store), output).SendAsync(batch, CancellationToken.None);
+
+        Assert.Equal(0, rows);
+        Assert.Equal(batch.Count, output.Delivered.Count);
+        Assert.Equal(batch.Count, output.Delivered.Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Fact]
+    public async Task MarkDeliveredMany_AnUnknownId_RecordsNothingAndNamesIt()
+    {
+        var (store, batch) = await SamplesAsync();
+        var outbox = new SqliteDocumentOutbox(store);
+        await outbox.EnqueueAsync(batch, OutboxSampleDocuments.Now, CancellationToken.None);
+        IDocumentOutboxBatches batches = outbox;
+
+        var refused = await Assert.ThrowsAsync<ArgumentException>(async () =>
+            await batches.MarkDeliveredAsync([batch[0].DocumentId, "nie-eingereiht"], OutboxSampleDocuments.Now, CancellationToken.None));
+
+        Assert.Contains("nie-eingereiht", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(batch.Count, (await outbox.ListUndeliveredAsync(CancellationToken.None)).Count);
+        Assert.Empty(await batches.DeliveredAmongAsync([.. batch.Select(d => d.DocumentId)], CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task DeliveredAmong_AfterMarkingSome_ReturnsExactlyThose()
+    {
+        var (store, batch) = await SamplesAsync();
+        var outbox = new SqliteDocumentOutbox(store);
+        await outbox.EnqueueAsync(batch, OutboxSampleDocuments.Now, CancellationToken.None);
+        IDocumentOutboxBatches batches = outbox;
+        string[] marked = [batch[0].DocumentId, batch[^1].DocumentId];
+
+        await batches.MarkDeliveredAsync(marked, OutboxSampleDocuments.Now, CancellationToken.None);
+        await batches.MarkDeliveredAsync(marked, OutboxSampleDocuments.Now.Plus(Duration.FromHours(1)), CancellationToken.None);
+
+        var delivered = await batches.DeliveredAmongAsync([.. batch.Select(d => d.DocumentId), "nie-eingereiht"], CancellationToken.None);
+        Assert.Equal(marked.Order(StringComparer.Ordinal), delivered.Order(StringComparer.Ordinal));
+        var first = await outbox.FindAsync(marked[0], CancellationToken.None);
+        Assert.Equal(OutboxSampleDocuments.Now, first!.DeliveredAt);
+    }
+
+    private async Task<(SqliteCustomerAccountStore Store, IReadOnlyList<ReceivablesDocument> Documents)> SamplesAsync()
+    {
+        var store = new SqliteCustomerAccountStore(_file.ConnectionString);
+        await store.EnsureSchemaAsync(CancellationToken.None);
+        var documents = await OutboxSampleDocuments.WriteAsync(store);
+        Assert.Contains(documents, d => d is DunningLetterDocument);
+        Assert.True(documents.Count >= 3);
+        return (store, documents);
+    }
+
+    private static DocumentDelivery Delivery(IDocumentOutbox outbox, FlakyOutput output) =>
+        new(outbox, new FakeClock(OutboxSampleDocuments.Now), output, output);
+
+    /// <summary>An output of every document that fails once on the document with the given id.</summary>
+    private sealed class FlakyOutput(string? failsOnce) : IDocumentOutput, IDunningLetterOutput
+    {
+        private string? _failsOnce = failsOnce;
+
+        public List<string> Delivered { get; } = [];
+
+        public ValueTask DeliverAsync(ReceivablesDocument document, CancellationToken cancellationToken) => Take(document.DocumentId);
+
+        public ValueTask DeliverAsync(DunningLetter letter, CancellationToken cancellationToken) => Take(letter.Id);
+
+        private ValueTask Take(string id)
+        {
+            if (string.Equals(id, _failsOnce, StringComparison.Ordinal))
+            {
+                _failsOnce = null;
+                throw new IOException($"output down at {id}");
+            }
+
+            Delivered.Add(id);
+            return ValueTask.CompletedTask;
+        }
+    }
+}

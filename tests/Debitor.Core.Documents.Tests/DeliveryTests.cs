@@ -117,13 +117,18 @@ public sealed class DeliveryTests
 
         await Assert.ThrowsAsync<IOException>(host.RunDunningAsync);
         var delivery = host.Services.GetRequiredService<DocumentDelivery>();
-        var pending = Assert.Single(await delivery.ListUndeliveredAsync());
-        Assert.Equal(1, pending.FailedAttempts);
-        Assert.Contains("renderer down", pending.LastError, StringComparison.Ordinal);
+        // The run's letters were queued together (D16.63): the one whose rendering failed records the failure, the one
+        // after it waits untried; nothing went out.
+        var pending = await delivery.ListUndeliveredAsync();
+        Assert.Equal(2, pending.Count);
+        var failed = Assert.Single(pending, p => p.FailedAttempts > 0);
+        Assert.Equal(1, failed.FailedAttempts);
+        Assert.Contains("renderer down", failed.LastError, StringComparison.Ordinal);
+        Assert.Single(pending, p => p.FailedAttempts == 0 && p.LastError is null);
         Assert.Empty(host.Letters.Outgoing);
 
-        // The run again (as the outbox guarantee says) completes it: the stored letter is rendered and delivered, the
-        // other letter is issued and delivered; each once.
+        // The run again (as the outbox guarantee says) completes it: both stored letters are rendered and delivered,
+        // each once.
         var result = await host.RunDunningAsync();
 
         Assert.Empty(await delivery.ListUndeliveredAsync());

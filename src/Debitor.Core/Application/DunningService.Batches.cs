@@ -152,13 +152,11 @@ public sealed partial class DunningService
             await NumberBatchAsync(actor, context, final, views, heads, cancellationToken).ConfigureAwait(false);
 
             // Queued in the outbox once their entries are stored, then delivered; a letter delivered before is not
-            // delivered again, one that failed is retried here or by DocumentDelivery.RetryUndeliveredAsync. Letter by
-            // letter: when one delivery fails, the letters after it are not queued yet (D13.22).
+            // delivered again. The whole batch is queued in one write before any of it is delivered (D16.63): when one
+            // delivery fails, the letters after it stay queued, and DocumentDelivery.RetryUndeliveredAsync or the run
+            // again completes them.
             issued.AddRange(final);
-            foreach (var letter in final)
-            {
-                await _delivery.SendAsync([new DunningLetterDocument(letter)], cancellationToken).ConfigureAwait(false);
-            }
+            await _delivery.SendAsync([.. final.Select(l => new DunningLetterDocument(l))], cancellationToken).ConfigureAwait(false);
         }
 
         return issued;

@@ -96,15 +96,16 @@ public sealed partial class CustomerAccountService
         }
 
         IReadOnlyList<JournalRecord> records;
-        if (account.Current is { } current)
+        if (account.Appender is { } appender)
         {
-            (account.Current, records) = current.Append(entries, now, actor.User, now.InZone(_options.TimeZone).Date, change.ParameterName);
+            // The account's projection is kept across the batch's changes: each entry is checked and applied once (D16.81).
+            records = appender.Append(entries, now, actor.User, now.InZone(_options.TimeZone).Date, change.ParameterName);
         }
         else
         {
             // Only a registration plans entries for an account that does not exist (RegisterCustomerAsync writes it so).
             records = [.. entries.Select((entry, i) => new JournalRecord(i + 1, now, actor.User, entry))];
-            account.Current = CustomerAccount.FromJournal(records);
+            account.Appender = new AccountProjection.Appender(records);
         }
 
         account.Appended.AddRange(records);
@@ -249,14 +250,14 @@ public sealed partial class CustomerAccountService
         }
     }
 
-    /// <summary>An account as a batch holds it: the version loaded, the view after the changes so far, the records to append.</summary>
+    /// <summary>An account as a batch holds it: the version loaded, the projection after the changes so far, the records to append.</summary>
     private sealed class BatchAccount
     {
-        private BatchAccount(CustomerId customer, long loaded, CustomerAccount? current, Exception? error)
+        private BatchAccount(CustomerId customer, long loaded, AccountProjection.Appender? appender, Exception? error)
         {
             Customer = customer;
             Loaded = loaded;
-            Current = current;
+            Appender = appender;
             Error = error;
         }
 
@@ -264,7 +265,8 @@ public sealed partial class CustomerAccountService
 
         public long Loaded { get; }
 
-        public CustomerAccount? Current { get; set; }
+        /// <summary>The account's journal and projection after the changes so far; <see langword="null"/> while it does not exist.</summary>
+        public AccountProjection.Appender? Appender { get; set; }
 
         public List<JournalRecord> Appended { get; } = [];
 
@@ -279,7 +281,7 @@ public sealed partial class CustomerAccountService
 
             try
             {
-                return new BatchAccount(journal.Customer, journal.Records.Count, CustomerAccount.FromJournal(journal.Records), null);
+                return new BatchAccount(journal.Customer, journal.Records.Count, new AccountProjection.Appender(journal.Records), null);
             }
             catch (CorruptJournalException exception)
             {
@@ -288,6 +290,7 @@ public sealed partial class CustomerAccountService
         }
 
         /// <summary>The account, or <see langword="null"/> when it does not exist; a journal that cannot be read is thrown, as a load throws it.</summary>
-        public CustomerAccount? Existing() => Error is null ? Current : throw Error;
+        /// <remarks>The view is correct until the account's next change in the batch; nothing keeps it longer.</remarks>
+        public CustomerAccount? Existing() => Error is null ? Appender?.Current : throw Error;
     }
 }

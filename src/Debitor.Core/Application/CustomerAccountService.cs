@@ -504,7 +504,7 @@ public sealed partial class CustomerAccountService
             await AuthorizeAsync(actor, required, customer, cancellationToken).ConfigureAwait(false);
         }
 
-        return await ExecuteComputedAsync(actor, customer, null, (_, _) => entries, parameterName, cancellationToken).ConfigureAwait(false);
+        return await ExecuteCoreAsync(actor, customer, null, null, entries, parameterName, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -512,11 +512,26 @@ public sealed partial class CustomerAccountService
     /// attempt uses), checks and appends them, retrying on concurrency conflicts. Everything written is computed from
     /// the state it is appended to; no entries means nothing to do.
     /// </summary>
-    internal async Task<CustomerAccount> ExecuteComputedAsync(
+    internal Task<CustomerAccount> ExecuteComputedAsync(
         Actor actor,
         CustomerId customer,
         Permission? permission,
         Func<CustomerAccount, Instant, IReadOnlyList<JournalEntry>> compute,
+        string parameterName,
+        CancellationToken cancellationToken) =>
+        ExecuteCoreAsync(actor, customer, permission, compute, null, parameterName, cancellationToken);
+
+    /// <summary>
+    /// The retry loop of <see cref="ExecuteComputedAsync"/> and <see cref="ExecuteAsync"/>. Entries fixed in advance are
+    /// checked and appended on a projection replayed once from the loaded journal (D16.84); computed entries see an
+    /// account view of their own, which the append leaves untouched.
+    /// </summary>
+    private async Task<CustomerAccount> ExecuteCoreAsync(
+        Actor actor,
+        CustomerId customer,
+        Permission? permission,
+        Func<CustomerAccount, Instant, IReadOnlyList<JournalEntry>>? compute,
+        IReadOnlyList<JournalEntry>? fixedEntries,
         string parameterName,
         CancellationToken cancellationToken)
     {
@@ -528,24 +543,26 @@ public sealed partial class CustomerAccountService
 
         for (var attempt = 0; ; attempt++)
         {
-            var account = await LoadExistingAsync(customer, nameof(customer), cancellationToken).ConfigureAwait(false);
+            var journal = await LoadJournalAsync(customer, nameof(customer), cancellationToken).ConfigureAwait(false);
             var now = _clock.GetCurrentInstant();
-            var entries = compute(account, now);
+            var account = compute is null ? null : CustomerAccount.FromJournal(journal);
+            var entries = compute is null ? fixedEntries! : compute(account!, now);
+            var appender = account is null ? new AccountProjection.Appender(journal) : new AccountProjection.Appender(account);
             if (entries.Count == 0)
             {
-                return account;
+                return account ?? appender.Freeze();
             }
 
-            var (current, appended) = account.Append(entries, now, actor.User, now.InZone(_options.TimeZone).Date, parameterName);
+            var appended = appender.Append(entries, now, actor.User, now.InZone(_options.TimeZone).Date, parameterName);
             if (appended.Count == 0)
             {
-                return account;
+                return account ?? appender.Freeze();
             }
 
             try
             {
-                await _store.AppendAsync(customer, account.Version, appended, cancellationToken).ConfigureAwait(false);
-                return current;
+                await _store.AppendAsync(customer, journal.Count, appended, cancellationToken).ConfigureAwait(false);
+                return appender.Freeze();
             }
             catch (ConcurrencyException) when (DebitorDiagnostics.Conflict(_log, "accounts", customer, attempt, attempt < _options.MaxConcurrencyRetries) && attempt < _options.MaxConcurrencyRetries)
             {
@@ -558,13 +575,15 @@ public sealed partial class CustomerAccountService
     internal Task<CustomerAccount> LoadAsync(CustomerId customer, string parameterName, CancellationToken cancellationToken) =>
         LoadExistingAsync(customer, parameterName, cancellationToken);
 
-    private async Task<CustomerAccount> LoadExistingAsync(CustomerId customer, string parameterName, CancellationToken cancellationToken)
+    private async Task<CustomerAccount> LoadExistingAsync(CustomerId customer, string parameterName, CancellationToken cancellationToken) =>
+        CustomerAccount.FromJournal(await LoadJournalAsync(customer, parameterName, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>The journal of an existing account.</summary>
+    private async Task<IReadOnlyList<JournalRecord>> LoadJournalAsync(CustomerId customer, string parameterName, CancellationToken cancellationToken)
     {
         Guard.Against.Default(customer, parameterName);
         var journal = await _store.LoadAsync(customer, cancellationToken).ConfigureAwait(false);
-        return journal.Count > 0
-            ? CustomerAccount.FromJournal(journal)
-            : throw NoSuchCustomer(customer, parameterName);
+        return journal.Count > 0 ? journal : throw NoSuchCustomer(customer, parameterName);
     }
 
     private async Task CheckPayerAsync(Customer customer, string parameterName, CancellationToken cancellationToken)

@@ -6,46 +6,7 @@ namespace Debitor.Core.Ledger;
 /// <summary>Replays a journal into the account view. One pass, no LINQ on the hot path.</summary>
 internal static partial class AccountProjection
 {
-    internal static CustomerAccount Replay(IReadOnlyList<JournalRecord> journal)
-    {
-        ArgumentNullException.ThrowIfNull(journal);
-        if (journal.Count == 0 || journal[0].Entry is not CustomerRegistered registered)
-        {
-            throw new ArgumentException("A journal starts with the customer's registration.", nameof(journal));
-        }
-
-        // Count first, so that the lists and indexes are sized exactly: no resizing while replaying, no slack kept.
-        int items = 0, settlements = 0;
-        for (var i = 0; i < journal.Count; i++)
-        {
-            switch (journal[i].Entry)
-            {
-                case InvoicePosted or ChargePosted or CreditNotePosted or PaymentReceived:
-                    items++;
-                    break;
-                case PaymentApplied or WriteOffPosted or RefundPosted or CreditWrittenOff or ClaimDelegated:
-                    settlements++;
-                    break;
-            }
-        }
-
-        var state = new State(registered.Settings, items, settlements);
-        for (var i = 0; i < journal.Count; i++)
-        {
-            var record = journal[i];
-            if (record.Version != i + 1)
-            {
-                throw new ArgumentException($"Journal record {i} has version {record.Version}; versions run 1, 2, 3, … without gaps.", nameof(journal));
-            }
-
-            state.Apply(record);
-        }
-
-        return new CustomerAccount(state.Customer, journal, state.Items, state.ItemsById, state.Settlements, state.Communications, state.Archived, state.Collections)
-        {
-            LastCreditBlockRecord = state.LastCreditBlockRecord,
-        };
-    }
+    internal static CustomerAccount Replay(IReadOnlyList<JournalRecord> journal) => ReplayState(journal).View(journal, null);
 
     private sealed partial class State(Customer customer, int items, int settlements)
     {

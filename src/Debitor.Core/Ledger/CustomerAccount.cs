@@ -258,24 +258,9 @@ public sealed class CustomerAccount
     internal (CustomerAccount Account, IReadOnlyList<JournalRecord> Appended) Append(
         IReadOnlyList<JournalEntry> entries, Instant now, UserId user, LocalDate today, string parameterName)
     {
-        var journal = new List<JournalRecord>(Journal.Count + entries.Count);
-        journal.AddRange(Journal);
-        var appended = new List<JournalRecord>(entries.Count);
-        var current = this;
-        foreach (var entry in entries)
-        {
-            if (!LedgerRules.Check(current, entry, today, parameterName))
-            {
-                continue;
-            }
-
-            var record = new JournalRecord(journal.Count + 1, now, user, entry);
-            journal.Add(record);
-            appended.Add(record);
-            current = AccountProjection.Replay(journal.ToArray());
-        }
-
-        return (current, appended);
+        var appender = new AccountProjection.Appender(this);
+        var appended = appender.Append(entries, now, user, today, parameterName);
+        return (appender.Freeze(), appended);
     }
 
     /// <summary>The entries by id, built on first use: a replayed view that is only read never needs it.</summary>
@@ -284,19 +269,33 @@ public sealed class CustomerAccount
         var built = Volatile.Read(ref _entriesById);
         if (built is null)
         {
-            built = new Dictionary<EntryId, JournalEntry>(Journal.Count);
-            foreach (var record in Journal)
-            {
-                if (!built.TryAdd(record.Entry.Id, record.Entry))
-                {
-                    throw new CorruptJournalException(record.Entry.Id, "the id occurs twice.");
-                }
-            }
-
+            built = IndexEntries(Journal, Journal.Count);
             Volatile.Write(ref _entriesById, built);
         }
 
         return built;
+    }
+
+    /// <summary>The entries of a journal by id.</summary>
+    /// <exception cref="CorruptJournalException">Two entries share an id.</exception>
+    internal static Dictionary<EntryId, JournalEntry> IndexEntries(IReadOnlyList<JournalRecord> journal, int capacity)
+    {
+        var index = new Dictionary<EntryId, JournalEntry>(capacity);
+        foreach (var record in journal)
+        {
+            if (!index.TryAdd(record.Entry.Id, record.Entry))
+            {
+                throw new CorruptJournalException(record.Entry.Id, "the id occurs twice.");
+            }
+        }
+
+        return index;
+    }
+
+    /// <summary>The entries by id when the builder of the view has them already (an appender keeps them up to date).</summary>
+    internal Dictionary<EntryId, JournalEntry>? EntriesIndex
+    {
+        init => _entriesById = value;
     }
 
     internal CollectionState Collections { get; }

@@ -20,18 +20,18 @@ internal static partial class AccountProjection
         }
 
         // Count first, so that the lists and indexes are sized exactly: no resizing while replaying, no slack kept.
-        int items = 0, settlements = 0;
+        var sizes = default(Sizes);
         for (var i = 0; i < journal.Count; i++)
         {
-            Count(journal[i].Entry, ref items, ref settlements);
+            sizes.Count(journal[i].Entry);
         }
 
         for (var i = 0; i < (more?.Count ?? 0); i++)
         {
-            Count(more![i], ref items, ref settlements);
+            sizes.Count(more![i]);
         }
 
-        var state = new State(registered.Settings, items, settlements);
+        var state = new State(registered.Settings, sizes);
         for (var i = 0; i < journal.Count; i++)
         {
             var record = journal[i];
@@ -46,16 +46,29 @@ internal static partial class AccountProjection
         return state;
     }
 
-    private static void Count(JournalEntry? entry, ref int items, ref int settlements)
+    /// <summary>What a journal holds, counted before it is replayed so that lists and indexes get their final size at once.</summary>
+    private struct Sizes
     {
-        switch (entry)
+        public int Items;
+        public int Settlements;
+        public int Letters;
+        public int Notices;
+
+        public void Count(JournalEntry? entry)
         {
-            case InvoicePosted or ChargePosted or CreditNotePosted or PaymentReceived:
-                items++;
-                break;
-            case PaymentApplied or WriteOffPosted or RefundPosted or CreditWrittenOff or ClaimDelegated:
-                settlements++;
-                break;
+            switch (entry)
+            {
+                case InvoicePosted or ChargePosted or CreditNotePosted or PaymentReceived:
+                    Items++;
+                    break;
+                case PaymentApplied or WriteOffPosted or RefundPosted or CreditWrittenOff or ClaimDelegated:
+                    Settlements++;
+                    break;
+                case DunningNoticeIssued issued:
+                    Letters++;
+                    Notices += issued.Notices?.Count ?? 0;
+                    break;
+            }
         }
     }
 

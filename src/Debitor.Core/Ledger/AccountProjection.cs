@@ -8,15 +8,15 @@ internal static partial class AccountProjection
 {
     internal static CustomerAccount Replay(IReadOnlyList<JournalRecord> journal) => ReplayState(journal).View(journal, null);
 
-    private sealed partial class State(Customer customer, int items, int settlements)
+    private sealed partial class State(Customer customer, Sizes sizes)
     {
         public Customer Customer { get; private set; } = customer;
 
-        public List<OpenItem> Items { get; } = new(items);
+        public List<OpenItem> Items { get; } = new(sizes.Items);
 
-        public Dictionary<EntryId, OpenItem> ItemsById { get; } = new(items);
+        public Dictionary<EntryId, OpenItem> ItemsById { get; } = new(sizes.Items);
 
-        public Dictionary<EntryId, Settlement> Settlements { get; } = new(settlements);
+        public Dictionary<EntryId, Settlement> Settlements { get; } = new(sizes.Settlements);
 
         public List<CommunicationEntry> Communications { get; } = [];
 
@@ -99,10 +99,10 @@ internal static partial class AccountProjection
                     item.DueDateOverride = new DueDateOverride(old, changed.NewDueDate, changed.Note, record.RecordedBy, record.RecordedAt);
                     break;
                 case DunningNoticeIssued notice:
-                    (Dunning ??= new()).Issue(notice, target => Installment(notice.Id, target));
+                    (Dunning ??= new(sizes.Letters, sizes.Notices)).Issue(notice, target => Installment(notice.Id, target));
                     break;
                 case DunningLetterCancelled cancelled:
-                    (Dunning ??= new()).Cancel(cancelled, target => Installment(cancelled.Id, target));
+                    (Dunning ??= new(sizes.Letters, sizes.Notices)).Cancel(cancelled, target => Installment(cancelled.Id, target));
                     break;
                 case CommunicationRecorded communication:
                     Communications.Add(new CommunicationEntry(communication.Id, communication.Kind, communication.Subject, communication.Text, record.RecordedBy, record.RecordedAt, communication.Item)

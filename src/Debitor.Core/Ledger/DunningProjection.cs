@@ -9,11 +9,18 @@ namespace Debitor.Core.Ledger;
 /// </summary>
 internal sealed class DunningHistory
 {
-    // Keyed by the installment's reference, a value: an identity hash per replayed installment would cost a runtime call each.
-    // Sized for a typical dunned account up front: the history lives only while one journal is replayed, and growing
-    // both tables from empty was a visible share of replaying a dunned account in profiles.
-    private readonly Dictionary<InstallmentRef, List<(string Letter, int Level, LocalDate Date)>> _notices = new(16);
-    private readonly Dictionary<string, DunningNoticeIssued> _active = new(8, StringComparer.Ordinal);
+    // Keyed by the installment's reference, a value: an identity hash per replayed installment would cost a runtime call
+    // each. Sized from the journal's counts (the letters, and the notices as the most installments they can name): the
+    // history lives only while one journal is replayed, and growing its tables showed in profiles of replays.
+    private readonly Dictionary<InstallmentRef, List<(string Letter, int Level, LocalDate Date)>> _notices;
+    private readonly Dictionary<string, DunningNoticeIssued> _active;
+
+    /// <summary>A history for a journal with <paramref name="letters"/> notice entries naming <paramref name="notices"/> installments in all.</summary>
+    public DunningHistory(int letters, int notices)
+    {
+        _notices = new(Math.Max(notices, 0));
+        _active = new(Math.Max(letters, 0), StringComparer.Ordinal);
+    }
 
     /// <summary>Records the notices of a letter.</summary>
     /// <exception cref="CorruptJournalException">The letter was issued to the account before, or an installment is unknown.</exception>

@@ -136,10 +136,7 @@ public sealed partial class SqliteCustomerAccountStore
     private async IAsyncEnumerable<StoredJournal> StreamAsync(string sql, string parameter, string argument, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = Command(connection, null, sql);
-        command.Parameters.AddWithValue(parameter, argument);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        await foreach (var journal in JournalAssembler.StreamAsync(reader, payloadAsBytes: true, cancellationToken).ConfigureAwait(false))
+        await foreach (var journal in SqliteJournalStream.ReadAsync(connection, sql, parameter, argument, cancellationToken).ConfigureAwait(false))
         {
             yield return journal;
         }

@@ -58,6 +58,28 @@ internal sealed class JournalAssembler
         }
     }
 
+    /// <summary>
+    /// Adds a row whose time, author and payload the driver hands over as UTF-8 bytes it owns, valid only until the next
+    /// row (D13.80): nothing of the row is copied unless its time or author is new; after a fault the account's remaining
+    /// rows are ignored.
+    /// </summary>
+    public void Add(long version, ReadOnlySpan<byte> recordedAt, ReadOnlySpan<byte> recordedBy, ReadOnlySpan<byte> payload)
+    {
+        if (_error is not null)
+        {
+            return;
+        }
+
+        try
+        {
+            _records.Add(StoredRecord.Read(Customer, _after + _records.Count + 1, version, recordedAt, recordedBy, payload));
+        }
+        catch (CorruptJournalException ex)
+        {
+            _error = ex;
+        }
+    }
+
     /// <summary>The journal (or its fault), after checking the rows reach the account's version.</summary>
     public StoredJournal Finish()
     {

@@ -1,3 +1,4 @@
+using System.Text;
 using Debitor.Core.Ledger;
 using Debitor.Core.Serialization;
 using NodaTime.Text;
@@ -77,6 +78,29 @@ internal readonly record struct StoredRecord(long Version, string RecordedAt, st
         }
     }
 
+    /// <summary>
+    /// Reads one row whose time, author and payload the store hands over as UTF-8 bytes it owns (D13.80): a time and author
+    /// equal to the last ones read on this thread make no string; otherwise as
+    /// <see cref="Read(CustomerId, long, long, string, string, ReadOnlySpan{byte})"/>.
+    /// </summary>
+    public static JournalRecord Read(CustomerId customer, long position, long version, ReadOnlySpan<byte> recordedAt, ReadOnlySpan<byte> recordedBy, ReadOnlySpan<byte> payload)
+    {
+        var last = t_lastEnvelope;
+        if (version == position && last is not null && recordedAt.SequenceEqual(last.RecordedAtUtf8) && recordedBy.SequenceEqual(last.RecordedByUtf8))
+        {
+            try
+            {
+                return new JournalRecord(version, last.Time, last.Author, JournalJson.Deserialize(payload));
+            }
+            catch (JournalFormatException ex)
+            {
+                throw new CorruptJournalException(customer, version, ex.Message, ex);
+            }
+        }
+
+        return Read(customer, position, version, Encoding.UTF8.GetString(recordedAt), Encoding.UTF8.GetString(recordedBy), payload);
+    }
+
     /// <summary>Checks a row's version, time and author.</summary>
     private static (NodaTime.Instant Time, UserId Author) ReadEnvelope(CustomerId customer, long position, long version, string recordedAt, string recordedBy)
     {
@@ -103,7 +127,7 @@ internal readonly record struct StoredRecord(long Version, string RecordedAt, st
             throw new CorruptJournalException(customer, version, "the record names no author.");
         }
 
-        t_lastEnvelope = new Envelope(recordedAt, recordedBy, time.Value, new UserId(recordedBy));
+        t_lastEnvelope = new Envelope(recordedAt, recordedBy, time.Value, new UserId(recordedBy), Encoding.UTF8.GetBytes(recordedAt), Encoding.UTF8.GetBytes(recordedBy));
         return (t_lastEnvelope.Time, t_lastEnvelope.Author);
     }
 
@@ -117,5 +141,5 @@ internal readonly record struct StoredRecord(long Version, string RecordedAt, st
     }
 
     /// <summary>A row's time and author as stored, and what they were read as.</summary>
-    private sealed record Envelope(string RecordedAt, string RecordedBy, NodaTime.Instant Time, UserId Author);
+    private sealed record Envelope(string RecordedAt, string RecordedBy, NodaTime.Instant Time, UserId Author, byte[] RecordedAtUtf8, byte[] RecordedByUtf8);
 }

@@ -40,7 +40,7 @@ public sealed partial class PostgreSqlCustomerAccountStore
         var value = company.Value ?? throw new ArgumentException("The company must not be empty.", nameof(company));
         await using var command = _dataSource.CreateCommand(
             """
-            SELECT a.customer, a.version, j.version, j.recorded_at, j.recorded_by, j.payload::text
+            SELECT a.customer, a.version, j.version, j.recorded_at, j.recorded_by, j.payload
             FROM debitor_accounts a LEFT JOIN debitor_journal j ON j.customer = a.customer
             WHERE a.company = $1 ORDER BY a.customer COLLATE "C", j.version
             """);
@@ -63,7 +63,7 @@ public sealed partial class PostgreSqlCustomerAccountStore
 
         await using var command = _dataSource.CreateCommand(
             """
-            SELECT i.customer, coalesce(a.version, 0), j.version, j.recorded_at, j.recorded_by, j.payload::text
+            SELECT i.customer, coalesce(a.version, 0), j.version, j.recorded_at, j.recorded_by, j.payload
             FROM unnest($1::text[]) WITH ORDINALITY AS i (customer, position)
             LEFT JOIN debitor_accounts a ON a.customer = i.customer
             LEFT JOIN debitor_journal j ON j.customer = a.customer
@@ -205,13 +205,10 @@ public sealed partial class PostgreSqlCustomerAccountStore
         }
     }
 
-    /// <summary>Streams the journals a query yields (account, its version, then its rows in version order), account by account.</summary>
-    private static async IAsyncEnumerable<StoredJournal> StreamAsync(NpgsqlCommand command, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        await foreach (var journal in JournalAssembler.StreamAsync(reader, payloadAsBytes: false, cancellationToken).ConfigureAwait(false))
-        {
-            yield return journal;
-        }
-    }
+    /// <summary>
+    /// Streams the journals a query yields (account, its version, then its rows in version order, the payload as
+    /// <c>jsonb</c>), account by account.
+    /// </summary>
+    private static IAsyncEnumerable<StoredJournal> StreamAsync(NpgsqlCommand command, CancellationToken cancellationToken) =>
+        PostgreSqlJournalStream.ReadAsync(command, cancellationToken);
 }

@@ -28,14 +28,14 @@ internal static class SqliteJournalStream
         using (statement)
         {
             Check(raw.sqlite3_bind_text(statement, raw.sqlite3_bind_parameter_index(statement, parameter), argument), db);
-            JournalAssembler? journal = null;
-            var account = Array.Empty<byte>();
+            var journal = new JournalAssembler();
             var retries = 0;
+            var read = false;
             while (true)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var rc = raw.sqlite3_step(statement);
-                if (journal is null && (rc == raw.SQLITE_BUSY || rc == raw.SQLITE_LOCKED) && retries++ < BusyRetries)
+                if ((rc == raw.SQLITE_BUSY || rc == raw.SQLITE_LOCKED) && !read && retries++ < BusyRetries)
                 {
                     raw.sqlite3_reset(statement);
                     await Task.Delay(50, cancellationToken).ConfigureAwait(false);
@@ -52,19 +52,10 @@ internal static class SqliteJournalStream
                     Check(rc, db);
                 }
 
-                if (journal is null || !raw.sqlite3_column_blob(statement, 0).SequenceEqual(account))
+                read = true;
+                if (journal.MoveTo(raw.sqlite3_column_blob(statement, 0), raw.sqlite3_column_int64(statement, 1)) is { } finished)
                 {
-                    // The id is decoded as the reader's GetString would; the stream compares bytes until the account changes.
-                    account = raw.sqlite3_column_blob(statement, 0).ToArray();
-                    var next = new CustomerId(System.Text.Encoding.UTF8.GetString(account));
-                    var head = raw.sqlite3_column_int64(statement, 1);
-                    if (journal is not null)
-                    {
-                        yield return journal.Finish();
-                    }
-
-                    journal ??= new JournalAssembler();
-                    journal.Start(next, head);
+                    yield return finished;
                 }
 
                 if (raw.sqlite3_column_type(statement, 2) != raw.SQLITE_NULL)
@@ -77,9 +68,9 @@ internal static class SqliteJournalStream
                 }
             }
 
-            if (journal is not null)
+            if (journal.FinishLast() is { } last)
             {
-                yield return journal.Finish();
+                yield return last;
             }
         }
     }

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Runtime.CompilerServices;
 using Debitor.Core.Ledger;
 using Debitor.Core.Ports;
 
@@ -16,6 +15,7 @@ internal sealed class JournalAssembler
     private CorruptJournalException? _error;
     private long _head;
     private long _after;
+    private byte[]? _account;
 
     /// <summary>The account being assembled.</summary>
     public CustomerId Customer { get; private set; }
@@ -133,35 +133,24 @@ internal sealed class JournalAssembler
     }
 
     /// <summary>
-    /// Streams the journals of a reader whose rows are (account, account version, row version, recorded at, recorded by,
-    /// payload), grouped by account and in version order within it; an account is yielded when its last row is read.
+    /// For a stream whose rows are grouped by account: moves to the account a row names (its id as the driver's UTF-8
+    /// bytes, its version as the account row names it) unless that is the account being assembled, and returns the
+    /// journal of the account before it, finished; <c>null</c> while the account is the same, or for the first account.
+    /// The id is decoded once per account (D13.80).
     /// </summary>
-    public static async IAsyncEnumerable<StoredJournal> StreamAsync(DbDataReader reader, bool payloadAsBytes, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public StoredJournal? MoveTo(ReadOnlySpan<byte> account, long head)
     {
-        JournalAssembler? journal = null;
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        if (_account is not null && account.SequenceEqual(_account))
         {
-            var customer = reader.GetString(0);
-            if (journal is null || journal.Customer.Value != customer)
-            {
-                if (journal is not null)
-                {
-                    yield return journal.Finish();
-                }
-
-                journal ??= new JournalAssembler();
-                journal.Start(new CustomerId(customer), reader.GetInt64(1));
-            }
-
-            if (!reader.IsDBNull(2))
-            {
-                journal.Add(reader, 2, payloadAsBytes);
-            }
+            return null;
         }
 
-        if (journal is not null)
-        {
-            yield return journal.Finish();
-        }
+        var finished = _account is null ? null : Finish();
+        _account = account.ToArray();
+        Start(new CustomerId(System.Text.Encoding.UTF8.GetString(_account)), head);
+        return finished;
     }
+
+    /// <summary>The last account of a stream, finished; <c>null</c> when the stream had no row.</summary>
+    public StoredJournal? FinishLast() => _account is null ? null : Finish();
 }

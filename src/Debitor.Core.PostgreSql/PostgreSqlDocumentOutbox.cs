@@ -17,7 +17,7 @@ namespace Debitor.Core.PostgreSql;
 /// <para>A dunning letter is read back by deriving it again from the journals of this database as they stood when it was
 /// computed (D13.50). Safe for concurrent use, also from several hosts.</para>
 /// </remarks>
-public sealed class PostgreSqlDocumentOutbox : IDocumentOutbox
+public sealed partial class PostgreSqlDocumentOutbox : IDocumentOutbox, IDocumentOutboxBatches
 {
     /// <summary>The outbox table and its guard; idempotent (run by <see cref="PostgreSqlCustomerAccountStore.EnsureSchemaAsync"/>).</summary>
     internal const string Schema = """

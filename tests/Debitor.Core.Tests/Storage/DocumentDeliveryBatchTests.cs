@@ -2,6 +2,7 @@ using Debitor.Core.Application;
 using Debitor.Core.Documents;
 using Debitor.Core.Dunning;
 using Debitor.Core.Ports;
+using Debitor.Core.PostgreSql;
 using Debitor.Core.Sqlite;
 using Debitor.Core.Testing;
 using NodaTime.Testing;
@@ -9,17 +10,19 @@ using NodaTime.Testing;
 namespace Debitor.Core.Tests.Storage;
 
 /// <summary>
-/// A use case's documents queued in one outbox call and their deliveries recorded in one write (D16.62), over the SQLite
-/// outbox as the <c>debitor</c> tool uses it: a fault anywhere in a batch loses nothing, and the retry delivers every
-/// document exactly once.
+/// A use case's documents queued in one outbox call and their deliveries recorded in one write (D16.62, D13.83), over a
+/// database outbox as the <c>debitor</c> tool uses it: a fault anywhere in a batch loses nothing, and the retry delivers
+/// every document exactly once. Each store runs the same tests.
 /// </summary>
-public sealed class DocumentDeliveryBatchTests : IDisposable
+public abstract class DocumentDeliveryBatchContract
 {
-    private readonly TempDatabase _file = new();
+    /// <summary>A store with an empty outbox, its schema created.</summary>
+    protected abstract Task<ICustomerAccountStore> CreateStoreAsync();
 
-    public void Dispose() => _file.Dispose();
+    /// <summary>A new outbox over <paramref name="store"/>, as a new process opens it.</summary>
+    protected abstract IDocumentOutbox Outbox(ICustomerAccountStore store);
 
-    [Fact]
+    [SkippableFact]
     public async Task SendAsync_FaultAtAnyDocumentOfABatch_TheRunAgainDeliversEveryDocumentExactlyOnce()
     {
         var (store, documents) = await SamplesAsync();
@@ -28,59 +31,59 @@ public sealed class DocumentDeliveryBatchTests : IDisposable
             var prefix = $"f{failing}-";
             var batch = await OutboxSampleDocuments.WriteAsync(store, prefix);
             var output = new FlakyOutput(batch[failing].DocumentId);
-            var delivery = Delivery(new SqliteDocumentOutbox(store), output);
+            var delivery = Delivery(Outbox(store), output);
 
             await Assert.ThrowsAsync<IOException>(() => delivery.SendAsync(batch, CancellationToken.None));
 
             // Nothing lost: the documents before the fault are recorded delivered, the failed one and those after it wait.
-            var pending = await new SqliteDocumentOutbox(store).ListUndeliveredAsync(CancellationToken.None);
+            var pending = await Outbox(store).ListUndeliveredAsync(CancellationToken.None);
             Assert.Equal(batch.Skip(failing).Select(d => d.DocumentId), pending.Select(p => p.DocumentId));
             Assert.Equal(1, pending[0].FailedAttempts);
             Assert.All(pending.Skip(1), p => Assert.Equal(0, p.FailedAttempts));
 
             // The use case again, as a new process: every document of the batch reaches the output once in all.
-            await Delivery(new SqliteDocumentOutbox(store), output).SendAsync(batch, CancellationToken.None);
+            await Delivery(Outbox(store), output).SendAsync(batch, CancellationToken.None);
 
-            Assert.Empty(await new SqliteDocumentOutbox(store).ListUndeliveredAsync(CancellationToken.None));
+            Assert.Empty(await Outbox(store).ListUndeliveredAsync(CancellationToken.None));
             Assert.Equal(batch.Select(d => d.DocumentId).Order(StringComparer.Ordinal), output.Delivered.Order(StringComparer.Ordinal));
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task SendAsync_FaultInABatch_RetryUndeliveredDeliversTheRestExactlyOnce()
     {
         var (store, batch) = await SamplesAsync();
         var output = new FlakyOutput(batch[1].DocumentId);
-        await Assert.ThrowsAsync<IOException>(() => Delivery(new SqliteDocumentOutbox(store), output).SendAsync(batch, CancellationToken.None));
+        await Assert.ThrowsAsync<IOException>(() => Delivery(Outbox(store), output).SendAsync(batch, CancellationToken.None));
 
-        var still = await Delivery(new SqliteDocumentOutbox(store), output).RetryUndeliveredAsync();
+        var still = await Delivery(Outbox(store), output).RetryUndeliveredAsync();
 
         Assert.Empty(still);
         Assert.Equal(batch.Select(d => d.DocumentId).Order(StringComparer.Ordinal), output.Delivered.Order(StringComparer.Ordinal));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task SendAsync_DeliveredBatchAgainInANewProcess_QueuesAndDeliversNothing()
     {
         var (store, batch) = await SamplesAsync();
         var output = new FlakyOutput(null);
-        await Delivery(new SqliteDocumentOutbox(store), output).SendAsync(batch, CancellationToken.None);
-        var rows = (await new SqliteDocumentOutbox(store).ListUndeliveredAsync(CancellationToken.None)).Count;
+        await Delivery(Outbox(store), output).SendAsync(batch, CancellationToken.None);
+        var rows = (await Outbox(store).ListUndeliveredAsync(CancellationToken.None)).Count;
 
-        await Delivery(new SqliteDocumentOutbox(store), output).SendAsync(batch, CancellationToken.None);
+        await Delivery(Outbox(store), output).SendAsync(batch, CancellationToken.None);
 
         Assert.Equal(0, rows);
         Assert.Equal(batch.Count, output.Delivered.Count);
         Assert.Equal(batch.Count, output.Delivered.Distinct(StringComparer.Ordinal).Count());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task MarkDeliveredMany_AnUnknownId_RecordsNothingAndNamesIt()
     {
         var (store, batch) = await SamplesAsync();
-        var outbox = new SqliteDocumentOutbox(store);
+        var outbox = Outbox(store);
         await outbox.EnqueueAsync(batch, OutboxSampleDocuments.Now, CancellationToken.None);
-        IDocumentOutboxBatches batches = outbox;
+        var batches = (IDocumentOutboxBatches)outbox;
 
         var refused = await Assert.ThrowsAsync<ArgumentException>(async () =>
             await batches.MarkDeliveredAsync([batch[0].DocumentId, "nie-eingereiht"], OutboxSampleDocuments.Now, CancellationToken.None));
@@ -90,13 +93,13 @@ public sealed class DocumentDeliveryBatchTests : IDisposable
         Assert.Empty(await batches.DeliveredAmongAsync([.. batch.Select(d => d.DocumentId)], CancellationToken.None));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task DeliveredAmong_AfterMarkingSome_ReturnsExactlyThose()
     {
         var (store, batch) = await SamplesAsync();
-        var outbox = new SqliteDocumentOutbox(store);
+        var outbox = Outbox(store);
         await outbox.EnqueueAsync(batch, OutboxSampleDocuments.Now, CancellationToken.None);
-        IDocumentOutboxBatches batches = outbox;
+        var batches = (IDocumentOutboxBatches)outbox;
         string[] marked = [batch[0].DocumentId, batch[^1].DocumentId];
 
         await batches.MarkDeliveredAsync(marked, OutboxSampleDocuments.Now, CancellationToken.None);
@@ -108,10 +111,9 @@ public sealed class DocumentDeliveryBatchTests : IDisposable
         Assert.Equal(OutboxSampleDocuments.Now, first!.DeliveredAt);
     }
 
-    private async Task<(SqliteCustomerAccountStore Store, IReadOnlyList<ReceivablesDocument> Documents)> SamplesAsync()
+    private async Task<(ICustomerAccountStore Store, IReadOnlyList<ReceivablesDocument> Documents)> SamplesAsync()
     {
-        var store = new SqliteCustomerAccountStore(_file.ConnectionString);
-        await store.EnsureSchemaAsync(CancellationToken.None);
+        var store = await CreateStoreAsync();
         var documents = await OutboxSampleDocuments.WriteAsync(store);
         Assert.Contains(documents, d => d is DunningLetterDocument);
         Assert.True(documents.Count >= 3);
@@ -144,4 +146,47 @@ public sealed class DocumentDeliveryBatchTests : IDisposable
             return ValueTask.CompletedTask;
         }
     }
+}
+
+/// <summary>The batch delivery over the SQLite outbox.</summary>
+public sealed class SqliteDocumentDeliveryBatchTests : DocumentDeliveryBatchContract, IDisposable
+{
+    private readonly TempDatabase _file = new();
+
+    public void Dispose() => _file.Dispose();
+
+    protected override async Task<ICustomerAccountStore> CreateStoreAsync()
+    {
+        var store = new SqliteCustomerAccountStore(_file.ConnectionString);
+        await store.EnsureSchemaAsync(CancellationToken.None);
+        return store;
+    }
+
+    protected override IDocumentOutbox Outbox(ICustomerAccountStore store) => new SqliteDocumentOutbox((SqliteCustomerAccountStore)store);
+}
+
+/// <summary>The batch delivery over the PostgreSQL outbox (D13.83), on a fresh schema.</summary>
+public sealed class PostgreSqlDocumentDeliveryBatchTests : DocumentDeliveryBatchContract, IAsyncLifetime
+{
+    private PostgresSchema? _schema;
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        if (_schema is not null)
+        {
+            await _schema.DisposeAsync();
+        }
+    }
+
+    protected override async Task<ICustomerAccountStore> CreateStoreAsync()
+    {
+        _schema ??= await PostgresSchema.CreateAsync();
+        var store = new PostgreSqlCustomerAccountStore(_schema.ConnectionString);
+        await store.EnsureSchemaAsync(CancellationToken.None);
+        return store;
+    }
+
+    protected override IDocumentOutbox Outbox(ICustomerAccountStore store) => new PostgreSqlDocumentOutbox((PostgreSqlCustomerAccountStore)store);
 }

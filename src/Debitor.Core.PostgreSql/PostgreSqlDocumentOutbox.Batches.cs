@@ -13,11 +13,7 @@ public sealed partial class PostgreSqlDocumentOutbox
     /// </summary>
     async ValueTask IDocumentOutboxBatches.MarkDeliveredAsync(IReadOnlyList<string> documentIds, Instant deliveredAt, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(documentIds);
-        foreach (var documentId in documentIds)
-        {
-            ArgumentException.ThrowIfNullOrWhiteSpace(documentId, nameof(documentIds));
-        }
+        StoredOutbox.CheckBatch(documentIds);
 
         cancellationToken.ThrowIfCancellationRequested();
         if (documentIds.Count == 0)
@@ -54,10 +50,7 @@ public sealed partial class PostgreSqlDocumentOutbox
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        foreach (var documentId in documentIds)
-        {
-            _stored.Release(documentId);
-        }
+        _stored.Release(documentIds);
     }
 
     /// <summary>The delivered ids among the given ones, in one query (D16.62, D13.83).</summary>

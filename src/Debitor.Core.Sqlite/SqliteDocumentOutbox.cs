@@ -125,11 +125,7 @@ public sealed class SqliteDocumentOutbox : IDocumentOutbox, IDocumentOutboxBatch
     /// <summary>Marks a batch delivered in one transaction (D16.62); an unknown id rolls it back.</summary>
     async ValueTask IDocumentOutboxBatches.MarkDeliveredAsync(IReadOnlyList<string> documentIds, Instant deliveredAt, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(documentIds);
-        foreach (var documentId in documentIds)
-        {
-            ArgumentException.ThrowIfNullOrWhiteSpace(documentId, nameof(documentIds));
-        }
+        StoredOutbox.CheckBatch(documentIds);
 
         cancellationToken.ThrowIfCancellationRequested();
         await using (var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false))
@@ -150,10 +146,7 @@ public sealed class SqliteDocumentOutbox : IDocumentOutbox, IDocumentOutboxBatch
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        foreach (var documentId in documentIds)
-        {
-            _stored.Release(documentId);
-        }
+        _stored.Release(documentIds);
     }
 
     /// <summary>The delivered ids among the given ones, in one read (D16.62).</summary>

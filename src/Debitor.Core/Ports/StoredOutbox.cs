@@ -65,6 +65,26 @@ internal sealed class StoredOutbox(ICustomerAccountStore journals)
     /// <summary>Forgets a delivered document (it is read from its row if asked for again).</summary>
     public void Release(string documentId) => _held.TryRemove(documentId, out _);
 
+    /// <summary>Forgets the documents of a batch marked delivered (D16.62).</summary>
+    public void Release(IReadOnlyList<string> documentIds)
+    {
+        foreach (var documentId in documentIds)
+        {
+            Release(documentId);
+        }
+    }
+
+    /// <summary>Refuses a batch of ids to mark delivered before anything is recorded (D16.62): none may be empty.</summary>
+    /// <exception cref="ArgumentException">An id is empty.</exception>
+    public static void CheckBatch(IReadOnlyList<string> documentIds)
+    {
+        ArgumentNullException.ThrowIfNull(documentIds);
+        foreach (var documentId in documentIds)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(documentId, nameof(documentIds));
+        }
+    }
+
     /// <summary>An instant as stored: ISO-8601 text, lossless (as journal records, D13.4).</summary>
     public static string FormatInstant(Instant instant) => InstantPattern.ExtendedIso.Format(instant);
 

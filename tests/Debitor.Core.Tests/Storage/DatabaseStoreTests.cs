@@ -3,6 +3,9 @@ using Debitor.Core.Ports;
 using Debitor.Core.PostgreSql;
 using Debitor.Core.Sqlite;
 using Debitor.Core.Testing;
+using FsCheck;
+using FsCheck.Fluent;
+using NodaTime;
 using static Debitor.Core.Testing.CustomerAccountStoreContract;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -17,6 +20,79 @@ public abstract class DatabaseStoreTests
     protected abstract Task<ICustomerAccountStore> CreateStoreAsync();
 
     protected abstract Task ExecuteAsync(string sql);
+
+    /// <summary>
+    /// Property (D13.80, D13.82): the streamed loads, which read rows as bytes and decode an account id, time or author
+    /// only when it changes, load every journal exactly as appended and as the single-account load reads it, whatever
+    /// ids (non-ASCII, prefixes of each other), authors and times follow each other.
+    /// </summary>
+    [SkippableFact]
+    public async Task LoadCompanyAndMany_AuthorsTimesAndIdsChangingRowByRow_EqualTheAppendedJournals()
+    {
+        var store = await CreateStoreAsync();
+        var company = new CompanyId("f-rows");
+        string[] ids = ["k", "kä", "käse", "Kä", "k-1", "k-10", "ß"];
+        string[] authors = ["sachbearbeiterin", "jürgen", "ö"];
+        var run = 0;
+        var plans = Gen.Choose(0, 17).ArrayOf().Where(p => p.Length <= 12).ArrayOf().Where(a => a.Length <= ids.Length).ToArbitrary();
+        var property = Prop.ForAll(plans, plan =>
+        {
+            run++;
+            var appended = new List<(CustomerId Customer, JournalRecord[] Records)>();
+            for (var a = 0; a < plan.Length; a++)
+            {
+                var customer = new CustomerId($"{run}{ids[a]}");
+                JournalRecord[] records =
+                [
+                    Registration(customer, company),
+                    .. plan[a].Select((step, i) => Payment(i + 2, $"p{i}") with
+                    {
+                        RecordedBy = new UserId(authors[step % 3]),
+                        RecordedAt = Instant.FromUtc(2026, 11, 23, 8, 0).Plus(Duration.FromSeconds(step / 3)),
+                    }),
+                ];
+                appended.Add((customer, records));
+            }
+
+            return CheckStreamsAsync(store, company, appended).GetAwaiter().GetResult();
+        });
+
+        await Task.Run(() => Check.One(Config.QuickThrowOnFailure.WithMaxTest(30), property));
+    }
+
+    private static async Task<bool> CheckStreamsAsync(ICustomerAccountStore store, CompanyId company, List<(CustomerId Customer, JournalRecord[] Records)> appended)
+    {
+        if (appended.Count == 0)
+        {
+            return true;
+        }
+
+        await store.AppendManyAsync([.. appended.Select(j => new JournalAppend(j.Customer, 0, j.Records))], CancellationToken.None);
+        var many = new List<StoredJournal>();
+        await foreach (var journal in store.LoadManyAsync([.. appended.Select(j => j.Customer)], CancellationToken.None))
+        {
+            many.Add(journal);
+        }
+
+        var streamed = new Dictionary<CustomerId, StoredJournal>();
+        await foreach (var journal in store.LoadCompanyAsync(company, CancellationToken.None))
+        {
+            streamed[journal.Customer] = journal;
+        }
+
+        for (var i = 0; i < appended.Count; i++)
+        {
+            var (customer, records) = appended[i];
+            var single = await store.LoadAsync(customer, CancellationToken.None);
+            if (many[i].Customer != customer || many[i].Error is not null || !many[i].Records.SequenceEqual(records)
+                || streamed[customer].Error is not null || !streamed[customer].Records.SequenceEqual(records) || !single.SequenceEqual(records))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     [SkippableFact]
     public async Task Load_RowOfUnknownKind_ThrowsCorruptNamingAccountAndVersion_OtherAccountsLoad()

@@ -205,12 +205,19 @@ internal static class DunningCommands
 
     public static async Task WriteLettersAsync(CliContext context, DocumentFiles files, IReadOnlyList<DunningLetter> letters)
     {
+        // One letter per core at a time: each file is rendered and written on its own (the renderer is thread-safe,
+        // Render_FromManyThreadsAtOnce_GivesTheSameBytesAsOneByOne), and the PDFs are most of a large run's time.
         var progress = context.Progress(context.T("Schreiben", "Letters"), letters.Count);
-        foreach (var letter in letters)
+        var gate = new Lock();
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = context.CancellationToken };
+        await Parallel.ForEachAsync(letters, options, async (letter, cancellationToken) =>
         {
-            await files.LetterAsync(letter, context.CancellationToken);
-            progress.Advance();
-        }
+            await files.LetterAsync(letter, cancellationToken);
+            lock (gate)
+            {
+                progress.Advance();
+            }
+        });
 
         progress.Done();
     }

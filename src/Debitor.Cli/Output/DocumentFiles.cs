@@ -52,7 +52,10 @@ internal sealed class DocumentFiles
 
     public ReceivablesContact Contact { get; }
 
+    /// <summary>The files written, in the order they were finished (letters are written on several threads).</summary>
     public List<string> Written { get; } = [];
+
+    private readonly Lock _written = new();
 
     public async Task LetterAsync(DunningLetter letter, CancellationToken cancellationToken)
     {
@@ -83,7 +86,10 @@ internal sealed class DocumentFiles
             var name = System.IO.Path.GetFileNameWithoutExtension(document.FileName) + suffix + extension;
             var path = System.IO.Path.Combine(Directory, name);
             await File.WriteAllBytesAsync(path, document.Content.ToArray(), cancellationToken);
-            Written.Add(path);
+            lock (_written)
+            {
+                Written.Add(path);
+            }
         }
     }
 }

@@ -53,12 +53,20 @@ internal static partial class AccountProjection
         public int Settlements;
         public int Letters;
         public int Notices;
+        public int InvoiceInstallments;
+
+        /// <summary>The most installments the dunning history can hold: those named by notices, at most every invoice installment.</summary>
+        public readonly int DunnedInstallments => Math.Min(Notices, InvoiceInstallments);
 
         public void Count(JournalEntry? entry)
         {
             switch (entry)
             {
-                case InvoicePosted or ChargePosted or CreditNotePosted or PaymentReceived:
+                case InvoicePosted invoice:
+                    Items++;
+                    InvoiceInstallments += invoice.Installments?.Count ?? 0;
+                    break;
+                case ChargePosted or CreditNotePosted or PaymentReceived:
                     Items++;
                     break;
                 case PaymentApplied or WriteOffPosted or RefundPosted or CreditWrittenOff or ClaimDelegated:

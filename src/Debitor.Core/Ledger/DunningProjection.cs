@@ -10,15 +10,15 @@ namespace Debitor.Core.Ledger;
 internal sealed class DunningHistory
 {
     // Keyed by the installment's reference, a value: an identity hash per replayed installment would cost a runtime call
-    // each. Sized from the journal's counts (the letters, and the notices as the most installments they can name): the
+    // each. Sized from the journal's counts (the letters; the installments notices name, at most the invoices'): the
     // history lives only while one journal is replayed, and growing its tables showed in profiles of replays.
     private readonly Dictionary<InstallmentRef, List<(string Letter, int Level, LocalDate Date)>> _notices;
     private readonly Dictionary<string, DunningNoticeIssued> _active;
 
-    /// <summary>A history for a journal with <paramref name="letters"/> notice entries naming <paramref name="notices"/> installments in all.</summary>
-    public DunningHistory(int letters, int notices)
+    /// <summary>A history for a journal with <paramref name="letters"/> notice entries naming at most <paramref name="installments"/> installments.</summary>
+    public DunningHistory(int letters, int installments)
     {
-        _notices = new(Math.Max(notices, 0));
+        _notices = new(Math.Max(installments, 0));
         _active = new(Math.Max(letters, 0), StringComparer.Ordinal);
     }
 

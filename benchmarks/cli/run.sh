@@ -3,8 +3,9 @@
 # batch, creates a database, imports both, then runs `dunning process` over every customer. Each step is timed with
 # /usr/bin/time (wall clock, user and system CPU, peak memory); the load average is printed before and after.
 #
-# Usage: benchmarks/cli/run.sh [customers] [lines per customer] [date|account] [work folder]
-#   defaults: 100000 customers, 10 lines each (1,000,000 booking lines), lines ordered by date, a new temporary folder.
+# Usage: benchmarks/cli/run.sh [customers] [lines per customer] [date|account] [work folder] [all|import]
+#   defaults: 100000 customers, 10 lines each (1,000,000 booking lines), lines ordered by date, a new temporary folder,
+#   all steps ("import" stops after the import steps, before `dunning process`).
 # Needs: the .NET SDK, GNU time (/usr/bin/time). Release build of src/Debitor.Cli; run it from anywhere.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
@@ -34,6 +35,7 @@ cli init --db "$db" --company bench --name "Messung GmbH" --street "Hafenstraße
 step import-master-data dotnet "$work/bin/Debitor.Cli.dll" import datev --db "$db" "$work/data/EXTF_Debitoren.csv"
 step import-bookings dotnet "$work/bin/Debitor.Cli.dll" import datev --db "$db" "$work/data/EXTF_Buchungsstapel.csv"
 step import-bookings-again dotnet "$work/bin/Debitor.Cli.dll" import datev --db "$db" "$work/data/EXTF_Buchungsstapel.csv"
+if [ "${5:-all}" = import ]; then ls -l "$db"; exit 0; fi
 step dunning-process dotnet "$work/bin/Debitor.Cli.dll" dunning process --db "$db" --as-of 2026-04-15 --out "$work/letters" --format json
 step dunning-process-again dotnet "$work/bin/Debitor.Cli.dll" dunning process --db "$db" --as-of 2026-04-15 --out "$work/letters-again" --format json
 ls -l "$db"

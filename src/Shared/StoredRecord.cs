@@ -19,6 +19,23 @@ internal readonly record struct StoredRecord(long Version, string RecordedAt, st
     /// <summary>Checks the records of one append and serializes them; refuses before anything is written.</summary>
     public static List<StoredRecord> Prepare(CustomerId customer, long expectedVersion, IReadOnlyList<JournalRecord> records)
     {
+        Check(customer, expectedVersion, records);
+        var rows = new List<StoredRecord>(records.Count);
+        foreach (var record in records)
+        {
+            rows.Add(new StoredRecord(
+                record.Version, FormatTime(record.RecordedAt), record.RecordedBy.Value, JournalJson.KindOf(record.Entry), JournalJson.Serialize(record.Entry)));
+        }
+
+        return rows;
+    }
+
+    /// <summary>
+    /// Checks the records of one append as <see cref="Prepare"/> does, without serializing them (a store that writes each
+    /// document straight into its statement, D16.100, checks the whole batch first).
+    /// </summary>
+    public static void Check(CustomerId customer, long expectedVersion, IReadOnlyList<JournalRecord> records)
+    {
         ArgumentNullException.ThrowIfNull(records);
         ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
         if (customer.IsEmpty)
@@ -26,7 +43,6 @@ internal readonly record struct StoredRecord(long Version, string RecordedAt, st
             throw new ArgumentException("The account must not be empty.", nameof(customer));
         }
 
-        var rows = new List<StoredRecord>(records.Count);
         for (var i = 0; i < records.Count; i++)
         {
             var record = records[i];
@@ -40,12 +56,12 @@ internal readonly record struct StoredRecord(long Version, string RecordedAt, st
                 throw new ArgumentException($"Record {i} names no author.", nameof(records));
             }
 
-            rows.Add(new StoredRecord(
-                record.Version, Time.Format(record.RecordedAt), record.RecordedBy.Value, JournalJson.KindOf(record.Entry), JournalJson.Serialize(record.Entry)));
+            _ = JournalJson.KindOf(record.Entry);
         }
-
-        return rows;
     }
+
+    /// <summary>A record's time as the stores write it (ISO 8601, extended).</summary>
+    public static string FormatTime(NodaTime.Instant time) => Time.Format(time);
 
     /// <summary>Reads one row; <paramref name="position"/> is the version the row must carry (rows are read in version order).</summary>
     public static JournalRecord Read(CustomerId customer, long position, long version, string recordedAt, string recordedBy, string payload)

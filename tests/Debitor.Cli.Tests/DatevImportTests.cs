@@ -127,6 +127,45 @@ public sealed class DatevImportTests
         Assert.All(applied, a => Assert.Equal(4.00m, a.Amount.Amount));
     }
 
+    /// <summary>
+    /// D16.101: three chunks read on one thread and applied on another, the accounts of each next chunk loaded ahead.
+    /// Accounts of the first chunk come back in the third (loaded ahead after the first was written), and the third holds
+    /// a malformed line and an unknown customer, reported with their numbers.
+    /// </summary>
+    [Fact]
+    public async Task ImportDatev_AccountsReturningTwoChunksLater_SeeTheirEarlierLinesAndBadLinesAreReportedByNumber()
+    {
+        using var cli = await InitAsync();
+        await cli.RunAsync("import", "datev", Sample("EXTF_Debitoren.csv"));
+        var header = File.ReadAllLines(Sample("EXTF_Buchungsstapel.csv"))[..2];
+        static string Invoice(string account, string number) => $"10,00;\"S\";\"EUR\";;;;{account};8400;;0501;\"{number}\";;;\"Rechnung\"";
+        static string Payment(string account, string number, string amount) => $"{amount};\"S\";\"EUR\";;;;1200;{account};;0601;\"{number}\";;;\"Zahlung\"";
+        var chunk = Datev.DatevImporter.ChunkLines;
+        var lines = new List<string>();
+        for (var n = 0; n < chunk; n++)
+        {
+            lines.Add(n % 2 == 0 ? Invoice("10001", $"A-{n}") : Invoice("10002", $"B-{n}"));
+        }
+
+        lines.AddRange(Enumerable.Range(0, chunk).Select(n => Invoice("10004", $"C-{n}")));
+        lines.AddRange([Payment("10001", "A-0", "4,00"), Payment("10002", "B-1", "10,00"), Payment("10001", "A-2", "vier"), Payment("10099", "X-1", "1,00")]);
+        var path = cli.Write("EXTF_drei.csv", string.Join("\n", [.. header, .. lines]) + "\n");
+        var first3 = 3 + (2 * chunk);
+
+        var first = await cli.RunAsync("import", "datev", path);
+        var second = await cli.RunAsync("import", "datev", path, "--format", "json");
+
+        Assert.Equal(3, first.ExitCode);
+        Assert.Contains($"Zeile {first3 + 2}, Umsatz (ohne Soll/Haben-Kz):", first.Output, StringComparison.Ordinal);
+        Assert.Contains($"Zeile {first3 + 3}, Gegenkonto (ohne BU-Schlüssel):", first.Output, StringComparison.Ordinal);
+        Assert.Contains($"\"unchanged\": {lines.Count - 2}", second.Output, StringComparison.Ordinal);
+        var a = (await cli.JournalAsync("10001")).Select(r => r.Entry).OfType<PaymentApplied>().Single();
+        var b = (await cli.JournalAsync("10002")).Select(r => r.Entry).OfType<PaymentApplied>().Single();
+        Assert.Equal(("datev:A-0", 4.00m), (a.Target.Item.Value, a.Amount.Amount));
+        Assert.Equal(("datev:B-1", 10.00m), (b.Target.Item.Value, b.Amount.Amount));
+        Assert.Equal(chunk, (await cli.JournalAsync("10004")).Select(r => r.Entry).OfType<InvoicePosted>().Count());
+    }
+
     [Fact]
     public async Task ImportDatev_NotADatevFile_IsRefused()
     {

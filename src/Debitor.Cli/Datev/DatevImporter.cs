@@ -40,59 +40,15 @@ internal static class DatevImporter
         return result with { Rejected = [.. result.Rejected.OrderBy(r => r.Line)] };
     }
 
-    /// <summary>
-    /// Reads the file streaming and hands the readable lines on in chunks of <see cref="ChunkLines"/>; a line that
-    /// cannot be read is rejected at once. Progress counts every line read.
-    /// </summary>
-    private static async Task<long> ChunksAsync<T>(DatevFile file, List<DatevRejection> rejected, ProgressReporter progress, Func<DatevRecord, T> read, Func<List<(DatevRecord Record, T Line)>, Task> apply)
-    {
-        long linesRead = 0, reported = 0;
-        var chunk = new List<(DatevRecord, T)>(ChunkLines);
-        var malformed = new List<DatevRejection>();
-        async Task ApplyAsync()
-        {
-            if (chunk.Count > 0)
-            {
-                await apply(chunk);
-                chunk.Clear();
-            }
-
-            if (linesRead + malformed.Count > reported)
-            {
-                progress.Advance(linesRead + malformed.Count - reported);
-                reported = linesRead + malformed.Count;
-            }
-        }
-
-        foreach (var record in file.Records(malformed))
-        {
-            linesRead++;
-            try
-            {
-                chunk.Add((record, read(record)));
-            }
-            catch (DatevFieldException exception)
-            {
-                rejected.Add(new DatevRejection(record.Line, exception.Field, exception.Message));
-            }
-
-            if (chunk.Count == ChunkLines)
-            {
-                await ApplyAsync();
-            }
-        }
-
-        await ApplyAsync();
-        progress.Done();
-        rejected.AddRange(malformed);
-        return linesRead + malformed.Count;
-    }
+    /// <summary>Reads the file and applies it chunk by chunk on two threads (<see cref="DatevPipeline"/>).</summary>
+    private static Task<long> ChunksAsync<T>(CliHost host, DatevFile file, List<DatevRejection> rejected, ProgressReporter progress, Func<DatevRecord, T> read, Func<T, CustomerId> account, Func<List<(DatevRecord Record, T Line)>, CustomerAccountService.PreloadedAccounts?, Task> apply, CancellationToken cancellationToken) =>
+        DatevPipeline.RunAsync(file, rejected, progress, ChunkLines, read, account, ids => host.Accounts.PreloadAsync(ids, cancellationToken), apply, cancellationToken);
 
     // ---------------------------------------------------------------- master data (format category 16)
     private static async Task<DatevImportResult> MasterDataAsync(CliHost host, DatevFile file, List<DatevRejection> rejected, ProgressReporter progress, CancellationToken cancellationToken)
     {
         int customers = 0, entries = 0, unchanged = 0;
-        var lines = await ChunksAsync(file, rejected, progress, record => ReadCustomer(record, file, host.Company), async chunk =>
+        var lines = await ChunksAsync(host, file, rejected, progress, record => ReadCustomer(record, file, host.Company), line => line.Item1.Id, async (chunk, preloaded) =>
         {
             // Each line registers its customer (a no-op when it is registered; an account registered with other
             // settings keeps them) and records the line's master data under an id derived from the line.
@@ -103,7 +59,7 @@ internal static class DatevImporter
                 changes.Add(AccountChange.ChangeMasterData(customer.Id, new EntryId("datev-md:" + Digest(record.Raw)), data));
             }
 
-            var result = await host.Accounts.ApplyManyAsync(host.Actor, changes, cancellationToken);
+            var result = await host.Accounts.ApplyPreloadedAsync(host.Actor, changes, preloaded, cancellationToken);
             var refused = result.Refused.Where(r => !(r.Index % 2 == 0 && r.Reason is DuplicateEntryException)).ToLookup(r => r.Index / 2);
             for (var i = 0; i < chunk.Count; i++)
             {
@@ -118,7 +74,7 @@ internal static class DatevImporter
                 entries += registered + changed;
                 unchanged += registered + changed == 0 ? 1 : 0;
             }
-        });
+        }, cancellationToken);
 
         return new DatevImportResult(file.Path, "Debitoren/Kreditoren", file.Encoding.WebName, lines, customers, entries, unchanged, rejected);
     }
@@ -214,13 +170,13 @@ internal static class DatevImporter
         var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
         var changed = new HashSet<CustomerId>();
         int entries = 0, unchanged = 0;
-        var lines = await ChunksAsync(file, rejected, progress, record => Identified(ReadBooking(record, file), record, occurrences), async chunk =>
+        var lines = await ChunksAsync(host, file, rejected, progress, record => Identified(ReadBooking(record, file), record, occurrences), line => line.Customer, async (chunk, preloaded) =>
         {
             // One change per line, computed from the account as it stands when it is applied (after the lines before it):
             // the due date from the customer's terms, the invoice a payment names and what is still open on it. A line
             // whose first entry is stored already is left alone.
             var changes = chunk.Select(b => AccountChange.Post(b.Line.Customer, account => Entries(b.Line, account))).ToList();
-            var result = await host.Accounts.ApplyManyAsync(host.Actor, changes, cancellationToken);
+            var result = await host.Accounts.ApplyPreloadedAsync(host.Actor, changes, preloaded, cancellationToken);
             foreach (var refusal in result.Refused)
             {
                 var (record, line) = chunk[refusal.Index];
@@ -242,7 +198,7 @@ internal static class DatevImporter
                     unchanged++;
                 }
             }
-        });
+        }, cancellationToken);
 
         return new DatevImportResult(file.Path, "Buchungsstapel", file.Encoding.WebName, lines, changed.Count, entries, unchanged, rejected);
     }

@@ -29,7 +29,31 @@ public sealed partial class CustomerAccountService
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>What each change appended, and the refusals.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="actor"/> or <paramref name="changes"/> or one of its changes is <see langword="null"/>.</exception>
-    public async Task<BatchResult> ApplyManyAsync(Actor actor, IReadOnlyList<AccountChange> changes, CancellationToken cancellationToken = default)
+    public Task<BatchResult> ApplyManyAsync(Actor actor, IReadOnlyList<AccountChange> changes, CancellationToken cancellationToken = default) =>
+        ApplyPreloadedAsync(actor, changes, null, cancellationToken);
+
+    /// <summary>
+    /// Loads accounts ahead of a later <see cref="ApplyPreloadedAsync"/>
+    /// (D16.101): an import loads the accounts of its next batch on another thread while the current batch is applied and
+    /// written. Safe for concurrent use with a running batch; what is loaded is checked at the append like any load.
+    /// </summary>
+    internal async Task<PreloadedAccounts> PreloadAsync(IReadOnlyList<CustomerId> customers, CancellationToken cancellationToken)
+    {
+        var accounts = new Dictionary<CustomerId, BatchAccount>(customers.Count);
+        await foreach (var journal in _store.LoadManyAsync(customers, cancellationToken).ConfigureAwait(false))
+        {
+            accounts[journal.Customer] = BatchAccount.Of(journal);
+        }
+
+        return new PreloadedAccounts(accounts);
+    }
+
+    /// <summary>
+    /// <see cref="ApplyManyAsync"/> with some accounts loaded ahead
+    /// (<see cref="PreloadAsync"/>): the first attempt takes them instead of loading them again. A preloaded account another
+    /// writer changed since is a version conflict at the append and is loaded again, as after any load (D16.101).
+    /// </summary>
+    internal async Task<BatchResult> ApplyPreloadedAsync(Actor actor, IReadOnlyList<AccountChange> changes, PreloadedAccounts? preloaded, CancellationToken cancellationToken)
     {
         Guard.Against.Null(actor);
         Guard.Against.Null(changes);
@@ -48,7 +72,7 @@ public sealed partial class CustomerAccountService
         IReadOnlyList<int> pending = Enumerable.Range(0, changes.Count).ToList();
         for (var attempt = 0; pending.Count > 0; attempt++)
         {
-            var accounts = await LoadBatchAsync(changes, pending, cancellationToken).ConfigureAwait(false);
+            var accounts = await LoadBatchAsync(changes, pending, attempt == 0 ? preloaded : null, cancellationToken).ConfigureAwait(false);
             var now = _clock.GetCurrentInstant();
             foreach (var index in pending)
             {
@@ -211,25 +235,42 @@ public sealed partial class CustomerAccountService
     }
 
     /// <summary>Loads the accounts of the pending changes, and the payers their registrations name, in one call.</summary>
-    private async Task<Dictionary<CustomerId, BatchAccount>> LoadBatchAsync(IReadOnlyList<AccountChange> changes, IReadOnlyList<int> pending, CancellationToken cancellationToken)
+    /// <remarks>Accounts found in <paramref name="preloaded"/> are taken from it (each once) instead of being loaded.</remarks>
+    private async Task<Dictionary<CustomerId, BatchAccount>> LoadBatchAsync(IReadOnlyList<AccountChange> changes, IReadOnlyList<int> pending, PreloadedAccounts? preloaded, CancellationToken cancellationToken)
     {
         var ids = new List<CustomerId>();
         var seen = new HashSet<CustomerId>();
-        foreach (var index in pending)
+        var accounts = new Dictionary<CustomerId, BatchAccount>();
+        void Need(CustomerId customer)
         {
-            var change = changes[index];
-            if (seen.Add(change.Customer))
+            if (seen.Add(customer))
             {
-                ids.Add(change.Customer);
-            }
-
-            if (change.Settings?.Payer is { } payer && seen.Add(payer))
-            {
-                ids.Add(payer);
+                if (preloaded is not null && preloaded.Accounts.Remove(customer, out var held))
+                {
+                    accounts[customer] = held;
+                }
+                else
+                {
+                    ids.Add(customer);
+                }
             }
         }
 
-        var accounts = new Dictionary<CustomerId, BatchAccount>(ids.Count);
+        foreach (var index in pending)
+        {
+            var change = changes[index];
+            Need(change.Customer);
+            if (change.Settings?.Payer is { } payer)
+            {
+                Need(payer);
+            }
+        }
+
+        if (ids.Count == 0)
+        {
+            return accounts;
+        }
+
         await foreach (var journal in _store.LoadManyAsync(ids, cancellationToken).ConfigureAwait(false))
         {
             accounts[journal.Customer] = BatchAccount.Of(journal);
@@ -241,7 +282,7 @@ public sealed partial class CustomerAccountService
     /// <summary>After the last retry: the changes of accounts other writers kept changing are refused, nothing of them appended.</summary>
     private async Task RefuseConflictedAsync(IReadOnlyList<AccountChange> changes, IReadOnlyList<int> pending, Dictionary<CustomerId, BatchAccount> accounts, int[] appended, BatchRefusal?[] refused, CancellationToken cancellationToken)
     {
-        var stored = await LoadBatchAsync(changes, pending, cancellationToken).ConfigureAwait(false);
+        var stored = await LoadBatchAsync(changes, pending, null, cancellationToken).ConfigureAwait(false);
         foreach (var index in pending)
         {
             var customer = changes[index].Customer;
@@ -250,8 +291,16 @@ public sealed partial class CustomerAccountService
         }
     }
 
+    /// <summary>Accounts loaded ahead of a batch (<see cref="PreloadAsync"/>); a batch takes each at most once.</summary>
+    internal sealed class PreloadedAccounts
+    {
+        internal PreloadedAccounts(Dictionary<CustomerId, BatchAccount> accounts) => Accounts = accounts;
+
+        internal Dictionary<CustomerId, BatchAccount> Accounts { get; }
+    }
+
     /// <summary>An account as a batch holds it: the version loaded, the projection after the changes so far, the records to append.</summary>
-    private sealed class BatchAccount
+    internal sealed class BatchAccount
     {
         private BatchAccount(CustomerId customer, long loaded, AccountProjection.Appender? appender, Exception? error)
         {

@@ -128,6 +128,72 @@ public sealed class BatchChangeTests
             return Journals(single).SequenceEqual(Journals(batched)) && expected.SequenceEqual(refused);
         });
 
+    /// <summary>
+    /// Property (D16.101): applying chunks with the accounts of each next chunk loaded ahead, as the DATEV import does (the
+    /// accounts the chunk before does not touch, loaded before that chunk is applied), leaves the journals and refusals of
+    /// the single-account use cases.
+    /// </summary>
+    [Property(MaxTest = 150)]
+    public Property ApplyPreloadedAsync_NextChunksAccountsLoadedAhead_LeavesTheJournalsAndRefusalsOfOneByOne() =>
+        Prop.ForAll(Batches(), PreloadedEqualsOneByOne);
+
+    /// <summary>
+    /// D16.101: an account loaded ahead that another writer changes before the batch is written is a version conflict at
+    /// the append, loaded again and its changes applied on the new version.
+    /// </summary>
+    [Fact]
+    public async Task ApplyPreloadedAsync_AnotherWriterAfterThePreload_AppliesTheAccountAgainOnTheNewVersion()
+    {
+        var inner = new InMemoryCustomerAccountStore();
+        var store = new CountingStore(inner);
+        var fixture = new ServiceFixture(store: store);
+        var customer = new CustomerId("C-1");
+        await fixture.Service.RegisterCustomerAsync(Accountant, NewCustomer("C-1"));
+        var preloaded = await fixture.Service.PreloadAsync([customer], CancellationToken.None);
+        await inner.AppendAsync(customer, 1, [new JournalRecord(2, Now, new UserId("other"), Invoice("inv-1", 100m))], CancellationToken.None);
+
+        var result = await fixture.Service.ApplyPreloadedAsync(Accountant, [AccountChange.Post(customer, [Invoice("inv-2", 50m)])], preloaded, CancellationToken.None);
+
+        Assert.Empty(result.Refused);
+        Assert.Equal((2, 2), (store.LoadMany, store.AppendMany));
+        var account = await fixture.Service.GetAccountAsync(Accountant, customer);
+        Assert.Equal((3L, "other"), (account.Version, account.Journal[1].RecordedBy.Value));
+    }
+
+    private static bool PreloadedEqualsOneByOne((Op[] Ops, int Chunk, bool AutoApply, Actor Actor) batch)
+    {
+        var (ops, chunk, autoApply, actor) = batch;
+        var single = Fixture(autoApply);
+        var expected = new List<(int, string, string)>();
+        for (var i = 0; i < ops.Length; i++)
+        {
+            try
+            {
+                ops[i].OneAsync(single, actor).GetAwaiter().GetResult();
+            }
+            catch (Exception exception) when (exception is ArgumentException or DebitorException)
+            {
+                expected.Add((i, exception.GetType().Name, exception.Message));
+            }
+        }
+
+        var batched = Fixture(autoApply);
+        var refused = new List<(int, string, string)>();
+        var chunks = ops.Chunk(chunk).ToList();
+        Task<CustomerAccountService.PreloadedAccounts>? ahead = null;
+        for (var k = 0; k < chunks.Count; k++)
+        {
+            var preloaded = ahead?.GetAwaiter().GetResult();
+            var next = k + 1 < chunks.Count ? chunks[k + 1].Select(o => o.Customer) : [];
+            var ids = next.Except(chunks[k].Select(o => o.Customer)).ToList();
+            ahead = ids.Count == 0 ? null : batched.Service.PreloadAsync(ids, CancellationToken.None);
+            var result = batched.Service.ApplyPreloadedAsync(actor, [.. chunks[k].Select(o => o.Change())], preloaded, CancellationToken.None).GetAwaiter().GetResult();
+            refused.AddRange(result.Refused.Select(r => ((k * chunk) + r.Index, r.Reason.GetType().Name, r.Reason.Message)));
+        }
+
+        return Journals(single).SequenceEqual(Journals(batched)) && expected.SequenceEqual(refused);
+    }
+
     [Fact]
     public async Task ApplyManyAsync_RefusedChange_IsReportedWithItsIndexAndTheOthersAreAppended()
     {

@@ -1,0 +1,141 @@
+using System.Text;
+using Debitor.Core.Ports;
+using Debitor.Core.Serialization;
+using Debitor.Core.Storage;
+using Microsoft.Data.Sqlite;
+using NodaTime;
+using SQLitePCL;
+
+namespace Debitor.Core.Sqlite;
+
+/// <summary>
+/// Writes a checked batch of appends inside the caller's write transaction with three statements prepared once for the
+/// batch on the connection's own handle (D16.100): per account the conditional move of its version (a new row for version 0),
+/// then its journal rows. Values are bound as UTF-8 — each document straight from the journal writer's buffer, times,
+/// authors and kinds converted once per batch — so a row costs no string, no parameter object and no per-call statement
+/// lookup. The rows are the ones <see cref="SqliteCustomerAccountStore.AppendAsync"/> writes, byte for byte (TEXT columns).
+/// </summary>
+internal sealed class SqliteBatchAppender : IDisposable
+{
+    private readonly sqlite3 _db;
+    private readonly sqlite3_stmt _insertAccount;
+    private readonly sqlite3_stmt _moveAccount;
+    private readonly sqlite3_stmt _insertRow;
+    private readonly Dictionary<string, byte[]> _utf8 = new(StringComparer.Ordinal);
+    private readonly JournalJson.Utf8Sink<SqliteBatchAppender> _bindPayload = static (document, self) => self.Bind(self._insertRow, 6, document);
+    private Instant _lastTime;
+    private byte[]? _lastTimeUtf8;
+
+    public SqliteBatchAppender(SqliteConnection connection)
+    {
+        _db = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
+        _insertAccount = Prepare("INSERT INTO debitor_accounts (customer, company, version) VALUES (?1, ?2, ?3) ON CONFLICT (customer) DO NOTHING;");
+        _moveAccount = Prepare("UPDATE debitor_accounts SET version = ?3, company = COALESCE(?2, company) WHERE customer = ?1 AND version = ?4;");
+        _insertRow = Prepare("INSERT INTO debitor_journal (customer, version, recorded_at, recorded_by, kind, payload) VALUES (?1, ?2, ?3, ?4, ?5, ?6);");
+    }
+
+    /// <summary>
+    /// Appends one account's records (checked by <see cref="StoredRecord.Check"/>); <see langword="false"/> when the
+    /// account's version had moved on, and then nothing was written for it.
+    /// </summary>
+    public bool TryAppend(JournalAppend append)
+    {
+        var records = append.Records;
+        var customer = Encoding.UTF8.GetBytes(append.Customer.Value);
+        var company = ICustomerAccountStore.CompanyOf(records)?.Value;
+        var head = append.ExpectedVersion == 0 ? _insertAccount : _moveAccount;
+        Bind(head, 1, customer);
+        if (company is null)
+        {
+            Check(raw.sqlite3_bind_null(head, 2));
+        }
+        else
+        {
+            Bind(head, 2, Utf8(company));
+        }
+
+        Check(raw.sqlite3_bind_int64(head, 3, append.ExpectedVersion + records.Count));
+        if (head == _moveAccount)
+        {
+            Check(raw.sqlite3_bind_int64(head, 4, append.ExpectedVersion));
+        }
+
+        Step(head);
+        if (raw.sqlite3_changes(_db) != 1)
+        {
+            return false;
+        }
+
+        Bind(_insertRow, 1, customer);
+        foreach (var record in records)
+        {
+            Check(raw.sqlite3_bind_int64(_insertRow, 2, record.Version));
+            Bind(_insertRow, 3, TimeUtf8(record.RecordedAt));
+            Bind(_insertRow, 4, Utf8(record.RecordedBy.Value));
+            Bind(_insertRow, 5, Utf8(JournalJson.KindOf(record.Entry)));
+            JournalJson.WriteUtf8(record.Entry, this, _bindPayload);
+            Step(_insertRow);
+        }
+
+        return true;
+    }
+
+    public void Dispose()
+    {
+        _insertAccount.Dispose();
+        _moveAccount.Dispose();
+        _insertRow.Dispose();
+    }
+
+    private sqlite3_stmt Prepare(string sql)
+    {
+        Check(raw.sqlite3_prepare_v2(_db, sql, out var statement));
+        return statement;
+    }
+
+    /// <summary>Runs a bound statement to its end and resets it (its bindings stay).</summary>
+    private void Step(sqlite3_stmt statement)
+    {
+        var rc = raw.sqlite3_step(statement);
+        _ = raw.sqlite3_reset(statement);
+        if (rc != raw.SQLITE_DONE)
+        {
+            SqliteException.ThrowExceptionForRC(rc, _db);
+        }
+    }
+
+    /// <summary>Binds UTF-8 text (SQLite copies it); an empty span is bound as an empty text, not as NULL.</summary>
+    private void Bind(sqlite3_stmt statement, int index, ReadOnlySpan<byte> text) =>
+        Check(text.IsEmpty ? raw.sqlite3_bind_text(statement, index, string.Empty) : raw.sqlite3_bind_text(statement, index, text));
+
+    private void Check(int rc)
+    {
+        if (rc != raw.SQLITE_OK)
+        {
+            SqliteException.ThrowExceptionForRC(rc, _db);
+        }
+    }
+
+    private byte[] Utf8(string text)
+    {
+        if (!_utf8.TryGetValue(text, out var bytes))
+        {
+            bytes = Encoding.UTF8.GetBytes(text);
+            _utf8.Add(text, bytes);
+        }
+
+        return bytes;
+    }
+
+    /// <summary>The records of a batch share their time: it is formatted once.</summary>
+    private byte[] TimeUtf8(Instant time)
+    {
+        if (_lastTimeUtf8 is null || time != _lastTime)
+        {
+            _lastTimeUtf8 = Encoding.UTF8.GetBytes(StoredRecord.FormatTime(time));
+            _lastTime = time;
+        }
+
+        return _lastTimeUtf8;
+    }
+}

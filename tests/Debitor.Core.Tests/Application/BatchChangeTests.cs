@@ -102,19 +102,7 @@ public sealed class BatchChangeTests
         Prop.ForAll(Batches(), batch =>
         {
             var (ops, chunk, autoApply, actor) = batch;
-            var single = Fixture(autoApply);
-            var expected = new List<(int, string, string)>();
-            for (var i = 0; i < ops.Length; i++)
-            {
-                try
-                {
-                    ops[i].OneAsync(single, actor).GetAwaiter().GetResult();
-                }
-                catch (Exception exception) when (exception is ArgumentException or DebitorException)
-                {
-                    expected.Add((i, exception.GetType().Name, exception.Message));
-                }
-            }
+            var (single, expected) = OneByOne(ops, autoApply, actor);
 
             var batched = Fixture(autoApply);
             var refused = new List<(int, string, string)>();
@@ -160,9 +148,9 @@ public sealed class BatchChangeTests
         Assert.Equal((3L, "other"), (account.Version, account.Journal[1].RecordedBy.Value));
     }
 
-    private static bool PreloadedEqualsOneByOne((Op[] Ops, int Chunk, bool AutoApply, Actor Actor) batch)
+    /// <summary>The changes through their single-account use cases, one by one: the journals left and the refusals.</summary>
+    private static (ServiceFixture Single, List<(int, string, string)> Refused) OneByOne(Op[] ops, bool autoApply, Actor actor)
     {
-        var (ops, chunk, autoApply, actor) = batch;
         var single = Fixture(autoApply);
         var expected = new List<(int, string, string)>();
         for (var i = 0; i < ops.Length; i++)
@@ -176,6 +164,14 @@ public sealed class BatchChangeTests
                 expected.Add((i, exception.GetType().Name, exception.Message));
             }
         }
+
+        return (single, expected);
+    }
+
+    private static bool PreloadedEqualsOneByOne((Op[] Ops, int Chunk, bool AutoApply, Actor Actor) batch)
+    {
+        var (ops, chunk, autoApply, actor) = batch;
+        var (single, expected) = OneByOne(ops, autoApply, actor);
 
         var batched = Fixture(autoApply);
         var refused = new List<(int, string, string)>();

@@ -40,15 +40,15 @@ internal static class DatevImporter
         return result with { Rejected = [.. result.Rejected.OrderBy(r => r.Line)] };
     }
 
-    /// <summary>Reads the file and applies it chunk by chunk on two threads (<see cref="DatevPipeline"/>).</summary>
-    private static Task<long> ChunksAsync<T>(CliHost host, DatevFile file, List<DatevRejection> rejected, ProgressReporter progress, Func<DatevRecord, T> read, Func<T, CustomerId> account, Func<List<(DatevRecord Record, T Line)>, CustomerAccountService.PreloadedAccounts?, Task> apply, CancellationToken cancellationToken) =>
-        DatevPipeline.RunAsync(file, rejected, progress, ChunkLines, read, account, ids => host.Accounts.PreloadAsync(ids, cancellationToken), apply, cancellationToken);
+    /// <summary>Reads the file and applies it chunk by chunk (<see cref="DatevPipeline"/>).</summary>
+    private static Task<long> ChunksAsync<T>(CliHost host, DatevFile file, List<DatevRejection> rejected, ProgressReporter progress, Func<DatevRecord, T> read, Func<T, CustomerId> account, Func<List<(DatevRecord Record, T Line)>, List<AccountChange>> changes, Action<List<(DatevRecord Record, T Line)>, BatchResult> report, CancellationToken cancellationToken) =>
+        DatevPipeline.RunAsync(file, rejected, progress, host.Accounts, host.Actor, ChunkLines, read, account, changes, report, cancellationToken);
 
     // ---------------------------------------------------------------- master data (format category 16)
     private static async Task<DatevImportResult> MasterDataAsync(CliHost host, DatevFile file, List<DatevRejection> rejected, ProgressReporter progress, CancellationToken cancellationToken)
     {
         int customers = 0, entries = 0, unchanged = 0;
-        var lines = await ChunksAsync(host, file, rejected, progress, record => ReadCustomer(record, file, host.Company), line => line.Item1.Id, async (chunk, preloaded) =>
+        var lines = await ChunksAsync(host, file, rejected, progress, record => ReadCustomer(record, file, host.Company), line => line.Item1.Id, chunk =>
         {
             // Each line registers its customer (a no-op when it is registered; an account registered with other
             // settings keeps them) and records the line's master data under an id derived from the line.
@@ -59,7 +59,9 @@ internal static class DatevImporter
                 changes.Add(AccountChange.ChangeMasterData(customer.Id, new EntryId("datev-md:" + Digest(record.Raw)), data));
             }
 
-            var result = await host.Accounts.ApplyPreloadedAsync(host.Actor, changes, preloaded, cancellationToken);
+            return changes;
+        }, (chunk, result) =>
+        {
             var refused = result.Refused.Where(r => !(r.Index % 2 == 0 && r.Reason is DuplicateEntryException)).ToLookup(r => r.Index / 2);
             for (var i = 0; i < chunk.Count; i++)
             {
@@ -170,13 +172,14 @@ internal static class DatevImporter
         var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
         var changed = new HashSet<CustomerId>();
         int entries = 0, unchanged = 0;
-        var lines = await ChunksAsync(host, file, rejected, progress, record => Identified(ReadBooking(record, file), record, occurrences), line => line.Customer, async (chunk, preloaded) =>
+        var lines = await ChunksAsync(host, file, rejected, progress, record => Identified(ReadBooking(record, file), record, occurrences), line => line.Customer, chunk =>
         {
             // One change per line, computed from the account as it stands when it is applied (after the lines before it):
             // the due date from the customer's terms, the invoice a payment names and what is still open on it. A line
             // whose first entry is stored already is left alone.
-            var changes = chunk.Select(b => AccountChange.Post(b.Line.Customer, account => Entries(b.Line, account))).ToList();
-            var result = await host.Accounts.ApplyPreloadedAsync(host.Actor, changes, preloaded, cancellationToken);
+            return chunk.Select(b => AccountChange.Post(b.Line.Customer, account => Entries(b.Line, account))).ToList();
+        }, (chunk, result) =>
+        {
             foreach (var refusal in result.Refused)
             {
                 var (record, line) = chunk[refusal.Index];

@@ -6,10 +6,11 @@ using Debitor.Core.Application;
 namespace Debitor.Cli.Datev;
 
 /// <summary>
-/// How an import spreads its work over two threads (D16.101): one reads and checks the file's lines into chunks and, for
-/// each chunk, loads ahead the accounts the chunk before it does not touch; the caller's thread applies and writes the
-/// chunks, one after the other, in file order. What is applied and written, and in which order, is what applying the
-/// chunks one by one leaves: a preload is a load made earlier, and the append checks its version like any other.
+/// How an import spreads its work over threads (D16.101, D16.102): one reads and checks the file's lines into chunks; the
+/// caller's thread applies each chunk in memory while the chunk before is written, and the accounts of the chunk after
+/// are loaded. What is written, and in which order, is what applying the chunks one after the other leaves: a preload is a
+/// load made after every chunk touching the account was written, an account carried over from the chunk before is as that
+/// chunk left it, and an append checks its version like any other.
 /// </summary>
 internal static class DatevPipeline
 {
@@ -18,51 +19,83 @@ internal static class DatevPipeline
 
     /// <summary>
     /// Reads the file streaming on another thread and hands the readable lines on in chunks of <paramref name="chunkLines"/>;
-    /// a line that cannot be read is rejected with its number, field and reason. While a chunk is applied, the accounts of
-    /// the next chunk that this one does not touch are loaded (<paramref name="preload"/>); every chunk before has been
-    /// written by then. Progress counts every line read.
+    /// a line that cannot be read is rejected with its number, field and reason. Each chunk's changes are applied in memory
+    /// on the caller's thread while the chunk before is written on another (D16.102), taking over that chunk's accounts as
+    /// it left them; the accounts of the next chunk that neither touches are loaded meanwhile (D16.101). The chunks are
+    /// written one after the other, in file order; <paramref name="report"/> sees each chunk's result in that order.
+    /// Progress counts every line read.
     /// </summary>
     /// <returns>The lines read.</returns>
     public static async Task<long> RunAsync<T>(
         DatevFile file,
         List<DatevRejection> rejected,
         ProgressReporter progress,
+        CustomerAccountService accounts,
+        Actor actor,
         int chunkLines,
         Func<DatevRecord, T> read,
         Func<T, CustomerId> account,
-        Func<IReadOnlyList<CustomerId>, Task<CustomerAccountService.PreloadedAccounts>> preload,
-        Func<List<(DatevRecord Record, T Line)>, CustomerAccountService.PreloadedAccounts?, Task> apply,
+        Func<List<(DatevRecord Record, T Line)>, List<AccountChange>> changes,
+        Action<List<(DatevRecord Record, T Line)>, BatchResult> report,
         CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var chunks = Channel.CreateBounded<Chunk<T>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
         var readRejected = new List<DatevRejection>();
         var producer = Task.Run(() => ProduceAsync(file, readRejected, chunkLines, read, account, chunks.Writer, stop.Token), stop.Token);
+        Task<BatchResult>? writing = null;
+        Chunk<T>? written = null;
+        long reported = 0;
+        async Task ReportAsync()
+        {
+            if (writing is not null && written is not null)
+            {
+                report(written.Lines, await writing.ConfigureAwait(false));
+                writing = null;
+                progress.Advance(written.LinesRead - reported);
+                reported = written.LinesRead;
+            }
+        }
+
         try
         {
-            long reported = 0;
+            CustomerAccountService.PlannedBatch? basis = null;
             Task<CustomerAccountService.PreloadedAccounts>? preloading = null;
             var current = await NextAsync(chunks.Reader, stop.Token).ConfigureAwait(false);
             while (current is not null)
             {
                 var next = await NextAsync(chunks.Reader, stop.Token).ConfigureAwait(false);
                 var preloaded = preloading is null ? null : await preloading.ConfigureAwait(false);
-                preloading = next is null ? null : Ahead(next, current, preload, stop.Token);
+                preloading = next is null ? null : Ahead(accounts, next, current, writing is null ? null : written, stop.Token);
                 if (current.Lines.Count > 0)
                 {
-                    await apply(current.Lines, preloaded).ConfigureAwait(false);
+                    var planned = await accounts.PlanBatchAsync(actor, changes(current.Lines), preloaded, basis, stop.Token).ConfigureAwait(false);
+                    await ReportAsync().ConfigureAwait(false);
+                    writing = Task.Run(() => accounts.WriteBatchAsync(planned, stop.Token), stop.Token);
+                    (written, basis) = (current, planned);
+                }
+                else
+                {
+                    await ReportAsync().ConfigureAwait(false);
+                    progress.Advance(current.LinesRead - reported);
+                    reported = current.LinesRead;
                 }
 
-                progress.Advance(current.LinesRead - reported);
-                reported = current.LinesRead;
                 current = next;
             }
+
+            await ReportAsync().ConfigureAwait(false);
         }
         catch
         {
-            // The producer stops at its next line; its own fault (if any) is the consequence of this one.
+            // The producer stops at its next line and a write under way finishes; their own faults follow from this one.
             await stop.CancelAsync().ConfigureAwait(false);
             _ = await Task.WhenAny(producer).ConfigureAwait(false);
+            if (writing is not null)
+            {
+                _ = await Task.WhenAny(writing).ConfigureAwait(false);
+            }
+
             throw;
         }
 
@@ -72,11 +105,14 @@ internal static class DatevPipeline
         return lines;
     }
 
-    /// <summary>Starts loading the accounts of <paramref name="next"/> that <paramref name="current"/> does not touch.</summary>
-    private static Task<CustomerAccountService.PreloadedAccounts>? Ahead<T>(Chunk<T> next, Chunk<T> current, Func<IReadOnlyList<CustomerId>, Task<CustomerAccountService.PreloadedAccounts>> preload, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts loading the accounts of <paramref name="next"/> that neither the chunk about to be applied nor the chunk being
+    /// written touches; every chunk before those is written.
+    /// </summary>
+    private static Task<CustomerAccountService.PreloadedAccounts>? Ahead<T>(CustomerAccountService accounts, Chunk<T> next, Chunk<T> current, Chunk<T>? writing, CancellationToken cancellationToken)
     {
-        var ahead = next.Accounts.Where(a => !current.Accounts.Contains(a)).ToList();
-        return ahead.Count == 0 ? null : Task.Run(() => preload(ahead), cancellationToken);
+        var ahead = next.Accounts.Where(a => !current.Accounts.Contains(a) && writing?.Accounts.Contains(a) != true).ToList();
+        return ahead.Count == 0 ? null : Task.Run(() => accounts.PreloadAsync(ahead, cancellationToken), cancellationToken);
     }
 
     private static async Task<Chunk<T>?> NextAsync<T>(ChannelReader<Chunk<T>> reader, CancellationToken cancellationToken) =>

@@ -55,6 +55,18 @@ public sealed partial class CustomerAccountService
     /// </summary>
     internal async Task<BatchResult> ApplyPreloadedAsync(Actor actor, IReadOnlyList<AccountChange> changes, PreloadedAccounts? preloaded, CancellationToken cancellationToken)
     {
+        var batch = await PlanBatchAsync(actor, changes, preloaded, null, cancellationToken).ConfigureAwait(false);
+        return await WriteBatchAsync(batch, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The first half of <see cref="ApplyPreloadedAsync"/> (D16.102): loads the accounts (taking those preloaded, and
+    /// carrying over from <paramref name="basis"/> — the batch before, perhaps still being written — every account it
+    /// held, as it left it) and applies the changes in memory; nothing is written. <see cref="WriteBatchAsync"/> writes it.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="actor"/> or <paramref name="changes"/> or one of its changes is <see langword="null"/>.</exception>
+    internal async Task<PlannedBatch> PlanBatchAsync(Actor actor, IReadOnlyList<AccountChange> changes, PreloadedAccounts? preloaded, PlannedBatch? basis, CancellationToken cancellationToken)
+    {
         Guard.Against.Null(actor);
         Guard.Against.Null(changes);
         for (var i = 0; i < changes.Count; i++)
@@ -65,31 +77,56 @@ public sealed partial class CustomerAccountService
             }
         }
 
-        var appended = new int[changes.Count];
-        var refused = new BatchRefusal?[changes.Count];
-        var allowed = new HashSet<(CustomerId, Permission)>();
+        var batch = new PlannedBatch(actor, changes, basis);
+        IReadOnlyList<int> all = Enumerable.Range(0, changes.Count).ToList();
+        batch.Accounts = await LoadBatchAsync(changes, all, preloaded, batch, cancellationToken).ConfigureAwait(false);
+        await ApplyPendingAsync(batch, all, batch.Accounts, cancellationToken).ConfigureAwait(false);
+        return batch;
+    }
+
+    /// <summary>
+    /// The second half of <see cref="ApplyPreloadedAsync"/> (D16.102): waits until the batch's basis is written, then appends
+    /// what <see cref="PlanBatchAsync"/> applied. Accounts carried over from the basis whose first append there was a version
+    /// conflict were planned on what was not written: they count as conflicts here, are loaded again and their changes
+    /// applied again, like any conflict — so the journals are those of the batches applied one after the other.
+    /// </summary>
+    internal async Task<BatchResult> WriteBatchAsync(PlannedBatch batch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var result = await WriteCoreAsync(batch, cancellationToken).ConfigureAwait(false);
+            batch.Written.TrySetResult();
+            return result;
+        }
+        catch (Exception exception)
+        {
+            batch.Written.TrySetException(exception);
+            throw;
+        }
+    }
+
+    private async Task<BatchResult> WriteCoreAsync(PlannedBatch batch, CancellationToken cancellationToken)
+    {
+        var invalid = new HashSet<CustomerId>();
+        if (batch.Basis is { } basis)
+        {
+            await basis.Written.Task.ConfigureAwait(false);
+            invalid.UnionWith(batch.Carried.Where(basis.FirstConflicts.Contains));
+        }
+
+        var changes = batch.Changes;
+        var accounts = batch.Accounts;
         var accountsChanged = 0;
         IReadOnlyList<int> pending = Enumerable.Range(0, changes.Count).ToList();
         for (var attempt = 0; pending.Count > 0; attempt++)
         {
-            var accounts = await LoadBatchAsync(changes, pending, attempt == 0 ? preloaded : null, cancellationToken).ConfigureAwait(false);
-            var now = _clock.GetCurrentInstant();
-            foreach (var index in pending)
+            if (attempt > 0)
             {
-                var change = changes[index];
-                appended[index] = 0;
-                refused[index] = null;
-                try
-                {
-                    appended[index] = await ApplyAsync(actor, change, accounts, allowed, now, cancellationToken).ConfigureAwait(false);
-                }
-                catch (Exception exception) when (exception is ArgumentException or DebitorException)
-                {
-                    refused[index] = new BatchRefusal(index, change.Customer, exception);
-                }
+                accounts = await LoadBatchAsync(changes, pending, null, null, cancellationToken).ConfigureAwait(false);
+                await ApplyPendingAsync(batch, pending, accounts, cancellationToken).ConfigureAwait(false);
             }
 
-            var parts = accounts.Values.Where(a => a.Appended.Count > 0).Select(a => new JournalAppend(a.Customer, a.Loaded, a.Appended)).ToList();
+            var parts = accounts.Values.Where(a => a.Appended.Count > 0 && !invalid.Contains(a.Customer)).Select(a => new JournalAppend(a.Customer, a.Loaded, a.Appended)).ToList();
             var conflicts = parts.Count == 0 ? [] : (await _store.AppendManyAsync(parts, cancellationToken).ConfigureAwait(false)).ToHashSet();
             accountsChanged += parts.Count - conflicts.Count;
             var retrying = attempt < _options.MaxConcurrencyRetries;
@@ -98,15 +135,43 @@ public sealed partial class CustomerAccountService
                 _ = DebitorDiagnostics.Conflict(_log, "accounts", customer, attempt, retrying);
             }
 
+            if (attempt == 0)
+            {
+                // Accounts planned on a basis that was not written are applied again from the store, like a conflict.
+                conflicts.UnionWith(invalid);
+                batch.FirstConflicts = conflicts;
+                invalid.Clear();
+            }
+
             pending = [.. pending.Where(i => conflicts.Contains(changes[i].Customer))];
             if (pending.Count > 0 && !retrying)
             {
-                await RefuseConflictedAsync(changes, pending, accounts, appended, refused, cancellationToken).ConfigureAwait(false);
+                await RefuseConflictedAsync(changes, pending, accounts, batch.Appended, batch.Refused, cancellationToken).ConfigureAwait(false);
                 break;
             }
         }
 
-        return new BatchResult(appended, [.. refused.OfType<BatchRefusal>()], accountsChanged);
+        return new BatchResult(batch.Appended, [.. batch.Refused.OfType<BatchRefusal>()], accountsChanged);
+    }
+
+    /// <summary>Applies the pending changes, in order, to the accounts of one attempt; a refusal is kept with its index.</summary>
+    private async Task ApplyPendingAsync(PlannedBatch batch, IReadOnlyList<int> pending, Dictionary<CustomerId, BatchAccount> accounts, CancellationToken cancellationToken)
+    {
+        var now = _clock.GetCurrentInstant();
+        foreach (var index in pending)
+        {
+            var change = batch.Changes[index];
+            batch.Appended[index] = 0;
+            batch.Refused[index] = null;
+            try
+            {
+                batch.Appended[index] = await ApplyAsync(batch.Actor, change, accounts, batch.Allowed, now, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is ArgumentException or DebitorException)
+            {
+                batch.Refused[index] = new BatchRefusal(index, change.Customer, exception);
+            }
+        }
     }
 
     /// <summary>Applies one change to the account held for the batch; returns the records it appended.</summary>
@@ -235,8 +300,11 @@ public sealed partial class CustomerAccountService
     }
 
     /// <summary>Loads the accounts of the pending changes, and the payers their registrations name, in one call.</summary>
-    /// <remarks>Accounts found in <paramref name="preloaded"/> are taken from it (each once) instead of being loaded.</remarks>
-    private async Task<Dictionary<CustomerId, BatchAccount>> LoadBatchAsync(IReadOnlyList<AccountChange> changes, IReadOnlyList<int> pending, PreloadedAccounts? preloaded, CancellationToken cancellationToken)
+    /// <remarks>
+    /// Accounts the basis of <paramref name="planned"/> held are carried over as it left them (D16.102); accounts found in
+    /// <paramref name="preloaded"/> are taken from it (each once); the others are loaded.
+    /// </remarks>
+    private async Task<Dictionary<CustomerId, BatchAccount>> LoadBatchAsync(IReadOnlyList<AccountChange> changes, IReadOnlyList<int> pending, PreloadedAccounts? preloaded, PlannedBatch? planned, CancellationToken cancellationToken)
     {
         var ids = new List<CustomerId>();
         var seen = new HashSet<CustomerId>();
@@ -245,7 +313,12 @@ public sealed partial class CustomerAccountService
         {
             if (seen.Add(customer))
             {
-                if (preloaded is not null && preloaded.Accounts.Remove(customer, out var held))
+                if (planned?.Basis is { } basis && basis.Accounts.TryGetValue(customer, out var before) && before.CarryOver() is { } carried)
+                {
+                    accounts[customer] = carried;
+                    planned.Carried.Add(customer);
+                }
+                else if (preloaded is not null && preloaded.Accounts.Remove(customer, out var held))
                 {
                     accounts[customer] = held;
                 }
@@ -282,7 +355,7 @@ public sealed partial class CustomerAccountService
     /// <summary>After the last retry: the changes of accounts other writers kept changing are refused, nothing of them appended.</summary>
     private async Task RefuseConflictedAsync(IReadOnlyList<AccountChange> changes, IReadOnlyList<int> pending, Dictionary<CustomerId, BatchAccount> accounts, int[] appended, BatchRefusal?[] refused, CancellationToken cancellationToken)
     {
-        var stored = await LoadBatchAsync(changes, pending, null, cancellationToken).ConfigureAwait(false);
+        var stored = await LoadBatchAsync(changes, pending, null, null, cancellationToken).ConfigureAwait(false);
         foreach (var index in pending)
         {
             var customer = changes[index].Customer;
@@ -297,6 +370,44 @@ public sealed partial class CustomerAccountService
         internal PreloadedAccounts(Dictionary<CustomerId, BatchAccount> accounts) => Accounts = accounts;
 
         internal Dictionary<CustomerId, BatchAccount> Accounts { get; }
+    }
+
+    /// <summary>A batch applied in memory by <see cref="PlanBatchAsync"/>, to be written by <see cref="WriteBatchAsync"/> (D16.102).</summary>
+    internal sealed class PlannedBatch
+    {
+        internal PlannedBatch(Actor actor, IReadOnlyList<AccountChange> changes, PlannedBatch? basis)
+        {
+            Actor = actor;
+            Changes = changes;
+            Basis = basis;
+            Appended = new int[changes.Count];
+            Refused = new BatchRefusal?[changes.Count];
+        }
+
+        internal Actor Actor { get; }
+
+        internal IReadOnlyList<AccountChange> Changes { get; }
+
+        /// <summary>The batch before, whose accounts this one carries over; written before this one.</summary>
+        internal PlannedBatch? Basis { get; }
+
+        internal int[] Appended { get; }
+
+        internal BatchRefusal?[] Refused { get; }
+
+        internal HashSet<(CustomerId, Permission)> Allowed { get; } = [];
+
+        /// <summary>The accounts of the first attempt, as the changes left them.</summary>
+        internal Dictionary<CustomerId, BatchAccount> Accounts { get; set; } = [];
+
+        /// <summary>The accounts carried over from <see cref="Basis"/>.</summary>
+        internal HashSet<CustomerId> Carried { get; } = [];
+
+        /// <summary>The accounts whose first append was not written (a version conflict, or carried over from such an account).</summary>
+        internal IReadOnlySet<CustomerId> FirstConflicts { get; set; } = new HashSet<CustomerId>();
+
+        /// <summary>Completes when the batch is written (or faults with the write's fault).</summary>
+        internal TaskCompletionSource Written { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
     /// <summary>An account as a batch holds it: the version loaded, the projection after the changes so far, the records to append.</summary>
@@ -337,6 +448,12 @@ public sealed partial class CustomerAccountService
                 return new BatchAccount(journal.Customer, journal.Records.Count, null, exception);
             }
         }
+
+        /// <summary>
+        /// The account as the next batch finds it once this batch's records are written: the same projection at the version
+        /// after them (D16.102); <see langword="null"/> for a journal that cannot be read (it is loaded again).
+        /// </summary>
+        public BatchAccount? CarryOver() => Error is null ? new BatchAccount(Customer, Loaded + Appended.Count, Appender, null) : null;
 
         /// <summary>The account, or <see langword="null"/> when it does not exist; a journal that cannot be read is thrown, as a load throws it.</summary>
         /// <remarks>The view is correct until the account's next change in the batch; nothing keeps it longer.</remarks>

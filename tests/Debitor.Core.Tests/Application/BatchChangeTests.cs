@@ -148,10 +148,84 @@ public sealed class BatchChangeTests
         Assert.Equal((3L, "other"), (account.Version, account.Journal[1].RecordedBy.Value));
     }
 
-    /// <summary>The changes through their single-account use cases, one by one: the journals left and the refusals.</summary>
-    private static (ServiceFixture Single, List<(int, string, string)> Refused) OneByOne(Op[] ops, bool autoApply, Actor actor)
+    /// <summary>
+    /// Property (D16.102): the import's schedule — each chunk planned while the chunk before is not yet written (carrying
+    /// its accounts over), then the chunk before written — with another writer appending to an account just before chunk
+    /// <c>w</c> is written (a conflict there, and an account carried over from a conflict in the chunk after): the journals
+    /// and refusals are those of the single-account use cases with the other writer's append between chunks w-1 and w.
+    /// </summary>
+    [Property(MaxTest = 200)]
+    public Property PlanBatchAsync_ChunkBeforeUnwrittenAndAnotherWriterInBetween_LeavesTheJournalsOfOneByOne() =>
+        Prop.ForAll(Batches(), Gen.Choose(0, 6).ToArbitrary(), (batch, w) =>
+        {
+            var (ops, chunk, autoApply, actor) = batch;
+            var chunks = ops.Chunk(chunk).ToList();
+            var single = Fixture(autoApply);
+            var expected = new List<(int, string, string)>();
+            for (var k = 0; k < chunks.Count; k++)
+            {
+                if (k == w)
+                {
+                    Foreign(single.Store, w);
+                }
+
+                var (_, refusals) = OneByOne(chunks[k], single, actor);
+                expected.AddRange(refusals.Select(r => ((k * chunk) + r.Item1, r.Item2, r.Item3)));
+            }
+
+            var inner = new InMemoryCustomerAccountStore();
+            var batched = new ServiceFixture(store: inner);
+            batched.Options.Payments.ApplyCreditNotesToRelatedItem = autoApply;
+            var refused = new List<(int, string, string)>();
+            CustomerAccountService.PlannedBatch? basis = null;
+            void Write(int k)
+            {
+                if (k == w)
+                {
+                    Foreign(inner, w);
+                }
+
+                var result = batched.Service.WriteBatchAsync(basis!, CancellationToken.None).GetAwaiter().GetResult();
+                refused.AddRange(result.Refused.Select(r => ((k * chunk) + r.Index, r.Reason.GetType().Name, r.Reason.Message)));
+            }
+
+            for (var k = 0; k < chunks.Count; k++)
+            {
+                var planned = batched.Service.PlanBatchAsync(actor, [.. chunks[k].Select(o => o.Change())], null, basis, CancellationToken.None).GetAwaiter().GetResult();
+                if (basis is not null)
+                {
+                    Write(k - 1);
+                }
+
+                basis = planned;
+            }
+
+            if (basis is not null)
+            {
+                Write(chunks.Count - 1);
+            }
+
+            return Journals(single.Store).SequenceEqual(Journals(inner)) && expected.SequenceEqual(refused);
+        });
+
+    /// <summary>Another writer records master data on an existing account.</summary>
+    private static void Foreign(InMemoryCustomerAccountStore store, int w)
     {
-        var single = Fixture(autoApply);
+        var customer = Customers[w % Customers.Length];
+        var version = store.LoadAsync(customer, CancellationToken.None).AsTask().GetAwaiter().GetResult().Count;
+        if (version > 0)
+        {
+            var entry = new MasterDataChanged(Id($"foreign-{w}"), CustomerMasterData.Empty with { Phones = [new PhoneNumber("+49 89 0", Preferred: true)] });
+            store.AppendAsync(customer, version, [new JournalRecord(version + 1, Now, new UserId("other"), entry)], CancellationToken.None).AsTask().GetAwaiter().GetResult();
+        }
+    }
+
+    /// <summary>The changes through their single-account use cases, one by one: the journals left and the refusals.</summary>
+    private static (ServiceFixture Single, List<(int, string, string)> Refused) OneByOne(Op[] ops, bool autoApply, Actor actor) =>
+        OneByOne(ops, Fixture(autoApply), actor);
+
+    private static (ServiceFixture Single, List<(int, string, string)> Refused) OneByOne(Op[] ops, ServiceFixture single, Actor actor)
+    {
         var expected = new List<(int, string, string)>();
         for (var i = 0; i < ops.Length; i++)
         {
@@ -372,8 +446,10 @@ public sealed class BatchChangeTests
         return fixture;
     }
 
-    private static List<string> Journals(ServiceFixture fixture) =>
-        [.. Customers.SelectMany(c => fixture.Store.LoadAsync(c, CancellationToken.None).AsTask().GetAwaiter().GetResult().Select(r => c + " " + JournalJson.Serialize(r)))];
+    private static List<string> Journals(ServiceFixture fixture) => Journals(fixture.Store);
+
+    private static List<string> Journals(InMemoryCustomerAccountStore store) =>
+        [.. Customers.SelectMany(c => store.LoadAsync(c, CancellationToken.None).AsTask().GetAwaiter().GetResult().Select(r => c + " " + JournalJson.Serialize(r)))];
 
     /// <summary>Counts the store calls, and lets "another writer" append before a batched append.</summary>
     private sealed class CountingStore(InMemoryCustomerAccountStore inner) : ICustomerAccountStore

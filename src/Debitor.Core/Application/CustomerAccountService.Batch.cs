@@ -112,6 +112,9 @@ public sealed partial class CustomerAccountService
         {
             await basis.Written.Task.ConfigureAwait(false);
             invalid.UnionWith(batch.Carried.Where(basis.FirstConflicts.Contains));
+
+            // Written batches are not kept alive by the ones after them (an import holds two at a time).
+            batch.Basis = null;
         }
 
         var changes = batch.Changes;
@@ -388,8 +391,8 @@ public sealed partial class CustomerAccountService
 
         internal IReadOnlyList<AccountChange> Changes { get; }
 
-        /// <summary>The batch before, whose accounts this one carries over; written before this one.</summary>
-        internal PlannedBatch? Basis { get; }
+        /// <summary>The batch before, whose accounts this one carries over; written before this one (forgotten once it is).</summary>
+        internal PlannedBatch? Basis { get; set; }
 
         internal int[] Appended { get; }
 

@@ -386,6 +386,10 @@ internal static class DatevImporter
         }
     }
 
+    /// <summary>One SHA-256 context per thread, reset after each digest (half the cost of a one-shot hash per line, D16.104).</summary>
+    [ThreadStatic]
+    private static IncrementalHash? t_sha256;
+
     /// <summary>The first 20 hex digits of the SHA-256 of the line's UTF-8 bytes (D16.33), without a byte array or a 64-digit string per line.</summary>
     private static string Digest(string raw)
     {
@@ -393,7 +397,9 @@ internal static class DatevImporter
         var rented = max > 1024 ? System.Buffers.ArrayPool<byte>.Shared.Rent(max) : null;
         Span<byte> bytes = rented ?? stackalloc byte[1024];
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(bytes[..Encoding.UTF8.GetBytes(raw, bytes)], hash);
+        var sha256 = t_sha256 ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        sha256.AppendData(bytes[..Encoding.UTF8.GetBytes(raw, bytes)]);
+        _ = sha256.GetHashAndReset(hash);
         if (rented is not null)
         {
             System.Buffers.ArrayPool<byte>.Shared.Return(rented);

@@ -128,9 +128,9 @@ public sealed class DatevImportTests
     }
 
     /// <summary>
-    /// D16.101: three chunks read on one thread and applied on another, the accounts of each next chunk loaded ahead.
-    /// Accounts of the first chunk come back in the third (loaded ahead after the first was written), and the third holds
-    /// a malformed line and an unknown customer, reported with their numbers.
+    /// D16.101, D16.102: three chunks read on one thread, each applied while the one before is written. Accounts of the
+    /// first chunk come back in the third (loaded after the first was written, not carried over), and the third holds a
+    /// malformed line and an unknown customer, reported with their numbers.
     /// </summary>
     [Fact]
     public async Task ImportDatev_AccountsReturningTwoChunksLater_SeeTheirEarlierLinesAndBadLinesAreReportedByNumber()

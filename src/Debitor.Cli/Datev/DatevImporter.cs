@@ -41,14 +41,14 @@ internal static class DatevImporter
     }
 
     /// <summary>Reads the file and applies it chunk by chunk (<see cref="DatevPipeline"/>).</summary>
-    private static Task<long> ChunksAsync<T>(CliHost host, DatevFile file, List<DatevRejection> rejected, ProgressReporter progress, Func<DatevRecord, T> read, Func<T, CustomerId> account, Func<List<(DatevRecord Record, T Line)>, List<AccountChange>> changes, Action<List<(DatevRecord Record, T Line)>, BatchResult> report, CancellationToken cancellationToken) =>
-        DatevPipeline.RunAsync(file, rejected, progress, host.Accounts, host.Actor, ChunkLines, read, account, changes, report, cancellationToken);
+    private static Task<long> ChunksAsync<T>(CliHost host, DatevFile file, List<DatevRejection> rejected, ProgressReporter progress, Func<DatevRecord, T> read, Func<List<(DatevRecord Record, T Line)>, List<AccountChange>> changes, Action<List<(DatevRecord Record, T Line)>, BatchResult> report, CancellationToken cancellationToken) =>
+        DatevPipeline.RunAsync(file, rejected, progress, host.Accounts, host.Actor, ChunkLines, read, changes, report, cancellationToken);
 
     // ---------------------------------------------------------------- master data (format category 16)
     private static async Task<DatevImportResult> MasterDataAsync(CliHost host, DatevFile file, List<DatevRejection> rejected, ProgressReporter progress, CancellationToken cancellationToken)
     {
         int customers = 0, entries = 0, unchanged = 0;
-        var lines = await ChunksAsync(host, file, rejected, progress, record => ReadCustomer(record, file, host.Company), line => line.Item1.Id, chunk =>
+        var lines = await ChunksAsync(host, file, rejected, progress, record => ReadCustomer(record, file, host.Company), chunk =>
         {
             // Each line registers its customer (a no-op when it is registered; an account registered with other
             // settings keeps them) and records the line's master data under an id derived from the line.
@@ -172,7 +172,7 @@ internal static class DatevImporter
         var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
         var changed = new HashSet<CustomerId>();
         int entries = 0, unchanged = 0;
-        var lines = await ChunksAsync(host, file, rejected, progress, record => Identified(ReadBooking(record, file), record, occurrences), line => line.Customer, chunk =>
+        var lines = await ChunksAsync(host, file, rejected, progress, record => Identified(ReadBooking(record, file), record, occurrences), chunk =>
         {
             // One change per line, computed from the account as it stands when it is applied (after the lines before it):
             // the due date from the customer's terms, the invoice a payment names and what is still open on it. A line

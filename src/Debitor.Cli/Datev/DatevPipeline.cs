@@ -1,28 +1,27 @@
 using System.Threading.Channels;
 using Debitor.Cli.Output;
-using Debitor.Core;
 using Debitor.Core.Application;
 
 namespace Debitor.Cli.Datev;
 
 /// <summary>
 /// How an import spreads its work over threads (D16.101, D16.102): one reads and checks the file's lines into chunks; the
-/// caller's thread applies each chunk in memory while the chunk before is written, and the accounts of the chunk after
-/// are loaded. What is written, and in which order, is what applying the chunks one after the other leaves: a preload is a
-/// load made after every chunk touching the account was written, an account carried over from the chunk before is as that
-/// chunk left it, and an append checks its version like any other.
+/// caller's thread applies each chunk in memory while the chunk before is written on another. What is written, and in
+/// which order, is what applying the chunks one after the other leaves: an account the chunk before held is carried over
+/// as that chunk left it, any other is loaded after every chunk before the one being written is written, and an append
+/// checks its version like any other.
 /// </summary>
 internal static class DatevPipeline
 {
-    /// <summary>A chunk of readable lines, the lines read up to its end (for progress) and the accounts its lines post to.</summary>
-    private sealed record Chunk<T>(List<(DatevRecord Record, T Line)> Lines, long LinesRead, HashSet<CustomerId> Accounts);
+    /// <summary>A chunk of readable lines and the lines read up to its end (for progress).</summary>
+    private sealed record Chunk<T>(List<(DatevRecord Record, T Line)> Lines, long LinesRead);
 
     /// <summary>
     /// Reads the file streaming on another thread and hands the readable lines on in chunks of <paramref name="chunkLines"/>;
-    /// a line that cannot be read is rejected with its number, field and reason. Each chunk's changes are applied in memory
-    /// on the caller's thread while the chunk before is written on another (D16.102), taking over that chunk's accounts as
-    /// it left them; the accounts of the next chunk that neither touches are loaded meanwhile (D16.101). The chunks are
-    /// written one after the other, in file order; <paramref name="report"/> sees each chunk's result in that order.
+    /// a line that cannot be read is rejected with its number, field and reason (D16.101). Each chunk's changes are applied
+    /// in memory on the caller's thread while the chunk before is written on another (D16.102), taking over that chunk's
+    /// accounts as it left them. The chunks are written one after the other, in file order; <paramref name="report"/> sees
+    /// each chunk's result in that order.
     /// Progress counts every line read.
     /// </summary>
     /// <returns>The lines read.</returns>
@@ -34,7 +33,6 @@ internal static class DatevPipeline
         Actor actor,
         int chunkLines,
         Func<DatevRecord, T> read,
-        Func<T, CustomerId> account,
         Func<List<(DatevRecord Record, T Line)>, List<AccountChange>> changes,
         Action<List<(DatevRecord Record, T Line)>, BatchResult> report,
         CancellationToken cancellationToken)
@@ -42,7 +40,7 @@ internal static class DatevPipeline
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var chunks = Channel.CreateBounded<Chunk<T>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
         var readRejected = new List<DatevRejection>();
-        var producer = Task.Run(() => ProduceAsync(file, readRejected, chunkLines, read, account, chunks.Writer, stop.Token), stop.Token);
+        var producer = Task.Run(() => ProduceAsync(file, readRejected, chunkLines, read, chunks.Writer, stop.Token), stop.Token);
         Task<BatchResult>? writing = null;
         Chunk<T>? written = null;
         long reported = 0;
@@ -60,16 +58,11 @@ internal static class DatevPipeline
         try
         {
             CustomerAccountService.PlannedBatch? basis = null;
-            Task<CustomerAccountService.PreloadedAccounts>? preloading = null;
-            var current = await NextAsync(chunks.Reader, stop.Token).ConfigureAwait(false);
-            while (current is not null)
+            await foreach (var current in chunks.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
             {
-                var next = await NextAsync(chunks.Reader, stop.Token).ConfigureAwait(false);
-                var preloaded = preloading is null ? null : await preloading.ConfigureAwait(false);
-                preloading = next is null ? null : Ahead(accounts, next, current, writing is null ? null : written, stop.Token);
                 if (current.Lines.Count > 0)
                 {
-                    var planned = await accounts.PlanBatchAsync(actor, changes(current.Lines), preloaded, basis, stop.Token).ConfigureAwait(false);
+                    var planned = await accounts.PlanBatchAsync(actor, changes(current.Lines), basis, stop.Token).ConfigureAwait(false);
                     await ReportAsync().ConfigureAwait(false);
                     writing = Task.Run(() => accounts.WriteBatchAsync(planned, stop.Token), stop.Token);
                     (written, basis) = (current, planned);
@@ -80,8 +73,6 @@ internal static class DatevPipeline
                     progress.Advance(current.LinesRead - reported);
                     reported = current.LinesRead;
                 }
-
-                current = next;
             }
 
             await ReportAsync().ConfigureAwait(false);
@@ -105,37 +96,21 @@ internal static class DatevPipeline
         return lines;
     }
 
-    /// <summary>
-    /// Starts loading the accounts of <paramref name="next"/> that neither the chunk about to be applied nor the chunk being
-    /// written touches; every chunk before those is written.
-    /// </summary>
-    private static Task<CustomerAccountService.PreloadedAccounts>? Ahead<T>(CustomerAccountService accounts, Chunk<T> next, Chunk<T> current, Chunk<T>? writing, CancellationToken cancellationToken)
-    {
-        var ahead = next.Accounts.Where(a => !current.Accounts.Contains(a) && writing?.Accounts.Contains(a) != true).ToList();
-        return ahead.Count == 0 ? null : Task.Run(() => accounts.PreloadAsync(ahead, cancellationToken), cancellationToken);
-    }
-
-    private static async Task<Chunk<T>?> NextAsync<T>(ChannelReader<Chunk<T>> reader, CancellationToken cancellationToken) =>
-        await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false) && reader.TryRead(out var chunk) ? chunk : null;
-
     private static async Task<long> ProduceAsync<T>(
         DatevFile file,
         List<DatevRejection> rejected,
         int chunkLines,
         Func<DatevRecord, T> read,
-        Func<T, CustomerId> account,
         ChannelWriter<Chunk<T>> writer,
         CancellationToken cancellationToken)
     {
         long linesRead = 0;
         var malformed = new List<DatevRejection>();
         var chunk = new List<(DatevRecord, T)>(chunkLines);
-        var accounts = new HashSet<CustomerId>();
         async Task HandOnAsync()
         {
-            await writer.WriteAsync(new Chunk<T>(chunk, linesRead + malformed.Count, accounts), cancellationToken).ConfigureAwait(false);
+            await writer.WriteAsync(new Chunk<T>(chunk, linesRead + malformed.Count), cancellationToken).ConfigureAwait(false);
             chunk = new List<(DatevRecord, T)>(chunkLines);
-            accounts = [];
         }
 
         try
@@ -146,9 +121,7 @@ internal static class DatevPipeline
                 linesRead++;
                 try
                 {
-                    var line = read(record);
-                    chunk.Add((record, line));
-                    accounts.Add(account(line));
+                    chunk.Add((record, read(record)));
                 }
                 catch (DatevFieldException exception)
                 {

@@ -29,43 +29,19 @@ public sealed partial class CustomerAccountService
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>What each change appended, and the refusals.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="actor"/> or <paramref name="changes"/> or one of its changes is <see langword="null"/>.</exception>
-    public Task<BatchResult> ApplyManyAsync(Actor actor, IReadOnlyList<AccountChange> changes, CancellationToken cancellationToken = default) =>
-        ApplyPreloadedAsync(actor, changes, null, cancellationToken);
-
-    /// <summary>
-    /// Loads accounts ahead of a later <see cref="ApplyPreloadedAsync"/>
-    /// (D16.101): an import loads the accounts of its next batch on another thread while the current batch is applied and
-    /// written. Safe for concurrent use with a running batch; what is loaded is checked at the append like any load.
-    /// </summary>
-    internal async Task<PreloadedAccounts> PreloadAsync(IReadOnlyList<CustomerId> customers, CancellationToken cancellationToken)
+    public async Task<BatchResult> ApplyManyAsync(Actor actor, IReadOnlyList<AccountChange> changes, CancellationToken cancellationToken = default)
     {
-        var accounts = new Dictionary<CustomerId, BatchAccount>(customers.Count);
-        await foreach (var journal in _store.LoadManyAsync(customers, cancellationToken).ConfigureAwait(false))
-        {
-            accounts[journal.Customer] = BatchAccount.Of(journal);
-        }
-
-        return new PreloadedAccounts(accounts);
-    }
-
-    /// <summary>
-    /// <see cref="ApplyManyAsync"/> with some accounts loaded ahead
-    /// (<see cref="PreloadAsync"/>): the first attempt takes them instead of loading them again. A preloaded account another
-    /// writer changed since is a version conflict at the append and is loaded again, as after any load (D16.101).
-    /// </summary>
-    internal async Task<BatchResult> ApplyPreloadedAsync(Actor actor, IReadOnlyList<AccountChange> changes, PreloadedAccounts? preloaded, CancellationToken cancellationToken)
-    {
-        var batch = await PlanBatchAsync(actor, changes, preloaded, null, cancellationToken).ConfigureAwait(false);
+        var batch = await PlanBatchAsync(actor, changes, null, cancellationToken).ConfigureAwait(false);
         return await WriteBatchAsync(batch, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// The first half of <see cref="ApplyPreloadedAsync"/> (D16.102): loads the accounts (taking those preloaded, and
-    /// carrying over from <paramref name="basis"/> — the batch before, perhaps still being written — every account it
-    /// held, as it left it) and applies the changes in memory; nothing is written. <see cref="WriteBatchAsync"/> writes it.
+    /// The first half of <see cref="ApplyManyAsync"/> (D16.102): loads the accounts (carrying over from
+    /// <paramref name="basis"/> — the batch before, perhaps still being written — every account it held, as it left it)
+    /// and applies the changes in memory; nothing is written. <see cref="WriteBatchAsync"/> writes it.
     /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="actor"/> or <paramref name="changes"/> or one of its changes is <see langword="null"/>.</exception>
-    internal async Task<PlannedBatch> PlanBatchAsync(Actor actor, IReadOnlyList<AccountChange> changes, PreloadedAccounts? preloaded, PlannedBatch? basis, CancellationToken cancellationToken)
+    internal async Task<PlannedBatch> PlanBatchAsync(Actor actor, IReadOnlyList<AccountChange> changes, PlannedBatch? basis, CancellationToken cancellationToken)
     {
         Guard.Against.Null(actor);
         Guard.Against.Null(changes);
@@ -79,13 +55,13 @@ public sealed partial class CustomerAccountService
 
         var batch = new PlannedBatch(actor, changes, basis);
         IReadOnlyList<int> all = Enumerable.Range(0, changes.Count).ToList();
-        batch.Accounts = await LoadBatchAsync(changes, all, preloaded, batch, cancellationToken).ConfigureAwait(false);
+        batch.Accounts = await LoadBatchAsync(changes, all, batch, cancellationToken).ConfigureAwait(false);
         await ApplyPendingAsync(batch, all, batch.Accounts, cancellationToken).ConfigureAwait(false);
         return batch;
     }
 
     /// <summary>
-    /// The second half of <see cref="ApplyPreloadedAsync"/> (D16.102): waits until the batch's basis is written, then appends
+    /// The second half of <see cref="ApplyManyAsync"/> (D16.102): waits until the batch's basis is written, then appends
     /// what <see cref="PlanBatchAsync"/> applied. Accounts carried over from the basis whose first append there was a version
     /// conflict were planned on what was not written: they count as conflicts here, are loaded again and their changes
     /// applied again, like any conflict — so the journals are those of the batches applied one after the other.
@@ -125,7 +101,7 @@ public sealed partial class CustomerAccountService
         {
             if (attempt > 0)
             {
-                accounts = await LoadBatchAsync(changes, pending, null, null, cancellationToken).ConfigureAwait(false);
+                accounts = await LoadBatchAsync(changes, pending, null, cancellationToken).ConfigureAwait(false);
                 await ApplyPendingAsync(batch, pending, accounts, cancellationToken).ConfigureAwait(false);
             }
 
@@ -303,11 +279,8 @@ public sealed partial class CustomerAccountService
     }
 
     /// <summary>Loads the accounts of the pending changes, and the payers their registrations name, in one call.</summary>
-    /// <remarks>
-    /// Accounts the basis of <paramref name="planned"/> held are carried over as it left them (D16.102); accounts found in
-    /// <paramref name="preloaded"/> are taken from it (each once); the others are loaded.
-    /// </remarks>
-    private async Task<Dictionary<CustomerId, BatchAccount>> LoadBatchAsync(IReadOnlyList<AccountChange> changes, IReadOnlyList<int> pending, PreloadedAccounts? preloaded, PlannedBatch? planned, CancellationToken cancellationToken)
+    /// <remarks>Accounts the basis of <paramref name="planned"/> held are carried over as it left them (D16.102); the others are loaded.</remarks>
+    private async Task<Dictionary<CustomerId, BatchAccount>> LoadBatchAsync(IReadOnlyList<AccountChange> changes, IReadOnlyList<int> pending, PlannedBatch? planned, CancellationToken cancellationToken)
     {
         var ids = new List<CustomerId>();
         var seen = new HashSet<CustomerId>();
@@ -320,10 +293,6 @@ public sealed partial class CustomerAccountService
                 {
                     accounts[customer] = carried;
                     planned.Carried.Add(customer);
-                }
-                else if (preloaded is not null && preloaded.Accounts.Remove(customer, out var held))
-                {
-                    accounts[customer] = held;
                 }
                 else
                 {
@@ -358,21 +327,13 @@ public sealed partial class CustomerAccountService
     /// <summary>After the last retry: the changes of accounts other writers kept changing are refused, nothing of them appended.</summary>
     private async Task RefuseConflictedAsync(IReadOnlyList<AccountChange> changes, IReadOnlyList<int> pending, Dictionary<CustomerId, BatchAccount> accounts, int[] appended, BatchRefusal?[] refused, CancellationToken cancellationToken)
     {
-        var stored = await LoadBatchAsync(changes, pending, null, null, cancellationToken).ConfigureAwait(false);
+        var stored = await LoadBatchAsync(changes, pending, null, cancellationToken).ConfigureAwait(false);
         foreach (var index in pending)
         {
             var customer = changes[index].Customer;
             appended[index] = 0;
             refused[index] = new BatchRefusal(index, customer, new ConcurrencyException(customer, accounts[customer].Loaded, stored[customer].Loaded));
         }
-    }
-
-    /// <summary>Accounts loaded ahead of a batch (<see cref="PreloadAsync"/>); a batch takes each at most once.</summary>
-    internal sealed class PreloadedAccounts
-    {
-        internal PreloadedAccounts(Dictionary<CustomerId, BatchAccount> accounts) => Accounts = accounts;
-
-        internal Dictionary<CustomerId, BatchAccount> Accounts { get; }
     }
 
     /// <summary>A batch applied in memory by <see cref="PlanBatchAsync"/>, to be written by <see cref="WriteBatchAsync"/> (D16.102).</summary>

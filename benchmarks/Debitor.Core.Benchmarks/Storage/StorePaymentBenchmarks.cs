@@ -59,6 +59,9 @@ public class StorePaymentBenchmarks
         }
     }
 
+    /// <summary>The account views the use case holds for the store between calls (none for a store that cannot stamp its loads).</summary>
+    internal HeldAccountViews? HeldViews => HeldAccountViews.For(_store);
+
     [GlobalCleanup]
     public void Cleanup() => _cleanup();
 

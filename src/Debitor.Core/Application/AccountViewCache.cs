@@ -66,6 +66,17 @@ internal sealed class AccountViewCache(ICustomerAccountStore store)
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(held);
         var tail = await store.LoadAfterAsync(customer, held.Version, cancellationToken).ConfigureAwait(false);
+        return Continue(customer, held, tail);
+    }
+
+    /// <summary>The held view continued by the records after its version, replayed by the one projection; the view itself when there are none.</summary>
+    /// <param name="customer">The account.</param>
+    /// <param name="held">The view held, at some version v.</param>
+    /// <param name="tail">The store's records after v.</param>
+    /// <returns>The view at the tail's last version.</returns>
+    /// <exception cref="CorruptJournalException">The records do not continue the journal at v + 1, v + 2, …</exception>
+    internal static CustomerAccount Continue(CustomerId customer, CustomerAccount held, IReadOnlyList<JournalRecord> tail)
+    {
         if (tail.Count == 0)
         {
             return held;

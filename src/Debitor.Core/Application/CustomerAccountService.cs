@@ -543,9 +543,9 @@ public sealed partial class CustomerAccountService
 
         for (var attempt = 0; ; attempt++)
         {
-            var journal = await LoadJournalAsync(customer, nameof(customer), cancellationToken).ConfigureAwait(false);
+            var (journal, held) = await LoadCurrentAsync(customer, nameof(customer), cancellationToken).ConfigureAwait(false);
             var now = _clock.GetCurrentInstant();
-            var account = compute is null ? null : CustomerAccount.FromJournal(journal);
+            var account = held.Account ?? (compute is null ? null : CustomerAccount.FromJournal(journal));
             var entries = compute is null ? fixedEntries! : compute(account!, now);
             var appender = account is null ? new AccountProjection.Appender(journal) : new AccountProjection.Appender(account);
             if (entries.Count == 0)
@@ -562,7 +562,7 @@ public sealed partial class CustomerAccountService
             try
             {
                 await _store.AppendAsync(customer, journal.Count, appended, cancellationToken).ConfigureAwait(false);
-                return appender.Freeze();
+                return Appended(customer, held, appender.Freeze());
             }
             catch (ConcurrencyException) when (DebitorDiagnostics.Conflict(_log, "accounts", customer, attempt, attempt < _options.MaxConcurrencyRetries) && attempt < _options.MaxConcurrencyRetries)
             {
@@ -575,8 +575,11 @@ public sealed partial class CustomerAccountService
     internal Task<CustomerAccount> LoadAsync(CustomerId customer, string parameterName, CancellationToken cancellationToken) =>
         LoadExistingAsync(customer, parameterName, cancellationToken);
 
-    private async Task<CustomerAccount> LoadExistingAsync(CustomerId customer, string parameterName, CancellationToken cancellationToken) =>
-        CustomerAccount.FromJournal(await LoadJournalAsync(customer, parameterName, cancellationToken).ConfigureAwait(false));
+    private async Task<CustomerAccount> LoadExistingAsync(CustomerId customer, string parameterName, CancellationToken cancellationToken)
+    {
+        var (journal, held) = await LoadCurrentAsync(customer, parameterName, cancellationToken).ConfigureAwait(false);
+        return held.Account ?? CustomerAccount.FromJournal(journal);
+    }
 
     /// <summary>The journal of an existing account.</summary>
     private async Task<IReadOnlyList<JournalRecord>> LoadJournalAsync(CustomerId customer, string parameterName, CancellationToken cancellationToken)

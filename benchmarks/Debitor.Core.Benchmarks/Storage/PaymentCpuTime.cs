@@ -1,0 +1,51 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Debitor.Core.Benchmarks.Storage;
+
+/// <summary>
+/// <c>--payment-cpu [payments] [store]</c>: posts payments in a loop exactly as <see cref="StorePaymentBenchmarks"/> does
+/// (one payment to one of 4,096 accounts of 50 open invoices, round-robin, through <c>CustomerAccountService.PostAsync</c>)
+/// and reports the process CPU time and the bytes allocated per payment. CPU time is the figure to read on a shared
+/// machine; the loop is also what a profiler (dotnet-trace) is pointed at.
+/// </summary>
+/// <remarks><c>store</c> is a name of <see cref="BenchStores.WritingNames"/> (<c>sqlite-normal</c> by default). The first
+/// tenth of the payments warms the JIT and is not counted.</remarks>
+internal static class PaymentCpuTime
+{
+    public static async Task ReportAsync(int payments, string store)
+    {
+        var bench = new StorePaymentBenchmarks { Store = store };
+        bench.Setup();
+        try
+        {
+            for (var i = 0; i < payments / 10; i++)
+            {
+                await bench.PostPaymentToFiftyItemAccount();
+            }
+
+            var process = Process.GetCurrentProcess();
+            process.Refresh();
+            var cpu = process.TotalProcessorTime;
+            var wall = Stopwatch.StartNew();
+            var bytes = GC.GetTotalAllocatedBytes(precise: true);
+            for (var i = 0; i < payments; i++)
+            {
+                await bench.PostPaymentToFiftyItemAccount();
+            }
+
+            bytes = GC.GetTotalAllocatedBytes(precise: true) - bytes;
+            wall.Stop();
+            process.Refresh();
+            var used = process.TotalProcessorTime - cpu;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{store} {payments:N0} payments: {used.TotalMicroseconds / payments:F1} µs CPU per payment ({payments / used.TotalSeconds:N0} per CPU second), " +
+                $"{wall.Elapsed.TotalMicroseconds / payments:F1} µs wall, {bytes / (double)payments / 1024:F1} KB allocated per payment; " +
+                $"{bench.HeldViews?.Count ?? 0:N0} views held, spanning {bench.HeldViews?.Records ?? 0:N0} records"));
+        }
+        finally
+        {
+            bench.Cleanup();
+        }
+    }
+}

@@ -29,19 +29,33 @@ internal static class PaymentCpuTime
             var cpu = process.TotalProcessorTime;
             var wall = Stopwatch.StartNew();
             var bytes = GC.GetTotalAllocatedBytes(precise: true);
+            var collections = (Gen0: GC.CollectionCount(0), Gen1: GC.CollectionCount(1), Gen2: GC.CollectionCount(2));
+            var paused = GC.GetTotalPauseDuration();
             for (var i = 0; i < payments; i++)
             {
                 await bench.PostPaymentToFiftyItemAccount();
             }
 
             bytes = GC.GetTotalAllocatedBytes(precise: true) - bytes;
+            paused = GC.GetTotalPauseDuration() - paused;
+            collections = (GC.CollectionCount(0) - collections.Gen0, GC.CollectionCount(1) - collections.Gen1, GC.CollectionCount(2) - collections.Gen2);
             wall.Stop();
             process.Refresh();
             var used = process.TotalProcessorTime - cpu;
+            var held = bench.HeldViews;
+            var (count, records) = (held?.Count ?? 0, held?.Records ?? 0);
+            var heap = GC.GetTotalMemory(forceFullCollection: true);
+            foreach (var customer in bench.Customers)
+            {
+                held?.Forget(customer);
+            }
+
+            heap -= GC.GetTotalMemory(forceFullCollection: true);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{store} {payments:N0} payments: {used.TotalMicroseconds / payments:F1} µs CPU per payment ({payments / used.TotalSeconds:N0} per CPU second), " +
                 $"{wall.Elapsed.TotalMicroseconds / payments:F1} µs wall, {bytes / (double)payments / 1024:F1} KB allocated per payment; " +
-                $"{bench.HeldViews?.Count ?? 0:N0} views held, spanning {bench.HeldViews?.Records ?? 0:N0} records"));
+                $"GC: {collections.Gen0:N0}/{collections.Gen1:N0}/{collections.Gen2:N0} collections of generation 0/1/2, paused {paused.TotalMicroseconds / payments:F1} µs per payment; " +
+                $"{count:N0} journals held, {records:N0} records, {heap / 1024.0 / 1024.0:F1} MB of heap"));
         }
         finally
         {

@@ -59,8 +59,11 @@ public class StorePaymentBenchmarks
         }
     }
 
-    /// <summary>The account views the use case holds for the store between calls (none for a store that cannot stamp its loads).</summary>
-    internal HeldAccountViews? HeldViews => HeldAccountViews.For(_store);
+    /// <summary>The journals the use case holds for the store between calls (none for a store that cannot stamp its loads).</summary>
+    internal HeldJournals? HeldViews => HeldJournals.For(_store);
+
+    /// <summary>The accounts the payments go to.</summary>
+    internal IReadOnlyList<CustomerId> Customers => _customers;
 
     [GlobalCleanup]
     public void Cleanup() => _cleanup();

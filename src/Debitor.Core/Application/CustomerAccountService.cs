@@ -543,9 +543,10 @@ public sealed partial class CustomerAccountService
 
         for (var attempt = 0; ; attempt++)
         {
-            var (journal, held) = await LoadCurrentAsync(customer, nameof(customer), cancellationToken).ConfigureAwait(false);
+            var loaded = await LoadCurrentAsync(customer, nameof(customer), cancellationToken).ConfigureAwait(false);
+            var journal = loaded.Journal!;
             var now = _clock.GetCurrentInstant();
-            var account = held.Account ?? (compute is null ? null : CustomerAccount.FromJournal(journal));
+            var account = compute is null ? null : CustomerAccount.FromJournal(journal);
             var entries = compute is null ? fixedEntries! : compute(account!, now);
             var appender = account is null ? new AccountProjection.Appender(journal) : new AccountProjection.Appender(account);
             if (entries.Count == 0)
@@ -562,7 +563,7 @@ public sealed partial class CustomerAccountService
             try
             {
                 await _store.AppendAsync(customer, journal.Count, appended, cancellationToken).ConfigureAwait(false);
-                return Appended(customer, held, appender.Freeze());
+                return Appended(customer, loaded, appender.Freeze());
             }
             catch (ConcurrencyException) when (DebitorDiagnostics.Conflict(_log, "accounts", customer, attempt, attempt < _options.MaxConcurrencyRetries) && attempt < _options.MaxConcurrencyRetries)
             {
@@ -575,11 +576,8 @@ public sealed partial class CustomerAccountService
     internal Task<CustomerAccount> LoadAsync(CustomerId customer, string parameterName, CancellationToken cancellationToken) =>
         LoadExistingAsync(customer, parameterName, cancellationToken);
 
-    private async Task<CustomerAccount> LoadExistingAsync(CustomerId customer, string parameterName, CancellationToken cancellationToken)
-    {
-        var (journal, held) = await LoadCurrentAsync(customer, parameterName, cancellationToken).ConfigureAwait(false);
-        return held.Account ?? CustomerAccount.FromJournal(journal);
-    }
+    private async Task<CustomerAccount> LoadExistingAsync(CustomerId customer, string parameterName, CancellationToken cancellationToken) =>
+        CustomerAccount.FromJournal((await LoadCurrentAsync(customer, parameterName, cancellationToken).ConfigureAwait(false)).Journal!);
 
     /// <summary>The journal of an existing account.</summary>
     private async Task<IReadOnlyList<JournalRecord>> LoadJournalAsync(CustomerId customer, string parameterName, CancellationToken cancellationToken)

@@ -12,11 +12,11 @@ using static Debitor.Core.Tests.TestData;
 namespace Debitor.Core.Tests.Storage;
 
 /// <summary>
-/// Account views held between calls for a SQLite store (D13.100–D13.102): two store instances on one database file stand
-/// for two processes; whatever one of them does to an account, the other's next use case must act on the account as
-/// stored, never on the view it held.
+/// Account journals held between calls for a SQLite store (D13.100–D13.102): two store instances on one database file
+/// stand for two processes; whatever one of them does to an account, the other's next use case must act on the account
+/// as stored, never on the journal it held.
 /// </summary>
-public sealed class HeldAccountViewTests : IDisposable
+public sealed class HeldJournalTests : IDisposable
 {
     private readonly TempDatabase _file = new();
 
@@ -37,7 +37,7 @@ public sealed class HeldAccountViewTests : IDisposable
         await other.RegisterCustomerAsync(Accountant, NewCustomer(name: "Neue Müller GmbH"));
         await other.ChangeSettingsAsync(Accountant, Id("settings"), NewCustomer(name: "Neue Müller KG"));
 
-        // A held view would refuse the invoice (archived); the stored account takes it.
+        // The held journal would refuse the invoice (archived); the stored account takes it.
         var after = await first.PostAsync(Accountant, CustomerA, Invoice("inv-1", 100m));
 
         Assert.False(after.IsArchived);
@@ -59,7 +59,7 @@ public sealed class HeldAccountViewTests : IDisposable
         await other.RegisterCustomerAsync(Accountant, NewCustomer(name: "Neue Müller GmbH"));
         await other.ArchiveCustomerAsync(Accountant, CustomerA, Id("archived"), "closed down");
 
-        // A held view would take the invoice into an archived account at the same version.
+        // The held journal would take the invoice into an archived account at the same version.
         await Assert.ThrowsAsync<CustomerArchivedException>(() => first.PostAsync(Accountant, CustomerA, Invoice("inv-1", 100m)));
 
         Assert.Equal(2, (await PlainJournalAsync(plain)).Count);
@@ -87,23 +87,23 @@ public sealed class HeldAccountViewTests : IDisposable
     }
 
     [Fact]
-    public async Task GetAccountAsync_AccountDeletedByAnotherStore_ThrowsAndDropsTheView()
+    public async Task GetAccountAsync_AccountDeletedByAnotherStore_ThrowsAndDropsTheJournal()
     {
         var (one, two, _) = await StoresAsync();
         var first = Service(one);
         await first.RegisterCustomerAsync(Accountant, NewCustomer());
         await first.GetAccountAsync(Accountant, CustomerA);
-        Assert.Equal(1, HeldAccountViews.For(one)!.Count);
+        Assert.Equal(1, HeldJournals.For(one)!.Count);
 
         await Service(two).DeleteCustomerAsync(Accountant, CustomerA);
 
         var ex = await Assert.ThrowsAnyAsync<ArgumentException>(() => first.GetAccountAsync(Accountant, CustomerA));
         Assert.Equal("customer", ex.ParamName);
-        Assert.Equal(0, HeldAccountViews.For(one)!.Count);
+        Assert.Equal(0, HeldJournals.For(one)!.Count);
     }
 
     [Fact]
-    public async Task PostAsync_DatabaseWithoutDeletionCount_HoldsNoViewUntilTheSchemaIsUpdated()
+    public async Task PostAsync_DatabaseWithoutDeletionCount_HoldsNoJournalUntilTheSchemaIsUpdated()
     {
         var (one, _, plain) = await StoresAsync();
         await _file.ExecuteAsync("DROP TRIGGER debitor_accounts_deleted; DROP TABLE debitor_deletions;");
@@ -112,21 +112,21 @@ public sealed class HeldAccountViewTests : IDisposable
 
         var posted = await service.PostAsync(Accountant, CustomerA, Invoice("inv-1", 100m));
 
-        Assert.Equal(0, HeldAccountViews.For(one)!.Count);
+        Assert.Equal(0, HeldJournals.For(one)!.Count);
         Assert.Equal(await PlainJournalAsync(plain), posted.Journal);
 
         await one.EnsureSchemaAsync(CancellationToken.None);
         await service.PostAsync(Accountant, CustomerA, Payment("pay-1", 10m));
 
-        Assert.Equal(1, HeldAccountViews.For(one)!.Count);
+        Assert.Equal(1, HeldJournals.For(one)!.Count);
     }
 
     [Fact]
-    public async Task Hold_PastTheBound_DropsViewsUntilAQuarterIsFree()
+    public async Task Hold_PastTheBound_DropsJournalsUntilAQuarterIsFree()
     {
         var (one, _, _) = await StoresAsync();
         var service = Service(one);
-        var views = new HeldAccountViews(one, maxRecords: 8);
+        var held = new HeldJournals(one, maxRecords: 8);
         foreach (var n in Enumerable.Range(1, 5))
         {
             await service.RegisterCustomerAsync(Accountant, NewCustomer("C-" + n));
@@ -135,23 +135,24 @@ public sealed class HeldAccountViewTests : IDisposable
 
         foreach (var n in Enumerable.Range(1, 5))
         {
-            Assert.Equal(2, (await views.LoadAsync(new CustomerId("C-" + n), CancellationToken.None)).Account!.Version);
-            Assert.InRange(views.Records, 0, 8);
+            Assert.Equal(2, (await held.LoadAsync(new CustomerId("C-" + n), CancellationToken.None)).Journal!.Count);
+            Assert.InRange(held.Records, 0, 8);
         }
 
-        Assert.InRange(views.Count, 1, 4);
-        Assert.Equal(2L * views.Count, views.Records);
+        Assert.InRange(held.Count, 1, 4);
+        Assert.Equal(2L * held.Count, held.Records);
     }
 
     /// <summary>
     /// Random use cases on one account, each made through one of two SQLite store instances on one file (both holding
-    /// views) and, as the reference, through a service on an in-memory store, which holds none: every use case is taken
-    /// or refused alike, and after each the held view equals the uncached load of the file and the reference view.
+    /// journals) and, as the reference, through a service on an in-memory store, which holds none: every use case is taken
+    /// or refused alike, and after each the views through both instances equal the uncached load of the file and the
+    /// reference view.
     /// Entries are chosen against views a few steps old, so some no longer fit; a step may instead delete the customer
     /// and register it anew (refused once something was posted).
     /// </summary>
     [Property(MaxTest = 40)]
-    public Property UseCases_ThroughHeldViews_TakeAndRefuseAsWithoutThem() =>
+    public Property UseCases_ThroughHeldJournals_TakeAndRefuseAsWithoutThem() =>
         Prop.ForAll(
             Gen.Choose(0, 1).Zip(Gen.Choose(0, 12)).Zip(Gen.Choose(0, 1_000_000)).Select(t => (Who: t.Item1.Item1, Kind: t.Item1.Item2, Value: t.Item2)).ArrayOf().ToArbitrary(),
             steps => RunAsync(steps).GetAwaiter().GetResult());

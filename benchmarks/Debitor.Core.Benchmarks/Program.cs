@@ -27,7 +27,8 @@ public static class Program
         {
             Storage.PaymentCpuTime.ReportAsync(
                 args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20_000,
-                args.Length > 2 ? args[2] : "sqlite-normal").GetAwaiter().GetResult();
+                args.Length > 2 ? args[2] : "sqlite-normal",
+                args.Length > 3 && args[3] == "plain").GetAwaiter().GetResult();
             return;
         }
 

@@ -4,18 +4,19 @@ using System.Globalization;
 namespace Debitor.Core.Benchmarks.Storage;
 
 /// <summary>
-/// <c>--payment-cpu [payments] [store]</c>: posts payments in a loop exactly as <see cref="StorePaymentBenchmarks"/> does
+/// <c>--payment-cpu [payments] [store] [plain]</c>: posts payments in a loop exactly as <see cref="StorePaymentBenchmarks"/> does
 /// (one payment to one of 4,096 accounts of 50 open invoices, round-robin, through <c>CustomerAccountService.PostAsync</c>)
 /// and reports the process CPU time and the bytes allocated per payment. CPU time is the figure to read on a shared
 /// machine; the loop is also what a profiler (dotnet-trace) is pointed at.
 /// </summary>
-/// <remarks><c>store</c> is a name of <see cref="BenchStores.WritingNames"/> (<c>sqlite-normal</c> by default). The first
-/// tenth of the payments warms the JIT and is not counted.</remarks>
+/// <remarks><c>store</c> is a name of <see cref="BenchStores.WritingNames"/> (<c>sqlite-normal</c> by default); a third
+/// argument <c>plain</c> hands the service the store through the public port only, so it holds no journals (D13.100)
+/// and every call reads the whole journal. The first tenth of the payments warms the JIT and is not counted.</remarks>
 internal static class PaymentCpuTime
 {
-    public static async Task ReportAsync(int payments, string store)
+    public static async Task ReportAsync(int payments, string store, bool plain)
     {
-        var bench = new StorePaymentBenchmarks { Store = store };
+        var bench = new StorePaymentBenchmarks { Store = store, Plain = plain };
         bench.Setup();
         try
         {
@@ -52,7 +53,7 @@ internal static class PaymentCpuTime
 
             heap -= GC.GetTotalMemory(forceFullCollection: true);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{store} {payments:N0} payments: {used.TotalMicroseconds / payments:F1} µs CPU per payment ({payments / used.TotalSeconds:N0} per CPU second), " +
+                $"{store}{(plain ? " (plain port)" : "")} {payments:N0} payments: {used.TotalMicroseconds / payments:F1} µs CPU per payment ({payments / used.TotalSeconds:N0} per CPU second), " +
                 $"{wall.Elapsed.TotalMicroseconds / payments:F1} µs wall, {bytes / (double)payments / 1024:F1} KB allocated per payment; " +
                 $"GC: {collections.Gen0:N0}/{collections.Gen1:N0}/{collections.Gen2:N0} collections of generation 0/1/2, paused {paused.TotalMicroseconds / payments:F1} µs per payment; " +
                 $"{count:N0} journals held, {records:N0} records, {heap / 1024.0 / 1024.0:F1} MB of heap"));

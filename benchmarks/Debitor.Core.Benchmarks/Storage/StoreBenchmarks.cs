@@ -68,6 +68,7 @@ internal static class BenchStores
         }, () =>
         {
             postgres.Dispose();
+            if (Environment.GetEnvironmentVariable("DEBITOR_BENCH_KEEP") is not null) { return; }
             using var connection = new NpgsqlConnection(server);
             connection.Open();
             using var drop = new NpgsqlCommand($"DROP SCHEMA {schema} CASCADE", connection);

@@ -77,7 +77,10 @@ internal static class StoreRunCpuTime
                 {
                     cleanup?.Invoke();
                     Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-                    Directory.Delete(folder, true);
+                    if (Environment.GetEnvironmentVariable("DEBITOR_BENCH_KEEP") is null)
+                    {
+                        Directory.Delete(folder, true);
+                    }
                 }
             }
         }

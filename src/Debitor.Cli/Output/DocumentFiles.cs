@@ -56,6 +56,7 @@ internal sealed class DocumentFiles
     public List<string> Written { get; } = [];
 
     private readonly Lock _written = new();
+    private volatile bool _directoryMade;
 
     public async Task LetterAsync(DunningLetter letter, CancellationToken cancellationToken)
     {
@@ -76,20 +77,30 @@ internal sealed class DocumentFiles
         return LetterRecipient.For(account.Customer, account.MasterData, _country) with { Culture = _culture };
     }
 
-    private async Task WriteAsync(Func<DocumentFormat, RenderedDocument> render, string suffix, CancellationToken cancellationToken)
+    private Task WriteAsync(Func<DocumentFormat, RenderedDocument> render, string suffix, CancellationToken cancellationToken)
     {
-        System.IO.Directory.CreateDirectory(Directory);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (!_directoryMade)
+        {
+            System.IO.Directory.CreateDirectory(Directory);
+            _directoryMade = true;
+        }
+
         foreach (var format in _html ? new[] { DocumentFormat.Pdf, DocumentFormat.Html } : [DocumentFormat.Pdf])
         {
             var document = render(format);
             var extension = System.IO.Path.GetExtension(document.FileName);
             var name = System.IO.Path.GetFileNameWithoutExtension(document.FileName) + suffix + extension;
             var path = System.IO.Path.Combine(Directory, name);
-            await File.WriteAllBytesAsync(path, document.Content.ToArray(), cancellationToken);
+            // Written synchronously on the caller's thread: letters are already written one per core (D16.90), and an
+            // asynchronous write on Linux only hands the same blocking call to another pool thread (D16.120).
+            File.WriteAllBytes(path, document.Content.Span);
             lock (_written)
             {
                 Written.Add(path);
             }
         }
+
+        return Task.CompletedTask;
     }
 }

@@ -97,35 +97,35 @@ public sealed partial class DunningLetter
     internal string ContentHash()
     {
         var text = new StringBuilder();
-        void Add(FormattableString part) => text.Append(part.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        var invariant = CultureInfo.InvariantCulture;
         static string M(Money money) => string.Create(CultureInfo.InvariantCulture, $"{money.Amount} {money.Currency.Code}");
-        Add($"{Id}|{Number}|{RecipientId}|{Recipient.Number}|{Recipient.Name}|{Level}|{Scheme}|{HeaderTextKey}|{FooterTextKey}|{LetterDate:yyyy-MM-dd}|{PaymentDeadline:yyyy-MM-dd}");
-        Add($"{RecipientAddress}|{RecipientEmail}|{Medium}|{Attachments}|{Contact.Name}|{Contact.Phone}|{Contact.Email}");
+        text.Append(invariant, $"{Id}|{Number}|{RecipientId}|{Recipient.Number}|{Recipient.Name}|{Level}|{Scheme}|{HeaderTextKey}|{FooterTextKey}|{LetterDate:yyyy-MM-dd}|{PaymentDeadline:yyyy-MM-dd}").Append('\n');
+        text.Append(invariant, $"{RecipientAddress}|{RecipientEmail}|{Medium}|{Attachments}|{Contact.Name}|{Contact.Phone}|{Contact.Email}").Append('\n');
         foreach (var line in Lines.Concat(ItemsNotYetDue))
         {
-            Add($"L|{line.Customer}|{line.CustomerName}|{line.Installment.Item}|{line.Installment.Number}|{line.DocumentNumber}|{line.DocumentDate:yyyy-MM-dd}|{line.DueDate:yyyy-MM-dd}|{line.Status}|{line.Level}|{M(line.Amount)}|{M(line.OpenAmount)}|{M(line.Fee)}|{M(line.Interest)}|{line.InterestPeriods.Count}");
+            text.Append(invariant, $"L|{line.Customer}|{line.CustomerName}|{line.Installment.Item}|{line.Installment.Number}|{line.DocumentNumber}|{line.DocumentDate:yyyy-MM-dd}|{line.DueDate:yyyy-MM-dd}|{line.Status}|{line.Level}|{M(line.Amount)}|{M(line.OpenAmount)}|{M(line.Fee)}|{M(line.Interest)}|{line.InterestPeriods.Count}").Append('\n');
             foreach (var period in line.InterestPeriods)
             {
-                Add($"P|{period.FirstDay:yyyy-MM-dd}|{period.LastDay:yyyy-MM-dd}|{period.Days}|{period.AnnualRatePercent}|{M(period.Principal)}|{M(period.Amount)}");
+                text.Append(invariant, $"P|{period.FirstDay:yyyy-MM-dd}|{period.LastDay:yyyy-MM-dd}|{period.Days}|{period.AnnualRatePercent}|{M(period.Principal)}|{M(period.Amount)}").Append('\n');
             }
         }
 
         foreach (var credit in Credits)
         {
-            Add($"C|{credit.Customer}|{credit.Item}|{credit.DocumentNumber}|{M(credit.OpenAmount)}");
+            text.Append(invariant, $"C|{credit.Customer}|{credit.Item}|{credit.DocumentNumber}|{M(credit.OpenAmount)}").Append('\n');
         }
 
         foreach (var fee in Fees)
         {
-            Add($"F|{fee.Kind}|{M(fee.Amount)}|{fee.Level}|{fee.Customer}|{fee.Installment?.Item}|{fee.Installment?.Number}");
+            text.Append(invariant, $"F|{fee.Kind}|{M(fee.Amount)}|{fee.Level}|{fee.Customer}|{fee.Installment?.Item}|{fee.Installment?.Number}").Append('\n');
         }
 
         foreach (var debtor in Debtors)
         {
-            Add($"D|{debtor.Id}|{debtor.Number}|{debtor.Name}|{debtor.IsConsumer}");
+            text.Append(invariant, $"D|{debtor.Id}|{debtor.Number}|{debtor.Name}|{debtor.IsConsumer}").Append('\n');
         }
 
-        Add($"T|{M(OverdueTotal)}|{M(CreditTotal)}|{M(FeeTotal)}|{M(InterestTotal)}|{M(TotalDue)}|{M(NotYetDueTotal)}|{NoticeCount}");
+        text.Append(invariant, $"T|{M(OverdueTotal)}|{M(CreditTotal)}|{M(FeeTotal)}|{M(InterestTotal)}|{M(TotalDue)}|{M(NotYetDueTotal)}|{NoticeCount}").Append('\n');
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 }

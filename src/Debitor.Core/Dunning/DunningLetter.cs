@@ -88,6 +88,7 @@ public sealed partial class DunningLetter
     private readonly int _levelCount;
     private string? _id;
     private LetterContent? _content;
+    private IReadOnlyList<DunningDebtor>? _debtors;
 
     internal DunningLetter(
         RunScope scope,
@@ -187,7 +188,8 @@ public sealed partial class DunningLetter
     public EmailAddress? RecipientEmail => _recipientAccount.MasterData.SendingEmail;
 
     /// <summary>The customers whose items or credits are on the letter, with number and name, ordered by id.</summary>
-    public IReadOnlyList<DunningDebtor> Debtors =>
+    /// <remarks>Built once per letter (the letter is immutable): the outbox, the content hash and the document each read it.</remarks>
+    public IReadOnlyList<DunningDebtor> Debtors => _debtors ??=
         [.. Accounts.Select(a => a.Customer).Where(c => Customers.Contains(c.Id)).OrderBy(c => c.Id.Value, StringComparer.Ordinal).Select(c => new DunningDebtor(c.Id, c.Number, c.Name) { IsConsumer = c.IsConsumer })];
 
     /// <summary>What the recipient asked to have attached to dunning e-mails (R0.15).</summary>

@@ -252,10 +252,7 @@ public readonly struct Money : IEquatable<Money>, IComparable<Money>, IFormattab
             case "N" or "n":
                 return Amount.ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), culture);
             case "C" or "c":
-                var numbers = (NumberFormatInfo)culture.Clone();
-                numbers.CurrencySymbol = CurrencySymbols.For(Currency, formatProvider);
-                numbers.CurrencyDecimalDigits = decimals;
-                return Amount.ToString("C", numbers);
+                return Amount.ToString("C", CurrencyFormats.For(culture, CurrencySymbols.For(Currency, formatProvider), decimals));
             default:
                 throw new FormatException($"Format '{format}' is not supported for Money; use G, N or C.");
         }

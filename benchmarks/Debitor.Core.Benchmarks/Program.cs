@@ -3,7 +3,7 @@ using Debitor.Core.Benchmarks.Ledger;
 
 namespace Debitor.Core.Benchmarks;
 
-/// <summary>Hands the command line to BenchmarkDotNet's switcher; <c>--retained</c> reports retained memory instead, <c>--store-run-cpu</c> the CPU time of a dunning run from SQLite or memory, <c>--store-bytes</c> bytes on disk per open item per store, <c>--cluster-run</c> a measured dunning run over an Orleans test cluster.</summary>
+/// <summary>Hands the command line to BenchmarkDotNet's switcher; <c>--retained</c> reports retained memory instead, <c>--store-run-cpu</c> the CPU time of a dunning run from SQLite or memory, <c>--store-bytes</c> bytes on disk per open item per store, <c>--payment-cpu</c> the CPU time of posting one payment, <c>--cluster-run</c> a measured dunning run over an Orleans test cluster.</summary>
 public static class Program
 {
     /// <summary>Runs the benchmarks selected on the command line.</summary>
@@ -20,6 +20,15 @@ public static class Program
             Storage.StoreRunCpuTime.ReportAsync(
                 args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000,
                 args.Length > 2 ? args[2] : "sqlite,sqlite-full").GetAwaiter().GetResult();
+            return;
+        }
+
+        if (args is ["--payment-cpu", ..])
+        {
+            Storage.PaymentCpuTime.ReportAsync(
+                args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20_000,
+                args.Length > 2 ? args[2] : "sqlite-normal",
+                args.Length > 3 && args[3] == "plain").GetAwaiter().GetResult();
             return;
         }
 

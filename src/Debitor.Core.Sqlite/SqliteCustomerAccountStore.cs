@@ -66,7 +66,9 @@ public sealed partial class SqliteCustomerAccountStore : ICustomerAccountStore, 
         await ExecuteAsync(connection, transaction, SqliteSchema.Version2, cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(connection, transaction, SqliteLetterNumberSequence.Schema, cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(connection, transaction, SqliteDocumentOutbox.Schema, cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(connection, transaction, DeletionCountSchema, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        _unstamped = false;
     }
 
     /// <inheritdoc />
@@ -80,23 +82,7 @@ public sealed partial class SqliteCustomerAccountStore : ICustomerAccountStore, 
     {
         ArgumentOutOfRangeException.ThrowIfNegative(afterVersion);
         return WithSessionAsync<IReadOnlyList<JournalRecord>>(
-            async session =>
-            {
-                // One statement: the account's version and its rows come from one read snapshot, without a transaction.
-                var command = session.Command(
-                    """
-                    SELECT a.version, j.version, j.recorded_at, j.recorded_by, j.payload
-                    FROM debitor_accounts a LEFT JOIN debitor_journal j ON j.customer = a.customer AND j.version > $after
-                    WHERE a.customer = $customer ORDER BY j.version;
-                    """,
-                    null,
-                    "$customer",
-                    "$after");
-                command.Parameters[0].Value = customer.Value;
-                command.Parameters[1].Value = afterVersion;
-                await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                return await JournalAssembler.ReadOneAsync(reader, customer, afterVersion, payloadAsBytes: true, cancellationToken).ConfigureAwait(false);
-            },
+            async session => (await ReadOneAsync(session, customer, afterVersion, stamped: false, cancellationToken).ConfigureAwait(false)).Records,
             cancellationToken);
     }
 
@@ -114,21 +100,7 @@ public sealed partial class SqliteCustomerAccountStore : ICustomerAccountStore, 
 
         cancellationToken.ThrowIfCancellationRequested();
         var company = ICustomerAccountStore.CompanyOf(records)?.Value;
-        await WithSessionAsync(
-            async session =>
-            {
-                await using var transaction = session.Connection.BeginTransaction(deferred: false);
-                if (!await TryAppendPartAsync(session, transaction, customer, expectedVersion, company, rows, cancellationToken).ConfigureAwait(false))
-                {
-                    var actual = await VersionAsync(session, transaction, customer, cancellationToken).ConfigureAwait(false);
-                    throw new ConcurrencyException(customer, expectedVersion, actual);
-                }
-
-                // Past this point the append is not cancelled: it commits or, on a fault, rolls back as a whole.
-                await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
-                return true;
-            },
-            cancellationToken).ConfigureAwait(false);
+        await WithSessionAsync(session => AppendOneAsync(session, customer, expectedVersion, company, rows, cancellationToken), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -58,14 +58,7 @@ internal static class SqliteJournalStream
                     yield return finished;
                 }
 
-                if (raw.sqlite3_column_type(statement, 2) != raw.SQLITE_NULL)
-                {
-                    journal.Add(
-                        raw.sqlite3_column_int64(statement, 2),
-                        raw.sqlite3_column_blob(statement, 3),
-                        raw.sqlite3_column_blob(statement, 4),
-                        raw.sqlite3_column_blob(statement, 5));
-                }
+                AddRow(journal, statement);
             }
 
             if (journal.FinishLast() is { } last)
@@ -75,8 +68,25 @@ internal static class SqliteJournalStream
         }
     }
 
+    /// <summary>
+    /// Adds the journal row the statement stands on, from its columns 2–5 (version, recorded at, recorded by, payload) as
+    /// SQLite's bytes; a row whose version is null (an account without rows to read) adds nothing. Shared with the
+    /// single-account load (D13.101).
+    /// </summary>
+    internal static void AddRow(JournalAssembler journal, sqlite3_stmt statement)
+    {
+        if (raw.sqlite3_column_type(statement, 2) != raw.SQLITE_NULL)
+        {
+            journal.Add(
+                raw.sqlite3_column_int64(statement, 2),
+                raw.sqlite3_column_blob(statement, 3),
+                raw.sqlite3_column_blob(statement, 4),
+                raw.sqlite3_column_blob(statement, 5));
+        }
+    }
+
     /// <summary>Throws the driver's exception for a failed call.</summary>
-    private static void Check(int rc, sqlite3 db)
+    internal static void Check(int rc, sqlite3 db)
     {
         if (rc != raw.SQLITE_OK && rc != raw.SQLITE_ROW && rc != raw.SQLITE_DONE)
         {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace Debitor.Core.Sqlite;
 
@@ -10,6 +11,7 @@ namespace Debitor.Core.Sqlite;
 internal sealed class SqliteSession : IAsyncDisposable
 {
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, sqlite3_stmt> _statements = new(StringComparer.Ordinal);
 
     public SqliteSession(SqliteConnection connection) => Connection = connection;
 
@@ -34,8 +36,37 @@ internal sealed class SqliteSession : IAsyncDisposable
         return command;
     }
 
+    /// <summary>
+    /// The driver's own statement for <paramref name="sql"/>, prepared on first use and kept, for the loads that step it
+    /// themselves (D13.101); the caller resets it after use.
+    /// </summary>
+    /// <exception cref="SqliteException">The statement cannot be prepared.</exception>
+    public sqlite3_stmt Statement(string sql)
+    {
+        if (!_statements.TryGetValue(sql, out var statement))
+        {
+            var db = Connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
+            var rc = raw.sqlite3_prepare_v3(db, sql, raw.SQLITE_PREPARE_PERSISTENT, out statement);
+            if (rc != raw.SQLITE_OK)
+            {
+                statement.Dispose();
+                SqliteException.ThrowExceptionForRC(rc, db);
+            }
+
+            _statements.Add(sql, statement);
+        }
+
+        return statement;
+    }
+
     public async ValueTask DisposeAsync()
     {
+        foreach (var statement in _statements.Values)
+        {
+            statement.Dispose();
+        }
+
+        _statements.Clear();
         foreach (var command in _commands.Values)
         {
             await command.DisposeAsync().ConfigureAwait(false);

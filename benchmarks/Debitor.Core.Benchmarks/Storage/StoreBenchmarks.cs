@@ -68,6 +68,12 @@ internal static class BenchStores
         }, () =>
         {
             postgres.Dispose();
+            if (Environment.GetEnvironmentVariable("DEBITOR_BENCH_KEEP") is not null)
+            {
+                // Kept for inspection (the query plans of D13.110 were read from such a schema).
+                return;
+            }
+
             using var connection = new NpgsqlConnection(server);
             connection.Open();
             using var drop = new NpgsqlCommand($"DROP SCHEMA {schema} CASCADE", connection);

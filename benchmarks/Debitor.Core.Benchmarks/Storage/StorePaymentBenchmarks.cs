@@ -30,11 +30,14 @@ public class StorePaymentBenchmarks
 
     public static IEnumerable<string> Stores() => BenchStores.WritingNames();
 
+    /// <summary>Whether the service sees the store only through the public port, so it holds no journals (D13.100): every call reads the whole journal.</summary>
+    internal bool Plain { get; init; }
+
     [GlobalSetup]
     public void Setup()
     {
         (_store, _, _cleanup) = BenchStores.CreateAsync(Store).GetAwaiter().GetResult();
-        _service = new CustomerAccountService(_store, new RoleBasedAuthorization(), DunningPortfolio.Clock, new DebitorCoreOptions());
+        _service = new CustomerAccountService(Plain ? new PlainStore(_store) : _store, new RoleBasedAuthorization(), DunningPortfolio.Clock, new DebitorCoreOptions());
 
         // One account of 50 open invoices built through the use cases in memory, then copied under 4,096 ids.
         var template = new CustomerAccountService(new InMemoryCustomerAccountStore(), new RoleBasedAuthorization(), DunningPortfolio.Clock, new DebitorCoreOptions());
@@ -59,6 +62,12 @@ public class StorePaymentBenchmarks
         }
     }
 
+    /// <summary>The journals the use case holds for the store between calls (none for a store that cannot stamp its loads).</summary>
+    internal HeldJournals? HeldViews => HeldJournals.For(_store);
+
+    /// <summary>The accounts the payments go to.</summary>
+    internal IReadOnlyList<CustomerId> Customers => _customers;
+
     [GlobalCleanup]
     public void Cleanup() => _cleanup();
 
@@ -69,4 +78,20 @@ public class StorePaymentBenchmarks
         return _service.PostAsync(_actor, _customers[n % Accounts], new PaymentReceived(
             new EntryId("pay" + n.ToString(CultureInfo.InvariantCulture)), new Money(10m, Currency.EUR), DunningPortfolio.AsOf));
     }
+}
+
+/// <summary>A store seen only through the public port (no <see cref="IStampedAccountStore"/>): the use cases read every journal in full.</summary>
+internal sealed class PlainStore(ICustomerAccountStore inner) : ICustomerAccountStore
+{
+    public ValueTask<IReadOnlyList<JournalRecord>> LoadAsync(CustomerId customer, CancellationToken cancellationToken) => inner.LoadAsync(customer, cancellationToken);
+
+    public ValueTask<IReadOnlyList<JournalRecord>> LoadAfterAsync(CustomerId customer, long afterVersion, CancellationToken cancellationToken) =>
+        inner.LoadAfterAsync(customer, afterVersion, cancellationToken);
+
+    public ValueTask AppendAsync(CustomerId customer, long expectedVersion, IReadOnlyList<JournalRecord> records, CancellationToken cancellationToken) =>
+        inner.AppendAsync(customer, expectedVersion, records, cancellationToken);
+
+    public ValueTask DeleteAsync(CustomerId customer, long expectedVersion, CancellationToken cancellationToken) => inner.DeleteAsync(customer, expectedVersion, cancellationToken);
+
+    public ValueTask<IReadOnlyList<CustomerId>> ListCustomersAsync(CancellationToken cancellationToken) => inner.ListCustomersAsync(cancellationToken);
 }

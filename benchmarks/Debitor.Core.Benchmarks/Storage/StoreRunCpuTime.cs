@@ -24,7 +24,10 @@ internal static class StoreRunCpuTime
     {
         foreach (var name in stores.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            foreach (var round in new[] { "first", "warm" })
+            var rounds = int.TryParse(Environment.GetEnvironmentVariable("DEBITOR_BENCH_ROUNDS"), CultureInfo.InvariantCulture, out var n) && n > 2
+                ? ["first", .. Enumerable.Range(2, n - 1).Select(r => "warm" + r.ToString(CultureInfo.InvariantCulture))]
+                : new[] { "first", "warm" };
+            foreach (var round in rounds)
             {
                 var folder = Directory.CreateTempSubdirectory("debitor-cpu-").FullName;
                 Action? cleanup = null;
@@ -52,19 +55,32 @@ internal static class StoreRunCpuTime
                     var service = new DunningService(store, new RoleBasedAuthorization(), settings, new InterestSchemeRegistry(), new InMemoryDunningLetterOutput(), DunningPortfolio.Clock, new DebitorCoreOptions());
                     var actor = new Actor(new UserId("bench"), Roles.Accountant);
 
+                    var serverStart = name == "postgres" ? ServerCpu.Read() : null;
                     var (proposal, preview) = await MeasureAsync(() => service.PreviewAsync(actor, DunningPortfolio.Request));
+                    var serverPreview = name == "postgres" ? ServerCpu.Read() : null;
                     var (result, process) = await MeasureAsync(() => service.ProcessAsync(actor, proposal));
+                    var serverEnd = name == "postgres" ? ServerCpu.Read() : null;
                     var appended = result.Issued.Sum(l => l.Customers.Count);
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"{name,-11} {round,-5} {openItems,9:N0} items: preview {preview.Wall.TotalMilliseconds,8:F0} ms wall {preview.Cpu.TotalMilliseconds,8:F0} ms CPU; " +
                         $"process {result.Issued.Count:N0} letters ({appended:N0} account appends) {process.Wall.TotalMilliseconds,8:F0} ms wall {process.Cpu.TotalMilliseconds,8:F0} ms CPU; " +
                         $"end to end {openItems / (preview.Cpu + process.Cpu).TotalSeconds,10:N0} items/s of CPU, {openItems / (preview.Wall + process.Wall).TotalSeconds,10:N0} items/s wall"));
+                    if (serverStart is { } s0 && serverPreview is { } s1 && serverEnd is { } s2)
+                    {
+                        var server = s2 - s0;
+                        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                            $"{"",-11} {"",-5} server CPU: preview {(s1 - s0).TotalMilliseconds,8:F0} ms, process {(s2 - s1).TotalMilliseconds,8:F0} ms; " +
+                            $"client + server {openItems / (preview.Cpu + process.Cpu + server).TotalSeconds,10:N0} items/s of CPU"));
+                    }
                 }
                 finally
                 {
                     cleanup?.Invoke();
                     Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-                    Directory.Delete(folder, true);
+                    if (Environment.GetEnvironmentVariable("DEBITOR_BENCH_KEEP") is null)
+                    {
+                        Directory.Delete(folder, true);
+                    }
                 }
             }
         }
@@ -73,11 +89,21 @@ internal static class StoreRunCpuTime
     private static async Task<(T Result, (TimeSpan Wall, TimeSpan Cpu) Time)> MeasureAsync<T>(Func<Task<T>> run)
     {
         GC.Collect();
+        if (Environment.GetEnvironmentVariable("DEBITOR_BENCH_MARKS") is not null)
+        {
+            Console.WriteLine($"mark start {Stopwatch.GetTimestamp()} jitted {System.Runtime.JitInfo.GetCompiledMethodCount()} in {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:F0} ms, pause {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms, allocated {GC.GetTotalAllocatedBytes() >> 20} MB, GCs {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, heap {GC.GetTotalMemory(false) >> 20} MB");
+        }
+
         var process = Process.GetCurrentProcess();
         var cpu = process.TotalProcessorTime;
         var wall = Stopwatch.StartNew();
         var result = await run();
         wall.Stop();
+        if (Environment.GetEnvironmentVariable("DEBITOR_BENCH_MARKS") is not null)
+        {
+            Console.WriteLine($"mark end {Stopwatch.GetTimestamp()} jitted {System.Runtime.JitInfo.GetCompiledMethodCount()} in {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:F0} ms, allocated {GC.GetTotalAllocatedBytes() >> 20} MB, GCs {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, heap {GC.GetTotalMemory(false) >> 20} MB, pause {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms");
+        }
+
         process.Refresh();
         return (result, (wall.Elapsed, process.TotalProcessorTime - cpu));
     }

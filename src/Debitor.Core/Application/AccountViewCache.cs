@@ -66,14 +66,29 @@ internal sealed class AccountViewCache(ICustomerAccountStore store)
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(held);
         var tail = await store.LoadAfterAsync(customer, held.Version, cancellationToken).ConfigureAwait(false);
-        if (tail.Count == 0)
-        {
-            return held;
-        }
+        return Continue(customer, held, tail);
+    }
 
-        var journal = new JournalRecord[held.Version + tail.Count];
+    /// <summary>The held view continued by the records after its version, replayed by the one projection; the view itself when there are none.</summary>
+    /// <param name="customer">The account.</param>
+    /// <param name="held">The view held, at some version v.</param>
+    /// <param name="tail">The store's records after v.</param>
+    /// <returns>The view at the tail's last version.</returns>
+    /// <exception cref="CorruptJournalException">The records do not continue the journal at v + 1, v + 2, …</exception>
+    internal static CustomerAccount Continue(CustomerId customer, CustomerAccount held, IReadOnlyList<JournalRecord> tail) =>
+        tail.Count == 0 ? held : CustomerAccount.FromJournal(Continue(customer, held.Journal, tail));
+
+    /// <summary>The held journal continued by the store's records after it.</summary>
+    /// <param name="customer">The account.</param>
+    /// <param name="held">The records held, versions 1 to v.</param>
+    /// <param name="tail">The store's records after v.</param>
+    /// <returns>The journal at the tail's last version.</returns>
+    /// <exception cref="CorruptJournalException">The records do not continue the journal at v + 1, v + 2, …</exception>
+    internal static JournalRecord[] Continue(CustomerId customer, IReadOnlyList<JournalRecord> held, IReadOnlyList<JournalRecord> tail)
+    {
+        var journal = new JournalRecord[held.Count + tail.Count];
         var count = 0;
-        foreach (var record in held.Journal)
+        foreach (var record in held)
         {
             journal[count++] = record;
         }
@@ -88,6 +103,6 @@ internal sealed class AccountViewCache(ICustomerAccountStore store)
             journal[count++] = record;
         }
 
-        return CustomerAccount.FromJournal(journal);
+        return journal;
     }
 }

@@ -543,7 +543,8 @@ public sealed partial class CustomerAccountService
 
         for (var attempt = 0; ; attempt++)
         {
-            var journal = await LoadJournalAsync(customer, nameof(customer), cancellationToken).ConfigureAwait(false);
+            var loaded = await LoadCurrentAsync(customer, nameof(customer), cancellationToken).ConfigureAwait(false);
+            var journal = loaded.Journal!;
             var now = _clock.GetCurrentInstant();
             var account = compute is null ? null : CustomerAccount.FromJournal(journal);
             var entries = compute is null ? fixedEntries! : compute(account!, now);
@@ -562,7 +563,7 @@ public sealed partial class CustomerAccountService
             try
             {
                 await _store.AppendAsync(customer, journal.Count, appended, cancellationToken).ConfigureAwait(false);
-                return appender.Freeze();
+                return Appended(customer, loaded, appender.Freeze());
             }
             catch (ConcurrencyException) when (DebitorDiagnostics.Conflict(_log, "accounts", customer, attempt, attempt < _options.MaxConcurrencyRetries) && attempt < _options.MaxConcurrencyRetries)
             {
@@ -576,7 +577,7 @@ public sealed partial class CustomerAccountService
         LoadExistingAsync(customer, parameterName, cancellationToken);
 
     private async Task<CustomerAccount> LoadExistingAsync(CustomerId customer, string parameterName, CancellationToken cancellationToken) =>
-        CustomerAccount.FromJournal(await LoadJournalAsync(customer, parameterName, cancellationToken).ConfigureAwait(false));
+        CustomerAccount.FromJournal((await LoadCurrentAsync(customer, parameterName, cancellationToken).ConfigureAwait(false)).Journal!);
 
     /// <summary>The journal of an existing account.</summary>
     private async Task<IReadOnlyList<JournalRecord>> LoadJournalAsync(CustomerId customer, string parameterName, CancellationToken cancellationToken)

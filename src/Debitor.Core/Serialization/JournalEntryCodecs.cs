@@ -422,11 +422,30 @@ internal static class JournalEntryCodecs
         && JsonFields.Id(w, "id"u8, e.Id);
 
     private static CustomerRegistered? ReadRegistration(ref Utf8JsonReader r) =>
-        JsonFields.Value(ref r, "settings"u8, NestedInfo.Customer, nullable: false, out var settings)
+        ReadSettings(ref r, out var settings)
         && JsonFields.Id(ref r, "id"u8, out var id)
         && JsonFields.End(ref r)
             ? new CustomerRegistered(id, settings!)
             : null;
+
+    /// <summary>Reads <c>"settings"</c>: by hand where <see cref="CustomerReader"/> takes the value, else by the general path (D13.112).</summary>
+    private static bool ReadSettings(ref Utf8JsonReader r, [NotNullWhen(true)] out Customer? settings)
+    {
+        settings = null;
+        if (!JsonFields.Member(ref r, "settings"u8) || r.TokenType != JsonTokenType.StartObject)
+        {
+            return false;
+        }
+
+        var start = r;
+        if (!CustomerReader.TryRead(ref r, out settings))
+        {
+            r = start;
+            settings = JsonSerializer.Deserialize(ref r, NestedInfo.Customer);
+        }
+
+        return settings is not null;
+    }
 
     private static bool WriteRegistration(Utf8JsonWriter w, CustomerRegistered e) =>
         JsonFields.Value(w, "settings"u8, e.Settings, NestedInfo.Customer, nullable: false)
@@ -499,7 +518,7 @@ internal static class JournalEntryCodecs
 
     private static CustomerRegistered? ReadRegistrationJsonb(ref Utf8JsonReader r) =>
         JsonFields.Id(ref r, "id"u8, out var id)
-        && JsonFields.Value(ref r, "settings"u8, NestedInfo.Customer, nullable: false, out var settings)
+        && ReadSettings(ref r, out var settings)
         && JsonFields.End(ref r)
             ? new CustomerRegistered(id, settings!)
             : null;

@@ -300,6 +300,13 @@ internal static class JsonFields
         return true;
     }
 
+    /// <summary>The string value the reader stands on (a JSON string), as <see cref="Text"/> reads it.</summary>
+    public static string TextValue(ref Utf8JsonReader r) => Text(ref r);
+
+    /// <summary>The enum member whose exact name the string value the reader stands on is.</summary>
+    public static bool EnumValue<T>(ref Utf8JsonReader r, out T value)
+        where T : struct, Enum => EnumNames<T>.TryRead(ref r, out value);
+
     /// <summary>The string the reader stands on; a short ASCII one shared with its earlier reads (<see cref="ShortTexts"/>).</summary>
     private static string Text(ref Utf8JsonReader r) =>
         !r.ValueIsEscaped && !r.HasValueSequence && ShortTexts.Get(r.ValueSpan) is { } shared ? shared : r.GetString()!;

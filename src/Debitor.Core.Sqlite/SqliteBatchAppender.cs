@@ -9,14 +9,19 @@ using SQLitePCL;
 namespace Debitor.Core.Sqlite;
 
 /// <summary>
-/// Writes a checked batch of appends inside the caller's write transaction with three statements prepared once for the
-/// batch on the connection's own handle (D16.100): per account the conditional move of its version (a new row for version 0),
-/// then its journal rows. Values are bound as UTF-8 — each document straight from the journal writer's buffer, times,
-/// authors and kinds converted once per batch — so a row costs no string, no parameter object and no per-call statement
-/// lookup. The rows are the ones <see cref="SqliteCustomerAccountStore.AppendAsync"/> writes, byte for byte (TEXT columns).
+/// Writes appends inside the caller's write transaction with three statements the connection prepared once (D16.100,
+/// D13.101): per account the conditional move of its version (a new row for version 0), then its journal rows. Values
+/// are bound as UTF-8 — each document straight from the journal writer's buffer, times, authors and kinds converted once
+/// per appender — so a row costs no string, no parameter object and no per-call statement. The one way the store writes
+/// journal rows: <see cref="SqliteCustomerAccountStore.AppendAsync"/> (one account) and
+/// <see cref="SqliteCustomerAccountStore.AppendManyAsync"/> (a batch) both write through it.
 /// </summary>
-internal sealed class SqliteBatchAppender : IDisposable
+internal sealed class SqliteBatchAppender
 {
+    internal const string CreateHeadSql = "INSERT INTO debitor_accounts (customer, company, version) VALUES (?1, ?2, ?3) ON CONFLICT (customer) DO NOTHING;";
+    internal const string MoveHeadSql = "UPDATE debitor_accounts SET version = ?3, company = COALESCE(?2, company) WHERE customer = ?1 AND version = ?4;";
+    internal const string InsertRowSql = "INSERT INTO debitor_journal (customer, version, recorded_at, recorded_by, kind, payload) VALUES (?1, ?2, ?3, ?4, ?5, ?6);";
+
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _insertAccount;
     private readonly sqlite3_stmt _moveAccount;
@@ -26,12 +31,13 @@ internal sealed class SqliteBatchAppender : IDisposable
     private Instant _lastTime;
     private byte[]? _lastTimeUtf8;
 
-    public SqliteBatchAppender(SqliteConnection connection)
+    /// <summary>An appender on the session's prepared statements (kept by the session, not by the appender).</summary>
+    public SqliteBatchAppender(SqliteSession session)
     {
-        _db = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
-        _insertAccount = Prepare("INSERT INTO debitor_accounts (customer, company, version) VALUES (?1, ?2, ?3) ON CONFLICT (customer) DO NOTHING;");
-        _moveAccount = Prepare("UPDATE debitor_accounts SET version = ?3, company = COALESCE(?2, company) WHERE customer = ?1 AND version = ?4;");
-        _insertRow = Prepare("INSERT INTO debitor_journal (customer, version, recorded_at, recorded_by, kind, payload) VALUES (?1, ?2, ?3, ?4, ?5, ?6);");
+        _db = session.Connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
+        _insertAccount = session.Statement(CreateHeadSql);
+        _moveAccount = session.Statement(MoveHeadSql);
+        _insertRow = session.Statement(InsertRowSql);
     }
 
     /// <summary>
@@ -78,19 +84,6 @@ internal sealed class SqliteBatchAppender : IDisposable
         }
 
         return true;
-    }
-
-    public void Dispose()
-    {
-        _insertAccount.Dispose();
-        _moveAccount.Dispose();
-        _insertRow.Dispose();
-    }
-
-    private sqlite3_stmt Prepare(string sql)
-    {
-        Check(raw.sqlite3_prepare_v2(_db, sql, out var statement));
-        return statement;
     }
 
     /// <summary>Runs a bound statement to its end and resets it (its bindings stay).</summary>

@@ -113,14 +113,12 @@ public sealed partial class SqliteCustomerAccountStore
             {
                 var conflicts = new List<CustomerId>();
                 await using var transaction = session.Connection.BeginTransaction(deferred: false);
-                using (var appender = new SqliteBatchAppender(session.Connection))
+                var appender = new SqliteBatchAppender(session);
+                foreach (var part in parts)
                 {
-                    foreach (var part in parts)
+                    if (!appender.TryAppend(part))
                     {
-                        if (!appender.TryAppend(part))
-                        {
-                            conflicts.Add(part.Customer);
-                        }
+                        conflicts.Add(part.Customer);
                     }
                 }
 

@@ -48,11 +48,7 @@ public sealed partial class SqliteCustomerAccountStore : IStampedAccountStore
     private const string BeginSql = "BEGIN IMMEDIATE;";
     private const string CommitSql = "COMMIT;";
     private const string RollbackSql = "ROLLBACK;";
-    private const string CreateHeadSql = "INSERT INTO debitor_accounts (customer, company, version) VALUES (?1, ?2, ?3) ON CONFLICT (customer) DO NOTHING;";
-    private const string MoveHeadSql = "UPDATE debitor_accounts SET version = ?3 WHERE customer = ?1 AND version = ?2;";
-    private const string MoveHeadAndCompanySql = "UPDATE debitor_accounts SET version = ?3, company = ?4 WHERE customer = ?1 AND version = ?2;";
     private const string HeadSql = "SELECT version FROM debitor_accounts WHERE customer = ?1;";
-    private const string InsertSql = "INSERT INTO debitor_journal (customer, version, recorded_at, recorded_by, kind, payload) VALUES (?1, ?2, ?3, ?4, ?5, ?6);";
 
     /// <summary>Set when the database has no deletion count (its schema predates it): loads are then not stamped.</summary>
     private volatile bool _unstamped;
@@ -128,43 +124,22 @@ public sealed partial class SqliteCustomerAccountStore : IStampedAccountStore
     }
 
     /// <summary>
-    /// Appends one account's rows in one <c>BEGIN IMMEDIATE</c> transaction; a version that moved on rolls back and throws.
-    /// Once the transaction holds the write lock the append is not cancelled: it commits or, on a fault, rolls back.
+    /// Appends one account's records in one <c>BEGIN IMMEDIATE</c> transaction, written by the batch's
+    /// <see cref="SqliteBatchAppender"/>; a version that moved on rolls back and throws. Once the transaction holds the
+    /// write lock the append is not cancelled: it commits or, on a fault, rolls back.
     /// </summary>
-    /// <exception cref="ConcurrencyException">The stored version is not <paramref name="expectedVersion"/>; nothing was appended.</exception>
-    private async ValueTask<bool> AppendOneAsync(
-        SqliteSession session, CustomerId customer, long expectedVersion, string? company, List<StoredRecord> rows, CancellationToken cancellationToken)
+    /// <exception cref="ConcurrencyException">The stored version is not the expected one; nothing was appended.</exception>
+    private async ValueTask<bool> AppendOneAsync(SqliteSession session, JournalAppend append, CancellationToken cancellationToken)
     {
         var db = session.Connection.Handle!;
         await BeginImmediateAsync(session, db, cancellationToken).ConfigureAwait(false);
         try
         {
-            var head = session.Statement(expectedVersion == 0 ? CreateHeadSql : company is null ? MoveHeadSql : MoveHeadAndCompanySql);
-            Bind(head, db, 1, customer.Value);
-            Check(raw.sqlite3_bind_int64(head, 2, expectedVersion), db);
-            Check(raw.sqlite3_bind_int64(head, 3, expectedVersion + rows.Count), db);
-            if (company is not null || expectedVersion == 0)
+            if (!new SqliteBatchAppender(session).TryAppend(append))
             {
-                Bind(head, db, expectedVersion == 0 ? 2 : 4, company);
-            }
-
-            if (Run(head, db) != 1)
-            {
-                var actual = Read(session.Statement(HeadSql), db, customer);
+                var actual = Read(session.Statement(HeadSql), db, append.Customer);
                 Run(session.Statement(RollbackSql), db);
-                throw new ConcurrencyException(customer, expectedVersion, actual);
-            }
-
-            var insert = session.Statement(InsertSql);
-            foreach (var row in rows)
-            {
-                Bind(insert, db, 1, customer.Value);
-                Check(raw.sqlite3_bind_int64(insert, 2, row.Version), db);
-                Bind(insert, db, 3, row.RecordedAt);
-                Bind(insert, db, 4, row.RecordedBy);
-                Bind(insert, db, 5, row.Kind);
-                Bind(insert, db, 6, row.Payload);
-                Run(insert, db);
+                throw new ConcurrencyException(append.Customer, append.ExpectedVersion, actual);
             }
 
             Run(session.Statement(CommitSql), db);

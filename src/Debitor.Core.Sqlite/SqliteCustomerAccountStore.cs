@@ -92,70 +92,15 @@ public sealed partial class SqliteCustomerAccountStore : ICustomerAccountStore, 
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="expectedVersion"/> is negative.</exception>
     public async ValueTask AppendAsync(CustomerId customer, long expectedVersion, IReadOnlyList<JournalRecord> records, CancellationToken cancellationToken)
     {
-        var rows = StoredRecord.Prepare(customer, expectedVersion, records);
-        if (rows.Count == 0)
+        StoredRecord.Check(customer, expectedVersion, records);
+        if (records.Count == 0)
         {
             return;
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var company = ICustomerAccountStore.CompanyOf(records)?.Value;
-        await WithSessionAsync(session => AppendOneAsync(session, customer, expectedVersion, company, rows, cancellationToken), cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>
-    /// One account's part of an append inside the caller's write transaction: moves the account row from the expected
-    /// version (a new row for 0), then inserts the rows with one prepared command. <see langword="false"/> when the version
-    /// had moved on; then nothing was written for this account.
-    /// </summary>
-    private static async ValueTask<bool> TryAppendPartAsync(
-        SqliteSession session, SqliteTransaction transaction, CustomerId customer, long expectedVersion, string? company, List<StoredRecord> rows, CancellationToken cancellationToken)
-    {
-        var head = expectedVersion == 0
-            ? session.Command(
-                "INSERT INTO debitor_accounts (customer, company, version) VALUES ($customer, $company, $version) ON CONFLICT (customer) DO NOTHING;",
-                transaction,
-                "$customer",
-                "$company",
-                "$version",
-                "$expected")
-            : session.Command(
-                "UPDATE debitor_accounts SET version = $version, company = COALESCE($company, company) WHERE customer = $customer AND version = $expected;",
-                transaction,
-                "$customer",
-                "$company",
-                "$version",
-                "$expected");
-        head.Parameters[0].Value = customer.Value;
-        head.Parameters[1].Value = (object?)company ?? DBNull.Value;
-        head.Parameters[2].Value = expectedVersion + rows.Count;
-        head.Parameters[3].Value = expectedVersion;
-        if (await head.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
-        {
-            return false;
-        }
-
-        var insert = session.Command(
-            "INSERT INTO debitor_journal (customer, version, recorded_at, recorded_by, kind, payload) VALUES ($customer, $version, $at, $by, $kind, $payload);",
-            transaction,
-            "$customer",
-            "$version",
-            "$at",
-            "$by",
-            "$kind",
-            "$payload");
-        insert.Parameters[0].Value = customer.Value;
-        foreach (var row in rows)
-        {
-            insert.Parameters[1].Value = row.Version;
-            insert.Parameters[2].Value = row.RecordedAt;
-            insert.Parameters[3].Value = row.RecordedBy;
-            insert.Parameters[4].Value = row.Kind;
-            insert.Parameters[5].Value = row.Payload;
-            await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        return true;
+        var append = new JournalAppend(customer, expectedVersion, records);
+        await WithSessionAsync(session => AppendOneAsync(session, append, cancellationToken), cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

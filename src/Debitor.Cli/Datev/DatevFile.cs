@@ -52,6 +52,12 @@ internal sealed class DatevFile
         Encoding = encoding;
         Header = header;
         Columns = columns;
+
+        // Read once: every line of a booking batch needs them (D16.134).
+        LedgerAccountLength = header.Length > 13 && int.TryParse(header[13], NumberStyles.None, CultureInfo.InvariantCulture, out var length) && length is >= 4 and <= 8 ? length : 4;
+        PeriodStart = header.Length > 14 ? DatevValues.HeaderDate(header[14]) : null;
+        Currency = header.Length > 21 && header[21].Trim() is { Length: 3 } code ? code : "EUR";
+        ChartOfAccounts = header.Length > 26 && header[26].Trim() is { Length: > 0 } skr ? skr : "03";
     }
 
     public string Path { get; }
@@ -65,16 +71,16 @@ internal sealed class DatevFile
     public DatevFormat Format => (DatevFormat)int.Parse(Header[2], NumberStyles.None, CultureInfo.InvariantCulture);
 
     /// <summary>The length of general-ledger accounts (header field 14, "Sachkontenlänge"); 4 when missing.</summary>
-    public int LedgerAccountLength => Header.Length > 13 && int.TryParse(Header[13], NumberStyles.None, CultureInfo.InvariantCulture, out var length) && length is >= 4 and <= 8 ? length : 4;
+    public int LedgerAccountLength { get; }
 
     /// <summary>The first day of the exported period (header field 15, "Datum vom"), which gives booking dates their year.</summary>
-    public LocalDate? PeriodStart => Header.Length > 14 ? DatevValues.HeaderDate(Header[14]) : null;
+    public LocalDate? PeriodStart { get; }
 
     /// <summary>The currency of the file (header field 22, "WKZ"); EUR when missing.</summary>
-    public string Currency => Header.Length > 21 && Header[21].Trim() is { Length: 3 } code ? code : "EUR";
+    public string Currency { get; }
 
     /// <summary>The chart of accounts (header field 27, "SKR"): "03" or "04"; "03" when missing.</summary>
-    public string ChartOfAccounts => Header.Length > 26 && Header[26].Trim() is { Length: > 0 } skr ? skr : "03";
+    public string ChartOfAccounts { get; }
 
     /// <summary>Opens a file and reads its header line and column names.</summary>
     /// <exception cref="FormatException">The file is no DATEV EXTF export of a format the CLI reads.</exception>
@@ -240,15 +246,18 @@ internal static class DatevValues
 
     /// <summary>A date TTMMJJJJ.</summary>
     public static LocalDate? Date8(string text) =>
-        text.Trim() is { Length: 8 } t && int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out _)
-            ? Make(int.Parse(t[4..], CultureInfo.InvariantCulture), int.Parse(t[2..4], CultureInfo.InvariantCulture), int.Parse(t[..2], CultureInfo.InvariantCulture))
+        text.AsSpan().Trim() is { Length: 8 } t && int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out _)
+            ? Make(Number(t[4..]), Number(t[2..4]), Number(t[..2]))
             : null;
 
     /// <summary>A date TTMMJJ (years 2000–2099) or TTMMJJJJ.</summary>
     public static LocalDate? Date6Or8(string text) =>
-        text.Trim() is { Length: 6 } t && int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out _)
-            ? Make(2000 + int.Parse(t[4..], CultureInfo.InvariantCulture), int.Parse(t[2..4], CultureInfo.InvariantCulture), int.Parse(t[..2], CultureInfo.InvariantCulture))
+        text.AsSpan().Trim() is { Length: 6 } t && int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out _)
+            ? Make(2000 + Number(t[4..]), Number(t[2..4]), Number(t[..2]))
             : Date8(text);
+
+    /// <summary>Digits checked already (the whole text parsed as a number), read without a substring (D16.134).</summary>
+    private static int Number(ReadOnlySpan<char> digits) => int.Parse(digits, NumberStyles.None, CultureInfo.InvariantCulture);
 
     /// <summary>A booking date TTMM in the exported period (the year of the period's start, or the next when the month lies before it); or TTMMJJJJ.</summary>
     public static LocalDate? BookingDate(string text, LocalDate? periodStart)
@@ -264,8 +273,8 @@ internal static class DatevValues
             return Date8(t);
         }
 
-        var day = int.Parse(t[..2], CultureInfo.InvariantCulture);
-        var month = int.Parse(t[2..], CultureInfo.InvariantCulture);
+        var day = Number(t.AsSpan(0, 2));
+        var month = Number(t.AsSpan(2));
         if (periodStart is not { } start)
         {
             return null;

@@ -41,22 +41,22 @@ internal static class DatevImporter
     }
 
     /// <summary>Reads the file and applies it chunk by chunk (<see cref="DatevPipeline"/>).</summary>
-    private static Task<long> ChunksAsync<T>(CliHost host, DatevFile file, List<DatevRejection> rejected, ProgressReporter progress, Func<DatevRecord, T> read, Func<List<(DatevRecord Record, T Line)>, List<AccountChange>> changes, Action<List<(DatevRecord Record, T Line)>, BatchResult> report, CancellationToken cancellationToken) =>
+    private static Task<long> ChunksAsync<T>(CliHost host, DatevFile file, List<DatevRejection> rejected, ProgressReporter progress, Func<DatevRecord, T> read, Func<List<(long Line, T Value)>, List<AccountChange>> changes, Action<List<(long Line, T Value)>, BatchResult> report, CancellationToken cancellationToken) =>
         DatevPipeline.RunAsync(file, rejected, progress, host.Accounts, host.Actor, ChunkLines, read, changes, report, cancellationToken);
 
     // ---------------------------------------------------------------- master data (format category 16)
     private static async Task<DatevImportResult> MasterDataAsync(CliHost host, DatevFile file, List<DatevRejection> rejected, ProgressReporter progress, CancellationToken cancellationToken)
     {
         int customers = 0, entries = 0, unchanged = 0;
-        var lines = await ChunksAsync(host, file, rejected, progress, record => ReadCustomer(record, file, host.Company), chunk =>
+        var lines = await ChunksAsync(host, file, rejected, progress, record => (Read: ReadCustomer(record, file, host.Company), Digest: Digest(record.Raw)), chunk =>
         {
             // Each line registers its customer (a no-op when it is registered; an account registered with other
             // settings keeps them) and records the line's master data under an id derived from the line.
             var changes = new List<AccountChange>(2 * chunk.Count);
-            foreach (var (record, (customer, data)) in chunk)
+            foreach (var (_, ((customer, data), digest)) in chunk)
             {
                 changes.Add(AccountChange.Register(customer));
-                changes.Add(AccountChange.ChangeMasterData(customer.Id, new EntryId("datev-md:" + Digest(record.Raw)), data));
+                changes.Add(AccountChange.ChangeMasterData(customer.Id, new EntryId("datev-md:" + digest), data));
             }
 
             return changes;
@@ -67,7 +67,7 @@ internal static class DatevImporter
             {
                 if (refused[i].FirstOrDefault() is { } refusal)
                 {
-                    rejected.Add(new DatevRejection(chunk[i].Record.Line, "Konto", refusal.Reason.Message));
+                    rejected.Add(new DatevRejection(chunk[i].Line, "Konto", refusal.Reason.Message));
                     continue;
                 }
 
@@ -177,15 +177,15 @@ internal static class DatevImporter
             // One change per line, computed from the account as it stands when it is applied (after the lines before it):
             // the due date from the customer's terms, the invoice a payment names and what is still open on it. A line
             // whose first entry is stored already is left alone.
-            return chunk.Select(b => AccountChange.Post(b.Line.Customer, account => Entries(b.Line, account))).ToList();
+            return chunk.Select(b => AccountChange.Post(b.Value.Customer, account => Entries(b.Value, account))).ToList();
         }, (chunk, result) =>
         {
             foreach (var refusal in result.Refused)
             {
-                var (record, line) = chunk[refusal.Index];
+                var (number, line) = chunk[refusal.Index];
                 rejected.Add(refusal.Reason is ArgumentException { ParamName: "customer" }
-                    ? new DatevRejection(record.Line, line.DebtorField, $"there is no customer {line.Customer}: import the master data (Debitoren/Kreditoren) first.")
-                    : new DatevRejection(record.Line, "Umsatz (ohne Soll/Haben-Kz)", refusal.Reason.Message));
+                    ? new DatevRejection(number, line.DebtorField, $"there is no customer {line.Customer}: import the master data (Debitoren/Kreditoren) first.")
+                    : new DatevRejection(number, "Umsatz (ohne Soll/Haben-Kz)", refusal.Reason.Message));
             }
 
             var refused = result.Refused.Select(r => r.Index).ToHashSet();
@@ -194,7 +194,7 @@ internal static class DatevImporter
                 if (result.Appended[i] > 0)
                 {
                     entries += result.Appended[i];
-                    changed.Add(chunk[i].Line.Customer);
+                    changed.Add(chunk[i].Value.Customer);
                 }
                 else if (!refused.Contains(i))
                 {

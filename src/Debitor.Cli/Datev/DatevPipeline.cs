@@ -13,8 +13,8 @@ namespace Debitor.Cli.Datev;
 /// </summary>
 internal static class DatevPipeline
 {
-    /// <summary>A chunk of readable lines and the lines read up to its end (for progress).</summary>
-    private sealed record Chunk<T>(List<(DatevRecord Record, T Line)> Lines, long LinesRead);
+    /// <summary>A chunk of readable lines (each line's number and what was read from it; not its fields, D16.131) and the lines read up to its end (for progress).</summary>
+    private sealed record Chunk<T>(List<(long Line, T Value)> Lines, long LinesRead);
 
     /// <summary>
     /// Reads the file streaming on another thread and hands the readable lines on in chunks of <paramref name="chunkLines"/>;
@@ -33,8 +33,8 @@ internal static class DatevPipeline
         Actor actor,
         int chunkLines,
         Func<DatevRecord, T> read,
-        Func<List<(DatevRecord Record, T Line)>, List<AccountChange>> changes,
-        Action<List<(DatevRecord Record, T Line)>, BatchResult> report,
+        Func<List<(long Line, T Value)>, List<AccountChange>> changes,
+        Action<List<(long Line, T Value)>, BatchResult> report,
         CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -106,11 +106,11 @@ internal static class DatevPipeline
     {
         long linesRead = 0;
         var malformed = new List<DatevRejection>();
-        var chunk = new List<(DatevRecord, T)>(chunkLines);
+        var chunk = new List<(long, T)>(chunkLines);
         async Task HandOnAsync()
         {
             await writer.WriteAsync(new Chunk<T>(chunk, linesRead + malformed.Count), cancellationToken).ConfigureAwait(false);
-            chunk = new List<(DatevRecord, T)>(chunkLines);
+            chunk = new List<(long, T)>(chunkLines);
         }
 
         try
@@ -121,7 +121,7 @@ internal static class DatevPipeline
                 linesRead++;
                 try
                 {
-                    chunk.Add((record, read(record)));
+                    chunk.Add((record.Line, read(record)));
                 }
                 catch (DatevFieldException exception)
                 {

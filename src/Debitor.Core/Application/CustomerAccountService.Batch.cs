@@ -172,7 +172,7 @@ public sealed partial class CustomerAccountService
         else
         {
             // Only a registration plans entries for an account that does not exist (RegisterCustomerAsync writes it so).
-            records = [.. entries.Select((entry, i) => new JournalRecord(i + 1, now, actor.User, entry))];
+            records = FirstRecords(entries, now, actor.User);
             account.Appender = new AccountProjection.Appender(records);
         }
 
@@ -180,8 +180,12 @@ public sealed partial class CustomerAccountService
         return records.Count;
     }
 
+    /// <summary>The records of a new account's first entries (a method of its own, so that a change of an existing account allocates no closure for it).</summary>
+    private static JournalRecord[] FirstRecords(IReadOnlyList<JournalEntry> entries, Instant now, UserId user) =>
+        [.. entries.Select((entry, i) => new JournalRecord(i + 1, now, user, entry))];
+
     /// <summary>The entries of one change, checked and authorized as its single-account use case does, in the same order.</summary>
-    private async Task<IReadOnlyList<JournalEntry>> PlanAsync(Actor actor, AccountChange change, BatchAccount account, Dictionary<CustomerId, BatchAccount> accounts, HashSet<(CustomerId, Permission)> allowed, Instant now, CancellationToken cancellationToken)
+    private async ValueTask<IReadOnlyList<JournalEntry>> PlanAsync(Actor actor, AccountChange change, BatchAccount account, Dictionary<CustomerId, BatchAccount> accounts, HashSet<(CustomerId, Permission)> allowed, Instant now, CancellationToken cancellationToken)
     {
         var customer = change.Customer;
         switch (change.Kind)
@@ -218,9 +222,11 @@ public sealed partial class CustomerAccountService
                     }
                 }
 
-                foreach (var permission in entries.Select(e => PermissionFor(e, change.ParameterName)).Distinct())
+                // Each entry's permission in order; AuthorizeOnceAsync asks once per account and permission (the same calls
+                // as asking each distinct permission once, without a LINQ pipeline per change, D16.132).
+                for (var i = 0; i < entries.Count; i++)
                 {
-                    await AuthorizeOnceAsync(actor, permission, customer, allowed, cancellationToken).ConfigureAwait(false);
+                    await AuthorizeOnceAsync(actor, PermissionFor(entries[i], change.ParameterName), customer, allowed, cancellationToken).ConfigureAwait(false);
                 }
 
                 var autoApply = AppliesCreditNotes(entries);

@@ -22,11 +22,25 @@ internal static class Identifier
             throw new ArgumentException($"An identifier must not be longer than {MaxLength} characters.", parameterName);
         }
 
-        if (char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1]) || value.Any(char.IsControl))
+        if (char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1]) || HasControl(value))
         {
             throw new ArgumentException("An identifier must not have surrounding white space or control characters.", parameterName);
         }
 
         return value;
+    }
+
+    /// <summary>Whether any character is a control character (<see cref="char.IsControl(char)"/>), without an enumerator per call.</summary>
+    private static bool HasControl(string value)
+    {
+        foreach (var c in value)
+        {
+            if (char.IsControl(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

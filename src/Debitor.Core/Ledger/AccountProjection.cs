@@ -99,10 +99,10 @@ internal static partial class AccountProjection
                     item.DueDateOverride = new DueDateOverride(old, changed.NewDueDate, changed.Note, record.RecordedBy, record.RecordedAt);
                     break;
                 case DunningNoticeIssued notice:
-                    (Dunning ??= new(sizes.Letters, sizes.DunnedInstallments)).Issue(notice, target => Installment(notice.Id, target));
+                    Issue(notice);
                     break;
                 case DunningLetterCancelled cancelled:
-                    (Dunning ??= new(sizes.Letters, sizes.DunnedInstallments)).Cancel(cancelled, target => Installment(cancelled.Id, target));
+                    Cancel(cancelled);
                     break;
                 case CommunicationRecorded communication:
                     Communications.Add(new CommunicationEntry(communication.Id, communication.Kind, communication.Subject, communication.Text, record.RecordedBy, record.RecordedAt, communication.Item)
@@ -250,6 +250,13 @@ internal static partial class AccountProjection
                 target.Item.OpenValue += amount;
             }
         }
+
+        // Methods of their own, so that applying any other entry allocates no closure for their lambdas (D16.132).
+        private void Issue(DunningNoticeIssued notice) =>
+            (Dunning ??= new(sizes.Letters, sizes.DunnedInstallments)).Issue(notice, target => Installment(notice.Id, target));
+
+        private void Cancel(DunningLetterCancelled cancelled) =>
+            (Dunning ??= new(sizes.Letters, sizes.DunnedInstallments)).Cancel(cancelled, target => Installment(cancelled.Id, target));
 
         private OpenItem Item(EntryId entry, EntryId item) =>
             ItemsById.TryGetValue(item, out var found) ? found : throw new CorruptJournalException(entry, $"item '{item}' does not exist.");

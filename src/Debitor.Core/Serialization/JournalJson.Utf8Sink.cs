@@ -21,9 +21,9 @@ public static partial class JournalJson
     {
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(sink);
-        _ = Write(entry, null, bytes =>
+        _ = Write(entry, null, (Sink: sink, State: state), static (bytes, target) =>
         {
-            sink(bytes, state);
+            target.Sink(bytes, target.State);
             return true;
         });
     }

@@ -47,22 +47,58 @@ internal sealed partial class DocumentLanguage
         throw new KeyNotFoundException($"The document text '{key}' exists neither in '{Name}' nor in the company's language '{_fallback}'.");
     }
 
-    /// <summary>The text with its <c>{name}</c> placeholders filled.</summary>
+    /// <summary>
+    /// The text with its <c>{name}</c> placeholders filled, in one pass over the text: a value is never searched for
+    /// placeholders itself (a customer named "{amount}" stays so), and a placeholder without a value stays as written.
+    /// </summary>
     public string T(string key, params ReadOnlySpan<(string Name, string Value)> values)
     {
         var text = T(key);
-        if (values.IsEmpty || !text.Contains('{', StringComparison.Ordinal))
+        var open = text.IndexOf('{', StringComparison.Ordinal);
+        if (values.IsEmpty || open < 0)
         {
             return text;
         }
 
-        var builder = new StringBuilder(text);
-        foreach (var (name, value) in values)
+        var builder = new StringBuilder(text.Length + 32);
+        var rest = text.AsSpan();
+        while (open >= 0)
         {
-            builder.Replace("{" + name + "}", value);
+            builder.Append(rest[..open]);
+            rest = rest[open..];
+            var close = rest.IndexOf('}');
+            if (close < 0)
+            {
+                break;
+            }
+
+            if (ValueOf(rest[1..close], values) is { } value)
+            {
+                builder.Append(value);
+            }
+            else
+            {
+                builder.Append(rest[..(close + 1)]);
+            }
+
+            rest = rest[(close + 1)..];
+            open = rest.IndexOf('{');
         }
 
-        return builder.ToString();
+        return builder.Append(rest).ToString();
+    }
+
+    private static string? ValueOf(ReadOnlySpan<char> name, ReadOnlySpan<(string Name, string Value)> values)
+    {
+        foreach (var (candidate, value) in values)
+        {
+            if (name.SequenceEqual(candidate))
+            {
+                return value;
+            }
+        }
+
+        return null;
     }
 
     public string Money(Money amount) => amount.ToString(Culture);

@@ -99,10 +99,10 @@ internal static partial class AccountProjection
                     item.DueDateOverride = new DueDateOverride(old, changed.NewDueDate, changed.Note, record.RecordedBy, record.RecordedAt);
                     break;
                 case DunningNoticeIssued notice:
-                    (Dunning ??= new(sizes.Letters, sizes.DunnedInstallments)).Issue(notice, target => Installment(notice.Id, target));
+                    (Dunning ??= new(sizes.Letters)).Issue(notice, target => Installment(notice.Id, target));
                     break;
                 case DunningLetterCancelled cancelled:
-                    (Dunning ??= new(sizes.Letters, sizes.DunnedInstallments)).Cancel(cancelled, target => Installment(cancelled.Id, target));
+                    (Dunning ??= new(sizes.Letters)).Cancel(cancelled, target => Installment(cancelled.Id, target));
                     break;
                 case CommunicationRecorded communication:
                     Communications.Add(new CommunicationEntry(communication.Id, communication.Kind, communication.Subject, communication.Text, record.RecordedBy, record.RecordedAt, communication.Item)

@@ -19,14 +19,14 @@ public sealed partial class PostgreSqlCustomerAccountStore
         ArgumentOutOfRangeException.ThrowIfNegative(afterVersion);
         await using var command = _dataSource.CreateCommand(
             """
-            SELECT a.version, j.version, j.recorded_at, j.recorded_by, j.payload::text
+            SELECT a.version, j.version, j.recorded_at, j.recorded_by, coalesce(j.document, j.payload::text)
             FROM debitor_accounts a LEFT JOIN debitor_journal j ON j.customer = a.customer AND j.version > $2
             WHERE a.customer = $1 ORDER BY j.version
             """);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = customer.Value });
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = afterVersion });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        return await JournalAssembler.ReadOneAsync(reader, customer, afterVersion, payloadAsBytes: false, cancellationToken).ConfigureAwait(false);
+        return await JournalAssembler.ReadOneAsync(reader, customer, afterVersion, payloadAsBytes: true, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -41,9 +41,9 @@ public sealed partial class PostgreSqlCustomerAccountStore
         var value = company.Value ?? throw new ArgumentException("The company must not be empty.", nameof(company));
         await foreach (var journal in StreamJournalsAsync(
             """
-            SELECT a.customer, a.version, j.version, j.recorded_at, j.recorded_by, j.payload
+            SELECT a.customer, a.version, j.version, j.recorded_at, j.recorded_by, j.document
             FROM (SELECT customer, version FROM debitor_accounts WHERE company = $1 ORDER BY customer COLLATE "C") a
-            LEFT JOIN LATERAL (SELECT version, recorded_at, recorded_by, payload FROM debitor_journal WHERE customer = a.customer ORDER BY version) j ON true
+            LEFT JOIN LATERAL (SELECT version, recorded_at, recorded_by, coalesce(document, payload::text) AS document FROM debitor_journal WHERE customer = a.customer ORDER BY version) j ON true
             ORDER BY a.customer COLLATE "C", j.version
             """,
             new NpgsqlParameter<string> { TypedValue = value },
@@ -65,10 +65,10 @@ public sealed partial class PostgreSqlCustomerAccountStore
 
         await foreach (var journal in StreamJournalsAsync(
             """
-            SELECT i.customer, coalesce(a.version, 0), j.version, j.recorded_at, j.recorded_by, j.payload
+            SELECT i.customer, coalesce(a.version, 0), j.version, j.recorded_at, j.recorded_by, j.document
             FROM unnest($1::text[]) WITH ORDINALITY AS i (customer, position)
             LEFT JOIN debitor_accounts a ON a.customer = i.customer
-            LEFT JOIN LATERAL (SELECT version, recorded_at, recorded_by, payload FROM debitor_journal WHERE customer = a.customer ORDER BY version) j ON true
+            LEFT JOIN LATERAL (SELECT version, recorded_at, recorded_by, coalesce(document, payload::text) AS document FROM debitor_journal WHERE customer = a.customer ORDER BY version) j ON true
             ORDER BY i.position, j.version
             """,
             new NpgsqlParameter<string[]> { TypedValue = [.. customers.Select(c => c.Value)] },
@@ -168,9 +168,9 @@ public sealed partial class PostgreSqlCustomerAccountStore
         {
             await using var journal = new NpgsqlCommand(
                 """
-                INSERT INTO debitor_journal (customer, version, recorded_at, recorded_by, kind, payload)
-                SELECT r.customer, r.version, r.recorded_at, r.recorded_by, r.kind, r.payload::jsonb
-                FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[]) AS r (customer, version, recorded_at, recorded_by, kind, payload)
+                INSERT INTO debitor_journal (customer, version, recorded_at, recorded_by, kind, payload, document)
+                SELECT r.customer, r.version, r.recorded_at, r.recorded_by, r.kind, r.document::jsonb, r.document
+                FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[]) AS r (customer, version, recorded_at, recorded_by, kind, document)
                 """,
                 connection,
                 transaction);
@@ -208,8 +208,8 @@ public sealed partial class PostgreSqlCustomerAccountStore
     }
 
     /// <summary>
-    /// Streams the journals a query yields (account, its version, then its rows in version order, the payload as
-    /// <c>jsonb</c>), account by account. The query runs in a read-only transaction of its own with the server's JIT
+    /// Streams the journals a query yields (account, its version, then its rows in version order, each with its document
+    /// as written, D13.130), account by account. The query runs in a read-only transaction of its own with the server's JIT
     /// compilation off (<c>SET LOCAL</c>, so the pooled connection keeps its settings): the plan's cost estimate grows with
     /// the journal, and compiling it cost the server more than it saved for a streamed scan (D13.111).
     /// </summary>

@@ -10,7 +10,8 @@ namespace Debitor.Core.PostgreSql;
 
 /// <summary>
 /// An <see cref="ICustomerAccountStore"/> in PostgreSQL, for server hosts: payloads are <c>jsonb</c>
-/// (<see cref="JournalJson"/> documents) and accounts are indexed by company.
+/// (<see cref="JournalJson"/> documents, for hosts to query) beside the document as written, which the loads read
+/// (D13.130), and accounts are indexed by company.
 /// </summary>
 /// <remarks>
 /// <para>Each append is one transaction. The version check is made by the database: the account row is moved from the
@@ -22,7 +23,7 @@ namespace Debitor.Core.PostgreSql;
 public sealed partial class PostgreSqlCustomerAccountStore : ICustomerAccountStore, IAsyncDisposable, IDisposable
 {
     /// <summary>The schema version <see cref="EnsureSchemaAsync"/> creates.</summary>
-    public const int SchemaVersion = 2;
+    public const int SchemaVersion = 3;
 
     private const string UniqueViolation = "23505";
 
@@ -50,6 +51,11 @@ public sealed partial class PostgreSqlCustomerAccountStore : ICustomerAccountSto
         }
 
         await using (var command = new NpgsqlCommand(PostgreSqlSchema.Version2, connection, transaction))
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await using (var command = new NpgsqlCommand(PostgreSqlSchema.Version3, connection, transaction))
         {
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -111,9 +117,9 @@ public sealed partial class PostgreSqlCustomerAccountStore : ICustomerAccountSto
 
         await using (var insert = new NpgsqlCommand(
             """
-            INSERT INTO debitor_journal (customer, version, recorded_at, recorded_by, kind, payload)
-            SELECT $1, r.version, r.recorded_at, r.recorded_by, r.kind, r.payload::jsonb
-            FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[]) AS r (version, recorded_at, recorded_by, kind, payload)
+            INSERT INTO debitor_journal (customer, version, recorded_at, recorded_by, kind, payload, document)
+            SELECT $1, r.version, r.recorded_at, r.recorded_by, r.kind, r.document::jsonb, r.document
+            FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[]) AS r (version, recorded_at, recorded_by, kind, document)
             """,
             connection,
             transaction))

@@ -32,7 +32,7 @@ public sealed class PostgreSqlCustomerSearch : ICustomerSearch
         Guard.Against.Null(query);
         await using var command = _store.DataSource.CreateCommand(
             """
-            SELECT a.customer, a.version, j.version, j.recorded_at, j.recorded_by, j.payload::text
+            SELECT a.customer, a.version, j.version, j.recorded_at, j.recorded_by, coalesce(j.document, j.payload::text)
             FROM debitor_accounts a LEFT JOIN debitor_journal j ON j.customer = a.customer
             WHERE a.company = $1 ORDER BY a.customer, j.version
             """);

@@ -7,19 +7,14 @@ namespace Debitor.Core.PostgreSql;
 
 /// <summary>
 /// Streams journals from a query whose rows are (account, account version, row version, recorded at, recorded by,
-/// payload as <c>jsonb</c>), grouped by account and in version order within it (D13.82). Every text column is copied as
-/// its UTF-8 bytes into a buffer reused for the whole stream, and the payload in <c>jsonb</c>'s binary form (a format
-/// version byte, then the document as UTF-8 text, the text <c>payload::text</c> would give): a row makes no string and no
-/// array; the account id is decoded once per account, time and author once per change. Rows are assembled by
-/// <see cref="JournalAssembler"/>, like every other load.
+/// document as written), grouped by account and in version order within it (D13.82). Every column is copied as its
+/// UTF-8 bytes into a buffer reused for the whole stream (the document is the row's <c>document</c> text, D13.130, which
+/// the server sends as it stores it): a row makes no string and no array; the account id is decoded once per account,
+/// time and author once per change. Rows are assembled by <see cref="JournalAssembler"/>, like every other load.
 /// </summary>
 internal static class PostgreSqlJournalStream
 {
-    /// <summary>The only binary <c>jsonb</c> format PostgreSQL has defined: the text follows this byte.</summary>
-    private const byte JsonbVersion = 1;
-
     /// <summary>Runs <paramref name="command"/> and yields the journals it reads.</summary>
-    /// <exception cref="NotSupportedException">The server sends <c>jsonb</c> in a binary format other than version 1.</exception>
     public static async IAsyncEnumerable<StoredJournal> ReadAsync(NpgsqlCommand command, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -34,13 +29,7 @@ internal static class PostgreSqlJournalStream
 
             if (!reader.IsDBNull(2))
             {
-                var payload = Column(reader, 5, ref buffers.Payload);
-                if (payload.IsEmpty || payload[0] != JsonbVersion)
-                {
-                    throw new NotSupportedException($"The server sent jsonb in binary format {(payload.IsEmpty ? "(empty)" : payload[0])}; only format {JsonbVersion} is read.");
-                }
-
-                journal.Add(reader.GetInt64(2), Column(reader, 3, ref buffers.RecordedAt), Column(reader, 4, ref buffers.RecordedBy), payload[1..]);
+                journal.Add(reader.GetInt64(2), Column(reader, 3, ref buffers.RecordedAt), Column(reader, 4, ref buffers.RecordedBy), Column(reader, 5, ref buffers.Payload));
             }
         }
 

@@ -58,4 +58,31 @@ internal static class PostgreSqlSchema
 
         UPDATE debitor_schema SET version = 2 WHERE id = 1 AND version < 2;
         """;
+
+    /// <summary>
+    /// Version 3 (D13.130): each journal row keeps the document exactly as <c>JournalJson</c> wrote it (<c>document</c>,
+    /// UTF-8 text) beside the <c>jsonb</c> payload hosts query, and the loads read it, so the server no longer turns
+    /// <c>jsonb</c> into text for every row read. Run once, when the schema is below 3: the column is added, filled for
+    /// the rows already stored from <c>payload::text</c> (the append-only guard is disabled for that one statement, inside
+    /// the transaction that holds the table's exclusive lock), and a check makes the database refuse a row whose document
+    /// is not the payload. The check is added <c>NOT VALID</c>: the rows just filled agree by construction, and validating
+    /// them would parse every stored document once more. The column stays nullable: a row written by an older version of
+    /// the library (no document) is read from its payload (D13.131).
+    /// </summary>
+    public const string Version3 = """
+        SELECT pg_advisory_xact_lock(7213);
+
+        DO $$
+        BEGIN
+            IF (SELECT version FROM debitor_schema WHERE id = 1) < 3 THEN
+                ALTER TABLE debitor_journal ADD COLUMN IF NOT EXISTS document text NULL;
+                ALTER TABLE debitor_journal DISABLE TRIGGER debitor_journal_guard;
+                UPDATE debitor_journal SET document = payload::text WHERE document IS NULL;
+                ALTER TABLE debitor_journal ENABLE TRIGGER debitor_journal_guard;
+                ALTER TABLE debitor_journal ADD CONSTRAINT debitor_journal_document_is_payload
+                    CHECK (document IS NULL OR document::jsonb = payload) NOT VALID;
+                UPDATE debitor_schema SET version = 3 WHERE id = 1;
+            END IF;
+        END $$;
+        """;
 }

@@ -91,7 +91,7 @@ internal static class StoreRunCpuTime
         GC.Collect();
         if (Environment.GetEnvironmentVariable("DEBITOR_BENCH_MARKS") is not null)
         {
-            Console.WriteLine($"mark start {Stopwatch.GetTimestamp()} jitted {System.Runtime.JitInfo.GetCompiledMethodCount()} in {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:F0} ms, pause {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms, allocated {GC.GetTotalAllocatedBytes() >> 20} MB, GCs {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, heap {GC.GetTotalMemory(false) >> 20} MB");
+            Console.WriteLine($"mark start {Stopwatch.GetTimestamp()} jitted {System.Runtime.JitInfo.GetCompiledMethodCount()} in {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:F0} ms, pause {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms, allocated {GC.GetTotalAllocatedBytes() >> 20} MB, GCs {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, heap {GC.GetTotalMemory(false) >> 20} MB, pool work items {ThreadPool.CompletedWorkItemCount}");
         }
 
         var process = Process.GetCurrentProcess();
@@ -101,7 +101,7 @@ internal static class StoreRunCpuTime
         wall.Stop();
         if (Environment.GetEnvironmentVariable("DEBITOR_BENCH_MARKS") is not null)
         {
-            Console.WriteLine($"mark end {Stopwatch.GetTimestamp()} jitted {System.Runtime.JitInfo.GetCompiledMethodCount()} in {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:F0} ms, allocated {GC.GetTotalAllocatedBytes() >> 20} MB, GCs {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, heap {GC.GetTotalMemory(false) >> 20} MB, pause {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms");
+            Console.WriteLine($"mark end {Stopwatch.GetTimestamp()} jitted {System.Runtime.JitInfo.GetCompiledMethodCount()} in {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:F0} ms, allocated {GC.GetTotalAllocatedBytes() >> 20} MB, GCs {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, heap {GC.GetTotalMemory(false) >> 20} MB, pause {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms, pool work items {ThreadPool.CompletedWorkItemCount}");
         }
 
         process.Refresh();

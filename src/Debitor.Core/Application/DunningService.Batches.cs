@@ -149,7 +149,7 @@ public sealed partial class DunningService
             var final = await AppendBatchAsync(run, batch, cancellationToken).ConfigureAwait(false);
 
             // Numbered once their entries are stored, so every number belongs to an issued letter (issue 17).
-            await NumberBatchAsync(actor, context, final, views, heads, cancellationToken).ConfigureAwait(false);
+            await NumberBatchAsync(actor, context, final, views, heads, run.Appenders, cancellationToken).ConfigureAwait(false);
 
             // Queued in the outbox once their entries are stored, then delivered; a letter delivered before is not
             // delivered again. The whole batch is queued in one write before any of it is delivered (D16.63): when one
@@ -193,9 +193,9 @@ public sealed partial class DunningService
             }
         }
 
-        var (appends, after) = Prepare(run.Actor, order, parts, views, heads);
+        var (appends, after) = Prepare(run.Actor, order, parts, views, heads, run.Appenders);
         var conflicts = await AppendManyAsync(appends, cancellationToken).ConfigureAwait(false);
-        Advance(after, conflicts, heads);
+        Advance(appends, after, conflicts, heads, run.Appenders);
 
         var final = new List<DunningLetter>(batch.Count);
         foreach (var letter in batch)
@@ -225,6 +225,7 @@ public sealed partial class DunningService
         List<DunningLetter> letters,
         Dictionary<CustomerId, CustomerAccount> views,
         Dictionary<CustomerId, CustomerAccount> heads,
+        LiveAccounts appenders,
         CancellationToken cancellationToken)
     {
         var unnumbered = new List<DunningLetter>();
@@ -270,9 +271,9 @@ public sealed partial class DunningService
             part.Add(new DunningLetterNumbered(DunningIds.Number(letter.Id), letter.Id, numbers[letter.Id]));
         }
 
-        var (appends, after) = Prepare(actor, order, parts, views, heads);
+        var (appends, after) = Prepare(actor, order, parts, views, heads, appenders);
         var conflicts = await AppendManyAsync(appends, cancellationToken).ConfigureAwait(false);
-        Advance(after, conflicts, heads);
+        Advance(appends, after, conflicts, heads, appenders);
         foreach (var letter in unnumbered)
         {
             if (conflicts.Count > 0 && conflicts.Contains(letter.RecipientId))
@@ -287,40 +288,56 @@ public sealed partial class DunningService
     }
 
     /// <summary>
-    /// Checks each account's part against the account as it stands (<see cref="CustomerAccount.Append"/>, as every append
-    /// does) and returns the parts to store with the views they lead to.
+    /// Checks each account's part against the account as it stands (the appender <see cref="CustomerAccount.Append"/>
+    /// uses, as every append does; continued from the account's last part in this processing, D13.140) and returns the
+    /// parts to store with the views they lead to.
     /// </summary>
     private (List<JournalAppend> Appends, Dictionary<CustomerId, CustomerAccount> After) Prepare(
         Actor actor,
         List<CustomerId> order,
         Dictionary<CustomerId, List<JournalEntry>> parts,
         Dictionary<CustomerId, CustomerAccount> views,
-        Dictionary<CustomerId, CustomerAccount> heads)
+        Dictionary<CustomerId, CustomerAccount> heads,
+        LiveAccounts appenders)
     {
         var appends = new List<JournalAppend>(order.Count);
         var after = new Dictionary<CustomerId, CustomerAccount>(order.Count);
         foreach (var customer in order)
         {
             var head = heads.GetValueOrDefault(customer) ?? views[customer];
-            var (next, appended) = head.Append(parts[customer], _clock.GetCurrentInstant(), actor.User, Today, "letter");
+            var version = head.Version; // read before the append: a continued head is live (D13.140)
+            var (next, appended) = appenders.Append(customer, head, parts[customer], _clock.GetCurrentInstant(), actor.User, Today, "letter");
             after[customer] = next;
             if (appended.Count > 0)
             {
-                appends.Add(new JournalAppend(customer, head.Version, appended));
+                appends.Add(new JournalAppend(customer, version, appended));
             }
         }
 
         return (appends, after);
     }
 
-    /// <summary>The accounts appended (all but the conflicting ones) continue from the views their entries led to.</summary>
-    private static void Advance(Dictionary<CustomerId, CustomerAccount> after, HashSet<CustomerId> conflicts, Dictionary<CustomerId, CustomerAccount> heads)
+    /// <summary>
+    /// The accounts appended (all but the conflicting ones) continue from the views their entries led to. A conflicting
+    /// account's appender is dropped; when it was continued, the view it continued from shares the state the refused part
+    /// was applied to, so that view is rebuilt from its journal (D13.140).
+    /// </summary>
+    private static void Advance(
+        List<JournalAppend> appends, Dictionary<CustomerId, CustomerAccount> after, HashSet<CustomerId> conflicts, Dictionary<CustomerId, CustomerAccount> heads, LiveAccounts appenders)
     {
         foreach (var (customer, account) in after)
         {
             if (conflicts.Count == 0 || !conflicts.Contains(customer))
             {
                 heads[customer] = account;
+            }
+        }
+
+        foreach (var append in appends)
+        {
+            if (conflicts.Contains(append.Customer) && appenders.Drop(append.Customer) && heads.TryGetValue(append.Customer, out var head))
+            {
+                heads[append.Customer] = CustomerAccount.FromJournal([.. head.Journal.Take((int)append.ExpectedVersion)]);
             }
         }
     }
@@ -339,7 +356,11 @@ public sealed partial class DunningService
 
     /// <summary>What the batches of one processing share.</summary>
     private sealed record Processing(Actor Actor, RunContext Context, NoticeFilter Filter, Dictionary<CustomerId, CustomerAccount> Views,
-        Dictionary<CustomerId, CustomerAccount> Heads, List<RemovedLine> Removed, (LocalDate ProcessedOn, string Reason)? RunDateOverride);
+        Dictionary<CustomerId, CustomerAccount> Heads, List<RemovedLine> Removed, (LocalDate ProcessedOn, string Reason)? RunDateOverride)
+    {
+        /// <summary>The appenders of the accounts this processing wrote to (D13.140).</summary>
+        public LiveAccounts Appenders { get; } = new();
+    }
 
     /// <summary>The views a company-wide preview computed its proposal from: as they stood before the run, and as they stand where that differs.</summary>
     private sealed class RunViews

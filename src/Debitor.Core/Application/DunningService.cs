@@ -240,6 +240,10 @@ public sealed partial class DunningService
         var unreadable = new List<CorruptJournalException>();
         var (context, accounts, heads) = await LoadForProcessingAsync(approval.Request, request, unreadable, cancellationToken).ConfigureAwait(false);
         var filter = NoticeFilter.From(approval);
+
+        // Only the approved notices may be issued, so only the accounts connected to theirs by payer routing can get a
+        // letter: the run and the processing take those (D13.141).
+        accounts = ConcernedAccounts.Of(accounts, concerned);
         var current = DunningEngine.Run(context, accounts, filter, 1);
         foreach (var customer in AccountsOf(current.Letters))
         {

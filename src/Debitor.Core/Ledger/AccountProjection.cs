@@ -253,10 +253,10 @@ internal static partial class AccountProjection
 
         // Methods of their own, so that applying any other entry allocates no closure for their lambdas (D16.132).
         private void Issue(DunningNoticeIssued notice) =>
-            (Dunning ??= new(sizes.Letters, sizes.DunnedInstallments)).Issue(notice, target => Installment(notice.Id, target));
+            (Dunning ??= new(sizes.Letters)).Issue(notice, target => Installment(notice.Id, target));
 
         private void Cancel(DunningLetterCancelled cancelled) =>
-            (Dunning ??= new(sizes.Letters, sizes.DunnedInstallments)).Cancel(cancelled, target => Installment(cancelled.Id, target));
+            (Dunning ??= new(sizes.Letters)).Cancel(cancelled, target => Installment(cancelled.Id, target));
 
         private OpenItem Item(EntryId entry, EntryId item) =>
             ItemsById.TryGetValue(item, out var found) ? found : throw new CorruptJournalException(entry, $"item '{item}' does not exist.");

@@ -3,23 +3,26 @@ using System.Globalization;
 namespace Debitor.Core.Ledger;
 
 /// <summary>
-/// The dunning history of one account while its journal is replayed: the active notices of each installment, newest
-/// last. Sets <see cref="OpenInstallment.Dunning"/> after every notice and cancellation. Created only for accounts that
-/// have dunning entries.
+/// The dunning history of one account while its journal is replayed: its active letters, in the order they were issued.
+/// Sets <see cref="OpenInstallment.Dunning"/> after every notice and cancellation. Created only for accounts that have
+/// dunning entries.
 /// </summary>
+/// <remarks>
+/// An installment's state is that of the notices of its active letters, in issue order (<see cref="StateOf"/>). A notice
+/// adds one to the state the installment holds (D13.142): nothing is kept per installment, so a replay allocates no list
+/// per dunned installment and hashes no installment per notice. A cancellation, rare, takes the cancelled letter out and
+/// computes the states of its installments again from the letters still active.
+/// </remarks>
 internal sealed class DunningHistory
 {
-    // Keyed by the installment's reference, a value: an identity hash per replayed installment would cost a runtime call
-    // each. Sized from the journal's counts (the letters; the installments notices name, at most the invoices'): the
-    // history lives only while one journal is replayed, and growing its tables showed in profiles of replays.
-    private readonly Dictionary<InstallmentRef, List<(string Letter, int Level, LocalDate Date)>> _notices;
     private readonly Dictionary<string, DunningNoticeIssued> _active;
+    private readonly List<DunningNoticeIssued> _issued;
 
-    /// <summary>A history for a journal with <paramref name="letters"/> notice entries naming at most <paramref name="installments"/> installments.</summary>
-    public DunningHistory(int letters, int installments)
+    /// <summary>A history for a journal with <paramref name="letters"/> notice entries.</summary>
+    public DunningHistory(int letters)
     {
-        _notices = new(Math.Max(installments, 0));
         _active = new(Math.Max(letters, 0), StringComparer.Ordinal);
+        _issued = new(Math.Max(letters, 0));
     }
 
     /// <summary>Records the notices of a letter.</summary>
@@ -31,17 +34,11 @@ internal sealed class DunningHistory
             throw new CorruptJournalException(issued.Id, $"letter '{issued.LetterId}' was issued to this account before.");
         }
 
+        _issued.Add(issued);
         foreach (var notice in issued.Notices)
         {
             var target = installment(notice.Installment);
-            if (!_notices.TryGetValue(notice.Installment, out var stack))
-            {
-                stack = [];
-                _notices.Add(notice.Installment, stack);
-            }
-
-            stack.Add((issued.LetterId, notice.Level, issued.LetterDate));
-            target.Dunning = StateOf(stack);
+            target.Dunning = Next(target.Dunning, notice.Level, issued.LetterDate);
         }
     }
 
@@ -54,26 +51,34 @@ internal sealed class DunningHistory
             throw new CorruptJournalException(cancelled.Id, $"letter '{cancelled.LetterId}' is not an active letter of this account.");
         }
 
+        _issued.RemoveAt(_issued.FindLastIndex(l => ReferenceEquals(l, issued)));
         foreach (var notice in issued.Notices)
         {
-            var target = installment(notice.Installment);
-            var stack = _notices[notice.Installment];
-            var index = stack.FindLastIndex(n => string.Equals(n.Letter, cancelled.LetterId, StringComparison.Ordinal));
-            stack.RemoveAt(index);
-            target.Dunning = StateOf(stack);
+            installment(notice.Installment).Dunning = StateOf(notice.Installment);
         }
     }
 
-    private static DunningState StateOf(List<(string Letter, int Level, LocalDate Date)> stack)
+    /// <summary>The state after one more notice, at <paramref name="level"/> on <paramref name="date"/>.</summary>
+    private static DunningState Next(DunningState state, int level, LocalDate date) =>
+        // The first notice puts the debtor in default (§286(1) BGB): interest schemes starting "after default" count from it.
+        new(level, state.NoticeCount + 1, date, date) { DefaultDate = state.NoticeCount == 0 ? date : state.DefaultDate };
+
+    /// <summary>The state of an installment: the notices naming it of the active letters, in issue order.</summary>
+    private DunningState StateOf(InstallmentRef installment)
     {
-        if (stack.Count == 0)
+        var state = DunningState.None;
+        foreach (var letter in _issued)
         {
-            return DunningState.None;
+            foreach (var notice in letter.Notices)
+            {
+                if (notice.Installment == installment)
+                {
+                    state = Next(state, notice.Level, letter.LetterDate);
+                }
+            }
         }
 
-        // The first notice puts the debtor in default (§286(1) BGB): interest schemes starting "after default" count from it.
-        var (_, level, date) = stack[^1];
-        return new DunningState(level, stack.Count, date, date) { DefaultDate = stack[0].Date };
+        return state;
     }
 }
 

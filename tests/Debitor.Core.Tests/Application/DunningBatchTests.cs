@@ -154,6 +154,45 @@ public sealed class DunningBatchTests
         Assert.True(k2.FindEntry(Id("call-1")) is not null);
     }
 
+    /// <summary>
+    /// K-3 is on two letters; in batches of three its euro letter is in the first batch, its dollar letter in the second, so
+    /// its number and its second letter continue the projection of its first part (D13.140). Another writer changes K-3
+    /// right before its number (skip 1) or its second letter (skip 2) is appended: the part refused is computed again from
+    /// the account as stored, and nothing of it is lost or taken as written.
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public async Task Process_AnotherWriterChangesAnAccountBetweenItsParts_EveryPartIsStillWritten(int skip)
+    {
+        var store = new InterferingStore(new InMemoryCustomerAccountStore(), K3,
+            new CommunicationRecorded(Id("call-1"), CommunicationKind.PhoneCall, "Rückruf", "zahlt Freitag"), skip);
+        var fixture = await PortfolioAsync(store);
+        fixture.Dunning.BatchSize = 3;
+        var proposal = await fixture.Dunning.PreviewAsync(Accountant, Request);
+
+        var result = await fixture.Dunning.ProcessAsync(Accountant, proposal);
+
+        Assert.True(store.Interfered);
+        Assert.Equal(proposal.Letters.Select(l => l.Id), result.Issued.Select(l => l.Id));
+        Assert.Equal(Enumerable.Range(1, 7), result.Issued.Select(l => l.Number!.Value.Sequence));
+        var journal = await fixture.JournalAsync(K3);
+        var k3Letters = result.Issued.Where(l => l.RecipientId == K3).ToList();
+        Assert.Equal(2, k3Letters.Count);
+        foreach (var letter in k3Letters)
+        {
+            Assert.Single(journal, r => r.Entry is DunningNoticeIssued issued && issued.LetterId == letter.Id);
+            Assert.Single(journal, r => r.Entry is DunningLetterNumbered numbered && numbered.LetterId == letter.Id && numbered.Number == letter.Number);
+        }
+
+        Assert.Single(journal, r => r.Entry.Id == Id("call-1"));
+        var others = await UndisturbedAsync(3, ordered: false);
+        var state = await StateAsync(fixture, result, ordered: false);
+        Assert.Equal(
+            others.Split(Environment.NewLine).Where(l => !l.StartsWith("K-3", StringComparison.Ordinal)),
+            state.Split(Environment.NewLine).Where(l => !l.StartsWith("K-3", StringComparison.Ordinal)));
+    }
+
     [Fact]
     public async Task Process_AnotherWriterPausesAnItemInsideTheBatch_ThatLetterIsDroppedAndNumbersStayGapFree()
     {
@@ -299,8 +338,11 @@ public sealed class DunningBatchTests
     }
 
     /// <summary>Another writer: appends an entry to one account just before the first batch that appends to it.</summary>
-    private sealed class InterferingStore(ICustomerAccountStore inner, CustomerId target, JournalEntry entry) : ICustomerAccountStore
+    /// <summary>Before the batch append to <paramref name="target"/> after <paramref name="skip"/> such appends, another writer appends <paramref name="entry"/> to it.</summary>
+    private sealed class InterferingStore(ICustomerAccountStore inner, CustomerId target, JournalEntry entry, int skip = 0) : ICustomerAccountStore
     {
+        private int _seen;
+
         public bool Interfered { get; private set; }
 
         public ValueTask<IReadOnlyList<JournalRecord>> LoadAsync(CustomerId customer, CancellationToken cancellationToken) => inner.LoadAsync(customer, cancellationToken);
@@ -314,7 +356,7 @@ public sealed class DunningBatchTests
 
         public async ValueTask<IReadOnlyList<CustomerId>> AppendManyAsync(IReadOnlyList<JournalAppend> appends, CancellationToken cancellationToken)
         {
-            if (!Interfered && appends.Count > 1 && appends.Any(a => a.Customer == target))
+            if (!Interfered && appends.Count > 1 && appends.Any(a => a.Customer == target) && _seen++ == skip)
             {
                 Interfered = true;
                 var version = (await inner.LoadAsync(target, cancellationToken)).Count;

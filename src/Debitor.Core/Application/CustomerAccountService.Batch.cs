@@ -272,6 +272,13 @@ public sealed partial class CustomerAccountService
         {
             throw new ArgumentException($"The payer '{payer}' is archived.", parameterName);
         }
+
+        // Two customers cannot pay for each other (D12.25): each would receive the other's letters and shares of the
+        // other's payments. Longer rings are chains of one hop each, as routing is (D49).
+        if (payerAccount.Customer.Payer == customer.Id)
+        {
+            throw new ArgumentException($"The payer '{payer}' has '{customer.Id}' as its own payer; two customers cannot pay for each other.", parameterName);
+        }
     }
 
     /// <summary>Authorizes once per account and permission within a batch; a refusal is asked (and logged) every time.</summary>

@@ -146,7 +146,7 @@ public sealed partial class CustomerAccountService
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The account after the change.</returns>
     /// <exception cref="AuthorizationException">The actor may not manage customers.</exception>
-    /// <exception cref="ArgumentException">The account does not exist, or the payer does not exist, is archived or is the customer itself.</exception>
+    /// <exception cref="ArgumentException">The account does not exist, or the payer does not exist, is archived, is the customer itself or has the customer as its own payer.</exception>
     /// <exception cref="DuplicateEntryException"><paramref name="entryId"/> exists with other content.</exception>
     /// <exception cref="ConcurrencyException">Other writers kept changing the account.</exception>
     public async Task<CustomerAccount> ChangeSettingsAsync(Actor actor, EntryId entryId, Customer settings, CancellationToken cancellationToken = default)

@@ -200,6 +200,22 @@ public sealed class CustomerAccountServiceTests
     }
 
     [Fact]
+    public async Task ChangeSettingsAsync_PayerWhosePayerIsThisCustomer_IsRefusedAndNothingChanges()
+    {
+        await Service.RegisterCustomerAsync(Accountant, NewCustomer());
+        await Service.RegisterCustomerAsync(Accountant, NewCustomer("C-2000", "Parent AG") with { Payer = CustomerA });
+        var before = await _fixture.Store.LoadAsync(CustomerA, default);
+
+        var exception = await Assert.ThrowsAsync<ArgumentException>(() =>
+            Service.ChangeSettingsAsync(Accountant, Id("s-1"), NewCustomer() with { Payer = new CustomerId("C-2000") }));
+
+        Assert.Equal("settings", exception.ParamName);
+        Assert.Contains("C-2000", exception.Message, StringComparison.Ordinal);
+        Assert.Equal(before.Count, (await _fixture.Store.LoadAsync(CustomerA, default)).Count);
+        Assert.Null((await Service.GetAccountAsync(Accountant, CustomerA)).Customer.Payer);
+    }
+
+    [Fact]
     public async Task ChangeSettingsAsync_MarksProblematic()
     {
         await Service.RegisterCustomerAsync(Accountant, NewCustomer());

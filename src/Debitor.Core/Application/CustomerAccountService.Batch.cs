@@ -406,9 +406,6 @@ public sealed partial class CustomerAccountService
     /// <summary>An account as a batch holds it: the version loaded, the projection after the changes so far, the records to append.</summary>
     internal sealed class BatchAccount
     {
-        /// <summary>What a released account answers if it were planned on or carried over (never, by the schedule of D16.102).</summary>
-        private static readonly InvalidOperationException Released = new("The batch account was released after planning.");
-
         private BatchAccount(CustomerId customer, long loaded, AccountProjection.Appender? appender, Exception? error)
         {
             Customer = customer;
@@ -426,7 +423,10 @@ public sealed partial class CustomerAccountService
 
         public List<JournalRecord> Appended { get; } = [];
 
-        private Exception? Error { get; set; }
+        private Exception? Error { get; }
+
+        /// <summary>Whether the projection was dropped after planning (D16.160); never planned on or carried over after that, by the schedule of D16.102.</summary>
+        private bool Released { get; set; }
 
         public static BatchAccount Of(StoredJournal journal)
         {
@@ -449,17 +449,19 @@ public sealed partial class CustomerAccountService
         /// The account as the next batch finds it once this batch's records are written: the same projection at the version
         /// after them (D16.102); <see langword="null"/> for a journal that cannot be read (it is loaded again).
         /// </summary>
-        public BatchAccount? CarryOver() => Error is null ? new BatchAccount(Customer, Loaded + Appended.Count, Appender, null) : null;
+        public BatchAccount? CarryOver() => Error is null && !Released ? new BatchAccount(Customer, Loaded + Appended.Count, Appender, null) : null;
 
         /// <summary>The account, or <see langword="null"/> when it does not exist; a journal that cannot be read is thrown, as a load throws it.</summary>
         /// <remarks>The view is correct until the account's next change in the batch; nothing keeps it longer.</remarks>
-        public CustomerAccount? Existing() => Error is null ? Appender?.Current : throw Error;
+        public CustomerAccount? Existing() => Released
+            ? throw new InvalidOperationException($"The batch account {Customer} was released after planning (D16.160).")
+            : Error is null ? Appender?.Current : throw Error;
 
         /// <summary>Drops the projection after planning (D16.160); the account can then no longer be planned on or carried over.</summary>
         public void Release()
         {
             Appender = null;
-            Error ??= Released;
+            Released = true;
         }
     }
 }

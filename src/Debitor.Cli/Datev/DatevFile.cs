@@ -148,11 +148,16 @@ internal sealed class DatevFile
     }
 
     /// <summary>The data lines; lines with broken quoting go to <paramref name="rejected"/> with their numbers.</summary>
+    /// <remarks>
+    /// A record's <see cref="DatevRecord.Fields"/> array is reused for the next line of as many fields (D16.170): read what a
+    /// record holds before moving on (the strings themselves stay valid).
+    /// </remarks>
     public IEnumerable<DatevRecord> Records(ICollection<DatevRejection> rejected)
     {
         var malformed = new List<DatevRejection>();
         using var reader = CsvReader.Create(File.OpenRead(Path), Options(Encoding, r => malformed.Add(new DatevRejection(r.LineNumber, "Zeile", $"the quoting is broken ({r.Reason})"))));
         var skipped = 0;
+        string[] fields = [];
         while (reader.Read())
         {
             foreach (var m in malformed)
@@ -167,7 +172,13 @@ internal sealed class DatevFile
                 continue;
             }
 
-            yield return new DatevRecord(reader.LineNumber, Fields(reader), Columns);
+            if (fields.Length != reader.FieldCount)
+            {
+                fields = new string[reader.FieldCount];
+            }
+
+            Fill(reader, fields);
+            yield return new DatevRecord(reader.LineNumber, fields, Columns);
         }
 
         foreach (var m in malformed)
@@ -190,12 +201,16 @@ internal sealed class DatevFile
     private static string[] Fields(CsvReader reader)
     {
         var fields = new string[reader.FieldCount];
+        Fill(reader, fields);
+        return fields;
+    }
+
+    private static void Fill(CsvReader reader, string[] fields)
+    {
         for (var i = 0; i < fields.Length; i++)
         {
             fields[i] = reader.GetString(i);
         }
-
-        return fields;
     }
 
     /// <summary>UTF-8 when the whole file is valid UTF-8 (a byte order mark decides at once), else Windows-1252.</summary>

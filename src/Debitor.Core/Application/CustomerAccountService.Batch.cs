@@ -317,6 +317,8 @@ public sealed partial class CustomerAccountService
             }
         }
 
+        // How many postings each account will see: room for them when its projection is built (D16.172).
+        var postings = new Dictionary<CustomerId, int>();
         foreach (var index in pending)
         {
             var change = changes[index];
@@ -324,6 +326,11 @@ public sealed partial class CustomerAccountService
             if (change.Settings?.Payer is { } payer)
             {
                 Need(payer);
+            }
+
+            if (change.Kind == AccountChangeKind.Post)
+            {
+                System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(postings, change.Customer, out _)++;
             }
         }
 
@@ -334,7 +341,7 @@ public sealed partial class CustomerAccountService
 
         await foreach (var journal in _store.LoadManyAsync(ids, cancellationToken).ConfigureAwait(false))
         {
-            accounts[journal.Customer] = BatchAccount.Of(journal);
+            accounts[journal.Customer] = BatchAccount.Of(journal, postings.GetValueOrDefault(journal.Customer));
         }
 
         return accounts;
@@ -428,7 +435,8 @@ public sealed partial class CustomerAccountService
         /// <summary>Whether the projection was dropped after planning (D16.160); never planned on or carried over after that, by the schedule of D16.102.</summary>
         private bool Released { get; set; }
 
-        public static BatchAccount Of(StoredJournal journal)
+        /// <summary>The account as loaded, with room for <paramref name="postings"/> postings in its projection (D16.172).</summary>
+        public static BatchAccount Of(StoredJournal journal, int postings)
         {
             if (journal.Error is not null || journal.Records.Count == 0)
             {
@@ -437,7 +445,7 @@ public sealed partial class CustomerAccountService
 
             try
             {
-                return new BatchAccount(journal.Customer, journal.Records.Count, new AccountProjection.Appender(journal.Records), null);
+                return new BatchAccount(journal.Customer, journal.Records.Count, new AccountProjection.Appender(journal.Records, postings), null);
             }
             catch (CorruptJournalException exception)
             {

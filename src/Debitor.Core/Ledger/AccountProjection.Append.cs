@@ -11,7 +11,8 @@ internal static partial class AccountProjection
     /// <summary>Replays the journal into projection state: checks that it starts with the registration and that versions run 1, 2, 3, ….</summary>
     /// <param name="journal">The journal.</param>
     /// <param name="more">Entries about to be appended, counted for the lists' and indexes' first size only.</param>
-    private static State ReplayState(IReadOnlyList<JournalRecord> journal, IReadOnlyList<JournalEntry>? more = null)
+    /// <param name="postings">Postings about to be planned whose entries are not known yet (D16.172): room for one item and one settlement each.</param>
+    private static State ReplayState(IReadOnlyList<JournalRecord> journal, IReadOnlyList<JournalEntry>? more = null, int postings = 0)
     {
         ArgumentNullException.ThrowIfNull(journal);
         if (journal.Count == 0 || journal[0].Entry is not CustomerRegistered registered)
@@ -30,6 +31,9 @@ internal static partial class AccountProjection
         {
             sizes.Count(more![i]);
         }
+
+        sizes.Items += postings;
+        sizes.Settlements += postings;
 
         var state = new State(registered.Settings, sizes);
         for (var i = 0; i < journal.Count; i++)
@@ -110,6 +114,16 @@ internal static partial class AccountProjection
             Build(journal, null);
         }
 
+        /// <summary>
+        /// Replays <paramref name="journal"/> once, with room for <paramref name="postings"/> postings about to be planned
+        /// (D16.172: a batch knows how many changes an account will see, not their entries). Only the first sizes differ
+        /// from <see cref="Appender(IReadOnlyList{JournalRecord})"/>; the state is the same.
+        /// </summary>
+        internal Appender(IReadOnlyList<JournalRecord> journal, int postings)
+        {
+            Build(journal, null, Math.Max(0, postings));
+        }
+
         /// <summary>The account as it stands: valid until the next <see cref="Append"/>.</summary>
         internal CustomerAccount Current => _view ??= _state!.View(_journal!, _entries);
 
@@ -122,11 +136,14 @@ internal static partial class AccountProjection
         internal IReadOnlyList<JournalRecord> Append(IReadOnlyList<JournalEntry> entries, Instant now, UserId user, LocalDate today, string parameterName)
         {
             var before = _journal?.Count ?? 0;
-            List<JournalRecord>? appended = null;
+            JournalRecord[]? appended = null;
+            var count = 0;
             try
             {
-                foreach (var entry in entries)
+                // By index and into an array of the entries' count: no boxed enumerator, no list per call (D16.170).
+                for (var i = 0; i < entries.Count; i++)
                 {
+                    var entry = entries[i];
                     if (!LedgerRules.Check(Current, entry, today, parameterName))
                     {
                         continue;
@@ -143,7 +160,7 @@ internal static partial class AccountProjection
                     _entries!.Add(entry.Id, entry);
                     _view = null; // the view's lazily built indexes (open claims) belong to the state before this entry
                     _state!.Apply(record);
-                    (appended ??= new List<JournalRecord>(entries.Count)).Add(record);
+                    (appended ??= new JournalRecord[entries.Count])[count++] = record;
                 }
             }
             catch
@@ -163,18 +180,20 @@ internal static partial class AccountProjection
                 throw;
             }
 
-            return appended is null ? [] : appended;
+            return appended is null ? [] : count == appended.Length ? appended : appended[..count];
         }
 
         /// <summary>The final view, with a journal nobody changes; the appender must not be used afterwards.</summary>
         internal CustomerAccount Freeze() => _state is null ? _start! : _state.View(_journal!.ToArray(), _entries);
 
-        private void Build(IReadOnlyList<JournalRecord> journal, IReadOnlyList<JournalEntry>? more)
+        private void Build(IReadOnlyList<JournalRecord> journal, IReadOnlyList<JournalEntry>? more, int postings = 0)
         {
-            _state = ReplayState(journal, more);
-            _journal = new List<JournalRecord>(journal.Count + (more?.Count ?? 0));
+            // A posting of the import appends one or two entries (a payment and its application): room for two each.
+            var capacity = journal.Count + (more?.Count ?? 0) + (2 * postings);
+            _state = ReplayState(journal, more, postings);
+            _journal = new List<JournalRecord>(capacity);
             _journal.AddRange(journal);
-            _entries = CustomerAccount.IndexEntries(_journal, journal.Count + (more?.Count ?? 0));
+            _entries = CustomerAccount.IndexEntries(_journal, capacity);
             _view = null;
         }
     }

@@ -23,6 +23,13 @@ public sealed class CustomerAccount
     private Dictionary<EntryId, JournalEntry>? _entriesById;
     private OpenClaim[]? _openClaims;
     private readonly Dictionary<EntryId, Settlement> _settlementsById;
+    private readonly IList<CommunicationEntry> _communicationList;
+    private ReadOnlyCollection<OpenItem>? _items;
+    private ReadOnlyCollection<CommunicationEntry>? _communications;
+    private ReadOnlyCollection<PaymentAgreement>? _agreements;
+    private ReadOnlyCollection<HandOverCase>? _handOvers;
+    private ReadOnlyCollection<FollowUp>? _followUps;
+    private ReadOnlyCollection<StoredFile>? _files;
 
     internal CustomerAccount(
         Customer customer,
@@ -38,14 +45,12 @@ public sealed class CustomerAccount
         Customer = customer;
         Journal = journal;
         ItemList = items;
-        Items = items.AsReadOnly();
         _itemsById = itemsById;
         _settlementsById = settlementsById;
-        Communications = communications as ReadOnlyCollection<CommunicationEntry> ?? new ReadOnlyCollection<CommunicationEntry>(communications as IList<CommunicationEntry> ?? [.. communications]);
-        Agreements = collections.Agreements.AsReadOnly();
-        HandOvers = collections.HandOvers.AsReadOnly();
-        FollowUps = collections.FollowUps.AsReadOnly();
-        Files = collections.Files.AsReadOnly();
+
+        // The read-only wrappers are made when first read (D16.171): a batch builds a view per change and reads few of them.
+        _communicationList = communications as IList<CommunicationEntry> ?? [.. communications];
+        _communications = communications as ReadOnlyCollection<CommunicationEntry>;
         Archived = archived;
     }
 
@@ -62,7 +67,7 @@ public sealed class CustomerAccount
     public IReadOnlyList<JournalRecord> Journal { get; }
 
     /// <summary>Every item ever posted, open or not, in posting order (R0.6: paid items stay listed).</summary>
-    public IReadOnlyList<OpenItem> Items { get; }
+    public IReadOnlyList<OpenItem> Items => _items ??= ItemList.AsReadOnly();
 
     /// <summary>The items as the projection keeps them, for the core's own loops (never handed out).</summary>
     internal List<OpenItem> ItemList { get; }
@@ -71,7 +76,7 @@ public sealed class CustomerAccount
     public IEnumerable<OpenItem> OpenItems => Items.Where(i => i.Status == ItemStatus.Open);
 
     /// <summary>The communication history, in the order recorded.</summary>
-    public IReadOnlyList<CommunicationEntry> Communications { get; }
+    public IReadOnlyList<CommunicationEntry> Communications => _communications ??= new ReadOnlyCollection<CommunicationEntry>(_communicationList);
 
     /// <summary>The pinned comment (R0.12), if one is pinned.</summary>
     public CommunicationEntry? PinnedComment => Collections.PinnedComment is { } id ? Communications.FirstOrDefault(c => c.Id == id) : null;
@@ -80,7 +85,7 @@ public sealed class CustomerAccount
     public CustomerMasterData MasterData => Collections.MasterData;
 
     /// <summary>Every payment agreement ever made, in the order made, with its state (R0.10).</summary>
-    public IReadOnlyList<PaymentAgreement> Agreements { get; }
+    public IReadOnlyList<PaymentAgreement> Agreements => _agreements ??= Collections.Agreements.AsReadOnly();
 
     /// <summary>The insolvency proceedings opened over the customer's assets, if recorded (issue 17).</summary>
     public InsolvencyOpened? Insolvency => Collections.Insolvency;
@@ -91,13 +96,13 @@ public sealed class CustomerAccount
     public LetterNumber? LetterNumberOf(string letterId) => Collections.LetterNumbers.TryGetValue(letterId, out var number) ? number : null;
 
     /// <summary>Every hand-over case, in the order made.</summary>
-    public IReadOnlyList<HandOverCase> HandOvers { get; }
+    public IReadOnlyList<HandOverCase> HandOvers => _handOvers ??= Collections.HandOvers.AsReadOnly();
 
     /// <summary>Every follow-up, reminder and account-manager task, in the order created.</summary>
-    public IReadOnlyList<FollowUp> FollowUps { get; }
+    public IReadOnlyList<FollowUp> FollowUps => _followUps ??= Collections.FollowUps.AsReadOnly();
 
     /// <summary>The files attached to the customer (R0.5), in the order attached.</summary>
-    public IReadOnlyList<StoredFile> Files { get; }
+    public IReadOnlyList<StoredFile> Files => _files ??= Collections.Files.AsReadOnly();
 
     /// <summary>Whether the account manager has a pending task (R0.1).</summary>
     public bool HasPendingAccountManagerTask => Collections.FollowUps.Any(f => f.Kind == FollowUpKind.AccountManagerTask && !f.IsDone);

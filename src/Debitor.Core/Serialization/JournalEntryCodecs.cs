@@ -677,8 +677,11 @@ internal static class JournalEntryCodecs
         where T : class
     {
         w.WriteStartArray(name);
-        foreach (var item in items)
+
+        // By index: a foreach over the interface boxes an enumerator per array written (D16.170).
+        for (var i = 0; i < items.Count; i++)
         {
+            var item = items[i];
             if (item is null)
             {
                 return false;

@@ -59,44 +59,60 @@ public sealed class IncrementalAppendProperties
         Prop.ForAll(Cases(), Gen.Choose(1, 3).ArrayOf().ToArbitrary(), (c, sizes) =>
         {
             var start = LedgerModel.Build(c.Base);
-            var entries = Entries(start, c.More, "b");
-            var appender = new AccountProjection.Appender(start);
-            var model = start;
-            var at = 0;
-            for (var k = 0; at < entries.Count; k++)
+            return AppendsAsTheModel(new AccountProjection.Appender(start), start, Entries(start, c.More, "b"), sizes);
+        });
+
+    [Property(MaxTest = 200)]
+    public Property Appender_WithRoomForPostings_AppendsAndViewsAsTheModel(int postings) =>
+        Prop.ForAll(Cases(), Gen.Choose(1, 3).ArrayOf().ToArbitrary(), (c, sizes) =>
+        {
+            // The batch's appender (D16.172): built from the loaded journal with room for the postings to come (any count,
+            // even a wrong or negative one); only the first sizes differ, so every call must end as the model's does.
+            var start = LedgerModel.Build(c.Base);
+            return AppendsAsTheModel(new AccountProjection.Appender(start.Journal, postings % 50), start, Entries(start, c.More, "c"), sizes);
+        });
+
+    /// <summary>Appends the entries in calls of the given sizes; each call appends, refuses and leaves the view as the model does.</summary>
+    private static bool AppendsAsTheModel(AccountProjection.Appender appender, CustomerAccount start, List<JournalEntry> entries, int[] sizes)
+    {
+        var model = start;
+        var at = 0;
+        for (var k = 0; at < entries.Count; k++)
+        {
+            var size = sizes.Length == 0 ? 1 : sizes[k % sizes.Length];
+            var call = entries.Skip(at).Take(size).ToList();
+            at += call.Count;
+            var expected = OneByOne(model, call);
+            IReadOnlyList<JournalRecord> appended = [];
+            Exception? refusal = null;
+            try
             {
-                var size = sizes.Length == 0 ? 1 : sizes[k % sizes.Length];
-                var call = entries.Skip(at).Take(size).ToList();
-                at += call.Count;
-                var expected = OneByOne(model, call);
-                Exception? refusal = null;
-                try
-                {
-                    appender.Append(call, Now, Alice, Today, "entries");
-                }
-                catch (Exception exception) when (exception is ArgumentException or DebitorException)
-                {
-                    refusal = exception;
-                }
-
-                if (!SameRefusal(expected.Refusal, refusal))
-                {
-                    return false;
-                }
-
-                if (expected.Refusal is null)
-                {
-                    model = CustomerAccount.FromJournal(expected.Journal);
-                }
-
-                if (Dump(appender.Current) != Dump(model))
-                {
-                    return false;
-                }
+                appended = appender.Append(call, Now, Alice, Today, "entries");
+            }
+            catch (Exception exception) when (exception is ArgumentException or DebitorException)
+            {
+                refusal = exception;
             }
 
-            return Dump(appender.Freeze()) == Dump(model);
-        });
+            if (!SameRefusal(expected.Refusal, refusal)
+                || !appended.SequenceEqual(expected.Refusal is null ? expected.Journal.Skip(model.Journal.Count) : []))
+            {
+                return false;
+            }
+
+            if (expected.Refusal is null)
+            {
+                model = CustomerAccount.FromJournal(expected.Journal);
+            }
+
+            if (Dump(appender.Current) != Dump(model))
+            {
+                return false;
+            }
+        }
+
+        return Dump(appender.Freeze()) == Dump(model);
+    }
 
     /// <summary>The model: each entry checked against the account replayed from the journal so far; the first refusal stops.</summary>
     private static (JournalRecord[] Journal, Exception? Refusal) OneByOne(CustomerAccount start, IReadOnlyList<JournalEntry> entries)

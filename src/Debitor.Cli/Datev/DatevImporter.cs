@@ -48,7 +48,7 @@ internal static class DatevImporter
     private static async Task<DatevImportResult> MasterDataAsync(CliHost host, DatevFile file, List<DatevRejection> rejected, ProgressReporter progress, CancellationToken cancellationToken)
     {
         int customers = 0, entries = 0, unchanged = 0;
-        var lines = await ChunksAsync(host, file, rejected, progress, record => (Read: ReadCustomer(record, file, host.Company), Digest: Digest(record.Raw)), chunk =>
+        var lines = await ChunksAsync(host, file, rejected, progress, record => (Read: ReadCustomer(record, file, host.Company), Digest: Digest(record.Fields)), chunk =>
         {
             // Each line registers its customer (a no-op when it is registered; an account registered with other
             // settings keeps them) and records the line's master data under an id derived from the line.
@@ -214,7 +214,7 @@ internal static class DatevImporter
             return line;
         }
 
-        var digest = Digest(record.Raw);
+        var digest = Digest(record.Fields);
         var seen = occurrences[digest] = occurrences.GetValueOrDefault(digest) + 1;
         return line with { LineId = string.Create(CultureInfo.InvariantCulture, $"{digest}.{seen}") };
     }
@@ -391,20 +391,52 @@ internal static class DatevImporter
     private static IncrementalHash? t_sha256;
 
     /// <summary>The first 20 hex digits of the SHA-256 of the line's UTF-8 bytes (D16.33), without a byte array or a 64-digit string per line.</summary>
-    private static string Digest(string raw)
+    internal static string Digest(string raw)
     {
-        var max = Encoding.UTF8.GetMaxByteCount(raw.Length);
+        var sha256 = t_sha256 ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        AppendUtf8(sha256, raw);
+        return HexOfHash(sha256);
+    }
+
+    /// <summary>
+    /// <see cref="Digest(string)"/> of the fields joined with <c>;</c> (the line as <see cref="DatevRecord.Raw"/> gives it),
+    /// hashed field by field without the joined string (D16.173); the same digest (the FsCheck property
+    /// <c>Digest_OfFields_IsTheDigestOfTheJoinedLine</c>).
+    /// </summary>
+    internal static string Digest(string[] fields)
+    {
+        var sha256 = t_sha256 ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        for (var i = 0; i < fields.Length; i++)
+        {
+            if (i > 0)
+            {
+                sha256.AppendData(";"u8);
+            }
+
+            AppendUtf8(sha256, fields[i]);
+        }
+
+        return HexOfHash(sha256);
+    }
+
+    /// <summary>Adds the text's UTF-8 bytes to the hash (on the stack up to 1 KB, else in a rented array).</summary>
+    private static void AppendUtf8(IncrementalHash sha256, string text)
+    {
+        var max = Encoding.UTF8.GetMaxByteCount(text.Length);
         var rented = max > 1024 ? System.Buffers.ArrayPool<byte>.Shared.Rent(max) : null;
         Span<byte> bytes = rented ?? stackalloc byte[1024];
-        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        var sha256 = t_sha256 ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        sha256.AppendData(bytes[..Encoding.UTF8.GetBytes(raw, bytes)]);
-        _ = sha256.GetHashAndReset(hash);
+        sha256.AppendData(bytes[..Encoding.UTF8.GetBytes(text, bytes)]);
         if (rented is not null)
         {
             System.Buffers.ArrayPool<byte>.Shared.Return(rented);
         }
+    }
 
+    /// <summary>The first 20 hex digits of the hash so far; the hash is reset for the next digest.</summary>
+    private static string HexOfHash(IncrementalHash sha256)
+    {
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        _ = sha256.GetHashAndReset(hash);
         return Convert.ToHexStringLower(hash[..10]);
     }
 }

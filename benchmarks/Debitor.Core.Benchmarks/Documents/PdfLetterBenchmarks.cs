@@ -2,8 +2,10 @@ using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
 using Debitor.Core.Documents;
 using Debitor.Core.Documents.Rendering;
+using Debitor.Core.Documents.Rendering.Views;
 using Debitor.Core.Dunning;
 using Debitor.Core.Ledger;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Debitor.Core.Benchmarks.Documents;
 
@@ -44,6 +46,28 @@ public class PdfLetterBenchmarks
         return _renderer.Render(letter, recipient, _contact, DocumentFormat.Pdf).Content.Length;
     }
 
+    /// <summary>The next letter's view only (wording and formatting, no PDF); returns its table rows.</summary>
+    [Benchmark]
+    public int OneLetterView()
+    {
+        var (letter, recipient) = _letters[_next];
+        _next = (_next + 1) % _letters.Count;
+        return View(letter, recipient).Tables[0].Rows.Count;
+    }
+
+    /// <summary>The next letter's view and page layout into PDFsharp's objects, not saved; returns the pages.</summary>
+    [Benchmark]
+    public int OneLetterLayout()
+    {
+        var (letter, recipient) = _letters[_next];
+        _next = (_next + 1) % _letters.Count;
+        using var document = Debitor.Core.Documents.Rendering.Pdf.PdfDocumentRenderer.Compose(View(letter, recipient), letter.LetterDate, out _);
+        return document.PageCount;
+    }
+
+    private DocumentView View(DunningLetter letter, LetterRecipient recipient) =>
+        DunningViews.Letter(new LetterFrame(LetterSamples.Company, new DocumentLanguage(DocumentTexts.Default, "de-DE", "de-DE", NullLogger.Instance), recipient), letter, _contact);
+
     /// <summary>
     /// <c>--pdf-cpu [letters]</c>: renders <paramref name="letters"/> letters in one process after a warm-up of a fifth as
     /// many, and prints the process CPU time and wall time per letter, bytes allocated per letter and bytes per file.
@@ -52,28 +76,38 @@ public class PdfLetterBenchmarks
     {
         var bench = new PdfLetterBenchmarks();
         bench.Setup();
+        foreach (var (name, step) in new (string, Func<int>)[] { ("view only", bench.OneLetterView), ("view and layout, not saved", bench.OneLetterLayout), ("whole letter", bench.OneLetter) })
+        {
+            Report(name, letters, step);
+        }
+    }
+
+    private static void Report(string name, int letters, Func<int> step)
+    {
         for (var i = 0; i < letters / 5; i++)
         {
-            bench.OneLetter();
+            step();
         }
 
         var process = Process.GetCurrentProcess();
         process.Refresh();
         var cpu = process.TotalProcessorTime;
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var collections = (Gen0: GC.CollectionCount(0), Gen1: GC.CollectionCount(1), Gen2: GC.CollectionCount(2));
         var wall = Stopwatch.StartNew();
         long bytes = 0;
         for (var i = 0; i < letters; i++)
         {
-            bytes += bench.OneLetter();
+            bytes += step();
         }
 
         wall.Stop();
         process.Refresh();
         var used = process.TotalProcessorTime - cpu;
         allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+        collections = (GC.CollectionCount(0) - collections.Gen0, GC.CollectionCount(1) - collections.Gen1, GC.CollectionCount(2) - collections.Gen2);
         Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"{letters:N0} letters of {Items} items: {used.TotalMicroseconds / letters:F1} µs CPU per letter, {wall.Elapsed.TotalMicroseconds / letters:F1} µs wall, " +
-            $"{allocated / (double)letters / 1024:F1} KB allocated per letter, {bytes / (double)letters:N0} bytes per file; load average {(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a")}"));
+            $"{name}, {letters:N0} letters of {Items} items: {used.TotalMicroseconds / letters:F1} µs CPU per letter, {wall.Elapsed.TotalMicroseconds / letters:F1} µs wall, " +
+            $"{allocated / (double)letters / 1024:F1} KB allocated per letter, {bytes / (double)letters:N0} bytes per file (whole letter); GC {collections.Gen0}/{collections.Gen1}/{collections.Gen2} collections of generation 0/1/2; load average {(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a")}"));
     }
 }

@@ -56,6 +56,9 @@ public sealed partial class CustomerAccountService
         var batch = new PlannedBatch(actor, changes, basis);
         IReadOnlyList<int> all = Enumerable.Range(0, changes.Count).ToList();
         batch.Accounts = await LoadBatchAsync(changes, all, batch, cancellationToken).ConfigureAwait(false);
+
+        // What this batch carries over now holds the basis's projections; the basis's own are not needed any more (D16.160).
+        basis?.ReleaseProjections();
         await ApplyPendingAsync(batch, all, batch.Accounts, cancellationToken).ConfigureAwait(false);
         return batch;
     }
@@ -385,11 +388,27 @@ public sealed partial class CustomerAccountService
 
         /// <summary>Completes when the batch is written (or faults with the write's fault).</summary>
         internal TaskCompletionSource Written { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>
+        /// Lets go of the accounts' projections once the batch after this one has taken what it carries over (D16.160):
+        /// planning is done, and writing needs only each account's loaded version and appended records (a retry loads
+        /// again). The projections then die while this batch is written instead of being promoted by every collection.
+        /// </summary>
+        internal void ReleaseProjections()
+        {
+            foreach (var account in Accounts.Values)
+            {
+                account.Release();
+            }
+        }
     }
 
     /// <summary>An account as a batch holds it: the version loaded, the projection after the changes so far, the records to append.</summary>
     internal sealed class BatchAccount
     {
+        /// <summary>What a released account answers if it were planned on or carried over (never, by the schedule of D16.102).</summary>
+        private static readonly InvalidOperationException Released = new("The batch account was released after planning.");
+
         private BatchAccount(CustomerId customer, long loaded, AccountProjection.Appender? appender, Exception? error)
         {
             Customer = customer;
@@ -407,7 +426,7 @@ public sealed partial class CustomerAccountService
 
         public List<JournalRecord> Appended { get; } = [];
 
-        private Exception? Error { get; }
+        private Exception? Error { get; set; }
 
         public static BatchAccount Of(StoredJournal journal)
         {
@@ -435,5 +454,12 @@ public sealed partial class CustomerAccountService
         /// <summary>The account, or <see langword="null"/> when it does not exist; a journal that cannot be read is thrown, as a load throws it.</summary>
         /// <remarks>The view is correct until the account's next change in the batch; nothing keeps it longer.</remarks>
         public CustomerAccount? Existing() => Error is null ? Appender?.Current : throw Error;
+
+        /// <summary>Drops the projection after planning (D16.160); the account can then no longer be planned on or carried over.</summary>
+        public void Release()
+        {
+            Appender = null;
+            Error ??= Released;
+        }
     }
 }

@@ -211,6 +211,33 @@ public sealed class BatchChangeTests
     }
 
     [Fact]
+    public async Task PlanBatchAsync_OnABasis_ReleasesTheBasisProjectionsAndCarriesOverItsOwn()
+    {
+        var fixture = Fixture(autoApply: false);
+        await fixture.Service.RegisterCustomerAsync(Accountant, NewCustomer("C-1"));
+        await fixture.Service.RegisterCustomerAsync(Accountant, NewCustomer("C-2"));
+        var c1 = new CustomerId("C-1");
+        var c2 = new CustomerId("C-2");
+
+        var first = await fixture.Service.PlanBatchAsync(Accountant, [AccountChange.Post(c1, [Invoice("inv-1", 100m)]), AccountChange.Post(c2, [Invoice("inv-2", 50m)])], null, CancellationToken.None);
+        var second = await fixture.Service.PlanBatchAsync(Accountant, [AccountChange.Post(c1, [Payment("pay-1", 40m)])], first, CancellationToken.None);
+
+        // The basis keeps what writing needs (version loaded, records appended), not its projections (D16.160).
+        Assert.All(first.Accounts.Values, a => Assert.Null(a.Appender));
+        Assert.Equal(new[] { 1, 1 }, first.Accounts.Values.Select(a => a.Appended.Count));
+        Assert.Equal(3, second.Accounts[c1].Existing()!.Journal.Count);
+        Assert.Throws<InvalidOperationException>(() => first.Accounts[c2].Existing());
+        Assert.Null(first.Accounts[c2].CarryOver());
+
+        var written = await fixture.Service.WriteBatchAsync(first, CancellationToken.None);
+        var after = await fixture.Service.WriteBatchAsync(second, CancellationToken.None);
+
+        Assert.Equal((2, 2, 1, 1), (written.AccountsChanged, written.RecordsAppended, after.AccountsChanged, after.RecordsAppended));
+        Assert.Equal(3, (await fixture.Store.LoadAsync(c1, CancellationToken.None)).Count);
+        Assert.Equal(2, (await fixture.Store.LoadAsync(c2, CancellationToken.None)).Count);
+    }
+
+    [Fact]
     public async Task ApplyManyAsync_RefusedChange_IsReportedWithItsIndexAndTheOthersAreAppended()
     {
         var fixture = Fixture(autoApply: false);

@@ -82,6 +82,77 @@ public sealed class StreamedRunProperties
         }
     }
 
+    /// <summary>
+    /// D13.151: the processing of a streamed preview (which kept only the views of payer groups and letters) issues what the
+    /// processing of the same approval saved and read back (which loads every account) issues, over generated portfolios,
+    /// approvals of every or only some letters, and (with <paramref name="reroute"/>) a customer with a letter that routes its
+    /// letters to an account the preview did not keep, changed between preview and processing.
+    /// </summary>
+    [Property(Arbitrary = [typeof(DunningArbitraries)], MaxTest = 40)]
+    public async Task Process_AfterAStreamedPreview_IssuesWhatTheSavedApprovalIssues(DunningScenario scenario, bool chain, byte keep, bool reroute)
+    {
+        var accounts = ConcernedAccountsProperties.Rewire(scenario.Accounts(), chain);
+        var kept = await StoreAsync(scenario, accounts);
+        var saved = await StoreAsync(scenario, accounts);
+        var run = 0;
+        foreach (var asOf in scenario.RunDates)
+        {
+            var request = Run(asOf, "run-" + run++) with { PostFees = scenario.Fees };
+            kept.On(asOf);
+            saved.On(asOf);
+            var proposal = await kept.Dunning.PreviewAsync(Accountant, request);
+            var other = await saved.Dunning.PreviewAsync(Accountant, request);
+            Assert.Equal(Describe(proposal.Letters), Describe(other.Letters));
+
+            var approval = DunningApproval.Of(proposal);
+            var step = (keep % 3) + 1;
+            for (var i = 0; i < proposal.Letters.Count; i++)
+            {
+                if (i % step != 0)
+                {
+                    approval = approval.WithoutLetter(proposal.Letters[i].Id);
+                }
+            }
+
+            var onLetters = proposal.Letters.SelectMany(l => l.Customers.Append(l.RecipientId)).ToHashSet();
+            if (reroute && approval.Notices.FirstOrDefault() is { } notice
+                && accounts.FirstOrDefault(a => !onLetters.Contains(a.Id) && a.Customer.Payer is null && a.Id != notice.Customer) is { } payer)
+            {
+                foreach (var fixture in new[] { kept, saved })
+                {
+                    var customer = (await fixture.LoadAsync(notice.Customer)).Customer;
+                    await fixture.Accounts.ChangeSettingsAsync(Accountant, Id("reroute-" + run), customer with
+                    {
+                        Payer = payer.Id,
+                        PayerRouting = PayerRouting.ToCustomer with { DunningLetters = DocumentRecipient.Payer },
+                    });
+                }
+            }
+
+            var issued = await kept.Dunning.ProcessApprovalAsync(Accountant, approval);
+            var expected = await saved.Dunning.ProcessApprovalAsync(Accountant, DunningApproval.FromJson(approval.ToJson()));
+
+            Assert.Equal(Describe(expected.Issued), Describe(issued.Issued));
+            Assert.Equal(expected.Removed, issued.Removed);
+            foreach (var account in accounts)
+            {
+                Assert.Equal((await saved.JournalAsync(account.Id)).Select(r => r.Entry), (await kept.JournalAsync(account.Id)).Select(r => r.Entry));
+            }
+        }
+    }
+
+    private static async Task<DunningFixture> StoreAsync(DunningScenario scenario, CustomerAccount[] accounts)
+    {
+        var fixture = new DunningFixture();
+        fixture.Settings.Set(Company, scenario.Settings());
+        foreach (var account in accounts)
+        {
+            await fixture.Store.AppendAsync(account.Id, 0, account.Journal, CancellationToken.None);
+        }
+
+        return fixture;
+    }
+
     [Fact]
     public void Finish_PayerStreamedBeforeItsCustomer_ScansThePayerInItsGroupOnly()
     {

@@ -29,21 +29,20 @@ public static class PostgreSqlServiceCollectionExtensions
         services.RemoveAll<IInterestSchemeProvider>();
         services.RemoveAll<ICustomerSearch>();
         services.RemoveAll<ILetterNumberSequence>();
-        services.AddSingleton(store);
-        services.AddSingleton<ICustomerAccountStore>(store);
-        services.AddSingleton<IFileStorage>(new PostgreSqlFileStorage(store));
-        var dunningSettings = new PostgreSqlDunningSettingsStore(store);
-        services.AddSingleton(dunningSettings);
-        services.AddSingleton<IDunningSettingsProvider>(dunningSettings);
-        var interestSchemes = new PostgreSqlInterestSchemeStore(store);
-        services.AddSingleton(interestSchemes);
-        services.AddSingleton<IInterestSchemeProvider>(interestSchemes);
-        services.AddScoped<ICustomerSearch>(provider => new PostgreSqlCustomerSearch(store, provider.GetRequiredService<IAccountFaultLog>()));
-        services.AddSingleton<ILetterNumberSequence>(new PostgreSqlLetterNumberSequence(connectionString));
+        // The store is created by a factory that every registration below goes through, so the container owns it and
+        // disposes it with itself (closing its connections) whichever service a host resolves first.
+        services.AddSingleton(_ => store);
+        services.AddSingleton<ICustomerAccountStore>(provider => provider.GetRequiredService<PostgreSqlCustomerAccountStore>());
+        services.AddSingleton<IFileStorage>(provider => new PostgreSqlFileStorage(provider.GetRequiredService<PostgreSqlCustomerAccountStore>()));
+        services.AddSingleton(provider => new PostgreSqlDunningSettingsStore(provider.GetRequiredService<PostgreSqlCustomerAccountStore>()));
+        services.AddSingleton<IDunningSettingsProvider>(provider => provider.GetRequiredService<PostgreSqlDunningSettingsStore>());
+        services.AddSingleton(provider => new PostgreSqlInterestSchemeStore(provider.GetRequiredService<PostgreSqlCustomerAccountStore>()));
+        services.AddSingleton<IInterestSchemeProvider>(provider => provider.GetRequiredService<PostgreSqlInterestSchemeStore>());
+        services.AddScoped<ICustomerSearch>(provider => new PostgreSqlCustomerSearch(provider.GetRequiredService<PostgreSqlCustomerAccountStore>(), provider.GetRequiredService<IAccountFaultLog>()));
+        services.AddSingleton<ILetterNumberSequence>(_ => new PostgreSqlLetterNumberSequence(connectionString));
         services.RemoveAll<IDocumentOutbox>();
-        var outbox = new PostgreSqlDocumentOutbox(store);
-        services.AddSingleton(outbox);
-        services.AddSingleton<IDocumentOutbox>(outbox);
+        services.AddSingleton(provider => new PostgreSqlDocumentOutbox(provider.GetRequiredService<PostgreSqlCustomerAccountStore>()));
+        services.AddSingleton<IDocumentOutbox>(provider => provider.GetRequiredService<PostgreSqlDocumentOutbox>());
         return services;
     }
 }

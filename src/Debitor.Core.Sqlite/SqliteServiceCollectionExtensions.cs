@@ -42,21 +42,20 @@ public static class SqliteServiceCollectionExtensions
         services.RemoveAll<IInterestSchemeProvider>();
         services.RemoveAll<ICustomerSearch>();
         services.RemoveAll<ILetterNumberSequence>();
-        services.AddSingleton(_ => store); // created by a factory, so the container disposes it (closes its kept connections)
-        services.AddSingleton<ICustomerAccountStore>(store);
-        services.AddSingleton<IFileStorage>(new SqliteFileStorage(store));
-        var dunningSettings = new SqliteDunningSettingsStore(store);
-        services.AddSingleton(dunningSettings);
-        services.AddSingleton<IDunningSettingsProvider>(dunningSettings);
-        var interestSchemes = new SqliteInterestSchemeStore(store);
-        services.AddSingleton(interestSchemes);
-        services.AddSingleton<IInterestSchemeProvider>(interestSchemes);
-        services.AddScoped<ICustomerSearch>(provider => new SqliteCustomerSearch(store, provider.GetRequiredService<IAccountFaultLog>()));
+        // The store is created by a factory that every registration below goes through, so the container owns it and
+        // disposes it with itself (closing its connections) whichever service a host resolves first.
+        services.AddSingleton(_ => store);
+        services.AddSingleton<ICustomerAccountStore>(provider => provider.GetRequiredService<SqliteCustomerAccountStore>());
+        services.AddSingleton<IFileStorage>(provider => new SqliteFileStorage(provider.GetRequiredService<SqliteCustomerAccountStore>()));
+        services.AddSingleton(provider => new SqliteDunningSettingsStore(provider.GetRequiredService<SqliteCustomerAccountStore>()));
+        services.AddSingleton<IDunningSettingsProvider>(provider => provider.GetRequiredService<SqliteDunningSettingsStore>());
+        services.AddSingleton(provider => new SqliteInterestSchemeStore(provider.GetRequiredService<SqliteCustomerAccountStore>()));
+        services.AddSingleton<IInterestSchemeProvider>(provider => provider.GetRequiredService<SqliteInterestSchemeStore>());
+        services.AddScoped<ICustomerSearch>(provider => new SqliteCustomerSearch(provider.GetRequiredService<SqliteCustomerAccountStore>(), provider.GetRequiredService<IAccountFaultLog>()));
         services.AddSingleton<ILetterNumberSequence>(new SqliteLetterNumberSequence(connectionString));
         services.RemoveAll<IDocumentOutbox>();
-        var outbox = new SqliteDocumentOutbox(store);
-        services.AddSingleton(outbox);
-        services.AddSingleton<IDocumentOutbox>(outbox);
+        services.AddSingleton(provider => new SqliteDocumentOutbox(provider.GetRequiredService<SqliteCustomerAccountStore>()));
+        services.AddSingleton<IDocumentOutbox>(provider => provider.GetRequiredService<SqliteDocumentOutbox>());
         return services;
     }
 }

@@ -8,12 +8,15 @@ namespace Debitor.Core.Tests.Storage;
 /// <summary>Corrupts a journal in a database store behind its back: a row of an unknown entry kind after the last one.</summary>
 internal static class StoreCorruption
 {
-    public static async Task<string> SqlAsync(ICustomerAccountStore store, CustomerId customer)
+    /// <summary>A row of an unknown kind appended behind the store's back; <paramref name="document"/> writes PostgreSQL's document column too (schema 3, D13.130), as its writer does.</summary>
+    public static async Task<string> SqlAsync(ICustomerAccountStore store, CustomerId customer, bool document = false)
     {
         var next = (await store.LoadAsync(customer, CancellationToken.None)).Count + 1;
+        const string Json = """{"format":1,"kind":"Telepathy","entry":{"id":"e-9"}}""";
+        var (columns, values) = document ? (", document", $", '{Json}'") : ("", "");
         return $"""
-            INSERT INTO debitor_journal (customer, version, recorded_at, recorded_by, kind, payload)
-            VALUES ('{customer.Value}', {next}, '2026-11-23T08:00:00Z', 'x', 'Telepathy', '{"{"}"format":1,"kind":"Telepathy","entry":{"{"}"id":"e-9"{"}"}{"}"}');
+            INSERT INTO debitor_journal (customer, version, recorded_at, recorded_by, kind, payload{columns})
+            VALUES ('{customer.Value}', {next}, '2026-11-23T08:00:00Z', 'x', 'Telepathy', '{Json}'{values});
             UPDATE debitor_accounts SET version = {next} WHERE customer = '{customer.Value}';
             """;
     }

@@ -15,9 +15,11 @@ namespace Debitor.Core.Tests.Storage;
 /// <summary>What only a database store can get wrong: rows written behind its back, and the engine's own guards.</summary>
 public abstract class DatabaseStoreTests
 {
-    private const string Row = "INSERT INTO debitor_journal (customer, version, recorded_at, recorded_by, kind, payload) VALUES ";
-
     protected abstract Task<ICustomerAccountStore> CreateStoreAsync();
+
+    /// <summary>The statement that writes one journal row behind the store's back, as its current writer would.</summary>
+    protected virtual string InsertRow(string customer, long version, string kind, string json) =>
+        $"INSERT INTO debitor_journal (customer, version, recorded_at, recorded_by, kind, payload) VALUES ('{customer}', {version}, '2026-11-23T08:00:00Z', 'x', '{kind}', '{json}');";
 
     protected abstract Task ExecuteAsync(string sql);
 
@@ -102,7 +104,7 @@ public abstract class DatabaseStoreTests
         var healthy = new CustomerId("healthy");
         await store.AppendAsync(broken, 0, [Registration(broken, new CompanyId("f1"))], CancellationToken.None);
         await store.AppendAsync(healthy, 0, [Registration(healthy, new CompanyId("f1")), Payment(2, "p2")], CancellationToken.None);
-        await ExecuteAsync(Row + """('broken', 2, '2026-11-23T08:00:00Z', 'x', 'Telepathy', '{"format":1,"kind":"Telepathy","entry":{"id":"e-9"}}'); UPDATE debitor_accounts SET version = 2 WHERE customer = 'broken';""");
+        await ExecuteAsync(InsertRow("broken", 2, "Telepathy", """{"format":1,"kind":"Telepathy","entry":{"id":"e-9"}}""") + " UPDATE debitor_accounts SET version = 2 WHERE customer = 'broken';");
 
         var ex = await Assert.ThrowsAsync<CorruptJournalException>(() => store.LoadAsync(broken, CancellationToken.None).AsTask());
 
@@ -120,7 +122,7 @@ public abstract class DatabaseStoreTests
         var store = await CreateStoreAsync();
         var customer = new CustomerId("c1");
         await store.AppendAsync(customer, 0, [Registration(customer, new CompanyId("f1"))], CancellationToken.None);
-        await ExecuteAsync(Row + """('c1', 2, '2026-11-23T08:00:00Z', 'x', 'PaymentReceived', '{"format":1,"kind":"PaymentReceived","entry":{"id":"e-3"}}'); UPDATE debitor_accounts SET version = 2 WHERE customer = 'c1';""");
+        await ExecuteAsync(InsertRow("c1", 2, "PaymentReceived", """{"format":1,"kind":"PaymentReceived","entry":{"id":"e-3"}}""") + " UPDATE debitor_accounts SET version = 2 WHERE customer = 'c1';");
 
         var ex = await Assert.ThrowsAsync<CorruptJournalException>(() => store.LoadAsync(customer, CancellationToken.None).AsTask());
 
@@ -135,7 +137,7 @@ public abstract class DatabaseStoreTests
         var customer = new CustomerId("c1");
         await store.AppendAsync(customer, 0, [Registration(customer, new CompanyId("f1"))], CancellationToken.None);
         var payment = Core.Serialization.JournalJson.Serialize(Payment(3, "p3").Entry);
-        await ExecuteAsync(Row + $"('c1', 3, '2026-11-23T08:00:00Z', 'x', 'PaymentReceived', '{payment}'); UPDATE debitor_accounts SET version = 3 WHERE customer = 'c1';");
+        await ExecuteAsync(InsertRow("c1", 3, "PaymentReceived", payment) + " UPDATE debitor_accounts SET version = 3 WHERE customer = 'c1';");
 
         var ex = await Assert.ThrowsAsync<CorruptJournalException>(() => store.LoadAsync(customer, CancellationToken.None).AsTask());
 
@@ -229,6 +231,10 @@ public sealed class PostgreSqlDatabaseStoreTests : DatabaseStoreTests, IAsyncLif
     }
 
     protected override Task ExecuteAsync(string sql) => _schema!.ExecuteAsync(sql);
+
+    /// <summary>Schema 3's writer keeps the document beside the payload (D13.130): the rows take the document path, not the older writer's fallback.</summary>
+    protected override string InsertRow(string customer, long version, string kind, string json) =>
+        $"INSERT INTO debitor_journal (customer, version, recorded_at, recorded_by, kind, payload, document) VALUES ('{customer}', {version}, '2026-11-23T08:00:00Z', 'x', '{kind}', '{json}', '{json}');";
 }
 
 /// <summary>A process killed in the middle of appends leaves a readable journal of whole batches.</summary>

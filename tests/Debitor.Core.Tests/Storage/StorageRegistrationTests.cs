@@ -40,6 +40,27 @@ public sealed class StorageRegistrationTests : IDisposable
         Assert.Same(provider.GetRequiredService<PostgreSqlInterestSchemeStore>(), provider.GetRequiredService<IInterestSchemeProvider>());
     }
 
+    /// <summary>
+    /// The container owns the connection pools it registered: a host that resolves only the ports and disposes its
+    /// container closes the store's and the letter numbers' pools (they would otherwise stay open until the process ends).
+    /// </summary>
+    [Fact]
+    public async Task AddDebitorCorePostgreSql_ProviderDisposedAfterResolvingPortsOnly_DisposesTheStoreAndTheLetterNumbers()
+    {
+        var services = new ServiceCollection().AddDebitorCorePostgreSql("Host=127.0.0.1;Database=debitor");
+        ICustomerAccountStore store;
+        ILetterNumberSequence numbers;
+        using (var provider = services.BuildServiceProvider())
+        {
+            store = provider.GetRequiredService<ICustomerAccountStore>();
+            numbers = provider.GetRequiredService<ILetterNumberSequence>();
+            Assert.Same(store, provider.GetRequiredService<PostgreSqlCustomerAccountStore>());
+        }
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => ((PostgreSqlCustomerAccountStore)store).EnsureSchemaAsync(CancellationToken.None));
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => numbers.NumberAsync(new CompanyId("f1"), 2026, "l-1", CancellationToken.None).AsTask());
+    }
+
     [Fact]
     public async Task AddDebitorCoreSqlite_SettingsSavedThroughTheStore_AreWhatTheUseCasesRead()
     {

@@ -69,7 +69,7 @@ public sealed class PostgreSqlStoreContractTests : CustomerAccountStoreContract,
     }
 
     protected override async Task CorruptJournalAsync(ICustomerAccountStore store, CustomerId customer) =>
-        await _schema!.ExecuteAsync(await StoreCorruption.SqlAsync(store, customer));
+        await _schema!.ExecuteAsync(await StoreCorruption.SqlAsync(store, customer, document: true));
 }
 
 public sealed class InMemorySettingsContractTests : CompanySettingsStoreContract

@@ -115,8 +115,19 @@ public sealed class StreamedRunProperties
             }
 
             var onLetters = proposal.Letters.SelectMany(l => l.Customers.Append(l.RecipientId)).ToHashSet();
+            // The payer is chosen by its settings as they stand now: an earlier run's reroute may have given it a payer
+            // (two customers cannot pay for each other, D12.25).
+            var unrouted = new HashSet<CustomerId>();
+            foreach (var account in accounts)
+            {
+                if ((await kept.LoadAsync(account.Id)).Customer.Payer is null)
+                {
+                    unrouted.Add(account.Id);
+                }
+            }
+
             if (reroute && approval.Notices.FirstOrDefault() is { } notice
-                && accounts.FirstOrDefault(a => !onLetters.Contains(a.Id) && a.Customer.Payer is null && a.Id != notice.Customer) is { } payer)
+                && accounts.FirstOrDefault(a => !onLetters.Contains(a.Id) && unrouted.Contains(a.Id) && a.Id != notice.Customer) is { } payer)
             {
                 foreach (var fixture in new[] { kept, saved })
                 {

@@ -1,13 +1,9 @@
 using BenchmarkDotNet.Attributes;
-using Debitor.Core.Application;
-using Debitor.Core.Banking;
-using Debitor.Core.Customers;
 using Debitor.Core.Documents;
 using Debitor.Core.Documents.Rendering;
 using Debitor.Core.Documents.Rendering.Views;
 using Debitor.Core.Dunning;
 using Debitor.Core.Ledger;
-using Debitor.Core.Ports;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Debitor.Core.Benchmarks.Documents;
@@ -22,8 +18,7 @@ public class DocumentRenderingBenchmarks
     /// <summary>Letters per operation.</summary>
     public const int Letters = 200;
 
-    private static readonly CompanyId Company = new("bench");
-    private readonly ReceivablesContact _contact = new("Erika Berger", "+49 40 3344-70", "forderungen@example.de");
+    private readonly ReceivablesContact _contact = LetterSamples.Contact;
     private CompanyProfile _company = null!;
     private DocumentRenderer _renderer = null!;
     private List<(DunningLetter Letter, LetterRecipient Recipient)> _letters = null!;
@@ -32,33 +27,13 @@ public class DocumentRenderingBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var clock = new FixedClock(Instant.FromUtc(2026, 11, 23, 9, 0));
-        var store = new InMemoryCustomerAccountStore();
-        var options = new DebitorCoreOptions { ReceivablesContact = _contact };
-        var accounts = new CustomerAccountService(store, new RoleBasedAuthorization(), clock, options);
-        var dunning = new DunningService(store, new RoleBasedAuthorization(), new InMemoryDunningSettingsProvider(), new InterestSchemeRegistry(), new InMemoryDunningLetterOutput(), clock, options);
-        var actor = new Actor(new UserId("bench"), Roles.Accountant);
-        for (var i = 1; i <= Letters; i++)
-        {
-            var id = new CustomerId($"K-{10_000 + i}");
-            accounts.RegisterCustomerAsync(actor, new Customer(id, $"{10_000 + i}", $"Kunde {i} GmbH", Company)).GetAwaiter().GetResult();
-            accounts.PostAllAsync(actor, id, [
-                InvoicePosted.Single(new EntryId($"{id}-R1"), $"RE-{id}-R1", new LocalDate(2026, 9, 1), new LocalDate(2026, 10, 1), new Money(1_234.56m + i, Currency.EUR)),
-                InvoicePosted.Single(new EntryId($"{id}-R2"), $"RE-{id}-R2", new LocalDate(2026, 10, 1), new LocalDate(2026, 11, 1), new Money(33_397.99m, Currency.EUR)),
-                InvoicePosted.Single(new EntryId($"{id}-R3"), $"RE-{id}-R3", new LocalDate(2026, 10, 15), new LocalDate(2026, 11, 10), new Money(99.90m, Currency.EUR)),
-                new CreditNotePosted(new EntryId($"{id}-GS"), $"GS-{id}", new LocalDate(2026, 11, 2), new Money(50m, Currency.EUR)),
-            ]).GetAwaiter().GetResult();
-        }
-
-        var proposal = dunning.PreviewAsync(actor, new DunningRunRequest(new DunningRunId("MR-2026-11-23"), Company, new LocalDate(2026, 11, 23))).GetAwaiter().GetResult();
-        _letters = [.. proposal.Letters.Select(l => (l, new LetterRecipient(l.Recipient.Name, ["Musterstraße 1", "20095 Hamburg"]) { CustomerNumber = l.Recipient.Number }))];
-        _company = new CompanyProfile("Sonnenschein Reisen GmbH", new PostalAddress(AddressKind.Main, "Sonnenschein Reisen GmbH", "Jungfernstieg 7", "20354", "Hamburg", "DE"), Iban.Parse("DE89370400440532013000"))
-        {
-            Bic = Bic.Parse("COBADEFFXXX"),
-            RegisterCourt = "Amtsgericht Hamburg",
-            RegisterNumber = "HRB 123456",
-            ManagingDirectors = "Jana Sommer, Tim Winter",
-        };
+        _letters = LetterSamples.Letters(Letters, 10_000, i => $"Kunde {i} GmbH", (id, i) => [
+            InvoicePosted.Single(new EntryId($"{id}-R1"), $"RE-{id}-R1", new LocalDate(2026, 9, 1), new LocalDate(2026, 10, 1), new Money(1_234.56m + i, Currency.EUR)),
+            InvoicePosted.Single(new EntryId($"{id}-R2"), $"RE-{id}-R2", new LocalDate(2026, 10, 1), new LocalDate(2026, 11, 1), new Money(33_397.99m, Currency.EUR)),
+            InvoicePosted.Single(new EntryId($"{id}-R3"), $"RE-{id}-R3", new LocalDate(2026, 10, 15), new LocalDate(2026, 11, 10), new Money(99.90m, Currency.EUR)),
+            new CreditNotePosted(new EntryId($"{id}-GS"), $"GS-{id}", new LocalDate(2026, 11, 2), new Money(50m, Currency.EUR)),
+        ], "Musterstraße 1");
+        _company = LetterSamples.Company;
         _renderer = new DocumentRenderer(new DocumentRendererOptions { Company = _company });
         foreach (var (letter, _) in _letters)
         {
@@ -93,7 +68,7 @@ public class DocumentRenderingBenchmarks
         return rows;
     }
 
-    /// <summary>Views and PDF page layout, without writing the file (font subsetting and compression happen on save).</summary>
+    /// <summary>Views and PDF page layout, without writing the file (the fonts are the shared programs copied in, D16.150; saving writes them).</summary>
     [Benchmark]
     public int PdfLayoutOnly()
     {
@@ -120,10 +95,5 @@ public class DocumentRenderingBenchmarks
         }
 
         return bytes;
-    }
-
-    private sealed class FixedClock(Instant now) : IClock
-    {
-        public Instant GetCurrentInstant() => now;
     }
 }

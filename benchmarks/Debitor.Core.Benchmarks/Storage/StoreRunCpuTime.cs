@@ -95,6 +95,7 @@ internal static class StoreRunCpuTime
         }
 
         var process = Process.GetCurrentProcess();
+        var pauses = (GC.GetTotalPauseDuration(), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
         var cpu = process.TotalProcessorTime;
         var wall = Stopwatch.StartNew();
         var result = await run();
@@ -102,6 +103,9 @@ internal static class StoreRunCpuTime
         if (Environment.GetEnvironmentVariable("DEBITOR_BENCH_MARKS") is not null)
         {
             Console.WriteLine($"mark end {Stopwatch.GetTimestamp()} jitted {System.Runtime.JitInfo.GetCompiledMethodCount()} in {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:F0} ms, allocated {GC.GetTotalAllocatedBytes() >> 20} MB, GCs {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, heap {GC.GetTotalMemory(false) >> 20} MB, pause {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms, pool work items {ThreadPool.CompletedWorkItemCount}");
+            var last = GC.GetGCMemoryInfo(GCKind.Any);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"mark phase GCs {GC.CollectionCount(0) - pauses.Item2}/{GC.CollectionCount(1) - pauses.Item3}/{GC.CollectionCount(2) - pauses.Item4} (gen 0/1/2), pause {(GC.GetTotalPauseDuration() - pauses.Item1).TotalMilliseconds:F0} ms; last GC gen {last.Generation}, promoted {last.PromotedBytes >> 20} MB; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 >> 20} MB"));
         }
 
         process.Refresh();

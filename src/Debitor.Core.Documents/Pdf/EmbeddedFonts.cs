@@ -21,12 +21,21 @@ internal sealed class EmbeddedFonts : IFontResolver
         _next = next;
         foreach (var face in new[] { Regular, Bold })
         {
-            using var stream = typeof(EmbeddedFonts).Assembly.GetManifestResourceStream($"Debitor.Core.Documents.Fonts.{face}.ttf")!;
-            using var copy = new MemoryStream();
-            stream.CopyTo(copy);
-            _faces[face] = copy.ToArray();
+            _faces[face] = Face(face == Bold);
         }
     }
+
+    /// <summary>The bytes of the regular or bold face as shipped in this assembly.</summary>
+    public static byte[] Face(bool bold)
+    {
+        using var stream = typeof(EmbeddedFonts).Assembly.GetManifestResourceStream($"Debitor.Core.Documents.Fonts.{FaceName(bold)}.ttf")!;
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+
+    /// <summary>The face name the resolver serves for the regular or bold face.</summary>
+    public static string FaceName(bool bold) => bold ? Bold : Regular;
 
     /// <summary>Installs the resolver once per process, in front of any resolver the host installed before.</summary>
     public static void Install()
@@ -50,7 +59,7 @@ internal sealed class EmbeddedFonts : IFontResolver
 
     public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic) =>
         string.Equals(familyName, Family, StringComparison.OrdinalIgnoreCase)
-            ? new FontResolverInfo(bold ? Bold : Regular)
+            ? new FontResolverInfo(FaceName(bold))
             : _next?.ResolveTypeface(familyName, bold, italic);
 
     public byte[]? GetFont(string faceName) => _faces.TryGetValue(faceName, out var face) ? face : _next?.GetFont(faceName);

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using Debitor.Core.Documents.Rendering.Views;
-using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 
 namespace Debitor.Core.Documents.Rendering.Pdf;
@@ -19,22 +18,28 @@ internal static partial class PdfDocumentRenderer
     private const double Right = 190;
     private const double BodyBottom = 265;
     private const double FooterTop = 272;
-    private static readonly XPdfFontOptions Unicode = new(PdfFontEncoding.Unicode);
-    private static readonly XFont Body = Font(10);
-    private static readonly XFont BodyBold = Font(10, true);
-    private static readonly XFont Small = Font(8);
-    private static readonly XFont SmallBold = Font(8, true);
-    private static readonly XFont Tiny = Font(7);
-    private static readonly XFont Footer = Font(6.5);
-    private static readonly XFont Title = Font(12, true);
-    private static readonly XFont Head = Font(14, true);
-    private static readonly XFont Caption = Font(9, true);
-    private static readonly XPen Hairline = new(XColors.Black, 0.4);
+    private const double Hairline = 0.4;
+
+    /// <summary>
+    /// The buffer each thread saves its documents into, kept: a new one per document grew past 85 KB and so was
+    /// allocated on the large-object heap, whose collections cost more than the letter (D16.152).
+    /// </summary>
+    [ThreadStatic]
+    private static MemoryStream? _output;
+    private static readonly LetterFont Body = new(10, false);
+    private static readonly LetterFont BodyBold = new(10, true);
+    private static readonly LetterFont Small = new(8, false);
+    private static readonly LetterFont SmallBold = new(8, true);
+    private static readonly LetterFont Tiny = new(7, false);
+    private static readonly LetterFont Title = new(12, true);
+    private static readonly LetterFont Head = new(14, true);
+    private static readonly LetterFont Caption = new(9, true);
 
     public static byte[] Render(DocumentView view, LocalDate date)
     {
         using var document = Compose(view, date, out var id);
-        using var output = new MemoryStream(16 * 1024);
+        var output = _output ??= new MemoryStream(128 * 1024);
+        output.SetLength(0);
         document.Save(output, false);
         var bytes = output.ToArray();
         Stabilize(bytes, id);
@@ -44,7 +49,6 @@ internal static partial class PdfDocumentRenderer
     /// <summary>Lays the pages out without saving (the benchmark's measure of layout alone).</summary>
     internal static PdfDocument Compose(DocumentView view, LocalDate date, out string id)
     {
-        EmbeddedFonts.Install();
         var document = new PdfDocument();
         var created = new DateTime(date.Year, date.Month, date.Day, 0, 0, 0, DateTimeKind.Utc);
         document.Info.CreationDate = created;
@@ -52,7 +56,6 @@ internal static partial class PdfDocumentRenderer
         document.Info.Title = view.Title;
         document.Info.Author = view.Company.Name;
         document.Info.Creator = "Debitor.Core.Documents";
-        document.Options.FlateEncodeMode = PdfFlateEncodeMode.BestSpeed; // a third of the time for a fifth more bytes (docs/performance.md)
         id = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(view.Kind + "\n" + view.FileStem + "\n" + view.Language)))[..32];
         document.Internals.FirstDocumentID = id;
         document.Internals.SecondDocumentID = id;
@@ -61,72 +64,53 @@ internal static partial class PdfDocumentRenderer
     }
 
     /// <summary>
-    /// PDFsharp 6.2.4 names font subsets with a random six-letter tag and gives the XMP metadata a random uuid; both are
-    /// replaced in place, with the same length, by values derived from the document, so the same document gives the
-    /// same bytes (cross-reference offsets stay valid).
+    /// PDFsharp 6.2.4 gives the XMP metadata two random uuids and offers no option; they are replaced in place, with
+    /// the same length, by one derived from the document, so the same document gives the same bytes (cross-reference
+    /// offsets stay valid). The metadata is the last object written, so the search runs back from the end. Font subset
+    /// tags are derived from the subset already (<see cref="EmbeddedFontProgram"/>).
     /// </summary>
     private static void Stabilize(byte[] pdf, string id)
     {
-        var text = Encoding.Latin1.GetString(pdf);
-        var tags = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (System.Text.RegularExpressions.Match match in SubsetTag().Matches(text))
+        Span<byte> uuid = stackalloc byte[36];
+        Encoding.ASCII.GetBytes($"{id[..8]}-{id[8..12]}-{id[12..16]}-{id[16..20]}-{id[20..32]}".ToLowerInvariant(), uuid);
+        var end = pdf.Length;
+        for (var found = 0; found < 2; found++)
         {
-            var tag = match.Groups[1].Value;
-            if (!tags.TryGetValue(tag, out var stable))
+            var at = pdf.AsSpan(0, end).LastIndexOf("uuid:"u8);
+            if (at < 0 || at + 5 + 36 > pdf.Length)
             {
-                var n = tags.Count;
-                stable = tags[tag] = string.Create(6, n, static (span, i) =>
-                {
-                    span.Fill('A');
-                    span[5] = (char)('A' + (i % 26));
-                    span[4] = (char)('A' + (i / 26 % 26));
-                });
+                throw new InvalidOperationException("The PDF's XMP metadata has no document and instance uuid.");
             }
 
-            Encoding.ASCII.GetBytes(stable, pdf.AsSpan(match.Groups[1].Index, 6));
-        }
-
-        var uuid = $"{id[..8]}-{id[8..12]}-{id[12..16]}-{id[16..20]}-{id[20..32]}".ToLowerInvariant();
-        foreach (System.Text.RegularExpressions.Match match in XmpUuid().Matches(text))
-        {
-            Encoding.ASCII.GetBytes(uuid, pdf.AsSpan(match.Groups[1].Index, 36));
+            uuid.CopyTo(pdf.AsSpan(at + 5, 36));
+            end = at;
         }
     }
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"/([A-Z]{6})\+DejaVu")]
-    private static partial System.Text.RegularExpressions.Regex SubsetTag();
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"uuid:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})")]
-    private static partial System.Text.RegularExpressions.Regex XmpUuid();
-
-    private static XFont Font(double size, bool bold = false) => FontCache.Get(size, bold);
 
     private static double Mm(double mm) => mm * 72 / 25.4;
 
-    /// <summary>Fonts are built once: XFont creation needs the resolver, so it is installed first.</summary>
-    private static class FontCache
+    /// <summary>A face (regular or bold) at a size in points.</summary>
+    private readonly record struct LetterFont(double Size, bool Bold)
     {
-        static FontCache() => EmbeddedFonts.Install();
+        /// <summary>The width of a text in points: the sum of its characters' advance widths (drawn without kerning).</summary>
+        public double Width(string text)
+        {
+            var face = LetterFaces.Face(Bold);
+            long units = 0;
+            foreach (var c in text)
+            {
+                units += face.Advance(c);
+            }
 
-        private static readonly System.Collections.Concurrent.ConcurrentDictionary<(double, bool), XFont> Fonts = new();
-
-        public static XFont Get(double size, bool bold) => Fonts.GetOrAdd((size, bold), static key =>
-            new XFont(EmbeddedFonts.Family, key.Item1, key.Item2 ? XFontStyleEx.Bold : XFontStyleEx.Regular, Unicode));
-    }
-
-    /// <summary>Character widths per font, shared by every document.</summary>
-    private static class Widths
-    {
-        private static readonly System.Collections.Concurrent.ConcurrentDictionary<XFont, System.Collections.Concurrent.ConcurrentDictionary<char, double>> Tables = new();
-
-        public static System.Collections.Concurrent.ConcurrentDictionary<char, double> For(XFont font) => Tables.GetOrAdd(font, static _ => new());
+            return units * Size / face.UnitsPerEm;
+        }
     }
 
     /// <summary>One document's pages and the cursor on the current page (in millimetres from the top).</summary>
     private sealed class Layout(PdfDocument document, DocumentView view)
     {
-        private readonly List<XGraphics> _pages = [];
-        private XGraphics _g = null!;
+        private readonly LetterPages _pages = new(document);
+        private PageContent _g = null!;
         private double _y;
 
         public void Run()
@@ -157,17 +141,16 @@ internal static partial class PdfDocumentRenderer
             {
                 var label = view.PageLabel.Replace("{page}", (i + 1).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
                     .Replace("{pages}", _pages.Count.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
-                _pages[i].DrawString(label, Tiny, XBrushes.Black, Mm(Right), Mm(268), XStringFormats.BaseLineRight);
-                _pages[i].Dispose();
+                _g = _pages[i];
+                Text(label, Tiny, Right, 268, right: true);
             }
+
+            _pages.Finish();
         }
 
         private void NewPage(bool first)
         {
-            var page = document.AddPage();
-            page.Size = PdfSharp.PageSize.A4;
-            _g = XGraphics.FromPdfPage(page);
-            _pages.Add(_g);
+            _g = _pages.Add();
             Marks();
             FooterBlock();
             if (!first)
@@ -189,7 +172,7 @@ internal static partial class PdfDocumentRenderer
             // sits at the bottom of its 17.7 mm top zone, the recipient in the 27.3 mm zone below (text from 25 mm).
             var ret = Fit(view.ReturnAddress, 7, 78);
             Text(view.ReturnAddress, ret, 25, 60.5);
-            _g.DrawLine(Hairline, Mm(25), Mm(61.3), Mm(25) + Width(view.ReturnAddress, ret), Mm(61.3));
+            _g.Line(Hairline, Mm(25), Mm(61.3), Mm(25) + ret.Width(view.ReturnAddress), Mm(61.3));
             var ry = 66.5;
             foreach (var line in view.Recipient.Take(6))
             {
@@ -211,14 +194,14 @@ internal static partial class PdfDocumentRenderer
 
         private void Marks()
         {
-            _g.DrawLine(Hairline, Mm(4), Mm(105), Mm(8), Mm(105));
-            _g.DrawLine(Hairline, Mm(4), Mm(148.5), Mm(10), Mm(148.5));
-            _g.DrawLine(Hairline, Mm(4), Mm(210), Mm(8), Mm(210));
+            _g.Line(Hairline, Mm(4), Mm(105), Mm(8), Mm(105));
+            _g.Line(Hairline, Mm(4), Mm(148.5), Mm(10), Mm(148.5));
+            _g.Line(Hairline, Mm(4), Mm(210), Mm(8), Mm(210));
         }
 
         private void FooterBlock()
         {
-            _g.DrawLine(Hairline, Mm(Left), Mm(FooterTop), Mm(Right), Mm(FooterTop));
+            _g.Line(Hairline, Mm(Left), Mm(FooterTop), Mm(Right), Mm(FooterTop));
             var x = Left;
             var width = (Right - Left) / Math.Max(1, view.Footer.Count);
             foreach (var column in view.Footer)
@@ -234,7 +217,7 @@ internal static partial class PdfDocumentRenderer
             }
         }
 
-        private void Paragraph(string text, XFont font)
+        private void Paragraph(string text, LetterFont font)
         {
             if (string.IsNullOrEmpty(text))
             {
@@ -309,7 +292,7 @@ internal static partial class PdfDocumentRenderer
             }
 
             _y += 4.2;
-            _g.DrawLine(Hairline, Mm(Left), Mm(_y), Mm(Right), Mm(_y));
+            _g.Line(Hairline, Mm(Left), Mm(_y), Mm(Right), Mm(_y));
             _y += 0.8;
         }
 
@@ -340,7 +323,7 @@ internal static partial class PdfDocumentRenderer
                 Text(field.Label, Fit(field.Label, 8, 58), Left, _y + 3.5);
                 Text(field.Value, Body, 85, _y + 3.5);
                 _y += 4.6;
-                _g.DrawLine(Hairline, Mm(85), Mm(_y), Mm(Right), Mm(_y));
+                _g.Line(Hairline, Mm(85), Mm(_y), Mm(Right), Mm(_y));
                 _y += 3.4;
             }
         }
@@ -353,60 +336,38 @@ internal static partial class PdfDocumentRenderer
             }
         }
 
-        private void Text(string text, XFont font, double x, double baseline, bool right = false)
+        private void Text(string text, LetterFont font, double x, double baseline, bool right = false)
         {
             if (text.Length > 0)
             {
-                _g.DrawString(text, font, XBrushes.Black, Mm(x), Mm(baseline), right ? XStringFormats.BaseLineRight : XStringFormats.BaseLineLeft);
+                _g.Text(text, font.Bold, font.Size, right ? Mm(x) - font.Width(text) : Mm(x), Mm(baseline));
             }
         }
 
         /// <summary>The font at <paramref name="size"/>, or smaller (down to 5 pt) until the text fits <paramref name="widthMm"/>.</summary>
-        private XFont Fit(string text, double size, double widthMm, bool bold = false)
+        private static LetterFont Fit(string text, double size, double widthMm, bool bold = false)
         {
-            var font = Font(size, bold);
-            var width = Width(text, font);
+            var font = new LetterFont(size, bold);
+            var width = font.Width(text);
             var limit = Mm(widthMm);
-            return width <= limit ? font : Font(Math.Max(5, Math.Floor(size * limit / width * 10) / 10), bold);
+            return width <= limit ? font : new LetterFont(Math.Max(5, Math.Floor(size * limit / width * 10) / 10), bold);
         }
 
-        /// <summary>
-        /// The width of a text in points: the sum of its characters' advance widths, each measured once per font and
-        /// cached (PDFsharp draws without kerning, so this is what it draws).
-        /// </summary>
-        private double Width(string text, XFont font)
-        {
-            var widths = Widths.For(font);
-            var sum = 0.0;
-            foreach (var c in text)
-            {
-                if (!widths.TryGetValue(c, out var w))
-                {
-                    w = _g.MeasureString(c.ToString(), font).Width;
-                    widths.TryAdd(c, w);
-                }
-
-                sum += w;
-            }
-
-            return sum;
-        }
-
-        private List<string> Wrap(string text, XFont font, double widthMm)
+        private static List<string> Wrap(string text, LetterFont font, double widthMm)
         {
             var limit = Mm(widthMm);
-            if (Width(text, font) <= limit)
+            if (font.Width(text) <= limit)
             {
                 return [text];
             }
 
             var lines = new List<string>();
-            var space = Width(" ", font);
+            var space = font.Width(" ");
             var line = new StringBuilder();
             var width = 0.0;
             foreach (var word in text.Split(' '))
             {
-                var w = Width(word, font);
+                var w = font.Width(word);
                 if (line.Length > 0 && width + space + w > limit)
                 {
                     lines.Add(line.ToString());

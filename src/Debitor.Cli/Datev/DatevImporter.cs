@@ -172,7 +172,7 @@ internal static class DatevImporter
         var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
         var changed = new HashSet<CustomerId>();
         int entries = 0, unchanged = 0;
-        var lines = await ChunksAsync(host, file, rejected, progress, record => Identified(ReadBooking(record, file), record, occurrences), chunk =>
+        var lines = await ChunksAsync(host, file, rejected, progress, record => ReadBooking(record, file, occurrences), chunk =>
         {
             // One change per line, computed from the account as it stands when it is applied (after the lines before it):
             // the due date from the customer's terms, the invoice a payment names and what is still open on it. A line
@@ -206,17 +206,15 @@ internal static class DatevImporter
         return new DatevImportResult(file.Path, "Buchungsstapel", file.Encoding.WebName, lines, changed.Count, entries, unchanged, rejected);
     }
 
-    /// <summary>A payment line gets its id from the digest of the line (invoices and credit notes are identified by their document number).</summary>
-    private static BookingLine Identified(BookingLine line, DatevRecord record, Dictionary<string, int> occurrences)
+    /// <summary>
+    /// A payment line's id, from the digest of the line (invoices and credit notes are identified by their document
+    /// number); taken once the line is read without fault, so a refused line counts no occurrence.
+    /// </summary>
+    private static string PaymentLineId(DatevRecord record, Dictionary<string, int> occurrences)
     {
-        if (line.Kind != BookingKind.Payment)
-        {
-            return line;
-        }
-
         var digest = Digest(record.Fields);
         var seen = occurrences[digest] = occurrences.GetValueOrDefault(digest) + 1;
-        return line with { LineId = string.Create(CultureInfo.InvariantCulture, $"{digest}.{seen}") };
+        return string.Create(CultureInfo.InvariantCulture, $"{digest}.{seen}");
     }
 
     private enum BookingKind
@@ -228,7 +226,8 @@ internal static class DatevImporter
 
     private sealed record BookingLine(CustomerId Customer, string DebtorField, BookingKind Kind, Money Amount, LocalDate Date, LocalDate? Due, string Document, string Reference, string Text, string LineId = "");
 
-    private static BookingLine ReadBooking(DatevRecord r, DatevFile file)
+    /// <summary>Reads a booking line; a payment line is identified by <see cref="PaymentLineId"/> at the end (no copy of the line for it, D16.170).</summary>
+    private static BookingLine ReadBooking(DatevRecord r, DatevFile file, Dictionary<string, int> occurrences)
     {
         const string AmountField = "Umsatz (ohne Soll/Haben-Kz)";
         var amountText = r.Get(AmountField);
@@ -289,7 +288,8 @@ internal static class DatevImporter
             }
         }
 
-        return new BookingLine(new CustomerId(posting.Debtor.ToString(CultureInfo.InvariantCulture)), posting.Field, kind, money, date, due, document, r.Get("Belegfeld 2"), r.Get("Buchungstext"));
+        var lineId = kind == BookingKind.Payment ? PaymentLineId(r, occurrences) : "";
+        return new BookingLine(new CustomerId(posting.Debtor.ToString(CultureInfo.InvariantCulture)), posting.Field, kind, money, date, due, document, r.Get("Belegfeld 2"), r.Get("Buchungstext"), lineId);
     }
 
     /// <summary>

@@ -56,17 +56,23 @@ public sealed partial class DunningService
         }
     }
 
+    /// <summary>Keeps the views a company-wide preview computed its proposal from, for processing it (D13.21).</summary>
+    private void KeepViews(DunningRunRequest proposed, IReadOnlyList<CustomerAccount> views, Dictionary<CustomerId, CustomerAccount> heads)
+    {
+        if (proposed.Customer is null)
+        {
+            _runViews.AddOrUpdate(proposed, new RunViews(views, heads));
+        }
+    }
+
     /// <summary>
     /// The accounts a processing needs, as <see cref="LoadAsync(DunningRunRequest, CancellationToken, List{CorruptJournalException}?)"/>
     /// loads them. When this service previewed the approval's proposal, only the accounts whose journal moved on since
     /// (or that are new, or were not readable) are loaded and replayed again; the others are the views the preview held,
-    /// which are the views a load would give, since a journal is only ever extended (D13.21). An account the preview did not
-    /// keep (in no payer group and on no letter, D13.151) is loaded only when the processing can need it: a customer or
-    /// recipient of an approved notice (<paramref name="concerned"/>), or the payer an account of the processing routes its
-    /// letters to; any other account is left out, as <see cref="ConcernedAccounts.Of"/> would leave it out.
+    /// which are the views a load would give, since a journal is only ever extended (D13.21).
     /// </summary>
     private async Task<(RunContext Context, IReadOnlyList<CustomerAccount> Accounts, Dictionary<CustomerId, CustomerAccount> Heads)> LoadForProcessingAsync(
-        DunningRunRequest approved, DunningRunRequest request, IReadOnlyCollection<CustomerId> concerned, List<CorruptJournalException> unreadable, CancellationToken cancellationToken)
+        DunningRunRequest approved, DunningRunRequest request, List<CorruptJournalException> unreadable, CancellationToken cancellationToken)
     {
         if (request.Customer is not null || approved.Company != request.Company || approved.RunId != request.RunId || !_runViews.TryGetValue(approved, out var kept))
         {
@@ -76,16 +82,11 @@ public sealed partial class DunningService
         var context = await ContextAsync(request, cancellationToken).ConfigureAwait(false);
         var listed = new List<(CustomerId Customer, CustomerAccount? View, CustomerAccount? Head)>();
         var stale = new List<CustomerId>();
-        var unkept = new HashSet<CustomerId>();
         await foreach (var (customer, version) in _store.ListVersionsAsync(request.Company, cancellationToken).ConfigureAwait(false))
         {
             if (kept.TryGet(customer, version, out var view, out var head))
             {
                 listed.Add((customer, view, head));
-                if (view is null)
-                {
-                    unkept.Add(customer);
-                }
             }
             else
             {
@@ -95,40 +96,14 @@ public sealed partial class DunningService
         }
 
         var reloaded = new Dictionary<CustomerId, CustomerAccount>(stale.Count);
-        await ReloadAsync(stale, request, unreadable, reloaded, cancellationToken).ConfigureAwait(false);
-
-        // The accounts the preview did not keep that the processing can need, until no more are found.
-        var wanted = new List<CustomerId>();
-        foreach (var customer in concerned)
+        if (stale.Count > 0)
         {
-            if (unkept.Remove(customer))
+            await foreach (var stored in _store.LoadManyAsync(stale, cancellationToken).ConfigureAwait(false))
             {
-                wanted.Add(customer);
-            }
-        }
-
-        foreach (var (_, view, _) in listed)
-        {
-            if (view is not null)
-            {
-                WantPayer(view, unkept, wanted);
-            }
-        }
-
-        foreach (var account in reloaded.Values)
-        {
-            WantPayer(account, unkept, wanted);
-        }
-
-        while (wanted.Count > 0)
-        {
-            var loaded = new Dictionary<CustomerId, CustomerAccount>(wanted.Count);
-            await ReloadAsync(wanted, request, unreadable, loaded, cancellationToken).ConfigureAwait(false);
-            wanted = [];
-            foreach (var (customer, account) in loaded)
-            {
-                reloaded[customer] = account;
-                WantPayer(account, unkept, wanted);
+                if (await ReadStoredAsync(stored, request, unreadable, cancellationToken).ConfigureAwait(false) is { } account)
+                {
+                    reloaded[stored.Customer] = account;
+                }
             }
         }
 
@@ -151,32 +126,6 @@ public sealed partial class DunningService
         }
 
         return (context, views, heads);
-    }
-
-    /// <summary>Loads accounts again for a processing (unreadable ones reported and left out).</summary>
-    private async Task ReloadAsync(List<CustomerId> customers, DunningRunRequest request, List<CorruptJournalException> unreadable, Dictionary<CustomerId, CustomerAccount> into, CancellationToken cancellationToken)
-    {
-        if (customers.Count == 0)
-        {
-            return;
-        }
-
-        await foreach (var stored in _store.LoadManyAsync(customers, cancellationToken).ConfigureAwait(false))
-        {
-            if (await ReadStoredAsync(stored, request, unreadable, cancellationToken).ConfigureAwait(false) is { } account)
-            {
-                into[stored.Customer] = account;
-            }
-        }
-    }
-
-    /// <summary>Adds the payer an account routes its letters to, when the preview did not keep it, to the accounts to load.</summary>
-    private static void WantPayer(CustomerAccount account, HashSet<CustomerId> unkept, List<CustomerId> wanted)
-    {
-        if (RunScope.RoutesToPayer(account.Customer) && unkept.Remove(account.Customer.Payer!.Value))
-        {
-            wanted.Add(account.Customer.Payer.Value);
-        }
     }
 
     /// <summary>
@@ -413,39 +362,26 @@ public sealed partial class DunningService
         public LiveAccounts Appenders { get; } = new();
     }
 
-    /// <summary>
-    /// What a company-wide preview keeps for its processing (D13.151): the version of every account it read, and the views
-    /// of the accounts a processing can need without loading them again (as they stood before the run, and as they stand
-    /// where that differs): those of payer groups and those on a letter.
-    /// </summary>
+    /// <summary>The views a company-wide preview computed its proposal from: as they stood before the run, and as they stand where that differs.</summary>
     private sealed class RunViews
     {
-        private readonly Dictionary<CustomerId, (CustomerAccount? View, CustomerAccount? Head, long Version)> _accounts;
+        private readonly Dictionary<CustomerId, (CustomerAccount View, CustomerAccount? Head)> _accounts;
 
-        public RunViews(Dictionary<CustomerId, long> versions, IEnumerable<CustomerAccount> views, Dictionary<CustomerId, CustomerAccount> heads)
+        public RunViews(IReadOnlyList<CustomerAccount> views, Dictionary<CustomerId, CustomerAccount> heads)
         {
-            _accounts = new Dictionary<CustomerId, (CustomerAccount?, CustomerAccount?, long)>(versions.Count);
-            foreach (var (customer, version) in versions)
-            {
-                _accounts[customer] = (null, null, version);
-            }
-
+            _accounts = new Dictionary<CustomerId, (CustomerAccount, CustomerAccount?)>(views.Count);
             foreach (var view in views)
             {
-                var head = heads.GetValueOrDefault(view.Id);
-                _accounts[view.Id] = (view, head, (head ?? view).Version);
+                _accounts[view.Id] = (view, heads.GetValueOrDefault(view.Id));
             }
         }
 
-        /// <summary>
-        /// Whether the preview read the account at <paramref name="version"/>; then its views, or <see langword="null"/> when
-        /// the preview did not keep them.
-        /// </summary>
+        /// <summary>The views of an account, when its journal still has the version they were built from.</summary>
         public bool TryGet(CustomerId customer, long version, out CustomerAccount? view, out CustomerAccount? head)
         {
-            if (_accounts.TryGetValue(customer, out var kept) && kept.Version == version)
+            if (_accounts.TryGetValue(customer, out var kept) && (kept.Head ?? kept.View).Version == version)
             {
-                (view, head) = (kept.View, kept.View is null ? null : kept.Head);
+                (view, head) = kept;
                 return true;
             }
 

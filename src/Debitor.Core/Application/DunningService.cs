@@ -176,18 +176,9 @@ public sealed partial class DunningService
         }
 
         var unreadable = new List<CorruptJournalException>();
-        DunningProposal proposal;
-        if (request.Customer is null)
-        {
-            // A company-wide run scans the accounts as they stream in (D13.150).
-            proposal = await PreviewStreamedAsync(actor, request, unreadable, cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            var (context, accounts, _) = await LoadAsync(request, cancellationToken, unreadable).ConfigureAwait(false);
-            proposal = await PreviewLoadedAsync(actor, context, accounts, unreadable, cancellationToken).ConfigureAwait(false);
-        }
-
+        var (context, accounts, heads) = await LoadAsync(request, cancellationToken, unreadable).ConfigureAwait(false);
+        var proposal = await PreviewLoadedAsync(actor, context, accounts, unreadable, cancellationToken).ConfigureAwait(false);
+        KeepViews(proposal.Request, accounts, heads);
         DebitorDiagnostics.Previewed(_log, proposal, started, activity);
         return proposal;
     }
@@ -247,7 +238,7 @@ public sealed partial class DunningService
         using var activity = DebitorDiagnostics.StartRun("debitor.dunning.process", request);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var unreadable = new List<CorruptJournalException>();
-        var (context, accounts, heads) = await LoadForProcessingAsync(approval.Request, request, concerned, unreadable, cancellationToken).ConfigureAwait(false);
+        var (context, accounts, heads) = await LoadForProcessingAsync(approval.Request, request, unreadable, cancellationToken).ConfigureAwait(false);
         var filter = NoticeFilter.From(approval);
 
         // Only the approved notices may be issued, so only the accounts connected to theirs by payer routing can get a

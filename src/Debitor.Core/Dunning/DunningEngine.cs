@@ -158,15 +158,6 @@ internal sealed class RunScope
         Payers = FindPayers(accounts);
     }
 
-    /// <summary>
-    /// The scope of a run over streamed accounts (<see cref="StreamedRun"/>): no accounts are listed, and the payers are
-    /// added by the streamed run once it knows them, before it scans any account of a payer group.
-    /// </summary>
-    internal RunScope(RunContext context)
-        : this(context, [], null)
-    {
-    }
-
     internal DunningRunRequest Request { get; }
 
     internal DunningSettings Settings { get; }

@@ -36,52 +36,12 @@ internal static class EndOfRoad
         var warnings = new List<ClaimLimitation>();
         foreach (var account in scope.Accounts)
         {
-            AddLimitationWarnings(scope, account, warnings);
-        }
-
-        return SortWarnings(warnings);
-    }
-
-    /// <summary>Adds the limitation warnings of one account to a run's (nothing unless its customer is in scope and it is not archived).</summary>
-    /// <remarks>
-    /// A claim's period never ends before its regular end (31 December of the year it arose plus the period, §§195, 199(1)
-    /// BGB): a restart by a payment only moves the end later, a suspension only adds days (<see cref="Limitation.Of"/>). An
-    /// account without an open claim whose regular end falls within the horizon has no warning, and its claims' ends are
-    /// not computed.
-    /// </remarks>
-    internal static void AddLimitationWarnings(RunScope scope, CustomerAccount account, List<ClaimLimitation> warnings)
-    {
-        if (!scope.InScope(account.Customer) || account.IsArchived)
-        {
-            return;
-        }
-
-        var settings = scope.Settings.Limitation;
-        var through = scope.Request.LimitationWarningHorizon ?? Limitation.DefaultWarningHorizon(scope.AsOf);
-        var years = settings.YearsFor(account.Id);
-        var items = account.Items;
-        for (var i = 0; i < items.Count; i++)
-        {
-            var item = items[i];
-            if (!item.IsClaim || item.IsReversed)
+            if (scope.InScope(account.Customer) && !account.IsArchived)
             {
-                continue;
-            }
-
-            foreach (var installment in item.InstallmentStates)
-            {
-                if (installment.IsOpen && Limitation.RegularEnd(Limitation.ArisesOn(installment), years) <= through)
-                {
-                    warnings.AddRange(Limitation.Warnings(account, settings, scope.AsOf, scope.Request.LimitationWarningHorizon));
-                    return;
-                }
+                warnings.AddRange(Limitation.Warnings(account, scope.Settings.Limitation, scope.AsOf, scope.Request.LimitationWarningHorizon));
             }
         }
-    }
 
-    /// <summary>Orders a run's limitation warnings by customer and end date.</summary>
-    internal static IReadOnlyList<ClaimLimitation> SortWarnings(List<ClaimLimitation> warnings)
-    {
         warnings.Sort(static (a, b) => string.CompareOrdinal(a.Customer.Value, b.Customer.Value) is var c and not 0 ? c : a.EndsOn.CompareTo(b.EndsOn));
         return warnings.AsReadOnly();
     }

@@ -112,13 +112,7 @@ internal sealed partial class Scanner(RunScope scope)
         }
     }
 
-    internal DunningProposal ToProposal() => ToProposal([], scope.Accounts);
-
-    /// <summary>
-    /// The proposal: letters in order, and the excluded items built when first read from the exclusions recorded while
-    /// scanning, the <paramref name="reported"/> lines added to them, and the unlisted items of <paramref name="accounts"/>.
-    /// </summary>
-    internal DunningProposal ToProposal(IReadOnlyList<DunningLine> reported, IReadOnlyList<CustomerAccount> accounts)
+    internal DunningProposal ToProposal()
     {
         _letters.Sort(static (a, b) =>
         {
@@ -126,11 +120,11 @@ internal sealed partial class Scanner(RunScope scope)
             var byCurrency = byRecipient != 0 ? byRecipient : string.CompareOrdinal(a.Currency.Code, b.Currency.Code);
             return byCurrency != 0 ? byCurrency : a.Level.CompareTo(b.Level);
         });
-        DunningLine[] eager = reported.Count == 0 ? _excluded.ToArray() : [.. _excluded, .. reported];
+        var eager = _excluded.ToArray();
         var unlisted = _unlisted.ToArray();
         var letters = _letters.ToArray();
         _courtesy.Sort(CompareLines);
-        return new DunningProposal(scope.Request, letters, () => Excluded(scope, letters, eager, unlisted, accounts), _courtesy.ToArray());
+        return new DunningProposal(scope.Request, letters, () => Excluded(scope, letters, eager, unlisted), _courtesy.ToArray());
     }
 
     /// <summary>
@@ -139,55 +133,39 @@ internal sealed partial class Scanner(RunScope scope)
     /// that got no letter. Built when first read, by a second scan over the accounts, so that a run allocates for its
     /// letters and exclusions, not for the customers and items it only reads.
     /// </summary>
-    private static IReadOnlyList<DunningLine> Excluded(RunScope scope, DunningLetter[] letters, DunningLine[] eager, Unlisted[] suppressed, IReadOnlyList<CustomerAccount> accounts)
+    private static IReadOnlyList<DunningLine> Excluded(RunScope scope, DunningLetter[] letters, DunningLine[] eager, Unlisted[] suppressed)
     {
         var lines = new List<DunningLine>(eager);
-        var covered = new HashSet<(CustomerId Customer, Currency Currency)>(); // by id: a run holds one view per customer
         var scanner = new Scanner(scope);
-        scanner.ReportExcluded(letters, 0, suppressed, 0, lines, covered);
-        foreach (var account in accounts)
+        var covered = new HashSet<(CustomerId Customer, Currency Currency)>(); // by id: a run holds one view per customer
+        foreach (var letter in letters)
         {
-            scanner.ReportUncovered(account, lines, covered);
-        }
-
-        lines.Sort(CompareLines);
-        return lines;
-    }
-
-    /// <summary>
-    /// Marks the accounts and currencies of letters (from <paramref name="lettersFrom"/> on) as covered, and adds the items of
-    /// suppressed letters (from <paramref name="suppressedFrom"/> on) with the reason the letter was suppressed.
-    /// </summary>
-    private void ReportExcluded(IReadOnlyList<DunningLetter> letters, int lettersFrom, IReadOnlyList<Unlisted> suppressed, int suppressedFrom, List<DunningLine> lines, HashSet<(CustomerId Customer, Currency Currency)> covered)
-    {
-        for (var i = lettersFrom; i < letters.Count; i++)
-        {
-            var letter = letters[i];
             foreach (var account in letter.Accounts)
             {
                 covered.Add((account.Id, letter.Currency));
             }
         }
 
-        for (var i = suppressedFrom; i < suppressed.Count; i++)
+        foreach (var entry in suppressed)
         {
-            var entry = suppressed[i];
             foreach (var account in entry.Group ?? [entry.Single!])
             {
                 covered.Add((account.Id, entry.Currency));
-                ReportUnlisted(account, entry.Currency, entry.Suppressed, lines, null);
+                scanner.ReportUnlisted(account, entry.Currency, entry.Suppressed, lines, null);
             }
         }
-    }
 
-    /// <summary>Adds the overdue items of an account in scope, in the currencies no letter covers, with the reason they get no letter.</summary>
-    private void ReportUncovered(CustomerAccount account, List<DunningLine> lines, HashSet<(CustomerId Customer, Currency Currency)> covered)
-    {
-        var customer = account.Customer;
-        if (scope.InScope(customer) && CustomerExclusion(account, PlanFor(customer)) is null)
+        foreach (var account in scope.Accounts)
         {
-            ReportUnlisted(account, null, null, lines, covered);
+            var customer = account.Customer;
+            if (scope.InScope(customer) && scanner.CustomerExclusion(account, scanner.PlanFor(customer)) is null)
+            {
+                scanner.ReportUnlisted(account, null, null, lines, covered);
+            }
         }
+
+        lines.Sort(CompareLines);
+        return lines;
     }
 
     /// <summary>Adds the overdue, not item-excluded claims of an account (in one currency, or in those not covered by a letter) with the reason they get no letter.</summary>

@@ -76,7 +76,7 @@ public sealed class ConcernedAccountsProperties
     }
 
     /// <summary>With <paramref name="chain"/>, payer C-00 routes its own letters to C-01 (when there is one).</summary>
-    internal static CustomerAccount[] Rewire(CustomerAccount[] accounts, bool chain)
+    private static CustomerAccount[] Rewire(CustomerAccount[] accounts, bool chain)
     {
         if (!chain || accounts.Length < 2)
         {
@@ -89,10 +89,10 @@ public sealed class ConcernedAccountsProperties
         return accounts;
     }
 
-    internal static IEnumerable<string> Describe(IReadOnlyList<DunningLetter> letters) =>
+    private static IEnumerable<string> Describe(IReadOnlyList<DunningLetter> letters) =>
         letters.Select(l => string.Create(CultureInfo.InvariantCulture,
             $"{l.Id} {l.RecipientId} {l.Currency} {l.Level} {l.TotalDue} [{string.Join("; ", l.Lines.Select(Describe))}]"));
 
-    internal static string Describe(DunningLine line) =>
+    private static string Describe(DunningLine line) =>
         string.Create(CultureInfo.InvariantCulture, $"{line} {line.Installment} {line.Interest} {line.Exclusion}");
 }

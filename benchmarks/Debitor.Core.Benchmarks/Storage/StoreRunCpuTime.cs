@@ -56,7 +56,10 @@ internal static class StoreRunCpuTime
                     var actor = new Actor(new UserId("bench"), Roles.Accountant);
 
                     var serverStart = name == "postgres" ? ServerCpu.Read() : null;
-                    var (proposal, preview) = await MeasureAsync(() => service.PreviewAsync(actor, DunningPortfolio.Request));
+                    // A request of its own per round, as a host makes one per run: the service keeps a preview's views as long as
+                    // its request lives (D13.21), and a shared static request kept the last round's views alive into this one.
+                    var request = DunningPortfolio.Request with { };
+                    var (proposal, preview) = await MeasureAsync(() => service.PreviewAsync(actor, request));
                     var serverPreview = name == "postgres" ? ServerCpu.Read() : null;
                     var (result, process) = await MeasureAsync(() => service.ProcessAsync(actor, proposal));
                     var serverEnd = name == "postgres" ? ServerCpu.Read() : null;

@@ -144,7 +144,7 @@ public sealed record Customer
     public IReadOnlyList<UserId> FavouriteOf
     {
         get => _favouriteOf;
-        init => _favouriteOf = ValueList<UserId>.From(Guard.Against.Null(value, nameof(FavouriteOf)).Distinct().OrderBy(u => u.Value, StringComparer.Ordinal));
+        init => _favouriteOf = CustomerLists.SortedDistinct(Guard.Against.Null(value, nameof(FavouriteOf)));
     }
 
     /// <summary>What automatic workflows do with the customer (R0.15).</summary>
@@ -166,7 +166,14 @@ public sealed record Customer
         get => _dunningDays;
         init
         {
-            var list = ValueList<DunningDaysOverride>.From(Guard.Against.Null(value, nameof(DunningDays)).OrderBy(d => d.Level));
+            var given = Guard.Against.Null(value, nameof(DunningDays));
+            if (CustomerLists.InAscendingLevels(given) is { } ascending)
+            {
+                _dunningDays = ascending;
+                return;
+            }
+
+            var list = ValueList<DunningDaysOverride>.From(given.OrderBy(d => d.Level));
             if (list.Select(d => d.Level).Distinct().Count() != list.Count)
             {
                 throw new ArgumentException("Each dunning level may be overridden once only.", nameof(DunningDays));

@@ -244,7 +244,7 @@ public sealed record CustomerMasterData
         init
         {
             var list = ValueList<PostalAddress>.From(Guard.Against.Null(value, nameof(Addresses)));
-            if (list.Count(a => a.Kind == AddressKind.Main) > 1 || list.Count(a => a.Kind == AddressKind.Billing) > 1)
+            if (CustomerLists.CountOf(list, static a => a.Kind == AddressKind.Main) > 1 || CustomerLists.CountOf(list, static a => a.Kind == AddressKind.Billing) > 1)
             {
                 throw new ArgumentException("A customer has at most one main and one billing address.", nameof(Addresses));
             }
@@ -287,7 +287,7 @@ public sealed record CustomerMasterData
         init
         {
             var list = ValueList<DocumentOutput>.From(Guard.Against.Null(value, nameof(OutputMedia)));
-            if (list.Select(o => o.Document).Distinct().Count() != list.Count)
+            if (list.Count > 0 && list.Select(o => o.Document).Distinct().Count() != list.Count)
             {
                 throw new ArgumentException("Each document kind has one output medium.", nameof(OutputMedia));
             }
@@ -303,7 +303,14 @@ public sealed record CustomerMasterData
         get => _customFields;
         init
         {
-            var list = ValueList<CustomField>.From(Guard.Against.Null(value, nameof(CustomFields)).OrderBy(f => f.Number));
+            var given = Guard.Against.Null(value, nameof(CustomFields));
+            if (given is IReadOnlyCollection<CustomField> { Count: 0 })
+            {
+                _customFields = ValueList<CustomField>.Empty;
+                return;
+            }
+
+            var list = ValueList<CustomField>.From(given.OrderBy(f => f.Number));
             if (list.Count > 7 || list.Any(f => f.Number is < 1 or > 7) || list.Select(f => f.Number).Distinct().Count() != list.Count)
             {
                 throw new ArgumentException("A customer has at most seven custom fields, numbered 1 to 7, each once.", nameof(CustomFields));
@@ -317,7 +324,9 @@ public sealed record CustomerMasterData
     public IReadOnlyList<string> Groups
     {
         get => _groups;
-        init => _groups = ValueList<string>.From(Guard.Against.Null(value, nameof(Groups)).Distinct(StringComparer.Ordinal));
+        init => _groups = Guard.Against.Null(value, nameof(Groups)) is IReadOnlyCollection<string> { Count: 0 }
+            ? ValueList<string>.Empty
+            : ValueList<string>.From(value.Distinct(StringComparer.Ordinal));
     }
 
     /// <summary>Bank accounts and payment methods (R1.3, R3.6).</summary>
@@ -338,7 +347,7 @@ public sealed record CustomerMasterData
         init
         {
             var list = ValueList<SepaMandate>.From(Guard.Against.Null(value, nameof(Mandates)));
-            if (list.Select(m => m.Reference).Distinct(StringComparer.Ordinal).Count() != list.Count)
+            if (list.Count > 0 && list.Select(m => m.Reference).Distinct(StringComparer.Ordinal).Count() != list.Count)
             {
                 throw new ArgumentException("Mandate references must be unique.", nameof(Mandates));
             }
@@ -358,7 +367,7 @@ public sealed record CustomerMasterData
     private static ValueList<T> ExactlyOne<T>(IReadOnlyList<T> value, Func<T, bool> chosen, string name, string rule)
     {
         var list = ValueList<T>.From(Guard.Against.Null(value, name));
-        if (list.Count > 0 && list.Count(chosen) != 1)
+        if (list.Count > 0 && CustomerLists.CountOf(list, chosen) != 1)
         {
             throw new ArgumentException($"When any exist, exactly {rule}.", name);
         }

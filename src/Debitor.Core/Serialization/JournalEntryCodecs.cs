@@ -40,6 +40,7 @@ internal static class JournalEntryCodecs
         [typeof(DunningLetterNumbered)] = Of<DunningLetterNumbered>(ReadNumbering, WriteNumbering),
         [typeof(CommunicationRecorded)] = Of<CommunicationRecorded>(ReadCommunication, WriteCommunication, ReadCommunicationJsonb),
         [typeof(CustomerRegistered)] = Of<CustomerRegistered>(ReadRegistration, WriteRegistration, ReadRegistrationJsonb),
+        [typeof(MasterDataChanged)] = MasterDataReader.Codec,
     };
 
     /// <summary>Reads an entry's members (the reader stands on its <c>{</c>) up to its <c>}</c>; <see langword="null"/> when the shape is not the written one.</summary>

@@ -30,6 +30,10 @@ internal sealed class DatevRecord(long line, string[] fields, IReadOnlyDictionar
     public string Get(string column) =>
         columns.TryGetValue(column, out var index) && index < Fields.Length ? Fields[index].Trim() : string.Empty;
 
+    /// <summary>The field at a column's index (<see cref="DatevFile.ColumnIndex"/>), trimmed; empty for a column the file lacks (−1) or the line does not reach.</summary>
+    public string Get(int column) =>
+        column >= 0 && column < Fields.Length ? Fields[column].Trim() : string.Empty;
+
     public bool Has(string column) => columns.ContainsKey(column);
 
     public string Raw => string.Join(';', Fields);
@@ -67,6 +71,9 @@ internal sealed class DatevFile
     public string[] Header { get; }
 
     public Dictionary<string, int> Columns { get; }
+
+    /// <summary>A column's index by its name (as <see cref="DatevRecord.Get(string)"/> finds it); −1 when the file has no such column.</summary>
+    public int ColumnIndex(string column) => Columns.TryGetValue(column, out var index) ? index : -1;
 
     public DatevFormat Format => (DatevFormat)int.Parse(Header[2], NumberStyles.None, CultureInfo.InvariantCulture);
 

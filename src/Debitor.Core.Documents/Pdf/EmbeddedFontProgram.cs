@@ -174,10 +174,19 @@ internal sealed class EmbeddedFontProgram
         _ => new Part.Value(item ?? PdfNull.Value),
     };
 
-    /// <summary>The stream's bytes compressed as small as Flate makes them (done once, so the smallest setting is cheap).</summary>
+    /// <summary>
+    /// The stream's bytes compressed as small as Flate makes them (done once, so the smallest setting is cheap); the
+    /// font program (the stream with <c>/Length1</c>) without its hinting (D16.190).
+    /// </summary>
     private static byte[] StreamBytes(PdfDictionary dictionary, PdfDictionary.PdfStream stream)
     {
         var plain = stream.UnfilteredValue;
+        if (dictionary.Elements.ContainsKey("/Length1"))
+        {
+            plain = TrueTypeHints.Strip(plain);
+            dictionary.Elements.SetInteger("/Length1", plain.Length);
+        }
+
         dictionary.Elements.SetName("/Filter", "/FlateDecode");
         return Compress(plain);
     }

@@ -60,6 +60,7 @@ public sealed partial class SqliteCustomerAccountStore : ICustomerAccountStore, 
     public async Task EnsureSchemaAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(connection, null, SqliteSchema.PageSize, cancellationToken).ConfigureAwait(false); // before WAL: only a new, empty database takes it (D13.180)
         await ExecuteAsync(connection, null, "PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(connection, transaction, SqliteSchema.Version1, cancellationToken).ConfigureAwait(false);

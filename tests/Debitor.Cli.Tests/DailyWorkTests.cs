@@ -18,6 +18,23 @@ public sealed class DailyWorkTests
     }
 
     [Fact]
+    public async Task Init_NewDatabase_HasTheStoresPageSizeAndTheToolsTables()
+    {
+        using var cli = await InitAsync();
+
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={cli.Db};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA page_size;";
+        var pageSize = Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE name IN ('cli_company', 'cli_runs', 'debitor_journal');";
+        var tables = Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.Equal(16384, pageSize); // the store's page size (D13.180), not SQLite's default: its schema comes first (D16.191)
+        Assert.Equal(3, tables);
+    }
+
+    [Fact]
     public async Task Init_ThenPostingPausingAndDueDates_PersistAcrossInvocations()
     {
         using var cli = await InitAsync();

@@ -16,7 +16,8 @@ namespace Debitor.Core.Benchmarks.Storage;
 /// <c>stores</c> is a comma-separated list of <c>sqlite</c> (synchronous=NORMAL), <c>sqlite-full</c> (synchronous=FULL)
 /// <c>memory</c> (<see cref="InMemoryCustomerAccountStore"/>) and <c>postgres</c> (a fresh schema on the server
 /// <c>DEBITOR_POSTGRES</c> names); default <c>sqlite,sqlite-full</c>. Each store is seeded
-/// twice: the first run warms the JIT, the second is reported as "warm".
+/// twice: the first run warms the JIT, the second is reported as "warm". A full collection is forced before each round's
+/// preview, none between its preview and its processing (D13.190).
 /// </remarks>
 internal static class StoreRunCpuTime
 {
@@ -61,13 +62,38 @@ internal static class StoreRunCpuTime
                     var request = DunningPortfolio.Request with { };
                     var (proposal, preview) = await MeasureAsync(() => service.PreviewAsync(actor, request));
                     var serverPreview = name == "postgres" ? ServerCpu.Read() : null;
-                    var (result, process) = await MeasureAsync(() => service.ProcessAsync(actor, proposal));
+                    var ioBefore = WrittenByProcess();
+                    // No collection forced between the two phases (D13.190): a host processes right after its preview, with the
+                    // proposal's views alive, so a collection the preview's garbage calls for falls into the processing, as it
+                    // does in a host. DEBITOR_BENCH_COLLECT_BETWEEN=1 forces one there, as sessions 1–8 measured.
+                    var (result, process) = await MeasureAsync(() => service.ProcessAsync(actor, proposal), collectFirst: Environment.GetEnvironmentVariable("DEBITOR_BENCH_COLLECT_BETWEEN") is not null);
+                    var ioAfter = WrittenByProcess();
                     var serverEnd = name == "postgres" ? ServerCpu.Read() : null;
                     var appended = result.Issued.Sum(l => l.Customers.Count);
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"{name,-11} {round,-5} {openItems,9:N0} items: preview {preview.Wall.TotalMilliseconds,8:F0} ms wall {preview.Cpu.TotalMilliseconds,8:F0} ms CPU; " +
                         $"process {result.Issued.Count:N0} letters ({appended:N0} account appends) {process.Wall.TotalMilliseconds,8:F0} ms wall {process.Cpu.TotalMilliseconds,8:F0} ms CPU; " +
                         $"end to end {openItems / (preview.Cpu + process.Cpu).TotalSeconds,10:N0} items/s of CPU, {openItems / (preview.Wall + process.Wall).TotalSeconds,10:N0} items/s wall"));
+                    if (name != "memory" && name != "postgres" && Environment.GetEnvironmentVariable("DEBITOR_BENCH_CHECKPOINT") is not null)
+                    {
+                        // Opt-in (issue-13-write): what the run left in the WAL, copied to the database once, so that a setting
+                        // that defers checkpoints shows the work it defers.
+                        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(folder, "debitor.db")}");
+                        await connection.OpenAsync();
+                        await using var command = connection.CreateCommand();
+                        command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+                        var (frames, checkpoint) = await MeasureAsync(async () =>
+                        {
+                            await using var reader = await command.ExecuteReaderAsync();
+                            return await reader.ReadAsync() ? reader.GetInt64(1) : -1;
+                        });
+                        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                            $"{"",-11} {"",-5} the processing wrote {(ioAfter.Bytes - ioBefore.Bytes) >> 10:N0} KB in {ioAfter.Calls - ioBefore.Calls:N0} write calls, read {(ioAfter.ReadBytes - ioBefore.ReadBytes) >> 10:N0} KB in {ioAfter.ReadCalls - ioBefore.ReadCalls:N0} read calls"));
+                        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                            $"{"",-11} {"",-5} checkpoint of {frames:N0} WAL frames after the run {checkpoint.Wall.TotalMilliseconds,8:F0} ms wall {checkpoint.Cpu.TotalMilliseconds,8:F0} ms CPU; " +
+                            $"process + checkpoint {(process.Cpu + checkpoint.Cpu).TotalMilliseconds,8:F0} ms CPU"));
+                    }
+
                     if (serverStart is { } s0 && serverPreview is { } s1 && serverEnd is { } s2)
                     {
                         var server = s2 - s0;
@@ -89,9 +115,25 @@ internal static class StoreRunCpuTime
         }
     }
 
-    private static async Task<(T Result, (TimeSpan Wall, TimeSpan Cpu) Time)> MeasureAsync<T>(Func<Task<T>> run)
+    /// <summary>The process's write and read calls and bytes so far (Linux <c>/proc/self/io</c>; zeros elsewhere), for DEBITOR_BENCH_CHECKPOINT.</summary>
+    private static (long Bytes, long Calls, long ReadBytes, long ReadCalls) WrittenByProcess()
     {
-        GC.Collect();
+        if (Environment.GetEnvironmentVariable("DEBITOR_BENCH_CHECKPOINT") is null || !File.Exists("/proc/self/io"))
+        {
+            return default;
+        }
+
+        var values = File.ReadAllLines("/proc/self/io").Select(l => l.Split(':')).ToDictionary(p => p[0], p => long.Parse(p[1].Trim(), CultureInfo.InvariantCulture));
+        return (values["wchar"], values["syscw"], values["rchar"], values["syscr"]);
+    }
+
+    private static async Task<(T Result, (TimeSpan Wall, TimeSpan Cpu) Time)> MeasureAsync<T>(Func<Task<T>> run, bool collectFirst = true)
+    {
+        if (collectFirst)
+        {
+            GC.Collect();
+        }
+
         if (Environment.GetEnvironmentVariable("DEBITOR_BENCH_MARKS") is not null)
         {
             Console.WriteLine($"mark start {Stopwatch.GetTimestamp()} jitted {System.Runtime.JitInfo.GetCompiledMethodCount()} in {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:F0} ms, pause {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms, allocated {GC.GetTotalAllocatedBytes() >> 20} MB, GCs {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, heap {GC.GetTotalMemory(false) >> 20} MB, pool work items {ThreadPool.CompletedWorkItemCount}");

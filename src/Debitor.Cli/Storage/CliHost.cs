@@ -105,11 +105,12 @@ internal sealed class CliHost : IAsyncDisposable
             Directory.CreateDirectory(directory);
         }
 
+        // The store's schema first: a new file takes the store's page size only before any table exists (D13.180, D16.191).
         var database = new CliDatabase(path);
-        await database.EnsureSchemaAsync(cancellationToken);
-        await database.WriteSettingsAsync(settings, cancellationToken);
         var host = new CliHost(database, settings, asOf ?? DefaultDate(settings));
         await host.Store.EnsureSchemaAsync(cancellationToken);
+        await database.EnsureSchemaAsync(cancellationToken);
+        await database.WriteSettingsAsync(settings, cancellationToken);
 
         // The company's dunning settings (scheme, company and branch days) and interest schemes are stored with the
         // journals; every later invocation reads them from the store.

@@ -251,12 +251,14 @@ internal static partial class AccountProjection
             }
         }
 
-        // Methods of their own, so that applying any other entry allocates no closure for their lambdas (D16.132).
+        // One delegate per replay for the dunning history's lookups, not a closure per notice entry (D13.170).
+        private Func<EntryId, InstallmentRef, OpenInstallment>? _installment;
+
         private void Issue(DunningNoticeIssued notice) =>
-            (Dunning ??= new(sizes.Letters)).Issue(notice, target => Installment(notice.Id, target));
+            (Dunning ??= new(sizes.Letters)).Issue(notice, _installment ??= Installment);
 
         private void Cancel(DunningLetterCancelled cancelled) =>
-            (Dunning ??= new(sizes.Letters)).Cancel(cancelled, target => Installment(cancelled.Id, target));
+            (Dunning ??= new(sizes.Letters)).Cancel(cancelled, _installment ??= Installment);
 
         private OpenItem Item(EntryId entry, EntryId item) =>
             ItemsById.TryGetValue(item, out var found) ? found : throw new CorruptJournalException(entry, $"item '{item}' does not exist.");

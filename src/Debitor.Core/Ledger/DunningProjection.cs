@@ -15,47 +15,83 @@ namespace Debitor.Core.Ledger;
 /// </remarks>
 internal sealed class DunningHistory
 {
-    private readonly Dictionary<string, DunningNoticeIssued> _active;
+    /// <summary>Up to this many active letters a letter is found by a scan of <see cref="_issued"/>; beyond it, by <see cref="_byLetter"/> (D13.170).</summary>
+    private const int ScannedLetters = 64;
+
     private readonly List<DunningNoticeIssued> _issued;
+    private Dictionary<string, DunningNoticeIssued>? _byLetter;
 
     /// <summary>A history for a journal with <paramref name="letters"/> notice entries.</summary>
-    public DunningHistory(int letters)
-    {
-        _active = new(Math.Max(letters, 0), StringComparer.Ordinal);
-        _issued = new(Math.Max(letters, 0));
-    }
+    public DunningHistory(int letters) => _issued = new(Math.Max(letters, 0));
 
     /// <summary>Records the notices of a letter.</summary>
+    /// <param name="issued">The notice entry.</param>
+    /// <param name="installment">The installment an entry names (the entry's id for the error), the projection's own lookup.</param>
     /// <exception cref="CorruptJournalException">The letter was issued to the account before, or an installment is unknown.</exception>
-    public void Issue(DunningNoticeIssued issued, Func<InstallmentRef, OpenInstallment> installment)
+    public void Issue(DunningNoticeIssued issued, Func<EntryId, InstallmentRef, OpenInstallment> installment)
     {
-        if (!_active.TryAdd(issued.LetterId, issued))
+        if (Active(issued.LetterId) is not null)
         {
             throw new CorruptJournalException(issued.Id, $"letter '{issued.LetterId}' was issued to this account before.");
         }
 
         _issued.Add(issued);
-        foreach (var notice in issued.Notices)
+        if (_byLetter is not null)
         {
-            var target = installment(notice.Installment);
+            _byLetter.Add(issued.LetterId, issued);
+        }
+        else if (_issued.Count > ScannedLetters)
+        {
+            _byLetter = new(_issued.Count * 2, StringComparer.Ordinal);
+            foreach (var letter in _issued)
+            {
+                _byLetter.Add(letter.LetterId, letter);
+            }
+        }
+
+        // Indexed, not foreach: the entry's list is an interface, whose enumerator would be an object per notice entry.
+        var notices = issued.Notices;
+        for (var i = 0; i < notices.Count; i++)
+        {
+            var notice = notices[i];
+            var target = installment(issued.Id, notice.Installment);
             target.Dunning = Next(target.Dunning, notice.Level, issued.LetterDate);
         }
     }
 
     /// <summary>Takes back the notices of a cancelled letter; each installment returns to its state before the letter.</summary>
+    /// <param name="cancelled">The cancellation.</param>
+    /// <param name="installment">The installment an entry names (the entry's id for the error), the projection's own lookup.</param>
     /// <exception cref="CorruptJournalException">The letter is not an active letter of the account.</exception>
-    public void Cancel(DunningLetterCancelled cancelled, Func<InstallmentRef, OpenInstallment> installment)
+    public void Cancel(DunningLetterCancelled cancelled, Func<EntryId, InstallmentRef, OpenInstallment> installment)
     {
-        if (!_active.Remove(cancelled.LetterId, out var issued))
-        {
-            throw new CorruptJournalException(cancelled.Id, $"letter '{cancelled.LetterId}' is not an active letter of this account.");
-        }
-
+        var issued = Active(cancelled.LetterId)
+            ?? throw new CorruptJournalException(cancelled.Id, $"letter '{cancelled.LetterId}' is not an active letter of this account.");
+        _byLetter?.Remove(cancelled.LetterId);
         _issued.RemoveAt(_issued.FindLastIndex(l => ReferenceEquals(l, issued)));
         foreach (var notice in issued.Notices)
         {
-            installment(notice.Installment).Dunning = StateOf(notice.Installment);
+            installment(cancelled.Id, notice.Installment).Dunning = StateOf(notice.Installment);
         }
+    }
+
+    /// <summary>The active letter with the id, or <see langword="null"/>: letter ids are unique among the active letters.</summary>
+    private DunningNoticeIssued? Active(string letterId)
+    {
+        if (_byLetter is not null)
+        {
+            return _byLetter.GetValueOrDefault(letterId);
+        }
+
+        foreach (var letter in _issued)
+        {
+            if (string.Equals(letter.LetterId, letterId, StringComparison.Ordinal))
+            {
+                return letter;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The state after one more notice, at <paramref name="level"/> on <paramref name="date"/>.</summary>

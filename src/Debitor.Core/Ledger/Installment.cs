@@ -28,7 +28,8 @@ public sealed record Installment
     {
         Amount = Guard.Against.NotRounded(Guard.Against.NotPositive(amount, nameof(amount)), nameof(amount));
         DueDate = dueDate;
-        Kind = Guard.Against.EnumOutOfRange(kind, nameof(kind));
+        // The guard boxes the value; it is called only for a value outside the members, to throw its exception (D13.171).
+        Kind = kind is InstallmentKind.Regular or InstallmentKind.Prepayment or InstallmentKind.Remainder ? kind : Guard.Against.EnumOutOfRange(kind, nameof(kind));
     }
 
     /// <summary>The amount.</summary>

@@ -435,7 +435,7 @@ internal static class ArrayCollector<T>
 
     public static ValueList<T> ToList()
     {
-        var list = t_count == 0 ? ValueList<T>.Empty : ValueList<T>.Of(System.Collections.Immutable.ImmutableArray.Create(t_buffer.AsSpan(0, t_count)));
+        var list = ValueList<T>.Copy(t_buffer.AsSpan(0, t_count));
         if (t_buffer is { Length: > 1024 })
         {
             t_buffer = null;

@@ -53,25 +53,25 @@ public sealed partial class PostgreSqlDocumentOutbox
         _stored.Release(documentIds);
     }
 
-    /// <summary>The delivered ids among the given ones, in one query (D16.62, D13.83).</summary>
-    async ValueTask<IReadOnlySet<string>> IDocumentOutboxBatches.DeliveredAmongAsync(IReadOnlyList<string> documentIds, CancellationToken cancellationToken)
+    /// <summary>The queued ids among the given ones and whether each is delivered, in one query (D16.62, D13.83, D16.193).</summary>
+    async ValueTask<IReadOnlyDictionary<string, bool>> IDocumentOutboxBatches.QueuedAmongAsync(IReadOnlyList<string> documentIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(documentIds);
-        var delivered = new HashSet<string>(StringComparer.Ordinal);
+        var queued = new Dictionary<string, bool>(StringComparer.Ordinal);
         if (documentIds.Count == 0)
         {
-            return delivered;
+            return queued;
         }
 
         await using var command = _database.DataSource.CreateCommand(
-            "SELECT document_id FROM debitor_outbox WHERE document_id = ANY($1) AND delivered_at IS NOT NULL");
+            "SELECT document_id, delivered_at IS NOT NULL FROM debitor_outbox WHERE document_id = ANY($1)");
         command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. documentIds] });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            delivered.Add(reader.GetString(0));
+            queued[reader.GetString(0)] = reader.GetBoolean(1);
         }
 
-        return delivered;
+        return queued;
     }
 }

@@ -149,14 +149,14 @@ public sealed class SqliteDocumentOutbox : IDocumentOutbox, IDocumentOutboxBatch
         _stored.Release(documentIds);
     }
 
-    /// <summary>The delivered ids among the given ones, in one read (D16.62).</summary>
-    async ValueTask<IReadOnlySet<string>> IDocumentOutboxBatches.DeliveredAmongAsync(IReadOnlyList<string> documentIds, CancellationToken cancellationToken)
+    /// <summary>The queued ids among the given ones and whether each is delivered, on one connection with one prepared statement (D16.62, D16.193).</summary>
+    async ValueTask<IReadOnlyDictionary<string, bool>> IDocumentOutboxBatches.QueuedAmongAsync(IReadOnlyList<string> documentIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(documentIds);
-        var delivered = new HashSet<string>(StringComparer.Ordinal);
+        var queued = new Dictionary<string, bool>(StringComparer.Ordinal);
         if (documentIds.Count == 0)
         {
-            return delivered;
+            return queued;
         }
 
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -165,13 +165,13 @@ public sealed class SqliteDocumentOutbox : IDocumentOutbox, IDocumentOutboxBatch
         foreach (var documentId in documentIds)
         {
             id.Value = documentId;
-            if (await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long and not 0)
+            if (await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long delivered)
             {
-                delivered.Add(documentId);
+                queued[documentId] = delivered != 0;
             }
         }
 
-        return delivered;
+        return queued;
     }
 
     /// <inheritdoc />

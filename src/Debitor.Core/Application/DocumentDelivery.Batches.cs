@@ -9,18 +9,20 @@ public sealed partial class DocumentDelivery
 {
     /// <summary>
     /// The documents not delivered yet, when the outbox can tell without reading them (<see cref="IDocumentOutboxBatches"/>):
-    /// a retry of a use case whose documents went out before queues and reads none of them again. Otherwise all of them,
-    /// and each is looked up after queuing.
+    /// a retry of a use case whose documents went out before queues and reads none of them again. Otherwise all of them.
+    /// <c>QueuedBefore</c> names the documents the outbox held before this call, whose queued version must be read back and
+    /// delivered; <see langword="null"/> when the outbox cannot tell, so every document is read back (D16.193).
     /// </summary>
-    private async Task<IReadOnlyList<ReceivablesDocument>> WithoutDeliveredAsync(IReadOnlyList<ReceivablesDocument> documents, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<ReceivablesDocument> Documents, IReadOnlySet<string>? QueuedBefore)> WithoutDeliveredAsync(IReadOnlyList<ReceivablesDocument> documents, CancellationToken cancellationToken)
     {
         if (_outbox is not IDocumentOutboxBatches batches)
         {
-            return documents;
+            return (documents, null);
         }
 
-        var delivered = await batches.DeliveredAmongAsync([.. documents.Select(d => Guard.Against.Null(d, nameof(documents)).DocumentId)], cancellationToken).ConfigureAwait(false);
-        return delivered.Count == 0 ? documents : [.. documents.Where(d => !delivered.Contains(d.DocumentId))];
+        var queued = await batches.QueuedAmongAsync([.. documents.Select(d => Guard.Against.Null(d, nameof(documents)).DocumentId)], cancellationToken).ConfigureAwait(false);
+        var before = queued.Keys.ToHashSet(StringComparer.Ordinal);
+        return queued.Count == 0 ? (documents, before) : ([.. documents.Where(d => !(queued.TryGetValue(d.DocumentId, out var delivered) && delivered))], before);
     }
 
     /// <summary>

@@ -120,7 +120,7 @@ public sealed partial class DocumentDelivery
             return;
         }
 
-        documents = await WithoutDeliveredAsync(documents, cancellationToken).ConfigureAwait(false);
+        (documents, var queuedBefore) = await WithoutDeliveredAsync(documents, cancellationToken).ConfigureAwait(false);
         await _outbox.EnqueueAsync(documents, _clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
         var delivered = new List<string>(documents.Count);
         var handed = new HashSet<string>(StringComparer.Ordinal);
@@ -128,8 +128,11 @@ public sealed partial class DocumentDelivery
         {
             foreach (var document in documents)
             {
-                // The queued version is the one delivered: a retry that re-derived the document does not replace it.
-                var queued = await _outbox.FindAsync(document.DocumentId, cancellationToken).ConfigureAwait(false);
+                // The queued version is the one delivered: a retry that re-derived the document does not replace it. A document
+                // this call queued is the one in hand, so only those the outbox held before are read back (D16.193).
+                var queued = queuedBefore is null || queuedBefore.Contains(document.DocumentId)
+                    ? await _outbox.FindAsync(document.DocumentId, cancellationToken).ConfigureAwait(false)
+                    : null;
                 if (queued is { IsDelivered: true } || !handed.Add(document.DocumentId))
                 {
                     continue;

@@ -19,11 +19,12 @@ internal interface IDocumentOutboxBatches
     ValueTask MarkDeliveredAsync(IReadOnlyList<string> documentIds, Instant deliveredAt, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Which of the ids are delivered already, read without reading the documents (a delivered document stays delivered,
-    /// so a retry need not queue or read it again).
+    /// Which of the ids are queued already, and whether each is delivered, read without reading the documents: a delivered
+    /// document stays delivered, so a retry need not queue or read it again; a document queued by this call is the one
+    /// in hand, so only those queued before are read back (D16.193).
     /// </summary>
-    /// <param name="documentIds">The documents' ids; an id never queued is not delivered.</param>
+    /// <param name="documentIds">The documents' ids; an id never queued is not among the answer.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The delivered ids among them.</returns>
-    ValueTask<IReadOnlySet<string>> DeliveredAmongAsync(IReadOnlyList<string> documentIds, CancellationToken cancellationToken);
+    /// <returns>Each queued id among them, with <see langword="true"/> when it is delivered.</returns>
+    ValueTask<IReadOnlyDictionary<string, bool>> QueuedAmongAsync(IReadOnlyList<string> documentIds, CancellationToken cancellationToken);
 }

@@ -27,8 +27,7 @@ internal sealed class DatevRecord(long line, string[] fields, IReadOnlyDictionar
 
     public string[] Fields { get; } = fields;
 
-    public string Get(string column) =>
-        columns.TryGetValue(column, out var index) && index < Fields.Length ? Fields[index].Trim() : string.Empty;
+    public string Get(string column) => Get(columns.TryGetValue(column, out var index) ? index : -1);
 
     /// <summary>The field at a column's index (<see cref="DatevFile.ColumnIndex"/>), trimmed; empty for a column the file lacks (−1) or the line does not reach.</summary>
     public string Get(int column) =>

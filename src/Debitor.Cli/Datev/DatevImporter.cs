@@ -186,7 +186,7 @@ internal static class DatevImporter
                 var (number, line) = chunk[refusal.Index];
                 rejected.Add(refusal.Reason is ArgumentException { ParamName: "customer" }
                     ? new DatevRejection(number, line.DebtorField, $"there is no customer {line.Customer}: import the master data (Debitoren/Kreditoren) first.")
-                    : new DatevRejection(number, "Umsatz (ohne Soll/Haben-Kz)", refusal.Reason.Message));
+                    : new DatevRejection(number, AmountColumn, refusal.Reason.Message));
             }
 
             var refused = result.Refused.Select(r => r.Index).ToHashSet();
@@ -225,6 +225,18 @@ internal static class DatevImporter
         Payment,
     }
 
+    // The booking batch's columns: read by BookingColumns and named by the refusals of ReadBooking.
+    private const string AmountColumn = "Umsatz (ohne Soll/Haben-Kz)";
+    private const string SideColumn = "Soll/Haben-Kennzeichen";
+    private const string KontoColumn = "Konto";
+    private const string GegenkontoColumn = "Gegenkonto (ohne BU-Schlüssel)";
+    private const string CurrencyColumn = "WKZ Umsatz";
+    private const string DateColumn = "Belegdatum";
+    private const string DocumentColumn = "Belegfeld 1";
+    private const string DueColumn = "Fälligkeit";
+    private const string ReferenceColumn = "Belegfeld 2";
+    private const string TextColumn = "Buchungstext";
+
     /// <summary>
     /// The columns a booking line is read from, looked up by name once per file instead of on every line (D16.183); a
     /// column the file lacks reads as empty, as <see cref="DatevRecord.Get(string)"/> reads it. The customer id of the
@@ -235,25 +247,25 @@ internal static class DatevImporter
         private long _lastDebtor = -1;
         private CustomerId _lastCustomer;
 
-        public int Amount { get; } = file.ColumnIndex("Umsatz (ohne Soll/Haben-Kz)");
+        public int Amount { get; } = file.ColumnIndex(AmountColumn);
 
-        public int Side { get; } = file.ColumnIndex("Soll/Haben-Kennzeichen");
+        public int Side { get; } = file.ColumnIndex(SideColumn);
 
-        public int Konto { get; } = file.ColumnIndex("Konto");
+        public int Konto { get; } = file.ColumnIndex(KontoColumn);
 
-        public int Gegenkonto { get; } = file.ColumnIndex("Gegenkonto (ohne BU-Schlüssel)");
+        public int Gegenkonto { get; } = file.ColumnIndex(GegenkontoColumn);
 
-        public int Currency { get; } = file.ColumnIndex("WKZ Umsatz");
+        public int Currency { get; } = file.ColumnIndex(CurrencyColumn);
 
-        public int Date { get; } = file.ColumnIndex("Belegdatum");
+        public int Date { get; } = file.ColumnIndex(DateColumn);
 
-        public int Document { get; } = file.ColumnIndex("Belegfeld 1");
+        public int Document { get; } = file.ColumnIndex(DocumentColumn);
 
-        public int Due { get; } = file.ColumnIndex("Fälligkeit");
+        public int Due { get; } = file.ColumnIndex(DueColumn);
 
-        public int Reference { get; } = file.ColumnIndex("Belegfeld 2");
+        public int Reference { get; } = file.ColumnIndex(ReferenceColumn);
 
-        public int Text { get; } = file.ColumnIndex("Buchungstext");
+        public int Text { get; } = file.ColumnIndex(TextColumn);
 
         /// <summary>The customer of a debtor account number (its digits, invariant).</summary>
         public CustomerId Customer(long debtor)
@@ -273,27 +285,26 @@ internal static class DatevImporter
     /// <summary>Reads a booking line; a payment line is identified by <see cref="PaymentLineId"/> at the end (no copy of the line for it, D16.170).</summary>
     private static BookingLine ReadBooking(DatevRecord r, DatevFile file, BookingColumns c, Dictionary<string, int> occurrences)
     {
-        const string AmountField = "Umsatz (ohne Soll/Haben-Kz)";
         var amountText = r.Get(c.Amount);
         if (DatevValues.Amount(amountText) is not { } amount || amount <= 0)
         {
-            throw new DatevFieldException(AmountField, $"'{amountText}' is no amount above zero with a decimal comma (e.g. 1234,56).");
+            throw new DatevFieldException(AmountColumn, $"'{amountText}' is no amount above zero with a decimal comma (e.g. 1234,56).");
         }
 
         var side = r.Get(c.Side).ToUpperInvariant();
         if (side is not ("S" or "H"))
         {
-            throw new DatevFieldException("Soll/Haben-Kennzeichen", $"'{side}' is neither S nor H.");
+            throw new DatevFieldException(SideColumn, $"'{side}' is neither S nor H.");
         }
 
         var length = file.LedgerAccountLength;
-        var konto = Account(r, c.Konto, "Konto");
-        var gegenkonto = Account(r, c.Gegenkonto, "Gegenkonto (ohne BU-Schlüssel)");
+        var konto = Account(r, c.Konto, KontoColumn);
+        var gegenkonto = Account(r, c.Gegenkonto, GegenkontoColumn);
         (long Debtor, long Other, string Field, bool Debit) posting = IsDebtor(konto, length)
-            ? (konto, gegenkonto, "Konto", side == "S")
+            ? (konto, gegenkonto, KontoColumn, side == "S")
             : IsDebtor(gegenkonto, length)
-                ? (gegenkonto, konto, "Gegenkonto (ohne BU-Schlüssel)", side == "H")
-                : throw new DatevFieldException("Konto", $"neither Konto {konto} nor Gegenkonto {gegenkonto} is a debtor account ({Pow10(length)}–{(7 * Pow10(length)) - 1}).");
+                ? (gegenkonto, konto, GegenkontoColumn, side == "H")
+                : throw new DatevFieldException(KontoColumn, $"neither Konto {konto} nor Gegenkonto {gegenkonto} is a debtor account ({Pow10(length)}–{(7 * Pow10(length)) - 1}).");
         var currencyCode = r.Get(c.Currency) is { Length: > 0 } wkz ? wkz : file.Currency;
         Money money;
         try
@@ -302,16 +313,16 @@ internal static class DatevImporter
         }
         catch (ArgumentException exception)
         {
-            throw new DatevFieldException(r.Get(c.Currency).Length > 0 ? "WKZ Umsatz" : AmountField, exception.Message);
+            throw new DatevFieldException(r.Get(c.Currency).Length > 0 ? CurrencyColumn : AmountColumn, exception.Message);
         }
 
         var date = DatevValues.BookingDate(r.Get(c.Date), file.PeriodStart)
-            ?? throw new DatevFieldException("Belegdatum", $"'{r.Get(c.Date)}' is no date TTMM in the exported period (header 'Datum vom') or TTMMJJJJ.");
+            ?? throw new DatevFieldException(DateColumn, $"'{r.Get(c.Date)}' is no date TTMM in the exported period (header 'Datum vom') or TTMMJJJJ.");
         var document = r.Get(c.Document);
         var kind = posting.Debit ? BookingKind.Invoice : IsFinancialAccount(posting.Other, length, file.ChartOfAccounts) ? BookingKind.Payment : BookingKind.CreditNote;
         if (kind != BookingKind.Payment && document.Length == 0)
         {
-            throw new DatevFieldException("Belegfeld 1", $"an {(kind == BookingKind.Invoice ? "invoice" : "credit note")} needs its document number.");
+            throw new DatevFieldException(DocumentColumn, $"an {(kind == BookingKind.Invoice ? "invoice" : "credit note")} needs its document number.");
         }
 
         LocalDate? due = null;
@@ -319,16 +330,16 @@ internal static class DatevImporter
         {
             if (r.Get(c.Due) is { Length: > 0 } fälligkeit)
             {
-                due = DatevValues.Date6Or8(fälligkeit) ?? throw new DatevFieldException("Fälligkeit", $"'{fälligkeit}' is no date TTMMJJJJ.");
+                due = DatevValues.Date6Or8(fälligkeit) ?? throw new DatevFieldException(DueColumn, $"'{fälligkeit}' is no date TTMMJJJJ.");
             }
             else if (r.Get(c.Reference) is { Length: > 0 } belegfeld2)
             {
-                due = DatevValues.Date6Or8(belegfeld2) ?? throw new DatevFieldException("Belegfeld 2", $"'{belegfeld2}' is no due date TTMMJJ.");
+                due = DatevValues.Date6Or8(belegfeld2) ?? throw new DatevFieldException(ReferenceColumn, $"'{belegfeld2}' is no due date TTMMJJ.");
             }
 
             if (due < date)
             {
-                throw new DatevFieldException("Fälligkeit", $"the due date {Format.Date(due.Value)} lies before the document date {Format.Date(date)}.");
+                throw new DatevFieldException(DueColumn, $"the due date {Format.Date(due.Value)} lies before the document date {Format.Date(date)}.");
             }
         }
 
@@ -433,7 +444,7 @@ internal static class DatevImporter
     /// <summary>10^0 to 10^18, for <see cref="Pow10"/> (a table instead of <see cref="Math.Pow"/> on every line, D16.183).</summary>
     private static readonly long[] PowersOf10 = [.. Enumerable.Range(0, 19).Select(static d => (long)Math.Pow(10, d))];
 
-    /// <summary>A line's fields are encoded for its digest on the stack up to this many bytes, else in a rented array.</summary>
+    /// <summary>A line's fields are encoded for its digest in a buffer of the thread's up to this many bytes, else in a rented array.</summary>
     private const int LineBufferBytes = 2048;
 
     /// <summary>One SHA-256 context per thread, reset after each digest (half the cost of a one-shot hash per line, D16.104).</summary>

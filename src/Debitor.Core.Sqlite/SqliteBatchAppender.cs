@@ -42,9 +42,10 @@ internal sealed class SqliteBatchAppender
 
     /// <summary>
     /// Appends one account's records (checked by <see cref="StoredRecord.Check"/>); <see langword="false"/> when the
-    /// account's version had moved on, and then nothing was written for it.
+    /// account's version had moved on, and then nothing was written for it. <paramref name="documents"/>, when given, are
+    /// the records' documents written ahead (<see cref="PreparedAppends"/>, D16.220), one per record, bound as they are.
     /// </summary>
-    public bool TryAppend(JournalAppend append)
+    public bool TryAppend(JournalAppend append, ReadOnlyMemory<byte>[]? documents = null)
     {
         var records = append.Records;
         var customer = Encoding.UTF8.GetBytes(append.Customer.Value);
@@ -73,13 +74,22 @@ internal sealed class SqliteBatchAppender
         }
 
         Bind(_insertRow, 1, customer);
-        foreach (var record in records)
+        for (var i = 0; i < records.Count; i++)
         {
+            var record = records[i];
             Check(raw.sqlite3_bind_int64(_insertRow, 2, record.Version));
             Bind(_insertRow, 3, TimeUtf8(record.RecordedAt));
             Bind(_insertRow, 4, Utf8(record.RecordedBy.Value));
             Bind(_insertRow, 5, Utf8(JournalJson.KindOf(record.Entry)));
-            JournalJson.WriteUtf8(record.Entry, this, _bindPayload);
+            if (documents is not null && documents.Length == records.Count)
+            {
+                Bind(_insertRow, 6, documents[i].Span);
+            }
+            else
+            {
+                JournalJson.WriteUtf8(record.Entry, this, _bindPayload);
+            }
+
             Step(_insertRow);
         }
 

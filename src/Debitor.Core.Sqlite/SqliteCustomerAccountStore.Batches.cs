@@ -87,18 +87,22 @@ public sealed partial class SqliteCustomerAccountStore
     /// (<c>BEGIN IMMEDIATE</c>) with three statements prepared once for the batch (D16.100): per account a conditional move
     /// of its version (a new row for version 0), and on success its journal rows, each document written straight into the
     /// statement. An account whose version had moved on gets nothing and is returned; a fault rolls back the batch.
+    /// The batch the service plans carries its documents written ahead (<see cref="PreparedAppends"/>, D16.220): they are
+    /// bound as they are, so the writing thread does not write them.
     /// </remarks>
     /// <exception cref="ArgumentException">A record names no author.</exception>
     public async ValueTask<IReadOnlyList<CustomerId>> AppendManyAsync(IReadOnlyList<JournalAppend> appends, CancellationToken cancellationToken)
     {
         JournalAppend.CheckBatch(appends);
-        var parts = new List<JournalAppend>(appends.Count);
-        foreach (var append in appends)
+        var prepared = appends as PreparedAppends;
+        var parts = new List<(JournalAppend Append, ReadOnlyMemory<byte>[]? Documents)>(appends.Count);
+        for (var i = 0; i < appends.Count; i++)
         {
+            var append = appends[i];
             StoredRecord.Check(append.Customer, append.ExpectedVersion, append.Records);
             if (append.Records.Count > 0)
             {
-                parts.Add(append);
+                parts.Add((append, prepared?.DocumentsOf(i)));
             }
         }
 
@@ -114,9 +118,9 @@ public sealed partial class SqliteCustomerAccountStore
                 var conflicts = new List<CustomerId>();
                 await using var transaction = session.Connection.BeginTransaction(deferred: false);
                 var appender = new SqliteBatchAppender(session);
-                foreach (var part in parts)
+                foreach (var (part, documents) in parts)
                 {
-                    if (!appender.TryAppend(part))
+                    if (!appender.TryAppend(part, documents))
                     {
                         conflicts.Add(part.Customer);
                     }

@@ -21,7 +21,7 @@ namespace Debitor.Core.Sqlite;
 /// <para>The store keeps up to 16 connections open for reuse, each set up once and keeping its prepared commands;
 /// dispose the store to close them (<c>AddDebitorCoreSqlite</c> lets the service provider do it).</para>
 /// </remarks>
-public sealed partial class SqliteCustomerAccountStore : ICustomerAccountStore, IAsyncDisposable, IDisposable
+public sealed partial class SqliteCustomerAccountStore : ICustomerAccountStore, IAsyncDisposable, IDisposable, IWritesPreparedDocuments
 {
     /// <summary>The schema version <see cref="EnsureSchemaAsync"/> creates.</summary>
     public const int SchemaVersion = 2;

@@ -60,6 +60,11 @@ public sealed partial class CustomerAccountService
         // What this batch carries over now holds the basis's projections; the basis's own are not needed any more (D16.160).
         basis?.ReleaseProjections();
         await ApplyPendingAsync(batch, all, batch.Accounts, cancellationToken).ConfigureAwait(false);
+        if (_store is IWritesPreparedDocuments)
+        {
+            batch.PrepareDocuments();
+        }
+
         return batch;
     }
 
@@ -81,6 +86,10 @@ public sealed partial class CustomerAccountService
         {
             batch.Written.TrySetException(exception);
             throw;
+        }
+        finally
+        {
+            batch.ReleaseDocuments();
         }
     }
 
@@ -108,8 +117,21 @@ public sealed partial class CustomerAccountService
                 await ApplyPendingAsync(batch, pending, accounts, cancellationToken).ConfigureAwait(false);
             }
 
-            var parts = accounts.Values.Where(a => a.Appended.Count > 0 && !invalid.Contains(a.Customer)).Select(a => new JournalAppend(a.Customer, a.Loaded, a.Appended)).ToList();
-            var conflicts = parts.Count == 0 ? [] : (await _store.AppendManyAsync(parts, cancellationToken).ConfigureAwait(false)).ToHashSet();
+            var parts = new List<JournalAppend>();
+            var documents = new List<ReadOnlyMemory<byte>[]?>();
+            foreach (var account in accounts.Values)
+            {
+                if (account.Appended.Count > 0 && !invalid.Contains(account.Customer))
+                {
+                    parts.Add(new JournalAppend(account.Customer, account.Loaded, account.Appended));
+
+                    // Only the first attempt's records were written ahead (D16.220); a retry's are planned again, not prepared.
+                    documents.Add(attempt == 0 ? account.Documents : null);
+                }
+            }
+
+            IReadOnlyList<JournalAppend> batchParts = batch.HasDocuments && attempt == 0 ? new PreparedAppends(parts, documents) : parts;
+            var conflicts = parts.Count == 0 ? [] : (await _store.AppendManyAsync(batchParts, cancellationToken).ConfigureAwait(false)).ToHashSet();
             accountsChanged += parts.Count - conflicts.Count;
             var retrying = attempt < _options.MaxConcurrencyRetries;
             foreach (var customer in conflicts)
@@ -421,8 +443,56 @@ public sealed partial class CustomerAccountService
         /// <summary>The accounts whose first append was not written (a version conflict, or carried over from such an account).</summary>
         internal IReadOnlySet<CustomerId> FirstConflicts { get; set; } = new HashSet<CustomerId>();
 
+        private DocumentBuffer? _documents;
+
         /// <summary>Completes when the batch is written (or faults with the write's fault).</summary>
         internal TaskCompletionSource Written { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>Whether <see cref="PrepareDocuments"/> wrote the first attempt's documents ahead (D16.220).</summary>
+        internal bool HasDocuments => _documents is not null;
+
+        /// <summary>
+        /// Writes each account's appended records' documents ahead, on the planning thread (D16.220), so that writing the
+        /// batch only binds them. An account whose records cannot be written so (an entry of a kind the format does not
+        /// know) gets none: the store then writes them, and refuses them, as before.
+        /// </summary>
+        internal void PrepareDocuments()
+        {
+            _documents = new DocumentBuffer();
+            foreach (var account in Accounts.Values)
+            {
+                if (account.Appended.Count == 0)
+                {
+                    continue;
+                }
+
+                try
+                {
+                    account.Documents = _documents.Write(account.Appended);
+                }
+                catch (ArgumentException)
+                {
+                    account.Documents = null;
+                }
+            }
+        }
+
+        /// <summary>Gives the documents' arrays back once the batch is written (or failed); nothing reads them after that.</summary>
+        internal void ReleaseDocuments()
+        {
+            var documents = Interlocked.Exchange(ref _documents, null);
+            if (documents is null)
+            {
+                return;
+            }
+
+            foreach (var account in Accounts.Values)
+            {
+                account.Documents = null;
+            }
+
+            documents.Dispose();
+        }
 
         /// <summary>
         /// Lets go of the accounts' projections once the batch after this one has taken what it carries over (D16.160):
@@ -457,6 +527,9 @@ public sealed partial class CustomerAccountService
         public AccountProjection.Appender? Appender { get; set; }
 
         public List<JournalRecord> Appended { get; } = [];
+
+        /// <summary>The documents of <see cref="Appended"/>, written ahead when the batch was planned (D16.220); <see langword="null"/> when not.</summary>
+        public ReadOnlyMemory<byte>[]? Documents { get; set; }
 
         private Exception? Error { get; }
 

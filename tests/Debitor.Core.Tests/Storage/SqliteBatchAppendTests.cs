@@ -1,5 +1,6 @@
 using Debitor.Core.Ledger;
 using Debitor.Core.Ports;
+using Debitor.Core.Serialization;
 using Debitor.Core.Sqlite;
 using Debitor.Core.Tests.Serialization;
 using FsCheck;
@@ -61,6 +62,61 @@ public sealed class SqliteBatchAppendTests : IDisposable
         });
 
         await Task.Run(() => Check.One(Config.QuickThrowOnFailure.WithMaxTest(40), property));
+    }
+
+    /// <summary>
+    /// Property (D16.220): random journals of every entry kind appended as a <see cref="PreparedAppends"/> — documents
+    /// written ahead by a <see cref="DocumentBuffer"/> whose arrays are small enough to need several, some parts without
+    /// documents, some with documents of another count (both written by the store itself) — leave rows and account rows byte
+    /// for byte equal to the same records appended as a plain list.
+    /// </summary>
+    [Fact]
+    public async Task AppendMany_PreparedDocuments_LeavesTheRowsOfAPlainBatch()
+    {
+        await using var prepared = await StoreAsync(_batched);
+        await using var plain = await StoreAsync(_single);
+        var run = 0;
+        var plans = Gen.Choose(0, int.MaxValue).Select(seed => seed).ToArbitrary();
+        var property = Prop.ForAll(plans, seed =>
+        {
+            run++;
+            var random = new Random(seed);
+            using var buffer = new DocumentBuffer();
+            var appends = Enumerable.Range(0, random.Next(1, Ids.Length + 1))
+                .Select(i => new JournalAppend(new CustomerId($"{run}{Ids[i]}"), 0, Records(random, 0)))
+                .ToList();
+            var documents = appends.Select(a => random.Next(4) switch
+            {
+                0 => null,
+                1 => buffer.Write(a.Records.Skip(1).ToList()),
+                _ => buffer.Write(a.Records),
+            }).ToList();
+            Assert.Empty(prepared.AppendManyAsync(new PreparedAppends(appends, documents), CancellationToken.None).AsTask().GetAwaiter().GetResult());
+            Assert.Empty(plain.AppendManyAsync(appends, CancellationToken.None).AsTask().GetAwaiter().GetResult());
+            return RowsAsync(_batched).GetAwaiter().GetResult().SequenceEqual(RowsAsync(_single).GetAwaiter().GetResult());
+        });
+
+        await Task.Run(() => Check.One(Config.QuickThrowOnFailure.WithMaxTest(40), property));
+    }
+
+    [Fact]
+    public void DocumentBuffer_ManyRecords_HoldsEachDocumentAsTheWriterWritesIt()
+    {
+        var random = new Random(11);
+        using var buffer = new DocumentBuffer();
+        var records = Enumerable.Range(0, 40).SelectMany(_ => Records(random, 0, count: 6)).ToList();
+
+        // Enough documents to fill more than one rented array.
+        var documents = new List<ReadOnlyMemory<byte>>();
+        while (documents.Sum(d => d.Length) <= DocumentBuffer.SegmentBytes)
+        {
+            documents.AddRange(buffer.Write(records));
+        }
+
+        for (var i = 0; i < documents.Count; i++)
+        {
+            Assert.Equal(JournalJson.Serialize(records[i % records.Count].Entry), System.Text.Encoding.UTF8.GetString(documents[i].Span));
+        }
     }
 
     [Fact]

@@ -20,11 +20,14 @@ internal sealed class SqliteBatchAppender
 {
     internal const string CreateHeadSql = "INSERT INTO debitor_accounts (customer, company, version) VALUES (?1, ?2, ?3) ON CONFLICT (customer) DO NOTHING;";
     internal const string MoveHeadSql = "UPDATE debitor_accounts SET version = ?3, company = COALESCE(?2, company) WHERE customer = ?1 AND version = ?4;";
+    /// <summary>The move of an account whose appended records name no company (D16.222): its company, and so the company index, is left alone.</summary>
+    internal const string MoveVersionSql = "UPDATE debitor_accounts SET version = ?3 WHERE customer = ?1 AND version = ?4;";
     internal const string InsertRowSql = "INSERT INTO debitor_journal (customer, version, recorded_at, recorded_by, kind, payload) VALUES (?1, ?2, ?3, ?4, ?5, ?6);";
 
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _insertAccount;
     private readonly sqlite3_stmt _moveAccount;
+    private readonly sqlite3_stmt _moveVersion;
     private readonly sqlite3_stmt _insertRow;
     private readonly Dictionary<string, byte[]> _utf8 = new(StringComparer.Ordinal);
     private readonly JournalJson.Utf8Sink<SqliteBatchAppender> _bindPayload = static (document, self) => self.Bind(self._insertRow, 6, document);
@@ -37,6 +40,7 @@ internal sealed class SqliteBatchAppender
         _db = session.Connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
         _insertAccount = session.Statement(CreateHeadSql);
         _moveAccount = session.Statement(MoveHeadSql);
+        _moveVersion = session.Statement(MoveVersionSql);
         _insertRow = session.Statement(InsertRowSql);
     }
 
@@ -50,19 +54,24 @@ internal sealed class SqliteBatchAppender
         var records = append.Records;
         var customer = Encoding.UTF8.GetBytes(append.Customer.Value);
         var company = ICustomerAccountStore.CompanyOf(records)?.Value;
-        var head = append.ExpectedVersion == 0 ? _insertAccount : _moveAccount;
+        // MoveHeadSql keeps the company when none is named (COALESCE); MoveVersionSql does the same without rewriting the
+        // company and its index entry (D16.222).
+        var head = append.ExpectedVersion == 0 ? _insertAccount : company is null ? _moveVersion : _moveAccount;
         Bind(head, 1, customer);
-        if (company is null)
+        if (head != _moveVersion)
         {
-            Check(raw.sqlite3_bind_null(head, 2));
-        }
-        else
-        {
-            Bind(head, 2, Utf8(company));
+            if (company is null)
+            {
+                Check(raw.sqlite3_bind_null(head, 2));
+            }
+            else
+            {
+                Bind(head, 2, Utf8(company));
+            }
         }
 
         Check(raw.sqlite3_bind_int64(head, 3, append.ExpectedVersion + records.Count));
-        if (head == _moveAccount)
+        if (head != _insertAccount)
         {
             Check(raw.sqlite3_bind_int64(head, 4, append.ExpectedVersion));
         }

@@ -96,6 +96,27 @@ public sealed class DatevImportTests
     }
 
     [Fact]
+    public async Task ImportDatev_IdenticalPaymentLines_AreNumberedByTheirOccurrenceInTheFile()
+    {
+        // D16.33 numbers identical payment lines by occurrence; D16.221 counts them by the digest's bytes instead of its string.
+        using var cli = await InitAsync();
+        await cli.RunAsync("import", "datev", Sample("EXTF_Debitoren.csv"));
+        var header = File.ReadAllLines(Sample("EXTF_Buchungsstapel.csv"))[..2];
+        const string Same = "4,00;\"S\";\"EUR\";;;;1200;10001;;0601;;;;\"Zahlung\"";
+        const string Other = "5,00;\"S\";\"EUR\";;;;1200;10001;;0601;;;;\"Zahlung\"";
+        var path = cli.Write("EXTF_gleich.csv", string.Join("\n", [.. header, Same, Other, Same, Same]) + "\n");
+        static string Digest(string line) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(line.Replace("\"", string.Empty, StringComparison.Ordinal))))[..20];
+
+        var first = await cli.RunAsync("import", "datev", path, "--format", "json");
+        var second = await cli.RunAsync("import", "datev", path, "--format", "json");
+
+        var ids = (await cli.JournalAsync("10001")).Select(r => r.Entry).OfType<PaymentReceived>().Select(p => p.Id.Value).ToList();
+        Assert.Equal([$"datev-pay:{Digest(Same)}.1", $"datev-pay:{Digest(Other)}.1", $"datev-pay:{Digest(Same)}.2", $"datev-pay:{Digest(Same)}.3"], ids);
+        Assert.Contains("\"entries\": 4", first.Output, StringComparison.Ordinal);
+        Assert.Contains("\"unchanged\": 4", second.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ImportDatev_MoreLinesThanOneChunk_ImportsEveryLineAndTwiceChangesNothing()
     {
         using var cli = await InitAsync();

@@ -202,6 +202,9 @@ internal sealed class DatevFile
         AllowLineBreaksInQuotes = false,
         MalformedData = CsvMalformedDataHandling.Skip,
         OnMalformedRecord = onMalformed,
+
+        // A column's repeated values (side, currency, accounts, dates, texts) are one string each, not one per line (D16.221).
+        PoolStrings = true,
     };
 
     private static string[] Fields(CsvReader reader)

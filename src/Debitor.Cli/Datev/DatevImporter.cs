@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -169,7 +170,7 @@ internal static class DatevImporter
     private static async Task<DatevImportResult> BookingsAsync(CliHost host, DatevFile file, List<DatevRejection> rejected, ProgressReporter progress, CancellationToken cancellationToken)
     {
         // Identical payment lines are told apart by their occurrence in the file: the n-th gets the id "<digest>.<n>".
-        var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
+        var occurrences = new Dictionary<UInt128, int>();
         var columns = new BookingColumns(file);
         var changed = new HashSet<CustomerId>();
         int entries = 0, unchanged = 0;
@@ -178,7 +179,7 @@ internal static class DatevImporter
             // One change per line, computed from the account as it stands when it is applied (after the lines before it):
             // the due date from the customer's terms, the invoice a payment names and what is still open on it. A line
             // whose first entry is stored already is left alone.
-            return chunk.Select(b => AccountChange.Post(b.Value.Customer, account => Entries(b.Value, account))).ToList();
+            return chunk.Select(b => AccountChange.Post(b.Value.Customer, b.Value.Plan)).ToList();
         }, (chunk, result) =>
         {
             foreach (var refusal in result.Refused)
@@ -211,11 +212,18 @@ internal static class DatevImporter
     /// A payment line's id, from the digest of the line (invoices and credit notes are identified by their document
     /// number); taken once the line is read without fault, so a refused line counts no occurrence.
     /// </summary>
-    private static string PaymentLineId(DatevRecord record, Dictionary<string, int> occurrences)
+    /// <remarks>
+    /// Occurrences are counted by the digest's bytes, not by its string (D16.221): the string is the hex of those bytes, so
+    /// the same lines count as the same, and the file's half a million digests live on as values, not as strings.
+    /// </remarks>
+    private static string PaymentLineId(DatevRecord record, Dictionary<UInt128, int> occurrences)
     {
-        var digest = Digest(record.Fields);
-        var seen = occurrences[digest] = occurrences.GetValueOrDefault(digest) + 1;
-        return string.Create(CultureInfo.InvariantCulture, $"{digest}.{seen}");
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        HashFields(record.Fields, hash);
+        var digest = hash[..DigestBytes];
+        var key = new UInt128(BinaryPrimitives.ReadUInt16LittleEndian(digest[8..]), BinaryPrimitives.ReadUInt64LittleEndian(digest));
+        var seen = ++System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(occurrences, key, out _);
+        return string.Create(CultureInfo.InvariantCulture, $"{Convert.ToHexStringLower(digest)}.{seen}");
     }
 
     private enum BookingKind
@@ -280,10 +288,14 @@ internal static class DatevImporter
         }
     }
 
-    private sealed record BookingLine(CustomerId Customer, string DebtorField, BookingKind Kind, Money Amount, LocalDate Date, LocalDate? Due, string Document, string Reference, string Text, string LineId = "");
+    private sealed record BookingLine(CustomerId Customer, string DebtorField, BookingKind Kind, Money Amount, LocalDate Date, LocalDate? Due, string Document, string Reference, string Text, string LineId = "")
+    {
+        /// <summary>The line's entries on the account as it stands (<see cref="Entries"/>): the line's plan, without a closure per line (D16.221).</summary>
+        public IReadOnlyList<JournalEntry> Plan(CustomerAccount account) => Entries(this, account);
+    }
 
     /// <summary>Reads a booking line; a payment line is identified by <see cref="PaymentLineId"/> at the end (no copy of the line for it, D16.170).</summary>
-    private static BookingLine ReadBooking(DatevRecord r, DatevFile file, BookingColumns c, Dictionary<string, int> occurrences)
+    private static BookingLine ReadBooking(DatevRecord r, DatevFile file, BookingColumns c, Dictionary<UInt128, int> occurrences)
     {
         var amountText = r.Get(c.Amount);
         if (DatevValues.Amount(amountText) is not { } amount || amount <= 0)
@@ -470,6 +482,17 @@ internal static class DatevImporter
     /// </summary>
     internal static string Digest(string[] fields)
     {
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        HashFields(fields, hash);
+        return Convert.ToHexStringLower(hash[..DigestBytes]);
+    }
+
+    /// <summary>The digest is the hex of this many first bytes of the hash (20 hex digits, D16.33).</summary>
+    private const int DigestBytes = 10;
+
+    /// <summary>The SHA-256 of the fields joined with <c>;</c>, into <paramref name="hash"/> (the kernel of <see cref="Digest(string[])"/>).</summary>
+    private static void HashFields(string[] fields, Span<byte> hash)
+    {
         var sha256 = t_sha256 ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var max = fields.Length;
         foreach (var field in fields)
@@ -497,7 +520,7 @@ internal static class DatevImporter
             System.Buffers.ArrayPool<byte>.Shared.Return(rented);
         }
 
-        return HexOfHash(sha256);
+        _ = sha256.GetHashAndReset(hash);
     }
 
     /// <summary>Adds the text's UTF-8 bytes to the hash (on the stack up to 1 KB, else in a rented array).</summary>
@@ -518,7 +541,7 @@ internal static class DatevImporter
     {
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
         _ = sha256.GetHashAndReset(hash);
-        return Convert.ToHexStringLower(hash[..10]);
+        return Convert.ToHexStringLower(hash[..DigestBytes]);
     }
 }
 

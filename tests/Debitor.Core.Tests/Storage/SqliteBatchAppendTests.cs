@@ -65,10 +65,11 @@ public sealed class SqliteBatchAppendTests : IDisposable
     }
 
     /// <summary>
-    /// Property (D16.220): random journals of every entry kind appended as a <see cref="PreparedAppends"/> — documents
+    /// Property (D16.220, D16.222): random journals of every entry kind appended in two rounds as a <see cref="PreparedAppends"/> — documents
     /// written ahead by a <see cref="DocumentBuffer"/> whose arrays are small enough to need several, some parts without
     /// documents, some with documents of another count (both written by the store itself) — leave rows and account rows byte
-    /// for byte equal to the same records appended as a plain list.
+    /// for byte equal to the same records appended as a plain list, and each account row names the journal's version and
+    /// the company of its latest registration or settings change (a move whose records name none keeps the company).
     /// </summary>
     [Fact]
     public async Task AppendMany_PreparedDocuments_LeavesTheRowsOfAPlainBatch()
@@ -82,18 +83,26 @@ public sealed class SqliteBatchAppendTests : IDisposable
             run++;
             var random = new Random(seed);
             using var buffer = new DocumentBuffer();
-            var appends = Enumerable.Range(0, random.Next(1, Ids.Length + 1))
-                .Select(i => new JournalAppend(new CustomerId($"{run}{Ids[i]}"), 0, Records(random, 0)))
-                .ToList();
-            var documents = appends.Select(a => random.Next(4) switch
+            var journals = Enumerable.Range(0, random.Next(1, Ids.Length + 1)).ToDictionary(i => new CustomerId($"{run}{Ids[i]}"), _ => new List<JournalRecord>());
+            foreach (var round in new[] { 0, 1 })
             {
-                0 => null,
-                1 => buffer.Write(a.Records.Skip(1).ToList()),
-                _ => buffer.Write(a.Records),
-            }).ToList();
-            Assert.Empty(prepared.AppendManyAsync(new PreparedAppends(appends, documents), CancellationToken.None).AsTask().GetAwaiter().GetResult());
-            Assert.Empty(plain.AppendManyAsync(appends, CancellationToken.None).AsTask().GetAwaiter().GetResult());
-            return RowsAsync(_batched).GetAwaiter().GetResult().SequenceEqual(RowsAsync(_single).GetAwaiter().GetResult());
+                // The second round moves existing accounts: with records that name a company and with records that do not.
+                var appends = journals.Select(j => new JournalAppend(j.Key, j.Value.Count, Records(random, j.Value.Count))).ToList();
+                var documents = appends.Select(a => random.Next(4) switch
+                {
+                    0 => null,
+                    1 => buffer.Write(a.Records.Skip(1).ToList()),
+                    _ => buffer.Write(a.Records),
+                }).ToList();
+                Assert.Empty(prepared.AppendManyAsync(new PreparedAppends(appends, documents), CancellationToken.None).AsTask().GetAwaiter().GetResult());
+                Assert.Empty(plain.AppendManyAsync(appends, CancellationToken.None).AsTask().GetAwaiter().GetResult());
+                appends.ForEach(a => journals[a.Customer].AddRange(a.Records));
+            }
+
+            // The account rows: the version of the journal and the company of its latest registration or settings change.
+            var accounts = journals.Select(j => $"account {j.Key}|{(ICustomerAccountStore.CompanyOf(j.Value) is { } company ? "text" + Convert.ToHexString(System.Text.Encoding.UTF8.GetBytes(company.Value)) : "null")}|{j.Value.Count}");
+            var rows = RowsAsync(_batched).GetAwaiter().GetResult();
+            return rows.SequenceEqual(RowsAsync(_single).GetAwaiter().GetResult()) && accounts.All(rows.Contains);
         });
 
         await Task.Run(() => Check.One(Config.QuickThrowOnFailure.WithMaxTest(40), property));

@@ -30,6 +30,8 @@ internal sealed class SqliteBatchAppender
     private readonly sqlite3_stmt _moveVersion;
     private readonly sqlite3_stmt _insertRow;
     private readonly Dictionary<string, byte[]> _utf8 = new(StringComparer.Ordinal);
+    private readonly (string? Text, byte[] Bytes)[] _recent = new (string?, byte[])[8];
+    private int _nextRecent;
     private readonly JournalJson.Utf8Sink<SqliteBatchAppender> _bindPayload = static (document, self) => self.Bind(self._insertRow, 6, document);
     private Instant _lastTime;
     private byte[]? _lastTimeUtf8;
@@ -130,12 +132,24 @@ internal sealed class SqliteBatchAppender
 
     private byte[] Utf8(string text)
     {
+        // Authors and kinds are a handful of strings, mostly the same instances row after row: those are found by reference,
+        // without hashing the text (D16.223).
+        for (var i = 0; i < _recent.Length; i++)
+        {
+            if (ReferenceEquals(_recent[i].Text, text))
+            {
+                return _recent[i].Bytes;
+            }
+        }
+
         if (!_utf8.TryGetValue(text, out var bytes))
         {
             bytes = Encoding.UTF8.GetBytes(text);
             _utf8.Add(text, bytes);
         }
 
+        _recent[_nextRecent] = (text, bytes);
+        _nextRecent = (_nextRecent + 1) % _recent.Length;
         return bytes;
     }
 

@@ -19,9 +19,6 @@ namespace Debitor.Core.Documents.Rendering.Pdf;
 /// has no glyph for (it prints as the missing-glyph box).</remarks>
 internal sealed class EmbeddedFontProgram
 {
-    /// <summary>zlib level of a document's font program: 2 keeps Flate's adaptive codes, which level 1 (fixed codes) does not (D16.211).</summary>
-    private const int ProgramLevel = 2;
-
     private static readonly XPdfFontOptions Unicode = new(PdfFontEncoding.Unicode);
 
     /// <summary>Each thread's buffer for compressing, kept.</summary>
@@ -66,7 +63,7 @@ internal sealed class EmbeddedFontProgram
 
         parts[_descendant] = parts[_descendant].Without("/W");
         parts[_toUnicodeAt] = new Part.Dictionary([new("/Filter", new Part.Value(new PdfName("/FlateDecode")))]);
-        parts[_fontFile] = parts[_toUnicodeAt];
+        parts[_fontFile] = new Part.Dictionary([]);
         _objects = parts;
     }
 
@@ -82,10 +79,10 @@ internal sealed class EmbeddedFontProgram
             glyphs[i] = _face.Glyph(characters[i]);
         }
 
-        var program = _subsetter.Subset(glyphs);
-        var length = program.Length;
-        var programBytes = Compress(program, ProgramLevel);
-        var map = Compress(ToUnicodeMap(characters), 1);
+        // The program is stored as it is: outlines hardly compress, and Flate over them cost more CPU than the letter's
+        // layout; the ToUnicode map (text) is compressed at zlib's fastest level (D16.211).
+        var program = _subsetter.Subset(glyphs).ToArray();
+        var map = Compress(ToUnicodeMap(characters));
         var tag = Tag(_face.Name, characters);
         var copies = new PdfDictionary[_objects.Length];
         for (var i = 0; i < copies.Length; i++)
@@ -100,8 +97,8 @@ internal sealed class EmbeddedFontProgram
         }
 
         copies[_descendant].Elements["/W"] = new PdfLiteral(WidthArray(glyphs));
-        copies[_fontFile].Elements.SetInteger("/Length1", length);
-        copies[_fontFile].CreateStream(programBytes);
+        copies[_fontFile].Elements.SetInteger("/Length1", program.Length);
+        copies[_fontFile].CreateStream(program);
         copies[_toUnicodeAt].CreateStream(map);
         return copies[0];
     }
@@ -181,11 +178,11 @@ internal sealed class EmbeddedFontProgram
         _ => new Part.Value(item ?? PdfNull.Value),
     };
 
-    private static byte[] Compress(ReadOnlySpan<byte> plain, int level)
+    private static byte[] Compress(ReadOnlySpan<byte> plain)
     {
         var output = _compressed ??= new MemoryStream(32 * 1024);
         output.SetLength(0);
-        using (var zlib = new ZLibStream(output, new ZLibCompressionOptions { CompressionLevel = level }, leaveOpen: true))
+        using (var zlib = new ZLibStream(output, CompressionLevel.Fastest, leaveOpen: true))
         {
             zlib.Write(plain);
         }

@@ -30,7 +30,7 @@ internal static partial class Rendered
     /// <summary>The decompressed font programs of a PDF (the streams whose dictionary has <c>/Length1</c>), in file order.</summary>
     public static List<byte[]> FontPrograms(byte[] pdf) => Streams(pdf, "/Length1");
 
-    /// <summary>The decompressed streams of a PDF whose dictionary has <paramref name="key"/>, in file order.</summary>
+    /// <summary>The streams of a PDF whose dictionary has <paramref name="key"/>, in file order, decompressed where Flate-encoded.</summary>
     public static List<byte[]> Streams(byte[] pdf, string key)
     {
         var raw = Encoding.Latin1.GetString(pdf);
@@ -38,6 +38,12 @@ internal static partial class Rendered
         foreach (System.Text.RegularExpressions.Match match in System.Text.RegularExpressions.Regex.Matches(raw, @"<<([^>]*" + System.Text.RegularExpressions.Regex.Escape(key) + @"[^>]*)>>\s*stream\r?\n"))
         {
             var length = int.Parse(System.Text.RegularExpressions.Regex.Match(match.Groups[1].Value, @"/Length (\d+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            if (!match.Groups[1].Value.Contains("/FlateDecode", StringComparison.Ordinal))
+            {
+                programs.Add(pdf.AsSpan(match.Index + match.Length, length).ToArray());
+                continue;
+            }
+
             using var zlib = new System.IO.Compression.ZLibStream(new MemoryStream(pdf, match.Index + match.Length, length), System.IO.Compression.CompressionMode.Decompress);
             using var plain = new MemoryStream();
             zlib.CopyTo(plain);

@@ -53,6 +53,20 @@ public sealed class PdfFontTests
         }
     }
 
+    [Fact]
+    public async Task Render_MoreThan255DifferentCharactersOnAFace_AreExtractedAsWrittenAndDrawnWithTheFacesGlyphs()
+    {
+        // Ids above 255 have a high byte other than zero in the content stream's literal strings; ids 13, 40, 41 and 92
+        // (carriage return, parentheses, backslash) are escaped there.
+        var lines = Visible.Take(300).Chunk(50).Select(l => new string(l)).ToArray();
+
+        var document = await LetterToAsync(lines[0], lines[1..]);
+
+        var text = Squeezed(PdfText(document));
+        Assert.All(lines, line => Assert.Contains(line, text, StringComparison.Ordinal));
+        AssertEachLetterHasItsFacesGlyph(document);
+    }
+
     [Property(MaxTest = 25)]
     public Property Render_AnyNameFromTheFace_IsExtractedAsWritten() =>
         Prop.ForAll(Gen.Elements(Visible).ArrayOf().Where(a => a.Length is > 0 and <= 30).Select(a => new string(a)).ToArbitrary(), name =>

@@ -113,8 +113,9 @@ internal sealed class LetterPages
 }
 
 /// <summary>
-/// One page's content stream, written operator by operator: text runs as the document's character ids of the embedded faces (<see cref="LetterPages.Id"/>)
-/// (<c>Tf</c>, <c>Tm</c>, <c>Tj</c>) and hairlines (<c>m</c>, <c>l</c>, <c>S</c>). Positions come in points from the top
+/// One page's content stream, written operator by operator: text runs as the document's character ids of the embedded
+/// faces (<see cref="LetterPages.Id"/>) in literal strings, placed with <c>Tf</c>, <c>Tm</c>,
+/// <c>Tj</c>, and hairlines (<c>m</c>, <c>l</c>, <c>S</c>). Positions come in points from the top
 /// left corner, as the layout measures them, and are written in PDF's coordinates (from the bottom left).
 /// </summary>
 internal sealed class PageContent(LetterPages pages, double height)
@@ -150,19 +151,41 @@ internal sealed class PageContent(LetterPages pages, double height)
             (_face, _size) = (face, size);
         }
 
+        // Absolute positions (Tm), not moves relative to the line before (Td): summed in a reader's floating point, moves
+        // put runs of one row on baselines a hair apart, and text extraction then splits the row (D16.212).
         Append("1 0 0 1 "u8);
         Number(x);
         Append(" "u8);
         Number(height - baseline);
-        Append(" Tm <"u8);
+        Append(" Tm ("u8);
         Ensure(text.Length * 4);
         foreach (var c in text)
         {
-            EmbeddedFontProgram.Hex4(_buffer.AsSpan(_length), pages.Id(face, c));
-            _length += 4;
+            var id = pages.Id(face, c);
+            StringByte(id >> 8);
+            StringByte(id & 0xFF);
         }
 
-        Append("> Tj\n"u8);
+        Append(") Tj\n"u8);
+    }
+
+    /// <summary>One byte of a literal string: the delimiters and the backslash escaped, a carriage return as <c>\r</c>.</summary>
+    private void StringByte(int value)
+    {
+        switch (value)
+        {
+            case '(' or ')' or '\\':
+                _buffer[_length++] = (byte)'\\';
+                _buffer[_length++] = (byte)value;
+                break;
+            case '\r':
+                _buffer[_length++] = (byte)'\\';
+                _buffer[_length++] = (byte)'r';
+                break;
+            default:
+                _buffer[_length++] = (byte)value;
+                break;
+        }
     }
 
     /// <summary>Draws a black line of <paramref name="width"/> points.</summary>
@@ -213,11 +236,15 @@ internal sealed class PageContent(LetterPages pages, double height)
         return output.ToArray();
     }
 
+    private static long Hundredths(double value) => (long)Math.Round(value * 100, MidpointRounding.AwayFromZero);
+
     /// <summary>A number with at most two decimals (a hundredth of a point), without trailing zeros.</summary>
-    private void Number(double value)
+    private void Number(double value) => Number(Hundredths(value));
+
+    /// <summary>A number given in hundredths, written with at most two decimals and without trailing zeros.</summary>
+    private void Number(long hundredths)
     {
         Ensure(24);
-        var hundredths = (long)Math.Round(value * 100, MidpointRounding.AwayFromZero);
         if (hundredths < 0)
         {
             _buffer[_length++] = (byte)'-';

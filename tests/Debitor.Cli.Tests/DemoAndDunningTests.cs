@@ -94,5 +94,24 @@ public sealed class DemoAndDunningTests
         Assert.Contains("K-nobody", unknown.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task DunningProcess_LettersCannotBeWritten_FailsUnrecordedAndTheNextInvocationWritesEveryLetter()
+    {
+        using var cli = new CliHarness();
+        await cli.RunOkAsync("demo", "--out", cli.Out);
+        var blocked = cli.Write("blocked", "a file where the letters' folder would be");
+
+        var failed = await cli.RunAsync("dunning", "process", "--out", Path.Combine(blocked, "letters"), "--format", "json");
+        var retry = await cli.RunOkAsync("dunning", "process", "--out", cli.Out + "-retry", "--format", "json");
+
+        Assert.Equal(1, failed.ExitCode);
+        var issued = Letters(retry.Output);
+        Assert.True(issued > 0, retry.Output);
+        Assert.Contains($"\"issued\": {issued}", retry.Output, StringComparison.Ordinal);
+        Assert.Equal(issued, Directory.GetFiles(cli.Out + "-retry", "*.pdf").Length);
+        var cancelled = await cli.RunOkAsync("dunning", "cancel", "run-2026-11-23");
+        Assert.Contains("run-2026-11-23", cancelled.Output, StringComparison.Ordinal);
+    }
+
     private static int Letters(string json) => System.Text.RegularExpressions.Regex.Matches(json, "\"recipient\"").Count;
 }

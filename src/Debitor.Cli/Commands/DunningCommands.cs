@@ -59,17 +59,26 @@ internal static class DunningCommands
             // The letters must be printable before anything is issued: a company without letterhead is refused here, unchanged.
             var files = new DocumentFiles(host, directory, context.Culture, context.Value(html));
             var proposal = await host.Dunning.PreviewAsync(host.Actor, request, context.CancellationToken);
+
+            // Each letter the processing delivers (its notices stored) is written as a file while the processing goes on
+            // (D16.230). The run is recorded only when every letter it issued has its file, so a fault while writing leaves
+            // it unrecorded, and running the command again completes it and writes the letters (D16.231).
+            var progress = context.Progress(context.T("Schreiben", "Letters"), proposal.Letters.Count);
+            host.Letters.Start(files, progress, Environment.ProcessorCount, context.CancellationToken);
             var result = await host.Dunning.ProcessAsync(host.Actor, proposal, context.CancellationToken);
+            await host.Letters.CompleteAsync();
+            progress.Done();
 
             // Processing a run again is the library's retry: letters the run issued before are completed, never issued twice,
-            // and come back in the result. Only the letters this run had not recorded yet are new.
+            // and come back in the result, undelivered. Only the letters this run had not recorded yet are new.
             var earlier = runs.FirstOrDefault(r => r.Id == result.RunId.Value)?.Letters.Select(l => l.Id).ToHashSet() ?? [];
             var issued = result.Issued.Where(l => !earlier.Contains(l.Id)).ToList();
-            await host.Database.RecordRunAsync(result.RunId.Value, Format.Date(host.Today), [.. issued.Select(l => new StoredLetter(l.Id, [.. l.Customers.Append(l.RecipientId).Distinct().Select(c => c.Value)]))], context.CancellationToken);
-            if (issued.Count > 0)
+            if (issued.Where(l => !host.Letters.Wrote(l.Id)).ToList() is { Count: > 0 } unwritten)
             {
-                await WriteLettersAsync(context, files, issued);
+                await WriteLettersAsync(context, files, unwritten);
             }
+
+            await host.Database.RecordRunAsync(result.RunId.Value, Format.Date(host.Today), [.. issued.Select(l => new StoredLetter(l.Id, [.. l.Customers.Append(l.RecipientId).Distinct().Select(c => c.Value)]))], context.CancellationToken);
 
             var notices = issued.Sum(l => l.Lines.Count(n => n.IssuesNotice));
             var fees = issued.Sum(l => l.Fees.Count);

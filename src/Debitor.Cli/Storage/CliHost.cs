@@ -1,3 +1,4 @@
+using Debitor.Cli.Output;
 using Debitor.Cli.Portfolio;
 using Debitor.Core;
 using Debitor.Core.Application;
@@ -63,7 +64,8 @@ internal sealed class CliHost : IAsyncDisposable
 
     public SqliteCustomerAccountStore Store { get; }
 
-    public InMemoryDunningLetterOutput Letters { get; } = new();
+    /// <summary>Where the library delivers issued letters: written as files while <c>dunning process</c> runs (D16.230).</summary>
+    public LetterFileOutput Letters { get; } = new();
 
     public CustomerAccountService Accounts => _services.GetRequiredService<CustomerAccountService>();
 

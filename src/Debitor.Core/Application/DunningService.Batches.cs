@@ -138,6 +138,7 @@ public sealed partial class DunningService
     {
         var (actor, context, views, heads) = (run.Actor, run.Context, run.Views, run.Heads);
         var issued = new List<DunningLetter>(letters.Count);
+        var lastBatch = LastBatches(letters);
         for (var start = 0; start < letters.Count; start += BatchSize)
         {
             var batch = new List<DunningLetter>(Math.Min(BatchSize, letters.Count - start));
@@ -157,9 +158,53 @@ public sealed partial class DunningService
             // again completes them.
             issued.AddRange(final);
             await _delivery.SendAsync([.. final.Select(l => new DunningLetterDocument(l))], cancellationToken).ConfigureAwait(false);
+            LetGo(batch, start / BatchSize, lastBatch, heads, run.Appenders);
         }
 
         return issued;
+    }
+
+    /// <summary>For each account a letter touches (its recipient and its customers), the last batch of the run that touches it.</summary>
+    private Dictionary<CustomerId, int> LastBatches(IReadOnlyList<DunningLetter> letters)
+    {
+        var last = new Dictionary<CustomerId, int>(letters.Count);
+        for (var i = 0; i < letters.Count; i++)
+        {
+            var batch = i / BatchSize;
+            last[letters[i].RecipientId] = batch;
+            foreach (var customer in letters[i].Customers)
+            {
+                last[customer] = batch;
+            }
+        }
+
+        return last;
+    }
+
+    /// <summary>
+    /// Lets go of the head and appender of each account no later batch touches (D16.232): the letters after it cannot
+    /// reach the account, so the run keeps the account as it stands only as long as it may write to it again, and a
+    /// large run does not keep every account it wrote to alive until its end.
+    /// </summary>
+    private static void LetGo(List<DunningLetter> batch, int index, Dictionary<CustomerId, int> lastBatch, Dictionary<CustomerId, CustomerAccount> heads, LiveAccounts appenders)
+    {
+        foreach (var letter in batch)
+        {
+            Forget(letter.RecipientId);
+            foreach (var customer in letter.Customers)
+            {
+                Forget(customer);
+            }
+        }
+
+        void Forget(CustomerId customer)
+        {
+            if (lastBatch.TryGetValue(customer, out var last) && last == index)
+            {
+                heads.Remove(customer);
+                appenders.Drop(customer);
+            }
+        }
     }
 
     /// <summary>

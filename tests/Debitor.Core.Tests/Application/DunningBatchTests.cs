@@ -135,6 +135,29 @@ public sealed class DunningBatchTests
         Assert.Equal(letters, written.Skip(notes[1] + 1).Cast<DunningLetterNumbered>().Select(n => n.LetterId));
     }
 
+    /// <summary>
+    /// A run lets go of an account once no later batch touches it (D16.232), and not before: K-3's dollar letter in the
+    /// second batch of three continues from its euro letter's part in the first, with no reload and no refused append.
+    /// </summary>
+    [Fact]
+    public async Task Process_AccountInTwoBatches_SecondBatchContinuesFromTheFirstWithoutLoadingIt()
+    {
+        var store = new CountingStore(new InMemoryCustomerAccountStore());
+        var fixture = await PortfolioAsync(store);
+        fixture.Dunning.BatchSize = 3;
+        var proposal = await fixture.Dunning.PreviewAsync(Accountant, Request);
+        Assert.Equal([0, 1], proposal.Letters.Select((l, i) => (l, i / 3)).Where(x => x.l.Customers.Contains(K3)).Select(x => x.Item2));
+        store.Loaded.Clear();
+        store.Appended.Clear();
+
+        var result = await fixture.Dunning.ProcessAsync(Accountant, proposal);
+
+        Assert.Equal(7, result.Issued.Count);
+        Assert.Empty(store.Loaded);
+        Assert.Equal(4, store.Appended.Count(c => c == K3));
+        Assert.Equal(await UndisturbedAsync(3), await StateAsync(fixture, result));
+    }
+
     [Fact]
     public async Task Process_AnotherWriterChangesAnAccountInsideTheBatch_ThatLetterIsRecomputedAndStillIssued()
     {

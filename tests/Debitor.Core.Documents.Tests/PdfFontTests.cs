@@ -153,17 +153,15 @@ public sealed class PdfFontTests
     {
         var pdf = document.Content.ToArray();
         var programs = FontPrograms(pdf);
-        var maps = Streams(pdf, "/Filter").Select(Encoding.ASCII.GetString).Where(s => s.StartsWith("/CIDInit", StringComparison.Ordinal)).ToList();
+        var maps = Streams(pdf, "/Length").Select(Encoding.ASCII.GetString).Where(s => s.StartsWith("/CIDInit", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, programs.Count); // regular, then bold: each document here draws both faces
         Assert.Equal(2, maps.Count);
         var ids = 0;
         for (var face = 0; face < 2; face++)
         {
             var subset = UglyToad.PdfPig.Fonts.TrueType.Parser.TrueTypeFontParser.Parse(new UglyToad.PdfPig.Fonts.TrueType.TrueTypeDataBytes(programs[face]));
-            foreach (System.Text.RegularExpressions.Match entry in System.Text.RegularExpressions.Regex.Matches(maps[face], "<([0-9A-F]{4})> <([0-9A-F]{4})>"))
+            foreach (var (id, c) in ToUnicodeEntries(maps[face]))
             {
-                var id = Convert.ToInt32(entry.Groups[1].Value, 16);
-                var c = (char)Convert.ToInt32(entry.Groups[2].Value, 16);
                 var glyph = LetterFaces.Face(face == 1).Glyph(c);
                 Assert.Equal(Faces[face].TryGetPath(glyph, Identity, out var expected), subset.TryGetPath(id, Identity, out var actual));
                 Assert.True(Describe(expected) == Describe(actual), $"'{c}' (id {id}, face glyph {glyph})");
@@ -182,6 +180,27 @@ public sealed class PdfFontTests
             Assert.Equal(LetterFaces.Face(bold).Advance(l.Value[0]) * l.FontSize / LetterFaces.Face(bold).UnitsPerEm, l.Width, 0.01);
         });
         Assert.True(ids > 60 && letters.Count > 300, $"{ids} ids, {letters.Count} letters");
+    }
+
+    /// <summary>The id and character of every entry of a ToUnicode map's <c>bfchar</c> and <c>bfrange</c> blocks (array destinations).</summary>
+    private static IEnumerable<(int Id, char Character)> ToUnicodeEntries(string map)
+    {
+        foreach (System.Text.RegularExpressions.Match entry in System.Text.RegularExpressions.Regex.Matches(map, @"^<([0-9A-F]{4})> <([0-9A-F]{4})>(?: \[([^\]]*)\])?$", System.Text.RegularExpressions.RegexOptions.Multiline))
+        {
+            var first = Convert.ToInt32(entry.Groups[1].Value, 16);
+            if (!entry.Groups[3].Success)
+            {
+                yield return (first, (char)Convert.ToInt32(entry.Groups[2].Value, 16));
+                continue;
+            }
+
+            var targets = entry.Groups[3].Value.Split(' ');
+            Assert.Equal(Convert.ToInt32(entry.Groups[2].Value, 16) - first + 1, targets.Length);
+            for (var i = 0; i < targets.Length; i++)
+            {
+                yield return (first + i, (char)Convert.ToInt32(targets[i].Trim('<', '>'), 16));
+            }
+        }
     }
 
     private static readonly UglyToad.PdfPig.Fonts.TrueType.TrueTypeFont[] Faces =

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
@@ -20,10 +19,6 @@ namespace Debitor.Core.Documents.Rendering.Pdf;
 internal sealed class EmbeddedFontProgram
 {
     private static readonly XPdfFontOptions Unicode = new(PdfFontEncoding.Unicode);
-
-    /// <summary>Each thread's buffer for compressing, kept.</summary>
-    [ThreadStatic]
-    private static MemoryStream? _compressed;
 
     [ThreadStatic]
     private static byte[]? _toUnicode;
@@ -62,8 +57,8 @@ internal sealed class EmbeddedFontProgram
         }
 
         parts[_descendant] = parts[_descendant].Without("/W");
-        parts[_toUnicodeAt] = new Part.Dictionary([new("/Filter", new Part.Value(new PdfName("/FlateDecode")))]);
-        parts[_fontFile] = new Part.Dictionary([]);
+        parts[_toUnicodeAt] = new Part.Dictionary([]);
+        parts[_fontFile] = parts[_toUnicodeAt];
         _objects = parts;
     }
 
@@ -80,9 +75,9 @@ internal sealed class EmbeddedFontProgram
         }
 
         // The program is stored as it is: outlines hardly compress, and Flate over them cost more CPU than the letter's
-        // layout; the ToUnicode map (text) is compressed at zlib's fastest level (D16.211).
+        // layout (D16.211); the ToUnicode map is written compactly and stored as it is too (D16.214).
         var program = _subsetter.Subset(glyphs).ToArray();
-        var map = Compress(ToUnicodeMap(characters));
+        var map = ToUnicodeMap(characters).ToArray();
         var tag = Tag(_face.Name, characters);
         var copies = new PdfDictionary[_objects.Length];
         for (var i = 0; i < copies.Length; i++)
@@ -178,18 +173,6 @@ internal sealed class EmbeddedFontProgram
         _ => new Part.Value(item ?? PdfNull.Value),
     };
 
-    private static byte[] Compress(ReadOnlySpan<byte> plain)
-    {
-        var output = _compressed ??= new MemoryStream(32 * 1024);
-        output.SetLength(0);
-        using (var zlib = new ZLibStream(output, CompressionLevel.Fastest, leaveOpen: true))
-        {
-            zlib.Write(plain);
-        }
-
-        return output.ToArray();
-    }
-
     /// <summary>The <c>/W</c> array: the widths of ids 0 (the missing glyph) to n in one run, <c>[0[w0 w1 … wn]]</c>.</summary>
     private string WidthArray(ushort[] glyphs)
     {
@@ -204,37 +187,60 @@ internal sealed class EmbeddedFontProgram
     }
 
     /// <summary>
-    /// The ToUnicode CMap: id i to the i-th character, at most 100 entries a block; a lone surrogate half (which no
-    /// face here draws) maps to U+FFFD. The bytes lie in a buffer of this thread.
+    /// The ToUnicode CMap: ids 1…n to the document's characters as ranges with a destination array
+    /// (<c>&lt;0001&gt; &lt;00FF&gt; [&lt;0041&gt; …]</c>, ISO 32000-1, 9.10.3), each range within one high byte of the id and at
+    /// most 100 ranges a block; a lone surrogate half (which no face here draws) maps to U+FFFD. The bytes lie in a buffer
+    /// of this thread.
     /// </summary>
     private static ReadOnlySpan<byte> ToUnicodeMap(ReadOnlySpan<char> characters)
     {
         var start = "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n"u8;
         var end = "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n"u8;
-        var size = start.Length + end.Length + (characters.Length * 14) + (((characters.Length / 100) + 1) * 32);
+        var ranges = (characters.Length / 256) + 1;
+        var size = start.Length + end.Length + (characters.Length * 7) + (ranges * 20) + (((ranges / 100) + 1) * 32);
         var buffer = _toUnicode is { } kept && kept.Length >= size ? kept : _toUnicode = new byte[Math.Max(size, 4096)];
         start.CopyTo(buffer);
         var at = start.Length;
-        for (var first = 0; first < characters.Length; first += 100)
+        var id = 1;
+        var last = characters.Length;
+        while (id <= last)
         {
-            var count = Math.Min(100, characters.Length - first);
-            count.TryFormat(buffer.AsSpan(at), out var written, default, CultureInfo.InvariantCulture);
-            at += written;
-            " beginbfchar\n"u8.CopyTo(buffer.AsSpan(at));
-            at += 13;
-            for (var i = first; i < first + count; i++)
+            // Up to 100 ranges in this block, each from id to the end of its high byte (or the last id).
+            var blockRanges = 0;
+            for (var probe = id; probe <= last && blockRanges < 100; probe = (probe | 0xFF) + 1)
             {
-                var c = char.IsSurrogate(characters[i]) ? '\uFFFD' : characters[i];
-                buffer[at] = (byte)'<';
-                Hex4(buffer.AsSpan(at + 1), i + 1);
-                "> <"u8.CopyTo(buffer.AsSpan(at + 5));
-                Hex4(buffer.AsSpan(at + 8), c);
-                ">\n"u8.CopyTo(buffer.AsSpan(at + 12));
-                at += 14;
+                blockRanges++;
             }
 
-            "endbfchar\n"u8.CopyTo(buffer.AsSpan(at));
-            at += 10;
+            blockRanges.TryFormat(buffer.AsSpan(at), out var written, default, CultureInfo.InvariantCulture);
+            at += written;
+            " beginbfrange\n"u8.CopyTo(buffer.AsSpan(at));
+            at += 14;
+            for (var r = 0; r < blockRanges; r++)
+            {
+                var to = Math.Min(id | 0xFF, last);
+                buffer[at] = (byte)'<';
+                Hex4(buffer.AsSpan(at + 1), id);
+                "> <"u8.CopyTo(buffer.AsSpan(at + 5));
+                Hex4(buffer.AsSpan(at + 8), to);
+                "> ["u8.CopyTo(buffer.AsSpan(at + 12));
+                at += 15;
+                for (; id <= to; id++)
+                {
+                    var c = characters[id - 1];
+                    buffer[at] = (byte)'<';
+                    Hex4(buffer.AsSpan(at + 1), char.IsSurrogate(c) ? '\uFFFD' : c);
+                    buffer[at + 5] = (byte)'>';
+                    buffer[at + 6] = (byte)' ';
+                    at += 7;
+                }
+
+                buffer[at - 1] = (byte)']';
+                buffer[at++] = (byte)'\n';
+            }
+
+            "endbfrange\n"u8.CopyTo(buffer.AsSpan(at));
+            at += 11;
         }
 
         end.CopyTo(buffer.AsSpan(at));

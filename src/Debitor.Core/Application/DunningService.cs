@@ -220,7 +220,7 @@ public sealed partial class DunningService
     {
         Guard.Against.Null(actor);
         Guard.Against.Null(approval);
-        var concerned = approval.Notices.SelectMany(n => new[] { n.Customer, n.Recipient }).Distinct().ToList();
+        var concerned = Concerned(approval.Notices);
         foreach (var customer in concerned)
         {
             await AuthorizeAsync(actor, Permission.ProcessDunning, customer, cancellationToken).ConfigureAwait(false);
@@ -336,8 +336,49 @@ public sealed partial class DunningService
         return DunningEngine.Explain(account, settings, schemes, asOf, payer);
     }
 
-    private static IEnumerable<CustomerId> AccountsOf(IEnumerable<DunningLetter> letters) =>
-        letters.SelectMany(l => l.Customers.Append(l.RecipientId)).Distinct();
+    private static List<CustomerId> AccountsOf(IReadOnlyList<DunningLetter> letters)
+    {
+        var seen = new HashSet<CustomerId>(letters.Count);
+        var accounts = new List<CustomerId>(letters.Count);
+        foreach (var letter in letters)
+        {
+            foreach (var customer in letter.Customers)
+            {
+                if (seen.Add(customer))
+                {
+                    accounts.Add(customer);
+                }
+            }
+
+            if (seen.Add(letter.RecipientId))
+            {
+                accounts.Add(letter.RecipientId);
+            }
+        }
+
+        return accounts;
+    }
+
+    /// <summary>The debtors and recipients of an approval's notices, each once, in the order they first appear.</summary>
+    private static List<CustomerId> Concerned(IReadOnlyList<ApprovedNotice> notices)
+    {
+        var seen = new HashSet<CustomerId>();
+        var concerned = new List<CustomerId>();
+        foreach (var notice in notices)
+        {
+            if (seen.Add(notice.Customer))
+            {
+                concerned.Add(notice.Customer);
+            }
+
+            if (seen.Add(notice.Recipient))
+            {
+                concerned.Add(notice.Recipient);
+            }
+        }
+
+        return concerned;
+    }
 
     /// <summary>The entries that cancel a letter on one account, and whether the account holds (or held) the letter.</summary>
     private static (List<JournalEntry> Entries, bool HoldsLetter) CancellationEntries(CustomerAccount account, string letterId, string reason, LocalDate today)

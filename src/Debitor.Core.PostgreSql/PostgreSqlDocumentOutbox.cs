@@ -58,6 +58,22 @@ public sealed partial class PostgreSqlDocumentOutbox : IDocumentOutbox, IDocumen
             FOR EACH ROW EXECUTE FUNCTION debitor_outbox_guard();
         CREATE OR REPLACE TRIGGER debitor_outbox_no_truncate BEFORE TRUNCATE ON debitor_outbox
             FOR EACH STATEMENT EXECUTE FUNCTION debitor_outbox_guard();
+
+        CREATE TABLE IF NOT EXISTS debitor_outbox_sources (
+            sha256 text NOT NULL PRIMARY KEY CHECK (length(sha256) = 64),
+            payload text NOT NULL);
+
+        CREATE OR REPLACE FUNCTION debitor_outbox_sources_guard() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            IF TG_OP = 'UPDATE' THEN
+                RAISE EXCEPTION 'debitor_outbox_sources: a stored run source never changes';
+            END IF;
+            RAISE EXCEPTION 'debitor_outbox_sources: a stored run source is never deleted';
+        END $$;
+        CREATE OR REPLACE TRIGGER debitor_outbox_sources_guard BEFORE UPDATE OR DELETE ON debitor_outbox_sources
+            FOR EACH ROW EXECUTE FUNCTION debitor_outbox_sources_guard();
+        CREATE OR REPLACE TRIGGER debitor_outbox_sources_no_truncate BEFORE TRUNCATE ON debitor_outbox_sources
+            FOR EACH STATEMENT EXECUTE FUNCTION debitor_outbox_sources_guard();
         """;
 
     private const string Columns = "document_id, payload, enqueued_at, failed_attempts, last_error, delivered_at";
@@ -71,7 +87,7 @@ public sealed partial class PostgreSqlDocumentOutbox : IDocumentOutbox, IDocumen
     public PostgreSqlDocumentOutbox(PostgreSqlCustomerAccountStore database)
     {
         _database = database ?? throw new ArgumentNullException(nameof(database));
-        _stored = new StoredOutbox(database);
+        _stored = new StoredOutbox(database, LoadSourceAsync);
     }
 
     /// <inheritdoc />
@@ -79,7 +95,7 @@ public sealed partial class PostgreSqlDocumentOutbox : IDocumentOutbox, IDocumen
     /// <exception cref="ArgumentException">A document is of a type the document format does not know.</exception>
     public async ValueTask EnqueueAsync(IReadOnlyList<ReceivablesDocument> documents, Instant enqueuedAt, CancellationToken cancellationToken)
     {
-        var rows = _stored.Prepare(documents);
+        var (rows, sources) = _stored.Prepare(documents);
         cancellationToken.ThrowIfCancellationRequested();
         if (rows.Count == 0)
         {
@@ -88,6 +104,18 @@ public sealed partial class PostgreSqlDocumentOutbox : IDocumentOutbox, IDocumen
 
         await using var connection = await _database.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        if (sources.Count > 0)
+        {
+            // The run sources the letters refer to, once each (D16.200); a key that is present is the same text.
+            await using var insertSources = new NpgsqlCommand(
+                "INSERT INTO debitor_outbox_sources (sha256, payload) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT (sha256) DO NOTHING",
+                connection,
+                transaction);
+            insertSources.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. sources.Select(s => s.Sha256)] });
+            insertSources.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. sources.Select(s => s.Payload)] });
+            await insertSources.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         await using var command = new NpgsqlCommand(
             "INSERT INTO debitor_outbox (document_id, kind, payload, enqueued_at) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) ON CONFLICT (document_id) DO NOTHING",
             connection,
@@ -176,6 +204,14 @@ public sealed partial class PostgreSqlDocumentOutbox : IDocumentOutbox, IDocumen
         {
             throw StoredOutbox.Unknown(documentId);
         }
+    }
+
+    /// <summary>The text of a run source stored apart, or <see langword="null"/> (D16.200).</summary>
+    private async Task<string?> LoadSourceAsync(string sha256, CancellationToken cancellationToken)
+    {
+        await using var command = _database.DataSource.CreateCommand("SELECT payload FROM debitor_outbox_sources WHERE sha256 = $1");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = sha256 });
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
     }
 
     private async Task<IReadOnlyList<OutboxDocument>> QueryAsync(string sql, string? documentId, CancellationToken cancellationToken)

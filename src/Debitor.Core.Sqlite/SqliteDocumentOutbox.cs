@@ -42,6 +42,16 @@ public sealed class SqliteDocumentOutbox : IDocumentOutbox, IDocumentOutboxBatch
         CREATE TRIGGER IF NOT EXISTS debitor_outbox_no_delete BEFORE DELETE ON debitor_outbox
         WHEN OLD.delivered_at IS NULL
         BEGIN SELECT RAISE(ABORT, 'debitor_outbox: an undelivered document is never deleted'); END;
+
+        CREATE TABLE IF NOT EXISTS debitor_outbox_sources (
+            sha256 TEXT NOT NULL PRIMARY KEY CHECK (length(sha256) = 64),
+            payload TEXT NOT NULL) WITHOUT ROWID;
+
+        CREATE TRIGGER IF NOT EXISTS debitor_outbox_sources_keep BEFORE UPDATE ON debitor_outbox_sources
+        BEGIN SELECT RAISE(ABORT, 'debitor_outbox_sources: a stored run source never changes'); END;
+
+        CREATE TRIGGER IF NOT EXISTS debitor_outbox_sources_no_delete BEFORE DELETE ON debitor_outbox_sources
+        BEGIN SELECT RAISE(ABORT, 'debitor_outbox_sources: a stored run source is never deleted'); END;
         """;
 
     private const string Columns = "document_id, payload, enqueued_at, failed_attempts, last_error, delivered_at";
@@ -55,7 +65,7 @@ public sealed class SqliteDocumentOutbox : IDocumentOutbox, IDocumentOutboxBatch
     public SqliteDocumentOutbox(SqliteCustomerAccountStore database)
     {
         _database = database ?? throw new ArgumentNullException(nameof(database));
-        _stored = new StoredOutbox(database);
+        _stored = new StoredOutbox(database, LoadSourceAsync);
     }
 
     /// <inheritdoc />
@@ -63,7 +73,7 @@ public sealed class SqliteDocumentOutbox : IDocumentOutbox, IDocumentOutboxBatch
     /// <exception cref="ArgumentException">A document is of a type the document format does not know.</exception>
     public async ValueTask EnqueueAsync(IReadOnlyList<ReceivablesDocument> documents, Instant enqueuedAt, CancellationToken cancellationToken)
     {
-        var rows = _stored.Prepare(documents);
+        var (rows, sources) = _stored.Prepare(documents);
         cancellationToken.ThrowIfCancellationRequested();
         if (rows.Count == 0)
         {
@@ -72,6 +82,23 @@ public sealed class SqliteDocumentOutbox : IDocumentOutbox, IDocumentOutboxBatch
 
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = connection.BeginTransaction(deferred: false);
+        if (sources.Count > 0)
+        {
+            // The run sources the letters refer to, once each (D16.200); a key that is present is the same text.
+            await using var insertSource = new SqliteCommand(
+                "INSERT INTO debitor_outbox_sources (sha256, payload) VALUES ($sha256, $payload) ON CONFLICT (sha256) DO NOTHING;",
+                connection,
+                transaction);
+            var sha256 = insertSource.Parameters.Add("$sha256", SqliteType.Text);
+            var text = insertSource.Parameters.Add("$payload", SqliteType.Text);
+            foreach (var source in sources)
+            {
+                sha256.Value = source.Sha256;
+                text.Value = source.Payload;
+                await insertSource.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+
         await using var command = new SqliteCommand(
             "INSERT INTO debitor_outbox (document_id, kind, payload, enqueued_at) VALUES ($id, $kind, $payload, $at) ON CONFLICT (document_id) DO NOTHING;",
             connection,
@@ -221,6 +248,15 @@ public sealed class SqliteDocumentOutbox : IDocumentOutbox, IDocumentOutboxBatch
         {
             throw StoredOutbox.Unknown(documentId);
         }
+    }
+
+    /// <summary>The text of a run source stored apart, or <see langword="null"/> (D16.200).</summary>
+    private async Task<string?> LoadSourceAsync(string sha256, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new SqliteCommand("SELECT payload FROM debitor_outbox_sources WHERE sha256 = $sha256;", connection);
+        command.Parameters.AddWithValue("$sha256", sha256);
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
     }
 
     private async Task<IReadOnlyList<OutboxDocument>> QueryAsync(string sql, string? documentId, CancellationToken cancellationToken)

@@ -20,20 +20,23 @@ namespace Debitor.Core.Serialization;
 /// format version with an upgrade path); see <c>docs/outbox.md</c>.
 /// </summary>
 /// <remarks>
-/// <para>A document is <c>{"format":1,"kind":"PaymentAdvice","document":{…}}</c>. Every document type except the
+/// <para>A document is <c>{"format":2,"kind":"PaymentAdvice","document":{…}}</c>. Every document type except the
 /// dunning letter is plain data and stored member by member. A dunning letter is a view computed from account views, so
-/// it is stored as what it is computed from besides the journals (run request, settings and interest schemes as the run
-/// read them, the allowed notices, the letter's parameters and totals, the version each account stood at) and derived
-/// again from those journal prefixes, which never change, when it is read (D13.50). A hash of what the letter states is
-/// stored with it: a letter derived again that would state anything else is refused with
+/// it is stored as what it is computed from besides the journals (the run's source — run request, settings and interest
+/// schemes as the run read them, our contact —, the allowed notices, the letter's parameters and totals, the version each
+/// account stood at) and derived again from those journal prefixes, which never change, when it is read (D13.50). A hash
+/// of what the letter states is stored with it: a letter derived again that would state anything else is refused with
 /// <see cref="JournalFormatException"/>, never delivered.</para>
+/// <para>The run's source is the same for every letter of a run. <see cref="Serialize"/> writes it inside the letter
+/// (<c>"run":{…}</c>); the database outboxes store it once per run, apart, and the letter refers to it by its SHA-256
+/// (<c>"run":"…"</c>, D16.200). A letter so written is read through the outbox that stored it.</para>
 /// <para>Reading is strict: a missing or unknown member, an unknown format version or kind, or a value the domain refuses
 /// throws <see cref="JournalFormatException"/>.</para>
 /// </remarks>
-public static class DocumentJson
+public static partial class DocumentJson
 {
     /// <summary>The document format version this library writes.</summary>
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
     /// <summary>The oldest format version this library reads (older documents are upgraded step by step when read).</summary>
     public const int OldestReadableFormatVersion = 0;
@@ -42,7 +45,7 @@ public static class DocumentJson
     private const string DifferenceNotificationKind = "DifferenceNotification";
     private const string WriteOffNotificationKind = "WriteOffNotification";
     private const string InterestInvoiceKind = "InterestInvoice";
-    private const string DunningLetterKind = "DunningLetter";
+    internal const string DunningLetterKind = "DunningLetter";
 
     /// <summary>Every document kind of the format, in a fixed order.</summary>
     public static IReadOnlyList<string> Kinds { get; } =
@@ -68,10 +71,20 @@ public static class DocumentJson
     /// <returns>The JSON document.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="document"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The document is of a type the format does not know.</exception>
-    public static string Serialize(ReceivablesDocument document)
+    public static string Serialize(ReceivablesDocument document) => Write(document, apart: false, out _);
+
+    /// <summary>
+    /// Writes a document as a database outbox stores it (D16.200): as <see cref="Serialize"/>, except that a dunning letter
+    /// refers to its run's source by the source's SHA-256 instead of holding it; <paramref name="source"/> is that source,
+    /// to be stored once (the same instance for every letter of a run), or <see langword="null"/> for other documents.
+    /// </summary>
+    internal static string SerializeForOutbox(ReceivablesDocument document, out StoredRunSource? source) => Write(document, apart: true, out source);
+
+    private static string Write(ReceivablesDocument document, bool apart, out StoredRunSource? source)
     {
         // Written straight into one buffer (D16.66): the envelope, then the body with its source-generated type info.
         var kind = KindOf(document);
+        source = null;
         var buffer = new ArrayBufferWriter<byte>(4096);
         using (var writer = new Utf8JsonWriter(buffer))
         {
@@ -94,7 +107,10 @@ public static class DocumentJson
                     Write(writer, ToData(invoice));
                     break;
                 default:
-                    Write(writer, ToData(((DunningLetterDocument)document).Letter));
+                    var letter = ((DunningLetterDocument)document).Letter;
+                    var letterSource = letter.Source();
+                    source = StoredRunSource.Of(letterSource.Context);
+                    Write(writer, ToData(letter, letterSource, apart ? source.Reference : source.Inline));
                     break;
             }
 
@@ -115,7 +131,14 @@ public static class DocumentJson
     /// <exception cref="ArgumentNullException"><paramref name="json"/> or <paramref name="journals"/> is <see langword="null"/>.</exception>
     /// <exception cref="JournalFormatException">The document is malformed, of an unknown version or kind, holds a value the
     /// domain refuses, or is a letter that can no longer be derived exactly as it was queued.</exception>
-    public static async ValueTask<ReceivablesDocument> DeserializeAsync(string json, ICustomerAccountStore journals, CancellationToken cancellationToken)
+    public static ValueTask<ReceivablesDocument> DeserializeAsync(string json, ICustomerAccountStore journals, CancellationToken cancellationToken) =>
+        DeserializeAsync(json, journals, null, cancellationToken);
+
+    /// <summary>
+    /// Reads a document as <see cref="DeserializeAsync(string, ICustomerAccountStore, CancellationToken)"/> does; a dunning
+    /// letter that refers to its run's source by SHA-256 (D16.200) gets it from <paramref name="sourceApart"/>.
+    /// </summary>
+    internal static async ValueTask<ReceivablesDocument> DeserializeAsync(string json, ICustomerAccountStore journals, Func<string, CancellationToken, ValueTask<RunContext>>? sourceApart, CancellationToken cancellationToken)
     {
         Guard.Against.Null(json);
         Guard.Against.Null(journals);
@@ -126,7 +149,7 @@ public static class DocumentJson
             DifferenceNotificationKind => Build<DifferenceNotificationData, ReceivablesDocument>(kind, Read<DifferenceNotificationData>(kind, body), FromData),
             WriteOffNotificationKind => Build<WriteOffNotificationData, ReceivablesDocument>(kind, Read<WriteOffNotificationData>(kind, body), FromData),
             InterestInvoiceKind => Build<InterestInvoiceData, ReceivablesDocument>(kind, Read<InterestInvoiceData>(kind, body), FromData),
-            DunningLetterKind => await DeriveAsync(Read<DunningLetterData>(kind, body), journals, cancellationToken).ConfigureAwait(false),
+            DunningLetterKind => await DeriveAsync(Read<DunningLetterData>(kind, body), journals, sourceApart, cancellationToken).ConfigureAwait(false),
             _ => throw new JournalFormatException($"unknown document kind '{kind}' (known: {string.Join(", ", Kinds)}).", kind),
         };
     }
@@ -175,15 +198,65 @@ public static class DocumentJson
     /// <summary>
     /// The upgrade path: one step per format version. Version 0 (the draft layout) kept the document's members beside
     /// <c>format</c> and named the kind <c>"type"</c>: <c>{"format":0,"type":"PaymentAdvice","id":"…",…}</c>; version 1 nests
-    /// them under <c>"document"</c> and names the kind <c>"kind"</c>.
+    /// them under <c>"document"</c> and names the kind <c>"kind"</c>. Version 2 (D16.200) gathers a dunning letter's run
+    /// request (<c>"run"</c>), <c>"dunningSettings"</c>, <c>"interestSchemes"</c> and <c>"contact"</c> into one member
+    /// <c>"run":{"request":…,"dunningSettings":…,"interestSchemes":…,"contact":…}</c>; other kinds are unchanged.
     /// </summary>
-    private static JsonObject Upgrade(int from, JsonObject document)
+    private static JsonObject Upgrade(int from, JsonObject document) => from switch
     {
-        if (from != 0)
+        0 => UpgradeFromDraft(document),
+        1 => UpgradeFromVersion1(document),
+        _ => throw new JournalFormatException($"no upgrade from document format version {from} exists."),
+    };
+
+    private static JsonObject UpgradeFromVersion1(JsonObject document)
+    {
+        var upgraded = new JsonObject();
+        foreach (var (name, value) in document)
         {
-            throw new JournalFormatException($"no upgrade from document format version {from} exists.");
+            upgraded[name] = name switch
+            {
+                "format" => 2,
+                "document" when document["kind"] is JsonValue kind && kind.TryGetValue<string>(out var text) && text == DunningLetterKind && value is JsonObject body => UpgradeLetterFromVersion1(body),
+                _ => value?.DeepClone(),
+            };
         }
 
+        return upgraded;
+    }
+
+    private static JsonObject UpgradeLetterFromVersion1(JsonObject body)
+    {
+        string[] shared = ["run", "dunningSettings", "interestSchemes", "contact"];
+        if (shared.Any(name => !body.ContainsKey(name)))
+        {
+            throw new JournalFormatException("a format 1 dunning letter needs 'run', 'dunningSettings', 'interestSchemes' and 'contact'.", DunningLetterKind);
+        }
+
+        var letter = new JsonObject();
+        foreach (var (name, value) in body)
+        {
+            if (name == "run")
+            {
+                letter["run"] = new JsonObject
+                {
+                    ["request"] = value?.DeepClone(),
+                    ["dunningSettings"] = body["dunningSettings"]?.DeepClone(),
+                    ["interestSchemes"] = body["interestSchemes"]?.DeepClone(),
+                    ["contact"] = body["contact"]?.DeepClone(),
+                };
+            }
+            else if (Array.IndexOf(shared, name) < 0)
+            {
+                letter[name] = value?.DeepClone();
+            }
+        }
+
+        return letter;
+    }
+
+    private static JsonObject UpgradeFromDraft(JsonObject document)
+    {
         if (!document.TryGetPropertyValue("type", out var type))
         {
             throw new JournalFormatException("a format 0 document needs 'type' (the document kind).");
@@ -206,11 +279,17 @@ public static class DocumentJson
     private static void Write<T>(Utf8JsonWriter writer, T data) => JsonSerializer.Serialize(writer, data, TypeInfo<T>());
 
     private static T Read<T>(string kind, JsonObject body)
+        where T : class => Read(kind, () => body.Deserialize(TypeInfo<T>()));
+
+    private static T Read<T>(string kind, JsonElement element)
+        where T : class => Read(kind, () => element.Deserialize(TypeInfo<T>()));
+
+    private static T Read<T>(string kind, Func<T?> read)
         where T : class
     {
         try
         {
-            return body.Deserialize(TypeInfo<T>()) ?? throw new JournalFormatException("the document is null.", kind);
+            return read() ?? throw new JournalFormatException("the document is null.", kind);
         }
         catch (JsonException ex)
         {
@@ -336,29 +415,12 @@ public static class DocumentJson
     private static ItemInterestPeriod FromData(InterestPeriodData period) =>
         new(FromData(period.Installment), period.FirstDay, period.LastDay, period.Days, period.AnnualRatePercent, period.Principal, period.Amount);
 
-    private static DunningLetterData ToData(DunningLetter letter)
+    private static DunningLetterData ToData(DunningLetter letter, LetterSource source, JsonElement run)
     {
-        var source = letter.Source();
-        var request = source.Context.Request;
         var totals = source.Totals;
         return new DunningLetterData(
             letter.Id,
-            new DunningRunData(
-                request.RunId.Value,
-                request.Company,
-                request.AsOf,
-                request.Branch,
-                request.Customer,
-                request.Level,
-                request.Mode,
-                request.OnlyWhenCreditLimitExceeded,
-                request.PostFees,
-                request.RunDateOverride,
-                request.LimitationWarningHorizon,
-                request.IssueNoticesNow),
-            SettingsElements.Of(source.Context.Settings),
-            SettingsElements.Of(source.Context.InterestSchemes),
-            ToData(source.Context.Contact),
+            run,
             source.Notices?.Select(n => new NoticeData(n.Customer, ToData(n.Installment), n.Level, n.PreviousNotices, n.Open)).ToList(),
             new AccountVersionData(source.Recipient.Customer, source.Recipient.Version),
             source.Group?.Select(a => new AccountVersionData(a.Customer, a.Version)).ToList(),
@@ -373,10 +435,34 @@ public static class DocumentJson
             letter.ContentHash());
     }
 
-    /// <summary>Derives a stored letter again from the journals as they stood at the stored versions, and checks it.</summary>
-    private static async ValueTask<ReceivablesDocument> DeriveAsync(DunningLetterData data, ICustomerAccountStore journals, CancellationToken cancellationToken)
+    /// <summary>The stored shape of what every letter of a run shares (D16.200).</summary>
+    private static RunSourceData ToData(RunContext context)
     {
-        var source = Build(DunningLetterKind, data, ToSource);
+        var request = context.Request;
+        return new RunSourceData(
+            new DunningRunData(
+                request.RunId.Value,
+                request.Company,
+                request.AsOf,
+                request.Branch,
+                request.Customer,
+                request.Level,
+                request.Mode,
+                request.OnlyWhenCreditLimitExceeded,
+                request.PostFees,
+                request.RunDateOverride,
+                request.LimitationWarningHorizon,
+                request.IssueNoticesNow),
+            SettingsElements.Of(context.Settings),
+            SettingsElements.Of(context.InterestSchemes),
+            ToData(context.Contact));
+    }
+
+    /// <summary>Derives a stored letter again from the journals as they stood at the stored versions, and checks it.</summary>
+    private static async ValueTask<ReceivablesDocument> DeriveAsync(DunningLetterData data, ICustomerAccountStore journals, Func<string, CancellationToken, ValueTask<RunContext>>? sourceApart, CancellationToken cancellationToken)
+    {
+        var context = await RunContextOfAsync(data, sourceApart, cancellationToken).ConfigureAwait(false);
+        var source = Build(DunningLetterKind, data, d => ToSource(d, context));
         var recipient = await AccountAtAsync(data.Id, data.Recipient, journals, cancellationToken).ConfigureAwait(false);
         List<CustomerAccount>? group = null;
         if (data.Group is { } members)
@@ -404,9 +490,31 @@ public static class DocumentJson
         return new DunningLetterDocument(derived);
     }
 
-    private static LetterSource ToSource(DunningLetterData data)
+    /// <summary>The run's source of a stored letter: written inside it, or stored apart under its SHA-256 (D16.200).</summary>
+    private static async ValueTask<RunContext> RunContextOfAsync(DunningLetterData data, Func<string, CancellationToken, ValueTask<RunContext>>? sourceApart, CancellationToken cancellationToken)
     {
-        var run = data.Run;
+        switch (data.Run.ValueKind)
+        {
+            case JsonValueKind.Object:
+                return Build(DunningLetterKind, Read<RunSourceData>(DunningLetterKind, data.Run), ToContext);
+            case JsonValueKind.String:
+                var sha256 = data.Run.GetString()!;
+                if (sourceApart is null)
+                {
+                    throw new JournalFormatException(
+                        $"letter '{data.Id}' refers to its run's source stored apart ({sha256}); read it through the outbox that stored it.",
+                        DunningLetterKind);
+                }
+
+                return await sourceApart(sha256, cancellationToken).ConfigureAwait(false);
+            default:
+                throw new JournalFormatException($"'run' of letter '{data.Id}' must be the run's source (an object) or its SHA-256 (a string).", DunningLetterKind);
+        }
+    }
+
+    private static RunContext ToContext(RunSourceData data)
+    {
+        var run = data.Request;
         var request = new DunningRunRequest(new DunningRunId(run.RunId), run.Company, run.AsOf)
         {
             Branch = run.Branch,
@@ -419,11 +527,15 @@ public static class DocumentJson
             LimitationWarningHorizon = run.LimitationWarningHorizon,
             IssueNoticesNow = run.IssueNoticesNow,
         };
-        var context = new RunContext(
+        return new RunContext(
             request,
             SettingsJson.DeserializeDunningSettings(data.DunningSettings.GetRawText()),
             SettingsJson.DeserializeInterestSchemes(data.InterestSchemes.GetRawText()),
             FromData(data.Contact));
+    }
+
+    private static LetterSource ToSource(DunningLetterData data, RunContext context)
+    {
         var totals = data.Totals;
         return new LetterSource(
             context,

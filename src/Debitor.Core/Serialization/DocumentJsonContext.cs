@@ -88,18 +88,17 @@ internal sealed record InterestInvoiceItemData(EntryId Item, string DocumentNumb
 internal sealed record InstallmentInterestData(InstallmentData Installment, Money Total);
 
 /// <summary>
-/// The stored shape of a <see cref="Documents.DunningLetterDocument"/> (D13.50): not the letter's lines, but everything
-/// the letter is computed from besides the journals — the run request, the company's dunning settings and interest schemes
-/// as the run read them (<see cref="SettingsJson"/> documents), our contact, the notices the processed proposal allowed,
-/// the letter's own parameters and totals, and the version each account stood at. Reading derives the letter again from
-/// those journal prefixes (which never change) and checks it against <see cref="ContentHash"/>.
+/// The stored shape of a <see cref="Documents.DunningLetterDocument"/> (D13.50, format 2 since D16.200): not the letter's
+/// lines, but everything the letter is computed from besides the journals — the run's source (<see cref="Run"/>), the
+/// notices the processed proposal allowed, the letter's own parameters and totals, and the version each account stood at.
+/// Reading derives the letter again from those journal prefixes (which never change) and checks it against
+/// <see cref="ContentHash"/>. <see cref="Run"/> is the run's source: a <see cref="RunSourceData"/> object written inline,
+/// or the lower-case hexadecimal SHA-256 (a JSON string) of the run source document a database outbox stores apart, once
+/// per run (D16.200).
 /// </summary>
 internal sealed record DunningLetterData(
     string Id,
-    DunningRunData Run,
-    JsonElement DunningSettings,
-    JsonElement InterestSchemes,
-    ContactData Contact,
+    JsonElement Run,
     IReadOnlyList<NoticeData>? Notices,
     AccountVersionData Recipient,
     IReadOnlyList<AccountVersionData>? Group,
@@ -112,6 +111,16 @@ internal sealed record DunningLetterData(
     int OnlyLevel,
     LetterTotalsData Totals,
     string ContentHash);
+
+/// <summary>
+/// What every letter of a run shares (D16.200): the run request, the company's dunning settings and interest schemes as
+/// the run read them (<see cref="SettingsJson"/> documents) and our contact.
+/// </summary>
+internal sealed record RunSourceData(
+    DunningRunData Request,
+    JsonElement DunningSettings,
+    JsonElement InterestSchemes,
+    ContactData Contact);
 
 /// <summary>The stored shape of a <see cref="DunningRunRequest"/>.</summary>
 internal sealed record DunningRunData(
@@ -147,6 +156,7 @@ internal sealed record LetterTotalsData(decimal Overdue, decimal Credit, decimal
 [JsonSerializable(typeof(WriteOffNotificationData))]
 [JsonSerializable(typeof(InterestInvoiceData))]
 [JsonSerializable(typeof(DunningLetterData))]
+[JsonSerializable(typeof(RunSourceData))]
 internal sealed partial class DocumentJsonContext : JsonSerializerContext
 {
     private static readonly Lazy<JsonSerializerOptions> StrictOptions = new(CreateOptions);

@@ -11,7 +11,7 @@ namespace Debitor.Core.Tests.Serialization;
 /// <summary>The document format of the outbox (D13.50): golden files per kind, the upgrade path, strict reading, letters derived again.</summary>
 public sealed class DocumentJsonTests
 {
-    private static readonly Lazy<Task<(InMemoryCustomerAccountStore Store, IReadOnlyList<ReceivablesDocument> Documents)>> Samples = new(async () =>
+    internal static readonly Lazy<Task<(InMemoryCustomerAccountStore Store, IReadOnlyList<ReceivablesDocument> Documents)>> Samples = new(async () =>
     {
         var store = new InMemoryCustomerAccountStore();
         return (store, await OutboxSampleDocuments.WriteAsync(store));
@@ -95,14 +95,14 @@ public sealed class DocumentJsonTests
         Assert.Equal(new EntryId("R-1"), read.Item);
         Assert.Equal(new Money(100.00m, Currency.EUR), read.Owed);
         Assert.Equal("10.00", read.RemainingOpen.Amount.ToString(CultureInfo.InvariantCulture));
-        Assert.StartsWith("{\"format\":1,\"kind\":\"DifferenceNotification\",\"document\":{", DocumentJson.Serialize(read), StringComparison.Ordinal);
+        Assert.StartsWith("{\"format\":2,\"kind\":\"DifferenceNotification\",\"document\":{", DocumentJson.Serialize(read), StringComparison.Ordinal);
     }
 
     public static TheoryData<string, string> BrokenDocuments() => new()
     {
         { "not JSON", "{" },
         { "no format", """{"kind":"PaymentAdvice","document":{}}""" },
-        { "future format", """{"format":2,"kind":"PaymentAdvice","document":{}}""" },
+        { "future format", """{"format":3,"kind":"PaymentAdvice","document":{}}""" },
         { "unknown kind", """{"format":1,"kind":"Mahnbescheid","document":{}}""" },
         { "extra envelope member", """{"format":1,"kind":"WriteOffNotification","document":{},"x":1}""" },
         { "missing member", """{"format":1,"kind":"WriteOffNotification","document":{"id":"w","date":"2026-11-23","customer":"K-1","recipient":"K-1","contact":{"name":"E","phone":null,"email":null}}}""" },
@@ -172,8 +172,8 @@ public sealed class DocumentJsonTests
     private static object Line(Core.Dunning.DunningLine l) =>
         (l.Customer, l.CustomerName, l.Installment, l.ItemKind, l.DocumentNumber, l.DocumentDate, l.DueDate, l.Amount, l.OpenAmount, l.Status, l.Level, l.PreviousLevel, l.PreviousNotices, l.Fee, l.Interest, string.Join(";", l.InterestPeriods), l.NextLevel, l.NextLevelDate, l.Explanation, l.LevelTextKey);
 
-    private static string Indented(string json) =>
+    internal static string Indented(string json) =>
         JsonNode.Parse(json)!.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
 
-    private static string SourceGoldenDirectory([CallerFilePath] string source = "") => Path.Combine(Path.GetDirectoryName(source)!, "GoldenDocuments");
+    internal static string SourceGoldenDirectory([CallerFilePath] string source = "") => Path.Combine(Path.GetDirectoryName(source)!, "GoldenDocuments");
 }

@@ -21,7 +21,7 @@ public sealed class DocumentJsonWriterTests
         {
             var written = DocumentJson.Serialize(document);
             Assert.Equal(JsonNode.Parse(written)!.ToJsonString(), written);
-            Assert.StartsWith("{\"format\":1,\"kind\":\"" + DocumentJson.KindOf(document) + "\",\"document\":{", written, StringComparison.Ordinal);
+            Assert.StartsWith("{\"format\":2,\"kind\":\"" + DocumentJson.KindOf(document) + "\",\"document\":{", written, StringComparison.Ordinal);
         });
     }
 }

@@ -90,39 +90,7 @@ public sealed class TrueTypeHintsTests
         Assert.Contains("Müller & Söhne GmbH", PdfText(document), StringComparison.Ordinal);
     }
 
-    /// <summary>Glyph ids asked for directly, not through the font's character map.</summary>
-    private static int? Identity(int glyph) => glyph;
-
-    /// <summary>The outline as SVG path commands with every coordinate.</summary>
-    private static string Describe(IReadOnlyList<PdfSubpath>? path)
-    {
-        var svg = new StringBuilder();
-        foreach (var command in path?.SelectMany(s => s.Commands) ?? [])
-        {
-            command.WriteSvg(svg, 0);
-        }
-
-        return svg.ToString();
-    }
-
     /// <summary><c>numGlyphs</c> from the font's <c>maxp</c> table.</summary>
     private static int GlyphCount(byte[] bytes, TrueTypeFont font) =>
         System.Buffers.Binary.BinaryPrimitives.ReadUInt16BigEndian(bytes.AsSpan((int)font.TableHeaders["maxp"].Offset + 4));
-
-    /// <summary>The decompressed font programs of a PDF: the streams whose dictionary has <c>/Length1</c>.</summary>
-    private static List<byte[]> FontPrograms(byte[] pdf)
-    {
-        var raw = Encoding.Latin1.GetString(pdf);
-        var programs = new List<byte[]>();
-        foreach (System.Text.RegularExpressions.Match match in System.Text.RegularExpressions.Regex.Matches(raw, @"<<([^>]*/Length1[^>]*)>>\s*stream\r?\n"))
-        {
-            var length = int.Parse(System.Text.RegularExpressions.Regex.Match(match.Groups[1].Value, @"/Length (\d+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
-            using var zlib = new System.IO.Compression.ZLibStream(new MemoryStream(pdf, match.Index + match.Length, length), System.IO.Compression.CompressionMode.Decompress);
-            using var plain = new MemoryStream();
-            zlib.CopyTo(plain);
-            programs.Add(plain.ToArray());
-        }
-
-        return programs;
-    }
 }

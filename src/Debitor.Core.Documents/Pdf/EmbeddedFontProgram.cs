@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using System.IO.Compression;
-using System.Security.Cryptography;
 using System.Text;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
@@ -9,85 +6,79 @@ using PdfSharp.Pdf.Advanced;
 namespace Debitor.Core.Documents.Rendering.Pdf;
 
 /// <summary>
-/// One face's font objects for a fixed set of characters — the Type0 font, its CIDFontType2 descendant, the font
-/// descriptor, the compressed subset font program and the ToUnicode map — built once per process and copied into every
-/// document that needs no other glyph (D16.150). PDFsharp builds the subset and the descriptor (by drawing the
-/// characters once into a scratch document); the widths array and the ToUnicode map are written here from the face's
-/// own tables, compactly and with at most 100 entries per CMap block.
+/// One face's font objects — the Type0 font, its CIDFontType2 descendant, the font descriptor, the font program and the
+/// ToUnicode map — added to each document with a program of exactly the glyphs the document draws on that face
+/// (D16.210). The objects' fixed entries (font names, descriptor metrics) are taken once per process from what
+/// PDFsharp writes for the face (by drawing a character into a scratch document); per document the subset tag, the
+/// widths array, the font program (<see cref="TrueTypeSubsetter"/>) and the ToUnicode map are written here.
 /// </summary>
-/// <remarks>PDFsharp's subsets keep the face's glyph ids (the CID-to-GID map is the identity), so a content stream
-/// written for one program shows the same glyphs with any other program of the same face.</remarks>
+/// <remarks>A document's character ids are assigned in the order its text first draws each character (1, 2, …), and
+/// each id is both the content stream's code and the program's glyph id (the CID-to-GID map is the identity); two
+/// characters drawn with one glyph of the face get an id each, so every character extracts as itself — also one the face
+/// has no glyph for (it prints as the missing-glyph box).</remarks>
 internal sealed class EmbeddedFontProgram
 {
-    /// <summary>Fallback programs built for documents with characters outside the repertoire, kept up to this many.</summary>
-    private const int MaxFallbacks = 256;
-
     private static readonly XPdfFontOptions Unicode = new(PdfFontEncoding.Unicode);
-    private static readonly ConcurrentDictionary<string, EmbeddedFontProgram> Fallbacks = new(StringComparer.Ordinal);
-    private readonly Part.Dictionary[] _objects;
-    private readonly byte[]?[] _streams;
 
-    private EmbeddedFontProgram(FaceMetrics face, string characters, bool bold)
+    [ThreadStatic]
+    private static byte[]? _toUnicode;
+
+    private readonly FaceMetrics _face;
+    private readonly TrueTypeSubsetter _subsetter;
+    private readonly Part.Dictionary[] _objects;
+    private readonly int _descendant;
+    private readonly int _toUnicodeAt;
+    private readonly int _fontFile;
+
+    public EmbeddedFontProgram(FaceMetrics face, bool bold, TrueTypeSubsetter subsetter)
     {
+        _face = face;
+        _subsetter = subsetter;
         EmbeddedFonts.Install();
         using var scratch = new PdfDocument();
         var page = scratch.AddPage();
         using (var g = XGraphics.FromPdfPage(page))
         {
-            g.DrawString(characters, new XFont(EmbeddedFonts.Family, 10, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, Unicode), XBrushes.Black, 0, 20);
+            g.DrawString("A", new XFont(EmbeddedFonts.Family, 10, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, Unicode), XBrushes.Black, 0, 20);
         }
 
         scratch.Save(Stream.Null);
         var fonts = page.Resources.Elements.GetDictionary("/Font")!;
         var type0 = (PdfDictionary)((PdfReference)fonts.Elements.Values.Single()!).Value;
-        var tag = Tag(face.Name, characters);
         var objects = new List<PdfDictionary>();
-        var parts = new List<Part.Dictionary>();
-        var streams = new List<byte[]?>();
         Collect(type0, objects);
-        foreach (var dictionary in objects)
+        var parts = objects.Select(d => Snapshot(d, objects)).ToArray();
+        _descendant = objects.FindIndex(d => d.Elements.GetName("/Subtype") == "/CIDFontType2");
+        _toUnicodeAt = objects.IndexOf((PdfDictionary)((PdfReference)type0.Elements["/ToUnicode"]!).Value);
+        _fontFile = objects.FindIndex(d => d.Elements.ContainsKey("/Length1"));
+        if (_descendant < 0 || _toUnicodeAt < 0 || _fontFile < 0)
         {
-            streams.Add(dictionary.Stream is { } stream ? StreamBytes(dictionary, stream) : null);
-            parts.Add(Snapshot(dictionary, objects, tag));
+            throw new InvalidOperationException("PDFsharp wrote the face without a CIDFontType2 font, ToUnicode map or font program.");
         }
 
-        // Widths and ToUnicode map from the face's tables for exactly this program's characters.
-        var cid = objects.FindIndex(d => d.Elements.GetName("/Subtype") == "/CIDFontType2");
-        parts[cid] = parts[cid].With("/W", new Part.Value(new PdfLiteral(WidthArray(face, characters))));
-        var toUnicode = objects.IndexOf((PdfDictionary)((PdfReference)type0.Elements["/ToUnicode"]!).Value);
-        parts[toUnicode] = new Part.Dictionary([new("/Filter", new Part.Value(new PdfName("/FlateDecode")))]);
-        streams[toUnicode] = Compress(Encoding.ASCII.GetBytes(ToUnicodeMap(face, characters)));
-        _objects = [.. parts];
-        _streams = [.. streams];
-        FontFileBytes = streams.Sum(s => s?.Length ?? 0);
+        parts[_descendant] = parts[_descendant].Without("/W");
+        parts[_toUnicodeAt] = new Part.Dictionary([]);
+        parts[_fontFile] = parts[_toUnicodeAt];
+        _objects = parts;
     }
-
-    /// <summary>The compressed bytes of the font program and maps one document carries.</summary>
-    public int FontFileBytes { get; }
-
-    /// <summary>The program for the face's characters in <paramref name="repertoire"/> (built once per face by the caller).</summary>
-    public static EmbeddedFontProgram ForRepertoire(FaceMetrics face, bool bold, string repertoire) =>
-        new(face, Present(face, repertoire), bold);
 
     /// <summary>
-    /// The program for a document whose text on this face needs <paramref name="extra"/> characters outside the
-    /// repertoire: the repertoire and those characters, built like a per-document subset the first time and then kept.
+    /// Adds the face's font objects for <paramref name="characters"/> (the document's characters on this face in id order:
+    /// the first has id 1) to <paramref name="document"/> and returns the Type0 font to reference.
     /// </summary>
-    public static EmbeddedFontProgram ForExtra(FaceMetrics face, bool bold, string repertoire, string extra)
+    public PdfDictionary AddTo(PdfDocument document, ReadOnlySpan<char> characters)
     {
-        var key = face.Name + "\n" + extra;
-        if (Fallbacks.TryGetValue(key, out var cached))
+        var glyphs = new ushort[characters.Length];
+        for (var i = 0; i < glyphs.Length; i++)
         {
-            return cached;
+            glyphs[i] = _face.Glyph(characters[i]);
         }
 
-        var program = new EmbeddedFontProgram(face, Present(face, repertoire + extra), bold);
-        return Fallbacks.Count < MaxFallbacks ? Fallbacks.GetOrAdd(key, program) : program;
-    }
-
-    /// <summary>Adds a copy of the font objects to <paramref name="document"/> and returns the Type0 font to reference.</summary>
-    public PdfDictionary AddTo(PdfDocument document)
-    {
+        // The program is stored as it is: outlines hardly compress, and Flate over them cost more CPU than the letter's
+        // layout (D16.211); the ToUnicode map is written compactly and stored as it is too (D16.214).
+        var program = _subsetter.Subset(glyphs).ToArray();
+        var map = ToUnicodeMap(characters).ToArray();
+        var tag = Tag(_face.Name, characters);
         var copies = new PdfDictionary[_objects.Length];
         for (var i = 0; i < copies.Length; i++)
         {
@@ -97,29 +88,37 @@ internal sealed class EmbeddedFontProgram
 
         for (var i = 0; i < copies.Length; i++)
         {
-            _objects[i].Fill(copies[i], copies, document);
-            if (_streams[i] is { } bytes)
-            {
-                copies[i].CreateStream(bytes);
-            }
+            _objects[i].Fill(copies[i], copies, document, tag);
         }
 
+        copies[_descendant].Elements["/W"] = new PdfLiteral(WidthArray(glyphs));
+        copies[_fontFile].Elements.SetInteger("/Length1", program.Length);
+        copies[_fontFile].CreateStream(program);
+        copies[_toUnicodeAt].CreateStream(map);
         return copies[0];
     }
 
-    /// <summary>The characters of <paramref name="characters"/> the face has a glyph for, each once, in order.</summary>
-    private static string Present(FaceMetrics face, string characters) =>
-        new([.. characters.Where(c => face.Glyph(c) != 0).Distinct().Order()]);
-
     /// <summary>A subset tag (six capital letters) derived from the face and the characters, so equal subsets are named alike.</summary>
-    private static string Tag(string face, string characters)
+    private static string Tag(string face, ReadOnlySpan<char> characters)
     {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(face + "\n" + characters));
+        // FNV-1a (64 bit) over the face name and the characters: stable across processes and machines.
+        var hash = 14695981039346656037UL;
+        foreach (var c in face)
+        {
+            hash = unchecked((hash ^ c) * 1099511628211UL);
+        }
+
+        foreach (var c in characters)
+        {
+            hash = unchecked((hash ^ c) * 1099511628211UL);
+        }
+
         return string.Create(6, hash, static (span, h) =>
         {
             for (var i = 0; i < span.Length; i++)
             {
-                span[i] = (char)('A' + (h[i] % 26));
+                span[i] = (char)('A' + (int)(h % 26));
+                h /= 26;
             }
         });
     }
@@ -162,118 +161,133 @@ internal sealed class EmbeddedFontProgram
         }
     }
 
-    private static Part.Dictionary Snapshot(PdfDictionary dictionary, List<PdfDictionary> objects, string tag) =>
-        new([.. dictionary.Elements.Where(e => e.Key != "/Length").Select(e => new KeyValuePair<string, Part>(e.Key, SnapshotItem(e.Value, objects, tag)))]);
+    private static Part.Dictionary Snapshot(PdfDictionary dictionary, List<PdfDictionary> objects) =>
+        new([.. dictionary.Elements.Where(e => e.Key != "/Length").Select(e => new KeyValuePair<string, Part>(e.Key, SnapshotItem(e.Value, objects)))]);
 
-    private static Part SnapshotItem(PdfItem? item, List<PdfDictionary> objects, string tag) => item switch
+    private static Part SnapshotItem(PdfItem? item, List<PdfDictionary> objects) => item switch
     {
         PdfReference { Value: PdfDictionary target } => new Part.Reference(objects.IndexOf(target)),
-        PdfArray array => new Part.Array([.. array.Elements.Select(e => SnapshotItem(e, objects, tag))]),
-        PdfDictionary direct => Snapshot(direct, objects, tag),
-        PdfName name when name.Value.Length > 8 && name.Value[7] == '+' => new Part.Value(new PdfName("/" + tag + name.Value[7..])),
+        PdfArray array => new Part.Array([.. array.Elements.Select(e => SnapshotItem(e, objects))]),
+        PdfDictionary direct => Snapshot(direct, objects),
+        PdfName name when name.Value.Length > 8 && name.Value[7] == '+' => new Part.Tagged(name.Value[7..]),
         _ => new Part.Value(item ?? PdfNull.Value),
     };
 
+    /// <summary>The <c>/W</c> array: the widths of ids 0 (the missing glyph) to n in one run, <c>[0[w0 w1 … wn]]</c>.</summary>
+    private string WidthArray(ushort[] glyphs)
+    {
+        var w = new StringBuilder((glyphs.Length * 5) + 8);
+        w.Append("[0[").Append(_face.PdfWidth(0));
+        foreach (var glyph in glyphs)
+        {
+            w.Append(' ').Append(_face.PdfWidth(glyph));
+        }
+
+        return w.Append("]]").ToString();
+    }
+
     /// <summary>
-    /// The stream's bytes compressed as small as Flate makes them (done once, so the smallest setting is cheap); the
-    /// font program (the stream with <c>/Length1</c>) without its hinting (D16.190).
+    /// The ToUnicode CMap: ids 1…n to the document's characters as ranges with a destination array
+    /// (<c>&lt;0001&gt; &lt;00FF&gt; [&lt;0041&gt; …]</c>, ISO 32000-1, 9.10.3), each range within one high byte of the id and at
+    /// most 100 ranges a block; a lone surrogate half (which no face here draws) maps to U+FFFD. The bytes lie in a buffer
+    /// of this thread.
     /// </summary>
-    private static byte[] StreamBytes(PdfDictionary dictionary, PdfDictionary.PdfStream stream)
+    private static ReadOnlySpan<byte> ToUnicodeMap(ReadOnlySpan<char> characters)
     {
-        var plain = stream.UnfilteredValue;
-        if (dictionary.Elements.ContainsKey("/Length1"))
+        var start = "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n"u8;
+        var end = "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n"u8;
+        var ranges = (characters.Length / 256) + 1;
+        var size = start.Length + end.Length + (characters.Length * 7) + (ranges * 20) + (((ranges / 100) + 1) * 32);
+        var buffer = _toUnicode is { } kept && kept.Length >= size ? kept : _toUnicode = new byte[Math.Max(size, 4096)];
+        start.CopyTo(buffer);
+        var at = start.Length;
+        var id = 1;
+        var last = characters.Length;
+        while (id <= last)
         {
-            plain = TrueTypeHints.Strip(plain);
-            dictionary.Elements.SetInteger("/Length1", plain.Length);
-        }
-
-        dictionary.Elements.SetName("/Filter", "/FlateDecode");
-        return Compress(plain);
-    }
-
-    private static byte[] Compress(byte[] plain)
-    {
-        using var output = new MemoryStream();
-        using (var zlib = new ZLibStream(output, CompressionLevel.SmallestSize, leaveOpen: true))
-        {
-            zlib.Write(plain);
-        }
-
-        return output.ToArray();
-    }
-
-    /// <summary>The <c>/W</c> array: runs of consecutive glyph ids as <c>first [w1 w2 …]</c>.</summary>
-    private static string WidthArray(FaceMetrics face, string characters)
-    {
-        var glyphs = characters.Select(face.Glyph).Distinct().Order().ToArray();
-        var w = new StringBuilder("[");
-        for (var i = 0; i < glyphs.Length;)
-        {
-            w.Append(CultureInfo.InvariantCulture, $"{glyphs[i]}[");
-            var j = i;
-            do
+            // Up to 100 ranges in this block, each from id to the end of its high byte (or the last id).
+            var blockRanges = 0;
+            for (var probe = id; probe <= last && blockRanges < 100; probe = (probe | 0xFF) + 1)
             {
-                w.Append(CultureInfo.InvariantCulture, $"{(j > i ? " " : "")}{face.PdfWidth(glyphs[j])}");
-                j++;
-            }
-            while (j < glyphs.Length && glyphs[j] == glyphs[j - 1] + 1);
-            w.Append(']');
-            i = j;
-        }
-
-        return w.Append(']').ToString();
-    }
-
-    /// <summary>The ToUnicode CMap: each glyph to the first character (in code order) that shows it, 100 entries a block.</summary>
-    private static string ToUnicodeMap(FaceMetrics face, string characters)
-    {
-        var map = new SortedDictionary<ushort, char>();
-        foreach (var c in characters)
-        {
-            map.TryAdd(face.Glyph(c), c);
-        }
-
-        var text = new StringBuilder("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n" +
-            "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n" +
-            "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-        foreach (var block in map.Chunk(100))
-        {
-            text.Append(CultureInfo.InvariantCulture, $"{block.Length} beginbfchar\n");
-            foreach (var (glyph, c) in block)
-            {
-                text.Append(CultureInfo.InvariantCulture, $"<{glyph:X4}> <{(int)c:X4}>\n");
+                blockRanges++;
             }
 
-            text.Append("endbfchar\n");
+            blockRanges.TryFormat(buffer.AsSpan(at), out var written, default, CultureInfo.InvariantCulture);
+            at += written;
+            " beginbfrange\n"u8.CopyTo(buffer.AsSpan(at));
+            at += 14;
+            for (var r = 0; r < blockRanges; r++)
+            {
+                var to = Math.Min(id | 0xFF, last);
+                buffer[at] = (byte)'<';
+                Hex4(buffer.AsSpan(at + 1), id);
+                "> <"u8.CopyTo(buffer.AsSpan(at + 5));
+                Hex4(buffer.AsSpan(at + 8), to);
+                "> ["u8.CopyTo(buffer.AsSpan(at + 12));
+                at += 15;
+                for (; id <= to; id++)
+                {
+                    var c = characters[id - 1];
+                    buffer[at] = (byte)'<';
+                    Hex4(buffer.AsSpan(at + 1), char.IsSurrogate(c) ? '\uFFFD' : c);
+                    buffer[at + 5] = (byte)'>';
+                    buffer[at + 6] = (byte)' ';
+                    at += 7;
+                }
+
+                buffer[at - 1] = (byte)']';
+                buffer[at++] = (byte)'\n';
+            }
+
+            "endbfrange\n"u8.CopyTo(buffer.AsSpan(at));
+            at += 11;
         }
 
-        return text.Append("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n").ToString();
+        end.CopyTo(buffer.AsSpan(at));
+        return buffer.AsSpan(0, at + end.Length);
+    }
+
+    /// <summary>Writes <paramref name="value"/> as four upper-case hexadecimal digits.</summary>
+    public static void Hex4(Span<byte> target, int value)
+    {
+        for (var i = 3; i >= 0; i--)
+        {
+            var digit = value & 15;
+            target[i] = (byte)(digit < 10 ? '0' + digit : 'A' + digit - 10);
+            value >>= 4;
+        }
     }
 
     /// <summary>A snapshot of a PDF value, rebuilt for each document (arrays and dictionaries belong to one document).</summary>
     private abstract record Part
     {
-        public abstract PdfItem Build(PdfDictionary[] objects, PdfDocument document);
+        public abstract PdfItem Build(PdfDictionary[] objects, PdfDocument document, string tag);
 
         /// <summary>A value that belongs to no document (name, number, string, literal): shared.</summary>
         public sealed record Value(PdfItem Item) : Part
         {
-            public override PdfItem Build(PdfDictionary[] objects, PdfDocument document) => Item;
+            public override PdfItem Build(PdfDictionary[] objects, PdfDocument document, string tag) => Item;
+        }
+
+        /// <summary>A subset's font name: the document's subset tag and <paramref name="Rest"/> (<c>+</c> and the face's name).</summary>
+        public sealed record Tagged(string Rest) : Part
+        {
+            public override PdfItem Build(PdfDictionary[] objects, PdfDocument document, string tag) => new PdfName("/" + tag + Rest);
         }
 
         public sealed record Reference(int Index) : Part
         {
-            public override PdfItem Build(PdfDictionary[] objects, PdfDocument document) => objects[Index].Reference!;
+            public override PdfItem Build(PdfDictionary[] objects, PdfDocument document, string tag) => objects[Index].Reference!;
         }
 
         public sealed record Array(Part[] Items) : Part
         {
-            public override PdfItem Build(PdfDictionary[] objects, PdfDocument document)
+            public override PdfItem Build(PdfDictionary[] objects, PdfDocument document, string tag)
             {
                 var array = new PdfArray(document);
                 foreach (var item in Items)
                 {
-                    array.Elements.Add(item.Build(objects, document));
+                    array.Elements.Add(item.Build(objects, document, tag));
                 }
 
                 return array;
@@ -282,20 +296,20 @@ internal sealed class EmbeddedFontProgram
 
         public sealed record Dictionary(KeyValuePair<string, Part>[] Elements) : Part
         {
-            public Dictionary With(string key, Part value) => new([.. Elements.Where(e => e.Key != key), new(key, value)]);
+            public Dictionary Without(string key) => new([.. Elements.Where(e => e.Key != key)]);
 
-            public void Fill(PdfDictionary target, PdfDictionary[] objects, PdfDocument document)
+            public void Fill(PdfDictionary target, PdfDictionary[] objects, PdfDocument document, string tag)
             {
                 foreach (var (key, value) in Elements)
                 {
-                    target.Elements[key] = value.Build(objects, document);
+                    target.Elements[key] = value.Build(objects, document, tag);
                 }
             }
 
-            public override PdfItem Build(PdfDictionary[] objects, PdfDocument document)
+            public override PdfItem Build(PdfDictionary[] objects, PdfDocument document, string tag)
             {
                 var dictionary = new PdfDictionary(document);
-                Fill(dictionary, objects, document);
+                Fill(dictionary, objects, document, tag);
                 return dictionary;
             }
         }

@@ -4,17 +4,27 @@ using PdfSharp.Pdf;
 namespace Debitor.Core.Documents.Rendering.Pdf;
 
 /// <summary>
-/// A document's A4 pages as PDFsharp objects, each drawn by a <see cref="PageContent"/>, and the document's fonts: when
-/// the layout is done, <see cref="Finish"/> adds the shared font program of each face used (or, for a text outside
-/// the repertoire, a program with its extra glyphs), references it from every page and attaches the compressed
-/// content streams (D16.151).
+/// A document's A4 pages as PDFsharp objects, each drawn by a <see cref="PageContent"/>, and the document's fonts: each
+/// character a text draws gets the next id of its face (D16.210); when the layout is done, <see cref="Finish"/> adds
+/// each face's font objects with a program of exactly those characters' glyphs, references them from every page and
+/// attaches the compressed content streams (D16.151).
 /// </summary>
-internal sealed class LetterPages(PdfDocument document)
+internal sealed class LetterPages
 {
+    /// <summary>Each thread's character ids, kept between documents (a document's are cleared when the next starts).</summary>
+    [ThreadStatic]
+    private static Characters? _kept;
+
+    private readonly PdfDocument _document;
+    private readonly Characters _characters;
     private readonly List<(PdfPage Page, PageContent Content)> _pages = [];
-    private readonly bool[] _used = new bool[2];
-    private readonly bool[] _wide = new bool[2];
-    private readonly SortedSet<char>?[] _extra = new SortedSet<char>?[2];
+
+    public LetterPages(PdfDocument document)
+    {
+        _document = document;
+        _characters = _kept ??= new Characters();
+        _characters.Clear();
+    }
 
     public int Count => _pages.Count;
 
@@ -22,28 +32,33 @@ internal sealed class LetterPages(PdfDocument document)
 
     public PageContent Add()
     {
-        var page = document.AddPage();
+        var page = _document.AddPage();
         page.Size = PdfSharp.PageSize.A4;
         var content = new PageContent(this, page.Height.Point);
         _pages.Add((page, content));
         return content;
     }
 
-    /// <summary>Records that a text on the face shows <paramref name="c"/>.</summary>
-    public void Note(bool bold, char c)
+    /// <summary>The id of <paramref name="c"/> on the face in this document: the next free one when first drawn.</summary>
+    /// <exception cref="InvalidOperationException">The document draws more than 65,534 different characters on one face.</exception>
+    public ushort Id(int face, char c)
     {
-        var face = bold ? 1 : 0;
-        _used[face] = true;
-        if (LetterFaces.IsWestern(c))
+        var ids = _characters.Ids[face];
+        var id = ids[c];
+        if (id == 0)
         {
-            return;
+            var drawn = _characters.Drawn[face];
+            if (drawn.Count >= ushort.MaxValue - 1)
+            {
+                throw new InvalidOperationException("A document draws at most 65,534 different characters per face.");
+            }
+
+            drawn.Add(c);
+            id = (ushort)drawn.Count;
+            ids[c] = id;
         }
 
-        _wide[face] = true;
-        if (!LetterFaces.InRepertoire(c) && LetterFaces.Face(bold).Glyph(c) != 0)
-        {
-            (_extra[face] ??= []).Add(c);
-        }
+        return id;
     }
 
     public void Finish()
@@ -51,19 +66,16 @@ internal sealed class LetterPages(PdfDocument document)
         var fonts = new PdfDictionary?[2];
         for (var face = 0; face < 2; face++)
         {
-            if (_used[face])
+            var drawn = _characters.Drawn[face];
+            if (drawn.Count > 0)
             {
-                var bold = face == 1;
-                var program = _extra[face] is { } extra
-                    ? EmbeddedFontProgram.ForExtra(LetterFaces.Face(bold), bold, LetterFaces.Repertoire, new string([.. extra]))
-                    : LetterFaces.Program(bold, _wide[face]);
-                fonts[face] = program.AddTo(document);
+                fonts[face] = LetterFaces.Program(face == 1).AddTo(_document, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(drawn));
             }
         }
 
         foreach (var (page, content) in _pages)
         {
-            var resources = new PdfDictionary(document);
+            var resources = new PdfDictionary(_document);
             for (var face = 0; face < 2; face++)
             {
                 if (fonts[face] is { } font)
@@ -78,11 +90,32 @@ internal sealed class LetterPages(PdfDocument document)
             stream.Elements.SetName("/Filter", "/FlateDecode");
         }
     }
+
+    /// <summary>Per face, each character's id (0: not drawn yet) and the characters drawn, in id order.</summary>
+    private sealed class Characters
+    {
+        public readonly ushort[][] Ids = [new ushort[char.MaxValue + 1], new ushort[char.MaxValue + 1]];
+        public readonly List<char>[] Drawn = [[], []];
+
+        public void Clear()
+        {
+            for (var face = 0; face < 2; face++)
+            {
+                foreach (var c in Drawn[face])
+                {
+                    Ids[face][c] = 0;
+                }
+
+                Drawn[face].Clear();
+            }
+        }
+    }
 }
 
 /// <summary>
-/// One page's content stream, written operator by operator: text runs as glyph ids of the embedded faces
-/// (<c>Tf</c>, <c>Tm</c>, <c>Tj</c>) and hairlines (<c>m</c>, <c>l</c>, <c>S</c>). Positions come in points from the top
+/// One page's content stream, written operator by operator: text runs as the document's character ids of the embedded
+/// faces (<see cref="LetterPages.Id"/>) in literal strings, placed with <c>Tf</c>, <c>Tm</c>,
+/// <c>Tj</c>, and hairlines (<c>m</c>, <c>l</c>, <c>S</c>). Positions come in points from the top
 /// left corner, as the layout measures them, and are written in PDF's coordinates (from the bottom left).
 /// </summary>
 internal sealed class PageContent(LetterPages pages, double height)
@@ -118,24 +151,41 @@ internal sealed class PageContent(LetterPages pages, double height)
             (_face, _size) = (face, size);
         }
 
+        // Absolute positions (Tm), not moves relative to the line before (Td): summed in a reader's floating point, moves
+        // put runs of one row on baselines a hair apart, and text extraction then splits the row (D16.212).
         Append("1 0 0 1 "u8);
         Number(x);
         Append(" "u8);
         Number(height - baseline);
-        Append(" Tm <"u8);
-        var metrics = LetterFaces.Face(bold);
+        Append(" Tm ("u8);
         Ensure(text.Length * 4);
         foreach (var c in text)
         {
-            pages.Note(bold, c);
-            var glyph = metrics.Glyph(c);
-            _buffer[_length++] = Hex(glyph >> 12);
-            _buffer[_length++] = Hex((glyph >> 8) & 15);
-            _buffer[_length++] = Hex((glyph >> 4) & 15);
-            _buffer[_length++] = Hex(glyph & 15);
+            var id = pages.Id(face, c);
+            StringByte(id >> 8);
+            StringByte(id & 0xFF);
         }
 
-        Append("> Tj\n"u8);
+        Append(") Tj\n"u8);
+    }
+
+    /// <summary>One byte of a literal string: the delimiters and the backslash escaped, a carriage return as <c>\r</c>.</summary>
+    private void StringByte(int value)
+    {
+        switch (value)
+        {
+            case '(' or ')' or '\\':
+                _buffer[_length++] = (byte)'\\';
+                _buffer[_length++] = (byte)value;
+                break;
+            case '\r':
+                _buffer[_length++] = (byte)'\\';
+                _buffer[_length++] = (byte)'r';
+                break;
+            default:
+                _buffer[_length++] = (byte)value;
+                break;
+        }
     }
 
     /// <summary>Draws a black line of <paramref name="width"/> points.</summary>
@@ -186,13 +236,15 @@ internal sealed class PageContent(LetterPages pages, double height)
         return output.ToArray();
     }
 
-    private static byte Hex(int digit) => (byte)(digit < 10 ? '0' + digit : 'A' + digit - 10);
+    private static long Hundredths(double value) => (long)Math.Round(value * 100, MidpointRounding.AwayFromZero);
 
     /// <summary>A number with at most two decimals (a hundredth of a point), without trailing zeros.</summary>
-    private void Number(double value)
+    private void Number(double value) => Number(Hundredths(value));
+
+    /// <summary>A number given in hundredths, written with at most two decimals and without trailing zeros.</summary>
+    private void Number(long hundredths)
     {
         Ensure(24);
-        var hundredths = (long)Math.Round(value * 100, MidpointRounding.AwayFromZero);
         if (hundredths < 0)
         {
             _buffer[_length++] = (byte)'-';

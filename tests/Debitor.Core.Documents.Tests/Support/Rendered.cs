@@ -12,6 +12,47 @@ internal static partial class Rendered
 {
     public const double PointsPerMm = 72 / 25.4;
 
+    /// <summary>Glyph ids asked for directly, not through the font's character map.</summary>
+    public static int? Identity(int glyph) => glyph;
+
+    /// <summary>The outline as SVG path commands with every coordinate.</summary>
+    public static string Describe(IReadOnlyList<UglyToad.PdfPig.Core.PdfSubpath>? path)
+    {
+        var svg = new StringBuilder();
+        foreach (var command in path?.SelectMany(s => s.Commands) ?? [])
+        {
+            command.WriteSvg(svg, 0);
+        }
+
+        return svg.ToString();
+    }
+
+    /// <summary>The decompressed font programs of a PDF (the streams whose dictionary has <c>/Length1</c>), in file order.</summary>
+    public static List<byte[]> FontPrograms(byte[] pdf) => Streams(pdf, "/Length1");
+
+    /// <summary>The streams of a PDF whose dictionary has <paramref name="key"/>, in file order, decompressed where Flate-encoded.</summary>
+    public static List<byte[]> Streams(byte[] pdf, string key)
+    {
+        var raw = Encoding.Latin1.GetString(pdf);
+        var programs = new List<byte[]>();
+        foreach (System.Text.RegularExpressions.Match match in System.Text.RegularExpressions.Regex.Matches(raw, @"<<([^>]*" + System.Text.RegularExpressions.Regex.Escape(key) + @"[^>]*)>>\s*stream\r?\n"))
+        {
+            var length = int.Parse(System.Text.RegularExpressions.Regex.Match(match.Groups[1].Value, @"/Length (\d+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            if (!match.Groups[1].Value.Contains("/FlateDecode", StringComparison.Ordinal))
+            {
+                programs.Add(pdf.AsSpan(match.Index + match.Length, length).ToArray());
+                continue;
+            }
+
+            using var zlib = new System.IO.Compression.ZLibStream(new MemoryStream(pdf, match.Index + match.Length, length), System.IO.Compression.CompressionMode.Decompress);
+            using var plain = new MemoryStream();
+            zlib.CopyTo(plain);
+            programs.Add(plain.ToArray());
+        }
+
+        return programs;
+    }
+
     public static DocumentRenderer Renderer(ILogger<DocumentRenderer>? logger = null, Action<DocumentRendererOptions>? configure = null)
     {
         var options = new DocumentRendererOptions { Company = SampleDocuments.Profile };

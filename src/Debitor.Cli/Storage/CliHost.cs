@@ -19,10 +19,12 @@ namespace Debitor.Cli.Storage;
 internal sealed class CliHost : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
+    private readonly string _connectionString;
 
     private CliHost(CliDatabase database, PortfolioDocument settings, LocalDate today)
     {
         Database = database;
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = database.Path }.ToString();
         Settings = settings;
         Company = new CompanyId(settings.Company);
         Clock.SetDate(today);
@@ -38,7 +40,7 @@ internal sealed class CliHost : IAsyncDisposable
                 o.TimeZone = DateTimeZoneProviders.Tzdb["Europe/Berlin"];
                 o.ReceivablesContact = new ReceivablesContact(details?.ReceivablesContact ?? settings.CompanyName ?? settings.Company, details?.Phone, details?.Email);
             })
-            .AddDebitorCoreSqlite(new SqliteConnectionStringBuilder { DataSource = database.Path }.ToString())
+            .AddDebitorCoreSqlite(_connectionString)
             .AddSingleton<IClock>(Clock)
             .AddSingleton<IDunningLetterOutput>(Letters)
             .AddDebitorCoreInMemory()
@@ -162,6 +164,10 @@ internal sealed class CliHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();
-        SqliteConnection.ClearAllPools();
+
+        // Only this database's pool: clearing every pool of the process would close connections another host (a test
+        // running beside this one) is just taking from its pool.
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
     }
 }

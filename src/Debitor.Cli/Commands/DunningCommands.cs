@@ -58,14 +58,14 @@ internal static class DunningCommands
 
             // The letters must be printable before anything is issued: a company without letterhead is refused here, unchanged.
             var files = new DocumentFiles(host, directory, context.Culture, context.Value(html));
-            var proposal = await host.Dunning.PreviewAsync(host.Actor, request, context.CancellationToken);
+            var (approval, letters) = await ApproveAllAsync(host, request, context.CancellationToken);
 
             // Each letter the processing delivers (its notices stored) is written as a file while the processing goes on
             // (D16.230). The run is recorded only when every letter it issued has its file, so a fault while writing leaves
             // it unrecorded, and running the command again completes it and writes the letters (D16.231).
-            var progress = context.Progress(context.T("Schreiben", "Letters"), proposal.Letters.Count);
+            var progress = context.Progress(context.T("Schreiben", "Letters"), letters);
             host.Letters.Start(files, progress, Environment.ProcessorCount, context.CancellationToken);
-            var result = await host.Dunning.ProcessAsync(host.Actor, proposal, context.CancellationToken);
+            var result = await host.Dunning.ProcessApprovalAsync(host.Actor, approval, context.CancellationToken);
             await host.Letters.CompleteAsync();
             progress.Done();
 
@@ -155,6 +155,17 @@ internal static class DunningCommands
         });
         dunning.Subcommands.Add(explain);
         root.Subcommands.Add(dunning);
+    }
+
+    /// <summary>
+    /// Previews a run and approves every letter of it (what <c>ProcessAsync</c> of the proposal processes), returning the
+    /// approval and the number of letters but not the proposal: its letters hold every account's view, and the processing
+    /// lets go of the views slice by slice only once nothing else holds them (D16.251).
+    /// </summary>
+    private static async Task<(DunningApproval Approval, int Letters)> ApproveAllAsync(CliHost host, DunningRunRequest request, CancellationToken cancellationToken)
+    {
+        var proposal = await host.Dunning.PreviewAsync(host.Actor, request, cancellationToken);
+        return (DunningApproval.Of(proposal), proposal.Letters.Count);
     }
 
     /// <summary>The run request of the CLI's filters; a level beyond the company's scheme or an unknown branch is refused.</summary>

@@ -79,6 +79,9 @@ public sealed partial class DunningService
             return await LoadAsync(request, cancellationToken, unreadable).ConfigureAwait(false);
         }
 
+        // The processing takes the kept views: it lets go of them slice by slice (D16.251). Processing the approval again
+        // (a retry) loads the company as a saved approval does.
+        _runViews.Remove(approved);
         var context = await ContextAsync(request, cancellationToken).ConfigureAwait(false);
         var listed = new List<(CustomerId Customer, CustomerAccount? View, CustomerAccount? Head)>();
         var stale = new List<CustomerId>();
@@ -156,9 +159,18 @@ public sealed partial class DunningService
             // delivered again. The whole batch is queued in one write before any of it is delivered (D16.63): when one
             // delivery fails, the letters after it stay queued, and DocumentDelivery.RetryUndeliveredAsync or the run
             // again completes them.
-            issued.AddRange(final);
-            await _delivery.SendAsync([.. final.Select(l => new DunningLetterDocument(l))], cancellationToken).ConfigureAwait(false);
-            LetGo(batch, start / BatchSize, lastBatch, heads, run.Appenders);
+            // Handed out detached from the views they were computed from (D16.252): the output and the result keep what
+            // the letters state, not the accounts.
+            var handed = new List<DunningLetter>(final.Count);
+            foreach (var letter in final)
+            {
+                handed.Add(letter.Detach(run.Detached));
+            }
+
+            issued.AddRange(handed);
+            await _delivery.SendAsync([.. handed.Select(l => new DunningLetterDocument(l))], cancellationToken).ConfigureAwait(false);
+
+            LetGo(batch, start / BatchSize, lastBatch, heads, run.Appenders, run.Joined);
         }
 
         return issued;
@@ -186,7 +198,9 @@ public sealed partial class DunningService
     /// reach the account, so the run keeps the account as it stands only as long as it may write to it again, and a
     /// large run does not keep every account it wrote to alive until its end.
     /// </summary>
-    private static void LetGo(List<DunningLetter> batch, int index, Dictionary<CustomerId, int> lastBatch, Dictionary<CustomerId, CustomerAccount> heads, LiveAccounts appenders)
+    /// <remarks>The accounts joined by payer routing are kept to the run's end: their letters are spread over the slices (D16.250).</remarks>
+    private static void LetGo(
+        List<DunningLetter> batch, int index, Dictionary<CustomerId, int> lastBatch, Dictionary<CustomerId, CustomerAccount> heads, LiveAccounts appenders, HashSet<CustomerId> joined)
     {
         foreach (var letter in batch)
         {
@@ -199,7 +213,7 @@ public sealed partial class DunningService
 
         void Forget(CustomerId customer)
         {
-            if (lastBatch.TryGetValue(customer, out var last) && last == index)
+            if (lastBatch.TryGetValue(customer, out var last) && last == index && !joined.Contains(customer))
             {
                 heads.Remove(customer);
                 appenders.Drop(customer);
@@ -405,6 +419,12 @@ public sealed partial class DunningService
     {
         /// <summary>The appenders of the accounts this processing wrote to (D13.140).</summary>
         public LiveAccounts Appenders { get; } = new();
+
+        /// <summary>The accounts joined by payer routing (the views the processing starts with): kept until the run ends (D16.250).</summary>
+        public HashSet<CustomerId> Joined { get; } = [.. Views.Keys];
+
+        /// <summary>The scope the letters handed out share once detached from their views (D16.252).</summary>
+        public RunScope Detached { get; } = DunningLetter.DetachedScope(Context);
     }
 
     /// <summary>The views a company-wide preview computed its proposal from: as they stood before the run, and as they stand where that differs.</summary>

@@ -238,14 +238,17 @@ public sealed partial class DunningService
         using var activity = DebitorDiagnostics.StartRun("debitor.dunning.process", request);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var unreadable = new List<CorruptJournalException>();
-        var (context, accounts, heads) = await LoadForProcessingAsync(approval.Request, request, unreadable, cancellationToken).ConfigureAwait(false);
+        var (context, loaded, heads) = await LoadForProcessingAsync(approval.Request, request, unreadable, cancellationToken).ConfigureAwait(false);
         var filter = NoticeFilter.From(approval);
 
         // Only the approved notices may be issued, so only the accounts connected to theirs by payer routing can get a
-        // letter: the run and the processing take those (D13.141).
-        accounts = ConcernedAccounts.Of(accounts, concerned);
-        var current = DunningEngine.Run(context, accounts, filter, 1);
-        foreach (var customer in AccountsOf(current.Letters))
+        // letter: the run and the processing take those (D13.141). They are processed slice by slice (D16.250): the
+        // accounts joined by payer routing first run together, so that every account a letter names is authorized before
+        // anything changes; the others, each a part of its own, run and are issued a slice at a time.
+        var (joined, alone) = ConcernedAccounts.Partition(ConcernedAccounts.Of(loaded, concerned));
+        loaded = [];
+        var together = DunningEngine.Run(context, joined, filter, 1);
+        foreach (var customer in AccountsOf(together.Letters))
         {
             await AuthorizeAsync(actor, Permission.ProcessDunning, customer, cancellationToken).ConfigureAwait(false);
             if (runDateOverride is not null)
@@ -254,11 +257,12 @@ public sealed partial class DunningService
             }
         }
 
-        var views = accounts.ToDictionary(a => a.Id);
         var removed = new List<RemovedLine>();
-        var issued = await IssueInBatchesAsync(new Processing(actor, context, filter, views, heads, removed, runDateOverride), current.Letters, cancellationToken).ConfigureAwait(false);
+        var run = new Processing(actor, context, filter, joined.ToDictionary(a => a.Id), heads, removed, runDateOverride);
+        var removals = new Removals(approval.Notices);
+        var issued = await IssueInSlicesAsync(run, together, alone, removals, cancellationToken).ConfigureAwait(false);
 
-        removed.AddRange(Removed(approval, issued, current, views));
+        removed.AddRange(removals.Lines());
         var result = new DunningRunResult(request.RunId, issued, removed.DistinctBy(r => (r.Customer, r.Installment)).ToList()) { UnreadableAccounts = unreadable.AsReadOnly() };
         DebitorDiagnostics.Processed(_log, request, result, started, activity);
         return result;
@@ -484,27 +488,6 @@ public sealed partial class DunningService
             removed.AddRange(current.Lines.Where(l => l.IssuesNotice && l.Customer == changed)
                 .Select(l => new RemovedLine(l.Customer, l.Installment, l.DocumentNumber, l.Level, current.Id, DunningRemovalReason.LetterSuppressed)));
             done.Add(changed);
-        }
-    }
-
-    private static IEnumerable<RemovedLine> Removed(DunningApproval approval, List<DunningLetter> issued, DunningProposal current, Dictionary<CustomerId, CustomerAccount> views)
-    {
-        var notices = issued.SelectMany(l => l.Lines).Where(l => l.IssuesNotice).Select(l => (l.Customer, l.Installment, l.Level)).ToHashSet();
-        Dictionary<(CustomerId, InstallmentRef), DunningExclusion?>? excluded = null; // built only when a removal needs it: a second scan of the run
-        foreach (var line in approval.Notices)
-        {
-            if (notices.Contains((line.Customer, line.Installment, line.Level)))
-            {
-                continue;
-            }
-
-            var now = views.TryGetValue(line.Customer, out var account) ? account.FindInstallment(line.Installment) : null;
-            var (reason, exclusion) = now is null || !now.IsOpen ? (DunningRemovalReason.Settled, (DunningExclusion?)null)
-                : now.OpenValue != line.Open.Amount ? (DunningRemovalReason.AmountChanged, null)
-                : now.Dunning.NoticeCount != line.PreviousNotices ? (DunningRemovalReason.StateChanged, null)
-                : (excluded ??= current.Excluded.ToDictionary(l => (l.Customer, l.Installment), l => l.Exclusion)).TryGetValue((line.Customer, line.Installment), out var why) ? (DunningRemovalReason.NowExcluded, why)
-                : (DunningRemovalReason.LetterSuppressed, null);
-            yield return new RemovedLine(line.Customer, line.Installment, line.DocumentNumber, line.Level, line.LetterId, reason, exclusion);
         }
     }
 

@@ -32,11 +32,16 @@ public sealed partial class DunningLetter
     /// <summary>What the letter was computed from besides the journals.</summary>
     internal LetterSource Source()
     {
+        if (_source is { } kept)
+        {
+            return kept with { Number = Number };
+        }
+
         var customers = Accounts.Select(a => a.Id).ToHashSet();
         return new LetterSource(
             new RunContext(_scope.Request, _scope.Settings, _scope.InterestSchemes, _scope.Contact),
             _scope.Filter?.NoticesOf(customers),
-            (_recipientAccount.Id, _recipientAccount.Version),
+            (RecipientId, _recipientVersion),
             _group is null ? null : [.. _group.Select(a => (a.Id, a.Version))],
             Currency,
             Level,

@@ -82,7 +82,8 @@ public sealed partial class DunningLetter
     private readonly CustomerAccount? _single;
     private readonly CustomerAccount[]? _group;
     private readonly LetterTotals _totals;
-    private readonly CustomerAccount _recipientAccount;
+    private readonly CustomerMasterData _recipientMasterData;
+    private readonly long _recipientVersion;
     private readonly int _onlyLevel;
     private readonly bool _main;
     private readonly int _levelCount;
@@ -110,7 +111,8 @@ public sealed partial class DunningLetter
         _single = single;
         _group = group;
         _totals = totals;
-        _recipientAccount = recipient;
+        _recipientMasterData = recipient.MasterData;
+        _recipientVersion = recipient.Version;
         Recipient = recipient.Customer;
         Currency = currency;
         Level = level;
@@ -173,7 +175,7 @@ public sealed partial class DunningLetter
     /// The output medium set for dunning letters in the recipient's master data (R3.5, <see cref="CustomerMasterData.MediumFor"/>);
     /// without one, the recipient's preferred channel (post for customers who prefer the phone: a letter cannot be phoned).
     /// </summary>
-    public OutputMedium Medium => OutputMedia.For(Recipient, _recipientAccount.MasterData, DocumentKind.DunningLetter);
+    public OutputMedium Medium => OutputMedia.For(Recipient, _recipientMasterData, DocumentKind.DunningLetter);
 
     /// <summary>How the letter is sent: by e-mail when <see cref="Medium"/> is e-mail only, otherwise by post.</summary>
     public DunningChannel Channel => Medium == OutputMedium.Email ? DunningChannel.Email : DunningChannel.Post;
@@ -182,10 +184,10 @@ public sealed partial class DunningLetter
     public ReceivablesContact Contact => _scope.Contact;
 
     /// <summary>The recipient's document address (R1.4): its billing address, else its main address; <see langword="null"/> when it has none.</summary>
-    public PostalAddress? RecipientAddress => _recipientAccount.MasterData.DocumentAddress;
+    public PostalAddress? RecipientAddress => _recipientMasterData.DocumentAddress;
 
     /// <summary>The recipient's e-mail address chosen for sending (R0.13), if any.</summary>
-    public EmailAddress? RecipientEmail => _recipientAccount.MasterData.SendingEmail;
+    public EmailAddress? RecipientEmail => _recipientMasterData.SendingEmail;
 
     /// <summary>The customers whose items or credits are on the letter, with number and name, ordered by id.</summary>
     /// <remarks>Built once per letter (the letter is immutable): the outbox, the content hash and the document each read it.</remarks>
@@ -248,7 +250,7 @@ public sealed partial class DunningLetter
         || (status is DunningLineStatus.Raised or DunningLineStatus.Repeated ? Math.Min(level, _levelCount) == _onlyLevel : _main);
 
     /// <summary>The accounts the letter was tallied from (for a payer's letter, every account routed to it).</summary>
-    internal IEnumerable<CustomerAccount> Accounts => _group ?? [_single!];
+    internal IEnumerable<CustomerAccount> Accounts => _group ?? (_single is { } single ? [single] : []);
 
     private LetterContent Content
     {

@@ -112,14 +112,17 @@ internal sealed partial class Scanner(RunScope scope)
         }
     }
 
+    /// <summary>The order of a run's letters: by recipient id (ordinal), currency code, level.</summary>
+    internal static int LetterOrder(DunningLetter a, DunningLetter b)
+    {
+        var byRecipient = string.CompareOrdinal(a.RecipientId.Value, b.RecipientId.Value);
+        var byCurrency = byRecipient != 0 ? byRecipient : string.CompareOrdinal(a.Currency.Code, b.Currency.Code);
+        return byCurrency != 0 ? byCurrency : a.Level.CompareTo(b.Level);
+    }
+
     internal DunningProposal ToProposal()
     {
-        _letters.Sort(static (a, b) =>
-        {
-            var byRecipient = string.CompareOrdinal(a.RecipientId.Value, b.RecipientId.Value);
-            var byCurrency = byRecipient != 0 ? byRecipient : string.CompareOrdinal(a.Currency.Code, b.Currency.Code);
-            return byCurrency != 0 ? byCurrency : a.Level.CompareTo(b.Level);
-        });
+        _letters.Sort(LetterOrder);
         var eager = _excluded.ToArray();
         var unlisted = _unlisted.ToArray();
         var letters = _letters.ToArray();

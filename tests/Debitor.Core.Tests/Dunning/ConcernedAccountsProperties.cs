@@ -76,7 +76,7 @@ public sealed class ConcernedAccountsProperties
     }
 
     /// <summary>With <paramref name="chain"/>, payer C-00 routes its own letters to C-01 (when there is one).</summary>
-    private static CustomerAccount[] Rewire(CustomerAccount[] accounts, bool chain)
+    internal static CustomerAccount[] Rewire(CustomerAccount[] accounts, bool chain)
     {
         if (!chain || accounts.Length < 2)
         {

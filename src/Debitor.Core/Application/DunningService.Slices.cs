@@ -24,8 +24,14 @@ public sealed partial class DunningService
     /// slice, in the engine's letter order (<c>Scanner.LetterOrder</c>), so the letters are issued and numbered in the order
     /// of the run over all accounts. After a slice its views, heads and engine letters are let go and its removals noted.
     /// </summary>
-    private async Task<List<DunningLetter>> IssueInSlicesAsync(Processing run, DunningProposal together, CustomerAccount[] alone, Removals removals, CancellationToken cancellationToken)
+    /// <remarks>
+    /// Each slice runs with the approved notices of its accounts and of the joined ones only (D16.254): the approval's
+    /// filter restricted to the accounts the slice can write to, which is the same filter for them.
+    /// </remarks>
+    private async Task<List<DunningLetter>> IssueInSlicesAsync(
+        Processing processing, DunningProposal together, CustomerAccount[] alone, Removals removals, List<ApprovedNotice> approvedJoined, CancellationToken cancellationToken)
     {
+        var run = processing;
         var issued = new List<DunningLetter>(together.Letters.Count + alone.Length);
         var joinedNotices = new HashSet<(CustomerId, InstallmentRef, int)>();
         var pending = together.Letters;
@@ -45,6 +51,9 @@ public sealed partial class DunningService
             // The slice's accounts are let go of by the list (the caller's too: it is the same array).
             var bound = end < alone.Length ? alone[end].Id.Value : null;
             Array.Clear(alone, start, end - start);
+            var approved = removals.NoticesOn(slice);
+            approved.AddRange(approvedJoined);
+            run = processing with { Filter = NoticeFilter.From(approved, approved.Count) };
             var own = DunningEngine.Run(run.Context, slice, run.Filter, 1);
             var segment = new List<DunningLetter>(own.Letters.Count);
             var o = 0;
@@ -119,6 +128,21 @@ public sealed partial class DunningService
                 _previous[i] = _last.TryGetValue(notices[i].Customer, out var previous) ? previous : -1;
                 _last[notices[i].Customer] = i;
             }
+        }
+
+        /// <summary>The approved notices on <paramref name="accounts"/>.</summary>
+        public List<ApprovedNotice> NoticesOn(IEnumerable<CustomerAccount> accounts)
+        {
+            var notices = new List<ApprovedNotice>();
+            foreach (var account in accounts)
+            {
+                for (var i = _last.GetValueOrDefault(account.Id, -1); i >= 0; i = _previous[i])
+                {
+                    notices.Add(_notices[i]);
+                }
+            }
+
+            return notices;
         }
 
         /// <summary>Notes the approved notices on <paramref name="accounts"/> that are not among the <paramref name="issued"/> ones, with why.</summary>

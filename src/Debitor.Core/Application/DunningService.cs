@@ -239,7 +239,6 @@ public sealed partial class DunningService
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var unreadable = new List<CorruptJournalException>();
         var (context, loaded, heads) = await LoadForProcessingAsync(approval.Request, request, unreadable, cancellationToken).ConfigureAwait(false);
-        var filter = NoticeFilter.From(approval);
 
         // Only the approved notices may be issued, so only the accounts connected to theirs by payer routing can get a
         // letter: the run and the processing take those (D13.141). They are processed slice by slice (D16.250): the
@@ -247,6 +246,9 @@ public sealed partial class DunningService
         // anything changes; the others, each a part of its own, run and are issued a slice at a time.
         var (joined, alone) = ConcernedAccounts.Partition(ConcernedAccounts.Of(loaded, concerned));
         loaded = [];
+        var removals = new Removals(approval.Notices);
+        var approvedJoined = removals.NoticesOn(joined);
+        var filter = NoticeFilter.From(approvedJoined, approvedJoined.Count);
         var together = DunningEngine.Run(context, joined, filter, 1);
         foreach (var customer in AccountsOf(together.Letters))
         {
@@ -259,8 +261,7 @@ public sealed partial class DunningService
 
         var removed = new List<RemovedLine>();
         var run = new Processing(actor, context, filter, joined.ToDictionary(a => a.Id), heads, removed, runDateOverride);
-        var removals = new Removals(approval.Notices);
-        var issued = await IssueInSlicesAsync(run, together, alone, removals, cancellationToken).ConfigureAwait(false);
+        var issued = await IssueInSlicesAsync(run, together, alone, removals, approvedJoined, cancellationToken).ConfigureAwait(false);
 
         removed.AddRange(removals.Lines());
         var result = new DunningRunResult(request.RunId, issued, removed.DistinctBy(r => (r.Customer, r.Installment)).ToList()) { UnreadableAccounts = unreadable.AsReadOnly() };

@@ -53,8 +53,10 @@ public sealed class DunningApproval
     public static DunningApproval Of(DunningProposal proposal)
     {
         Guard.Against.Null(proposal);
+        // The lines are read without being kept on letters that were not read yet (D16.253): approving a large proposal
+        // does not make every letter of it hold its lines as long as the proposal lives.
         var notices = proposal.Letters
-            .SelectMany(letter => letter.Lines.Where(l => l.IssuesNotice).Select(l => new ApprovedNotice(
+            .SelectMany(letter => letter.LinesUnkept.Where(l => l.IssuesNotice).Select(l => new ApprovedNotice(
                 letter.Id, letter.RecipientId, l.Customer, l.Installment, l.DocumentNumber, l.Level, l.PreviousNotices, l.OpenAmount)))
             .ToList();
         return new DunningApproval(proposal.Request, proposal.PreviewedOn, notices);

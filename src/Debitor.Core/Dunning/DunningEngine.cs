@@ -264,8 +264,17 @@ internal sealed partial class NoticeFilter
     {
         // Sized once: a company-wide approval holds a notice per overdue installment (a million at 100,000 customers),
         // and growing the set step by step hashes every key again at each step.
-        var filter = new NoticeFilter(approval.Notices.Count);
-        foreach (var notice in approval.Notices)
+        return From(approval.Notices, approval.Notices.Count);
+    }
+
+    /// <summary>
+    /// The approved notices of some accounts: for a run over those accounts the same filter as the approval's (a key names
+    /// its customer, so the notices of other accounts match nothing there), as a processing in slices takes it (D16.254).
+    /// </summary>
+    internal static NoticeFilter From(IEnumerable<ApprovedNotice> notices, int capacity)
+    {
+        var filter = new NoticeFilter(capacity);
+        foreach (var notice in notices)
         {
             filter._notices.Add((notice.Customer, notice.Installment, notice.Level, notice.PreviousNotices, notice.Open.Amount));
         }

@@ -204,6 +204,12 @@ public sealed partial class DunningLetter
     /// those with <see cref="DunningLine.IssuesNotice"/> get a notice.</summary>
     public IReadOnlyList<DunningLine> Lines => Content.Lines;
 
+    /// <summary>
+    /// <see cref="Lines"/>, without keeping them on the letter when they were not built yet (D16.253): for a reader that
+    /// reads them once, such as an approval of a large proposal.
+    /// </summary>
+    internal IReadOnlyList<DunningLine> LinesUnkept => (Volatile.Read(ref _content) ?? new Scanner(_scope).Materialize(this)).Lines;
+
     /// <summary>Items not due yet, when the scheme lists them; not counted in the totals.</summary>
     public IReadOnlyList<DunningLine> ItemsNotYetDue => Content.NotYetDue;
 

@@ -279,6 +279,35 @@ public sealed class DunningBatchTests
         Assert.Equal(await UndisturbedAsync(), await StateAsync(fixture, result));
     }
 
+    /// <summary>
+    /// D16.250, D16.251: a fault in a later slice of a processing in slices of two accounts (the first slices issued and
+    /// let go of, the kept views taken); processing the proposal again loads the company and completes the run, issuing
+    /// nothing twice and numbering gap-free in the run's letter order.
+    /// </summary>
+    [Theory]
+    [InlineData(3, false)]
+    [InlineData(5, true)]
+    [InlineData(8, true)]
+    [InlineData(11, false)]
+    public async Task Process_FaultInALaterSlice_RetryLeavesTheUndisturbedState(int failingAppend, bool afterAppending)
+    {
+        var store = new FaultyStore(new InMemoryCustomerAccountStore());
+        var fixture = await PortfolioAsync(store);
+        fixture.Dunning.SliceSize = 2;
+        fixture.Dunning.BatchSize = 1;
+        var proposal = await fixture.Dunning.PreviewAsync(Accountant, Request);
+        store.ThrowAfterAppending = afterAppending;
+        store.FailOnAppend = store.Appends + failingAppend;
+
+        await Assert.ThrowsAsync<InjectedFaultException>(() => fixture.Dunning.ProcessAsync(Accountant, proposal));
+        Assert.NotEmpty(fixture.Output.Letters);
+        var result = await fixture.Dunning.ProcessAsync(Accountant, proposal);
+
+        Assert.Equal(proposal.Letters.Select(l => l.Id), result.Issued.Select(l => l.Id));
+        Assert.Equal(Enumerable.Range(1, 7), result.Issued.Select(l => l.Number!.Value.Sequence));
+        Assert.Equal(await UndisturbedAsync(1), await StateAsync(fixture, result));
+    }
+
     [Fact]
     public async Task Process_NothingChangedSinceThePreview_ReadsNoJournalAgain()
     {

@@ -53,6 +53,25 @@ public sealed class PdfGoldenTests
         }
     }
 
+    [Fact]
+    public async Task WritePdf_EachSampleLetter_HandsOverTheFileNameAndBytesOfRender()
+    {
+        var sample = await SampleDocuments.GetAsync();
+        var renderer = Renderer();
+        foreach (var (letter, customer) in new[] { (sample.FinalDemand, SampleDocuments.Nordlicht), (sample.Reminder, SampleDocuments.Anna) })
+        {
+            var recipient = sample.Recipients[customer];
+            var rendered = renderer.Render(letter, recipient, SampleDocuments.Contact, DocumentFormat.Pdf);
+            string? name = null;
+            byte[]? bytes = null;
+
+            renderer.WritePdf(letter, recipient, SampleDocuments.Contact, (fileName, content) => (name, bytes) = (fileName, content.ToArray()));
+
+            Assert.Equal(rendered.FileName, name);
+            Assert.Equal(rendered.Content.ToArray(), bytes);
+        }
+    }
+
     /// <summary>The clone's root, found from the test output upwards.</summary>
     private static string RepositoryRoot()
     {

@@ -35,13 +35,19 @@ internal static partial class PdfDocumentRenderer
     private static readonly LetterFont Head = new(14, true);
     private static readonly LetterFont Caption = new(9, true);
 
-    public static byte[] Render(DocumentView view, LocalDate date)
+    public static byte[] Render(DocumentView view, LocalDate date) => RenderInPlace(view, date).ToArray();
+
+    /// <summary>
+    /// The document's PDF in this thread's buffer, valid until the thread renders its next PDF: for a caller that writes
+    /// the bytes away at once (the tool's letter files) and so needs no copy of its own (D16.243).
+    /// </summary>
+    internal static ReadOnlySpan<byte> RenderInPlace(DocumentView view, LocalDate date)
     {
         using var document = Compose(view, date, out var id);
         var output = _output ??= new MemoryStream(128 * 1024);
         output.SetLength(0);
         document.Save(output, false);
-        var bytes = output.ToArray();
+        var bytes = output.GetBuffer().AsSpan(0, (int)output.Length);
         Stabilize(bytes, id);
         return bytes;
     }
@@ -69,20 +75,20 @@ internal static partial class PdfDocumentRenderer
     /// offsets stay valid). The metadata is the last object written, so the search runs back from the end. Font subset
     /// tags are derived from the subset already (<see cref="EmbeddedFontProgram"/>).
     /// </summary>
-    private static void Stabilize(byte[] pdf, string id)
+    private static void Stabilize(Span<byte> pdf, string id)
     {
         Span<byte> uuid = stackalloc byte[36];
         Encoding.ASCII.GetBytes($"{id[..8]}-{id[8..12]}-{id[12..16]}-{id[16..20]}-{id[20..32]}".ToLowerInvariant(), uuid);
         var end = pdf.Length;
         for (var found = 0; found < 2; found++)
         {
-            var at = pdf.AsSpan(0, end).LastIndexOf("uuid:"u8);
+            var at = pdf[..end].LastIndexOf("uuid:"u8);
             if (at < 0 || at + 5 + 36 > pdf.Length)
             {
                 throw new InvalidOperationException("The PDF's XMP metadata has no document and instance uuid.");
             }
 
-            uuid.CopyTo(pdf.AsSpan(at + 5, 36));
+            uuid.CopyTo(pdf.Slice(at + 5, 36));
             end = at;
         }
     }

@@ -1,6 +1,6 @@
 namespace Debitor.Cli.Tests;
 
-/// <summary>How the tool writes a document's file (D16.242): created new, and a file already there is overwritten whole.</summary>
+/// <summary>How the tool writes a document's file through a command (D16.236, D16.243): created new from the renderer's buffer, and a file already there is overwritten whole.</summary>
 public sealed class DocumentFilesTests
 {
     private static async Task<CliHarness> InitAsync()

@@ -116,35 +116,12 @@ internal sealed class DocumentFiles
         var name = System.IO.Path.GetFileNameWithoutExtension(fileName) + suffix + extension;
         var path = System.IO.Path.Combine(Directory, name);
         // Written synchronously on the caller's thread: letters are already written one per core (D16.90), and an
-        // asynchronous write on Linux only hands the same blocking call to another pool thread (D16.120).
-        WriteFile(path, content);
+        // asynchronous write on Linux only hands the same blocking call to another pool thread (D16.120). A new file
+        // is created without truncating it (D16.236).
+        NewFile.Write(path, content);
         lock (_written)
         {
             Written.Add(path);
-        }
-    }
-
-    /// <summary>
-    /// Writes <paramref name="content"/> as the file <paramref name="path"/>: created new (no truncation of the empty
-    /// file it just created, which on ext4 makes closing it start the file's write-back at once, D16.242); a file that is
-    /// there already (a letter written again) is overwritten.
-    /// </summary>
-    private static void WriteFile(string path, ReadOnlySpan<byte> content)
-    {
-        Microsoft.Win32.SafeHandles.SafeFileHandle handle;
-        try
-        {
-            handle = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-            File.WriteAllBytes(path, content);
-            return;
-        }
-
-        using (handle)
-        {
-            RandomAccess.Write(handle, content, 0);
         }
     }
 }

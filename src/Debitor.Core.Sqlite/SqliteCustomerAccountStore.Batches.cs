@@ -116,17 +116,22 @@ public sealed partial class SqliteCustomerAccountStore
             async session =>
             {
                 var conflicts = new List<CustomerId>();
-                await using var transaction = session.Connection.BeginTransaction(deferred: false);
-                var appender = new SqliteBatchAppender(session);
-                foreach (var (part, documents) in parts)
+                using var checkpoints = BatchCheckpoints.Begin(session, _checkpointer);
+                await using (var transaction = session.Connection.BeginTransaction(deferred: false))
                 {
-                    if (!appender.TryAppend(part, documents))
+                    var appender = new SqliteBatchAppender(session);
+                    foreach (var (part, documents) in parts)
                     {
-                        conflicts.Add(part.Customer);
+                        if (!appender.TryAppend(part, documents))
+                        {
+                            conflicts.Add(part.Customer);
+                        }
                     }
+
+                    await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
                 }
 
-                await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+                checkpoints.Committed();
                 return conflicts;
             },
             cancellationToken).ConfigureAwait(false);

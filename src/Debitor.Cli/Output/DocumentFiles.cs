@@ -93,8 +93,9 @@ internal sealed class DocumentFiles
             var name = System.IO.Path.GetFileNameWithoutExtension(document.FileName) + suffix + extension;
             var path = System.IO.Path.Combine(Directory, name);
             // Written synchronously on the caller's thread: letters are already written one per core (D16.90), and an
-            // asynchronous write on Linux only hands the same blocking call to another pool thread (D16.120).
-            File.WriteAllBytes(path, document.Content.Span);
+            // asynchronous write on Linux only hands the same blocking call to another pool thread (D16.120). A new file
+            // is created without truncating it (D16.236).
+            NewFile.Write(path, document.Content.Span);
             lock (_written)
             {
                 Written.Add(path);

@@ -116,22 +116,17 @@ public sealed partial class SqliteCustomerAccountStore
             async session =>
             {
                 var conflicts = new List<CustomerId>();
-                using var checkpoints = BatchCheckpoints.Begin(session, _checkpointer);
-                await using (var transaction = session.Connection.BeginTransaction(deferred: false))
+                await using var transaction = session.Connection.BeginTransaction(deferred: false);
+                var appender = new SqliteBatchAppender(session);
+                foreach (var (part, documents) in parts)
                 {
-                    var appender = new SqliteBatchAppender(session);
-                    foreach (var (part, documents) in parts)
+                    if (!appender.TryAppend(part, documents))
                     {
-                        if (!appender.TryAppend(part, documents))
-                        {
-                            conflicts.Add(part.Customer);
-                        }
+                        conflicts.Add(part.Customer);
                     }
-
-                    await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
                 }
 
-                checkpoints.Committed();
+                await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
                 return conflicts;
             },
             cancellationToken).ConfigureAwait(false);

@@ -28,7 +28,6 @@ public sealed partial class SqliteCustomerAccountStore : ICustomerAccountStore, 
 
     private readonly string _connectionString;
     private readonly SqliteSessionPool _sessions;
-    private readonly SqliteCheckpointer _checkpointer;
 
     /// <summary>Initializes a new instance.</summary>
     /// <param name="connectionString">A Microsoft.Data.Sqlite connection string, e.g. <c>Data Source=debitor.db</c>.</param>
@@ -44,7 +43,6 @@ public sealed partial class SqliteCustomerAccountStore : ICustomerAccountStore, 
 
         _connectionString = builder.ToString();
         _sessions = new SqliteSessionPool(OpenAsync);
-        _checkpointer = new SqliteCheckpointer(OpenAsync);
     }
 
     /// <summary>
@@ -230,14 +228,10 @@ public sealed partial class SqliteCustomerAccountStore : ICustomerAccountStore, 
 
     /// <summary>Closes the connections the store keeps open for reuse; used after that, the store opens a connection per call.</summary>
     /// <returns>A task that completes when they are closed.</returns>
-    public async ValueTask DisposeAsync()
-    {
-        await _checkpointer.DisposeAsync().ConfigureAwait(false);
-        await _sessions.DisposeAsync().ConfigureAwait(false);
-    }
+    public ValueTask DisposeAsync() => _sessions.DisposeAsync();
 
     /// <summary>Closes the connections the store keeps open for reuse; used after that, the store opens a connection per call.</summary>
-    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+    public void Dispose() => _sessions.DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     internal async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {

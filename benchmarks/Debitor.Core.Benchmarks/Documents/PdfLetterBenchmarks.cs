@@ -70,16 +70,48 @@ public class PdfLetterBenchmarks
 
     /// <summary>
     /// <c>--pdf-cpu [letters]</c>: renders <paramref name="letters"/> letters in one process after a warm-up of a fifth as
-    /// many, and prints the process CPU time and wall time per letter, bytes allocated per letter and bytes per file.
+    /// many, and prints the process CPU time and wall time per letter, bytes allocated per letter and bytes per file; the
+    /// last step also writes each letter as a file (into a temporary folder, deleted at the end).
     /// </summary>
     public static void ReportCpu(int letters)
     {
         var bench = new PdfLetterBenchmarks();
         bench.Setup();
-        foreach (var (name, step) in new (string, Func<int>)[] { ("view only", bench.OneLetterView), ("view and layout, not saved", bench.OneLetterLayout), ("whole letter", bench.OneLetter) })
+        var directory = Directory.CreateTempSubdirectory("debitor-pdf-cpu-");
+        try
         {
-            Report(name, letters, step);
+            var files = 0;
+            foreach (var (name, step) in new (string, Func<int>)[]
+                     {
+                         ("view only", bench.OneLetterView), ("view and layout, not saved", bench.OneLetterLayout), ("whole letter", bench.OneLetter),
+                         ("whole letter written as its file", () => bench.OneLetterFile(directory.FullName, files++)),
+                     })
+            {
+                Report(name, letters, step);
+            }
         }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// The next letter as the tool writes it (<c>DocumentFiles</c>): rendered to PDF and written from the renderer's buffer
+    /// as a new file in <paramref name="directory"/> (D16.242, D16.243); returns its bytes.
+    /// </summary>
+    private int OneLetterFile(string directory, int number)
+    {
+        var (letter, recipient) = _letters[_next];
+        _next = (_next + 1) % _letters.Count;
+        var written = 0;
+        _renderer.WritePdf(letter, recipient, _contact, (fileName, content) =>
+        {
+            using var file = File.OpenHandle(Path.Combine(directory, $"{number}-{fileName}"), FileMode.CreateNew, FileAccess.Write, FileShare.None);
+            RandomAccess.Write(file, content, 0);
+            written = content.Length;
+        });
+        return written;
     }
 
     private static void Report(string name, int letters, Func<int> step)
@@ -92,6 +124,7 @@ public class PdfLetterBenchmarks
         var process = Process.GetCurrentProcess();
         process.Refresh();
         var cpu = process.TotalProcessorTime;
+        var system = process.PrivilegedProcessorTime;
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var collections = (Gen0: GC.CollectionCount(0), Gen1: GC.CollectionCount(1), Gen2: GC.CollectionCount(2));
         var wall = Stopwatch.StartNew();
@@ -104,10 +137,11 @@ public class PdfLetterBenchmarks
         wall.Stop();
         process.Refresh();
         var used = process.TotalProcessorTime - cpu;
+        system = process.PrivilegedProcessorTime - system;
         allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
         collections = (GC.CollectionCount(0) - collections.Gen0, GC.CollectionCount(1) - collections.Gen1, GC.CollectionCount(2) - collections.Gen2);
         Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"{name}, {letters:N0} letters of {Items} items: {used.TotalMicroseconds / letters:F1} µs CPU per letter, {wall.Elapsed.TotalMicroseconds / letters:F1} µs wall, " +
+            $"{name}, {letters:N0} letters of {Items} items: {used.TotalMicroseconds / letters:F1} µs CPU per letter ({system.TotalMicroseconds / letters:F1} µs of it system), {wall.Elapsed.TotalMicroseconds / letters:F1} µs wall, " +
             $"{allocated / (double)letters / 1024:F1} KB allocated per letter, {bytes / (double)letters:N0} bytes per file (whole letter); GC {collections.Gen0}/{collections.Gen1}/{collections.Gen2} collections of generation 0/1/2; load average {(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a")}"));
     }
 }

@@ -62,7 +62,17 @@ internal sealed class DocumentFiles
     {
         // A letter carries its recipient and address as they stood in the run (D12.16): no account is loaded again (D16.64).
         var recipient = LetterRecipient.For(letter.Recipient, letter.RecipientAddress, _country) with { Culture = _culture };
-        await WriteAsync(f => _renderer.Render(letter, recipient, Contact, f), $"-{letter.RecipientId}-{letter.Currency}", cancellationToken);
+        var suffix = $"-{letter.RecipientId}-{letter.Currency}";
+        if (_html)
+        {
+            await WriteAsync(f => _renderer.Render(letter, recipient, Contact, f), suffix, cancellationToken);
+            return;
+        }
+
+        // PDF only: the file is written from the renderer's buffer, not from a copy of the letter's bytes (D16.243).
+        cancellationToken.ThrowIfCancellationRequested();
+        MakeDirectory();
+        _renderer.WritePdf(letter, recipient, Contact, (fileName, content) => Store(fileName, suffix, content));
     }
 
     public async Task DocumentAsync(CustomerId customer, Func<DocumentRenderer, LetterRecipient, DocumentFormat, RenderedDocument> render, string suffix, CancellationToken cancellationToken)
@@ -80,28 +90,38 @@ internal sealed class DocumentFiles
     private Task WriteAsync(Func<DocumentFormat, RenderedDocument> render, string suffix, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        MakeDirectory();
+        foreach (var format in _html ? new[] { DocumentFormat.Pdf, DocumentFormat.Html } : [DocumentFormat.Pdf])
+        {
+            var document = render(format);
+            Store(document.FileName, suffix, document.Content.Span);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private void MakeDirectory()
+    {
         if (!_directoryMade)
         {
             System.IO.Directory.CreateDirectory(Directory);
             _directoryMade = true;
         }
+    }
 
-        foreach (var format in _html ? new[] { DocumentFormat.Pdf, DocumentFormat.Html } : [DocumentFormat.Pdf])
+    /// <summary>Writes a document's file, named as the renderer names it with <paramref name="suffix"/> before its extension.</summary>
+    private void Store(string fileName, string suffix, ReadOnlySpan<byte> content)
+    {
+        var extension = System.IO.Path.GetExtension(fileName);
+        var name = System.IO.Path.GetFileNameWithoutExtension(fileName) + suffix + extension;
+        var path = System.IO.Path.Combine(Directory, name);
+        // Written synchronously on the caller's thread: letters are already written one per core (D16.90), and an
+        // asynchronous write on Linux only hands the same blocking call to another pool thread (D16.120). A new file
+        // is created without truncating it (D16.236).
+        NewFile.Write(path, content);
+        lock (_written)
         {
-            var document = render(format);
-            var extension = System.IO.Path.GetExtension(document.FileName);
-            var name = System.IO.Path.GetFileNameWithoutExtension(document.FileName) + suffix + extension;
-            var path = System.IO.Path.Combine(Directory, name);
-            // Written synchronously on the caller's thread: letters are already written one per core (D16.90), and an
-            // asynchronous write on Linux only hands the same blocking call to another pool thread (D16.120). A new file
-            // is created without truncating it (D16.236).
-            NewFile.Write(path, document.Content.Span);
-            lock (_written)
-            {
-                Written.Add(path);
-            }
+            Written.Add(path);
         }
-
-        return Task.CompletedTask;
     }
 }

@@ -76,7 +76,7 @@ internal sealed class EmbeddedFontProgram
 
         // The program is stored as it is: outlines hardly compress, and Flate over them cost more CPU than the letter's
         // layout (D16.211); the ToUnicode map is written compactly and stored as it is too (D16.214).
-        var program = _subsetter.Subset(glyphs).ToArray();
+        var program = _subsetter.Subset(glyphs);
         var map = ToUnicodeMap(characters).ToArray();
         var tag = Tag(_face.Name, characters);
         var copies = new PdfDictionary[_objects.Length];

@@ -35,13 +35,19 @@ internal static partial class PdfDocumentRenderer
     private static readonly LetterFont Head = new(14, true);
     private static readonly LetterFont Caption = new(9, true);
 
-    public static byte[] Render(DocumentView view, LocalDate date)
+    public static byte[] Render(DocumentView view, LocalDate date) => RenderInPlace(view, date).ToArray();
+
+    /// <summary>
+    /// The document's PDF in this thread's buffer, valid until the thread renders its next PDF: for a caller that writes
+    /// the bytes away at once (the tool's letter files) and so needs no copy of its own (D16.243).
+    /// </summary>
+    internal static ReadOnlySpan<byte> RenderInPlace(DocumentView view, LocalDate date)
     {
         using var document = Compose(view, date, out var id);
         var output = _output ??= new MemoryStream(128 * 1024);
         output.SetLength(0);
         document.Save(output, false);
-        var bytes = output.ToArray();
+        var bytes = output.GetBuffer().AsSpan(0, (int)output.Length);
         Stabilize(bytes, id);
         return bytes;
     }
@@ -69,31 +75,92 @@ internal static partial class PdfDocumentRenderer
     /// offsets stay valid). The metadata is the last object written, so the search runs back from the end. Font subset
     /// tags are derived from the subset already (<see cref="EmbeddedFontProgram"/>).
     /// </summary>
-    private static void Stabilize(byte[] pdf, string id)
+    private static void Stabilize(Span<byte> pdf, string id)
     {
         Span<byte> uuid = stackalloc byte[36];
         Encoding.ASCII.GetBytes($"{id[..8]}-{id[8..12]}-{id[12..16]}-{id[16..20]}-{id[20..32]}".ToLowerInvariant(), uuid);
         var end = pdf.Length;
         for (var found = 0; found < 2; found++)
         {
-            var at = pdf.AsSpan(0, end).LastIndexOf("uuid:"u8);
+            var at = pdf[..end].LastIndexOf("uuid:"u8);
             if (at < 0 || at + 5 + 36 > pdf.Length)
             {
                 throw new InvalidOperationException("The PDF's XMP metadata has no document and instance uuid.");
             }
 
-            uuid.CopyTo(pdf.AsSpan(at + 5, 36));
+            uuid.CopyTo(pdf.Slice(at + 5, 36));
             end = at;
         }
+    }
+
+    /// <summary>
+    /// The lines of <paramref name="text"/> broken at spaces to fit <paramref name="widthMm"/>: words are taken while the
+    /// line with a space and the next word stays within the width; a word wider than the width stands on its own line. Each
+    /// line is the text's characters from its first word to its last, so a line is cut out of the text once, not assembled
+    /// (D16.241).
+    /// </summary>
+    internal static List<string> Wrap(string text, LetterFont font, double widthMm)
+    {
+        var limit = Mm(widthMm);
+        if (font.Width(text) <= limit)
+        {
+            return [text];
+        }
+
+        var lines = new List<string>();
+        var space = font.Width(" ");
+
+        // The current line is text[start..end]; start < 0 while it has no character yet (empty words add none).
+        var start = -1;
+        var end = 0;
+        var width = 0.0;
+        var at = 0;
+        while (true)
+        {
+            var next = text.IndexOf(' ', at);
+            var wordEnd = next < 0 ? text.Length : next;
+            var w = font.Width(text.AsSpan(at, wordEnd - at));
+            if (start >= 0 && width + space + w > limit)
+            {
+                lines.Add(text[start..end]);
+                start = -1;
+                width = 0;
+            }
+
+            if (start >= 0)
+            {
+                width += space;
+                end = wordEnd;
+            }
+            else if (wordEnd > at)
+            {
+                start = at;
+                end = wordEnd;
+            }
+
+            width += w;
+            if (next < 0)
+            {
+                break;
+            }
+
+            at = next + 1;
+        }
+
+        lines.Add(start >= 0 ? text[start..end] : string.Empty);
+        return lines;
     }
 
     private static double Mm(double mm) => mm * 72 / 25.4;
 
     /// <summary>A face (regular or bold) at a size in points.</summary>
-    private readonly record struct LetterFont(double Size, bool Bold)
+    internal readonly record struct LetterFont(double Size, bool Bold)
     {
         /// <summary>The width of a text in points: the sum of its characters' advance widths (drawn without kerning).</summary>
-        public double Width(string text)
+        public double Width(string text) => Width(text.AsSpan());
+
+        /// <summary>The width of characters in points, as <see cref="Width(string)"/>.</summary>
+        public double Width(ReadOnlySpan<char> text)
         {
             var face = LetterFaces.Face(Bold);
             long units = 0;
@@ -351,42 +418,6 @@ internal static partial class PdfDocumentRenderer
             var width = font.Width(text);
             var limit = Mm(widthMm);
             return width <= limit ? font : new LetterFont(Math.Max(5, Math.Floor(size * limit / width * 10) / 10), bold);
-        }
-
-        private static List<string> Wrap(string text, LetterFont font, double widthMm)
-        {
-            var limit = Mm(widthMm);
-            if (font.Width(text) <= limit)
-            {
-                return [text];
-            }
-
-            var lines = new List<string>();
-            var space = font.Width(" ");
-            var line = new StringBuilder();
-            var width = 0.0;
-            foreach (var word in text.Split(' '))
-            {
-                var w = font.Width(word);
-                if (line.Length > 0 && width + space + w > limit)
-                {
-                    lines.Add(line.ToString());
-                    line.Clear();
-                    width = 0;
-                }
-
-                if (line.Length > 0)
-                {
-                    line.Append(' ');
-                    width += space;
-                }
-
-                line.Append(word);
-                width += w;
-            }
-
-            lines.Add(line.ToString());
-            return lines;
         }
     }
 }

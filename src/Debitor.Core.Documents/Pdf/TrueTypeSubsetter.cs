@@ -72,11 +72,11 @@ internal sealed class TrueTypeSubsetter
     public int GlyphCount => _advances.Length;
 
     /// <summary>
-    /// The program for <paramref name="glyphs"/> (the face's glyph for each new glyph 1…n). The bytes lie in a buffer
-    /// of this thread and are valid until its next call.
+    /// The program for <paramref name="glyphs"/> (the face's glyph for each new glyph 1…n), in a new array of its exact
+    /// length.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">A glyph id is not the face's, or the subset would exceed 65,535 glyphs.</exception>
-    public ReadOnlySpan<byte> Subset(ReadOnlySpan<ushort> glyphs)
+    public byte[] Subset(ReadOnlySpan<ushort> glyphs)
     {
         var scratch = _scratch ??= new Scratch();
         var order = scratch.Order;
@@ -129,13 +129,9 @@ internal sealed class TrueTypeSubsetter
         var n = order.Count;
         var longOffsets = glyfLength > 2 * ushort.MaxValue;
         Span<int> lengths = [glyfLength, _head.Length, _hhea.Length, 4 * n, (n + 1) * (longOffsets ? 4 : 2), _maxp.Length];
-        var size = TrueTypeFile.Size(lengths);
-        if (scratch.Output.Length < size)
-        {
-            scratch.Output = new byte[Math.Max(size, scratch.Output.Length * 2)];
-        }
-
-        var output = scratch.Output.AsSpan(0, size);
+        // Written straight into the document's own array (the font program's stream keeps it), not copied out of a buffer.
+        var program = new byte[TrueTypeFile.Size(lengths)];
+        var output = program.AsSpan();
         Span<int> tableAt = stackalloc int[Tags.Length];
         TrueTypeFile.Layout(output, 0x00010000u, Tags, lengths, tableAt);
 
@@ -173,7 +169,7 @@ internal sealed class TrueTypeSubsetter
         BinaryPrimitives.WriteUInt16BigEndian(maxp[NumGlyphsAt..], (ushort)n);
 
         TrueTypeFile.Seal(output);
-        return output;
+        return program;
     }
 
     private static ReadOnlySpan<byte> Table(ReadOnlySpan<byte> font, TrueTypeFile.Table[] tables, string tag)
@@ -201,6 +197,5 @@ internal sealed class TrueTypeSubsetter
     {
         public readonly List<ushort> Order = [];
         public readonly Dictionary<ushort, ushort> Ids = [];
-        public byte[] Output = new byte[32 * 1024];
     }
 }

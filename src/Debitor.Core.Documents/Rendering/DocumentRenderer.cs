@@ -108,6 +108,20 @@ public sealed class DocumentRenderer : IDocumentRenderer
     }
 
     /// <summary>
+    /// Renders a dunning letter to PDF as <see cref="Render(DunningLetter, LetterRecipient, ReceivablesContact, DocumentFormat)"/>
+    /// does and hands its file name and bytes to <paramref name="write"/> straight from the thread's buffer, without a
+    /// copy (the tool's letter files, D16.243). The bytes are valid only during the call.
+    /// </summary>
+    internal void WritePdf(DunningLetter letter, LetterRecipient recipient, ReceivablesContact contact, PdfFileWriter write)
+    {
+        ArgumentNullException.ThrowIfNull(letter);
+        ArgumentNullException.ThrowIfNull(contact);
+        ArgumentNullException.ThrowIfNull(write);
+        var view = DunningViews.Letter(Frame(recipient), letter, contact);
+        write(PdfFileName(view), PdfDocumentRenderer.RenderInPlace(view, letter.LetterDate));
+    }
+
+    /// <summary>
     /// Renders a dunning letter wholly from its model (D15.9): the recipient's document address
     /// (<see cref="DunningLetter.RecipientAddress"/>) in the address field, its e-mail address, and our contact
     /// (<see cref="DunningLetter.Contact"/>) in the information block.
@@ -246,7 +260,12 @@ public sealed class DocumentRenderer : IDocumentRenderer
     private RenderedDocument Output(DocumentView view, LocalDate date, DocumentFormat format) => format switch
     {
         DocumentFormat.Html => new RenderedDocument(_html.Render(view), HtmlMediaType, view.FileStem + ".html", view.Language),
-        DocumentFormat.Pdf => new RenderedDocument(PdfDocumentRenderer.Render(view, date), PdfMediaType, view.FileStem + ".pdf", view.Language),
+        DocumentFormat.Pdf => new RenderedDocument(PdfDocumentRenderer.Render(view, date), PdfMediaType, PdfFileName(view), view.Language),
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown document format."),
     };
+
+    private static string PdfFileName(DocumentView view) => view.FileStem + ".pdf";
 }
+
+/// <summary>Takes a rendered PDF's file name and bytes; the bytes are valid only during the call (D16.243).</summary>
+internal delegate void PdfFileWriter(string fileName, ReadOnlySpan<byte> content);

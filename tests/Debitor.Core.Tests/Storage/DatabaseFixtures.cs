@@ -100,3 +100,32 @@ internal sealed class PostgresSchema : IAsyncDisposable
         await command.ExecuteNonQueryAsync();
     }
 }
+
+/// <summary>
+/// A test class's PostgreSQL schema, made when a test first needs a store (so a run without a server skips there) and
+/// dropped with the class; each store opened on it ensures the schema, as a restarted process does.
+/// </summary>
+internal sealed class PostgresStores : IAsyncDisposable
+{
+    private PostgresSchema? _schema;
+
+    /// <summary>The schema (after the first <see cref="OpenAsync"/>).</summary>
+    public PostgresSchema Schema => _schema ?? throw new InvalidOperationException("No store was opened yet.");
+
+    /// <summary>Opens a store on the schema, making the schema first.</summary>
+    public async Task<Debitor.Core.PostgreSql.PostgreSqlCustomerAccountStore> OpenAsync()
+    {
+        _schema ??= await PostgresSchema.CreateAsync();
+        var store = new Debitor.Core.PostgreSql.PostgreSqlCustomerAccountStore(_schema.ConnectionString);
+        await store.EnsureSchemaAsync(CancellationToken.None);
+        return store;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_schema is not null)
+        {
+            await _schema.DisposeAsync();
+        }
+    }
+}

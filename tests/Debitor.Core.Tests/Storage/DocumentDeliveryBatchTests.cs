@@ -210,25 +210,13 @@ public sealed class SqliteDocumentDeliveryBatchTests : DocumentDeliveryBatchCont
 /// <summary>The batch delivery over the PostgreSQL outbox (D13.83), on a fresh schema.</summary>
 public sealed class PostgreSqlDocumentDeliveryBatchTests : DocumentDeliveryBatchContract, IAsyncLifetime
 {
-    private PostgresSchema? _schema;
+    private readonly PostgresStores _stores = new();
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        if (_schema is not null)
-        {
-            await _schema.DisposeAsync();
-        }
-    }
+    public Task DisposeAsync() => _stores.DisposeAsync().AsTask();
 
-    protected override async Task<ICustomerAccountStore> CreateStoreAsync()
-    {
-        _schema ??= await PostgresSchema.CreateAsync();
-        var store = new PostgreSqlCustomerAccountStore(_schema.ConnectionString);
-        await store.EnsureSchemaAsync(CancellationToken.None);
-        return store;
-    }
+    protected override async Task<ICustomerAccountStore> CreateStoreAsync() => await _stores.OpenAsync();
 
     protected override IDocumentOutbox Outbox(ICustomerAccountStore store) => new PostgreSqlDocumentOutbox((PostgreSqlCustomerAccountStore)store);
 }

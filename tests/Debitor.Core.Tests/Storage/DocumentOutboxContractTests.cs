@@ -33,23 +33,15 @@ public sealed class SqliteDocumentOutboxContractTests : DocumentOutboxContract, 
 /// <summary>Each call opens the test's schema anew, as a restarted process does.</summary>
 public sealed class PostgreSqlDocumentOutboxContractTests : DocumentOutboxContract, IAsyncLifetime
 {
-    private PostgresSchema? _schema;
+    private readonly PostgresStores _stores = new();
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        if (_schema is not null)
-        {
-            await _schema.DisposeAsync();
-        }
-    }
+    public Task DisposeAsync() => _stores.DisposeAsync().AsTask();
 
     protected override async Task<(IDocumentOutbox Outbox, ICustomerAccountStore Store)> CreateAsync()
     {
-        _schema ??= await PostgresSchema.CreateAsync();
-        var store = new PostgreSqlCustomerAccountStore(_schema.ConnectionString);
-        await store.EnsureSchemaAsync(CancellationToken.None);
+        var store = await _stores.OpenAsync();
         return (new PostgreSqlDocumentOutbox(store), store);
     }
 }

@@ -145,35 +145,23 @@ public sealed class SqliteDocumentOutboxRunSourceTests : DocumentOutboxRunSource
 /// <summary>The run sources in PostgreSQL.</summary>
 public sealed class PostgreSqlDocumentOutboxRunSourceTests : DocumentOutboxRunSourceContract, IAsyncLifetime
 {
-    private PostgresSchema? _schema;
+    private readonly PostgresStores _stores = new();
 
     protected override Type RefusalType => typeof(PostgresException);
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        if (_schema is not null)
-        {
-            await _schema.DisposeAsync();
-        }
-    }
+    public Task DisposeAsync() => _stores.DisposeAsync().AsTask();
 
-    protected override async Task<ICustomerAccountStore> CreateStoreAsync()
-    {
-        _schema ??= await PostgresSchema.CreateAsync();
-        var store = new PostgreSqlCustomerAccountStore(_schema.ConnectionString);
-        await store.EnsureSchemaAsync(CancellationToken.None);
-        return store;
-    }
+    protected override async Task<ICustomerAccountStore> CreateStoreAsync() => await _stores.OpenAsync();
 
     protected override IDocumentOutbox Outbox(ICustomerAccountStore store) => new PostgreSqlDocumentOutbox((PostgreSqlCustomerAccountStore)store);
 
-    protected override Task ExecuteAsync(string sql) => _schema!.ExecuteAsync(sql);
+    protected override Task ExecuteAsync(string sql) => _stores.Schema.ExecuteAsync(sql);
 
     protected override async Task<string?> QueryAsync(string sql)
     {
-        await using var connection = new NpgsqlConnection(_schema!.ConnectionString);
+        await using var connection = new NpgsqlConnection(_stores.Schema.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         return await command.ExecuteScalarAsync() as string;

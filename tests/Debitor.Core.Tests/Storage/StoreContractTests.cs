@@ -120,17 +120,11 @@ public sealed class SqliteSettingsContractTests : CompanySettingsStoreContract, 
 
 public sealed class PostgreSqlSettingsContractTests : CompanySettingsStoreContract, IAsyncLifetime
 {
-    private PostgresSchema? _schema;
+    private readonly PostgresStores _stores = new();
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        if (_schema is not null)
-        {
-            await _schema.DisposeAsync();
-        }
-    }
+    public Task DisposeAsync() => _stores.DisposeAsync().AsTask();
 
     protected override async Task<(IDunningSettingsProvider Provider, Func<CompanyId, DunningSettings, Task> Save)> CreateDunningSettingsAsync()
     {
@@ -144,11 +138,5 @@ public sealed class PostgreSqlSettingsContractTests : CompanySettingsStoreContra
         return (store, (company, catalog) => store.SaveAsync(company, catalog, CancellationToken.None));
     }
 
-    private async Task<PostgreSqlCustomerAccountStore> DatabaseAsync()
-    {
-        _schema ??= await PostgresSchema.CreateAsync();
-        var store = new PostgreSqlCustomerAccountStore(_schema.ConnectionString);
-        await store.EnsureSchemaAsync(CancellationToken.None);
-        return store;
-    }
+    private async Task<PostgreSqlCustomerAccountStore> DatabaseAsync() => await _stores.OpenAsync();
 }

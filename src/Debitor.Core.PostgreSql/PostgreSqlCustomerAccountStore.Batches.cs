@@ -32,26 +32,25 @@ public sealed partial class PostgreSqlCustomerAccountStore
     /// <inheritdoc />
     /// <remarks>
     /// One query over the company's accounts, ordered by id (ordinal, <c>COLLATE "C"</c>), each followed by its journal rows
-    /// in version order (a lateral scan of the journal's key, D13.110), read as the rows arrive and decoded on another
-    /// thread, up to 256 accounts ahead of the caller (D16.237).
+    /// in version order (a lateral scan of the journal's key, D13.110), read as the rows arrive: only the account being
+    /// assembled is held in memory.
     /// </remarks>
     /// <exception cref="ArgumentException"><paramref name="company"/> is <c>default</c>.</exception>
-    public IAsyncEnumerable<StoredJournal> LoadCompanyAsync(CompanyId company, CancellationToken cancellationToken)
+    public async IAsyncEnumerable<StoredJournal> LoadCompanyAsync(CompanyId company, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var value = company.Value ?? throw new ArgumentException("The company must not be empty.", nameof(company));
-        return ReadAhead.Of(
-            stop => StreamJournalsAsync(
-                """
-                SELECT a.customer, a.version, j.version, j.recorded_at, j.recorded_by, j.document
-                FROM (SELECT customer, version FROM debitor_accounts WHERE company = $1 ORDER BY customer COLLATE "C") a
-                LEFT JOIN LATERAL (SELECT version, recorded_at, recorded_by, coalesce(document, payload::text) AS document FROM debitor_journal WHERE customer = a.customer ORDER BY version) j ON true
-                ORDER BY a.customer COLLATE "C", j.version
-                """,
-                new NpgsqlParameter<string> { TypedValue = value },
-                stop),
-            32,
-            8,
-            cancellationToken);
+        await foreach (var journal in StreamJournalsAsync(
+            """
+            SELECT a.customer, a.version, j.version, j.recorded_at, j.recorded_by, j.document
+            FROM (SELECT customer, version FROM debitor_accounts WHERE company = $1 ORDER BY customer COLLATE "C") a
+            LEFT JOIN LATERAL (SELECT version, recorded_at, recorded_by, coalesce(document, payload::text) AS document FROM debitor_journal WHERE customer = a.customer ORDER BY version) j ON true
+            ORDER BY a.customer COLLATE "C", j.version
+            """,
+            new NpgsqlParameter<string> { TypedValue = value },
+            cancellationToken).ConfigureAwait(false))
+        {
+            yield return journal;
+        }
     }
 
     /// <inheritdoc />

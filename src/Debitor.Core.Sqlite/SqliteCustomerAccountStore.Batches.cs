@@ -16,27 +16,19 @@ public sealed partial class SqliteCustomerAccountStore
     /// One statement over the company's accounts joined to their journal rows, ordered by account and version, read as it
     /// streams: only the account being assembled is held in memory. The stream is one read snapshot of the database.
     /// Ordering by the account's rowid as well (a no-op: the id is unique) lets SQLite see that the company index yields
-    /// one row per account, so the rows come in key order without a sort of each account's rows (D13.81). The statement is
-    /// stepped and its rows decoded on another thread, up to 256 accounts ahead of the caller (D16.237).
+    /// one row per account, so the rows come in key order without a sort of each account's rows (D13.81).
     /// </remarks>
     /// <exception cref="ArgumentException"><paramref name="company"/> is <c>default</c>.</exception>
-    public IAsyncEnumerable<StoredJournal> LoadCompanyAsync(CompanyId company, CancellationToken cancellationToken)
-    {
-        var value = company.Value ?? throw new ArgumentException("The company must not be empty.", nameof(company));
-        return ReadAhead.Of(
-            stop => StreamAsync(
-                """
-                SELECT a.customer, a.version, j.version, j.recorded_at, j.recorded_by, j.payload
-                FROM debitor_accounts a LEFT JOIN debitor_journal j ON j.customer = a.customer
-                WHERE a.company = $company ORDER BY a.customer, a.rowid, j.version;
-                """,
-                "$company",
-                value,
-                stop),
-            32,
-            8,
+    public IAsyncEnumerable<StoredJournal> LoadCompanyAsync(CompanyId company, CancellationToken cancellationToken) =>
+        StreamAsync(
+            """
+            SELECT a.customer, a.version, j.version, j.recorded_at, j.recorded_by, j.payload
+            FROM debitor_accounts a LEFT JOIN debitor_journal j ON j.customer = a.customer
+            WHERE a.company = $company ORDER BY a.customer, a.rowid, j.version;
+            """,
+            "$company",
+            company.Value ?? throw new ArgumentException("The company must not be empty.", nameof(company)),
             cancellationToken);
-    }
 
     /// <inheritdoc />
     /// <remarks>One statement per 500 accounts (the ids passed as one JSON array), in the order named.</remarks>

@@ -68,8 +68,7 @@ public sealed class CustomerSearchTests : IDisposable
     {
         var memory = new InMemoryCustomerAccountStore();
         await SeedAsync(memory);
-        var sqlite = new SqliteCustomerAccountStore(_file.ConnectionString);
-        await sqlite.EnsureSchemaAsync(CancellationToken.None);
+        var sqlite = await _file.OpenStoreAsync();
         await SeedAsync(sqlite);
 
         await AssertSameAnswersAsync(new StoreCustomerSearch(memory, new InMemoryAccountFaultLog()), new SqliteCustomerSearch(sqlite, new InMemoryAccountFaultLog()));
@@ -91,8 +90,7 @@ public sealed class CustomerSearchTests : IDisposable
     [Fact]
     public async Task SearchAsync_Sqlite_HitCarriesFlagsAndBalances()
     {
-        var sqlite = new SqliteCustomerAccountStore(_file.ConnectionString);
-        await sqlite.EnsureSchemaAsync(CancellationToken.None);
+        var sqlite = await _file.OpenStoreAsync();
         await SeedAsync(sqlite);
 
         var hit = Assert.Single(await new SqliteCustomerSearch(sqlite, new InMemoryAccountFaultLog()).SearchAsync(Query("number:1001"), CancellationToken.None));
@@ -107,8 +105,7 @@ public sealed class CustomerSearchTests : IDisposable
     [Fact]
     public async Task SearchAsync_Sqlite_UnreadableAccountIsReportedAndLeftOut()
     {
-        var sqlite = new SqliteCustomerAccountStore(_file.ConnectionString);
-        await sqlite.EnsureSchemaAsync(CancellationToken.None);
+        var sqlite = await _file.OpenStoreAsync();
         await SeedAsync(sqlite);
         await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection(_file.ConnectionString))
         {

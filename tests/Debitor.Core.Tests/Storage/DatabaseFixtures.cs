@@ -10,6 +10,14 @@ internal sealed class TempDatabase : IDisposable
 
     public string Path => System.IO.Path.Combine(_folder, "debitor.db");
 
+    /// <summary>Opens a SQLite store on the file, its schema ensured, as a restarted process does.</summary>
+    public async Task<Debitor.Core.Sqlite.SqliteCustomerAccountStore> OpenStoreAsync()
+    {
+        var store = new Debitor.Core.Sqlite.SqliteCustomerAccountStore(ConnectionString);
+        await store.EnsureSchemaAsync(CancellationToken.None);
+        return store;
+    }
+
     public string ConnectionString => $"Data Source={Path}";
 
     public async Task ExecuteAsync(string sql)

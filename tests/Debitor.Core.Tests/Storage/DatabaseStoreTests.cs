@@ -191,8 +191,7 @@ public sealed class SqliteDatabaseStoreTests : DatabaseStoreTests, IDisposable
 
     protected override async Task<ICustomerAccountStore> CreateStoreAsync()
     {
-        var store = new SqliteCustomerAccountStore(_file.ConnectionString);
-        await store.EnsureSchemaAsync(CancellationToken.None);
+        var store = await _file.OpenStoreAsync();
         await store.EnsureSchemaAsync(CancellationToken.None);
         return store;
     }
@@ -247,8 +246,7 @@ public sealed class KilledWriterTests : IDisposable
     [Fact]
     public async Task Sqlite_WriterKilledMidAppend_JournalStaysReadable()
     {
-        var store = new SqliteCustomerAccountStore(_file.ConnectionString);
-        await store.EnsureSchemaAsync(CancellationToken.None);
+        var store = await _file.OpenStoreAsync();
         await AssertSurvivesKillAsync(store, "sqlite", _file.ConnectionString);
     }
 

@@ -197,12 +197,7 @@ public sealed class SqliteDocumentDeliveryBatchTests : DocumentDeliveryBatchCont
 
     public void Dispose() => _file.Dispose();
 
-    protected override async Task<ICustomerAccountStore> CreateStoreAsync()
-    {
-        var store = new SqliteCustomerAccountStore(_file.ConnectionString);
-        await store.EnsureSchemaAsync(CancellationToken.None);
-        return store;
-    }
+    protected override async Task<ICustomerAccountStore> CreateStoreAsync() => await _file.OpenStoreAsync();
 
     protected override IDocumentOutbox Outbox(ICustomerAccountStore store) => new SqliteDocumentOutbox((SqliteCustomerAccountStore)store);
 }

@@ -22,8 +22,7 @@ public sealed class SqliteDocumentOutboxContractTests : DocumentOutboxContract, 
 
     protected override async Task<(IDocumentOutbox Outbox, ICustomerAccountStore Store)> CreateAsync()
     {
-        var store = new SqliteCustomerAccountStore(_file.ConnectionString);
-        await store.EnsureSchemaAsync(CancellationToken.None);
+        var store = await _file.OpenStoreAsync();
         return (new SqliteDocumentOutbox(store), store);
     }
 

@@ -122,12 +122,7 @@ public sealed class SqliteDocumentOutboxRunSourceTests : DocumentOutboxRunSource
 
     public void Dispose() => _file.Dispose();
 
-    protected override async Task<ICustomerAccountStore> CreateStoreAsync()
-    {
-        var store = new SqliteCustomerAccountStore(_file.ConnectionString);
-        await store.EnsureSchemaAsync(CancellationToken.None);
-        return store;
-    }
+    protected override async Task<ICustomerAccountStore> CreateStoreAsync() => await _file.OpenStoreAsync();
 
     protected override IDocumentOutbox Outbox(ICustomerAccountStore store) => new SqliteDocumentOutbox((SqliteCustomerAccountStore)store);
 

@@ -89,8 +89,7 @@ public sealed class StorageRegistrationTests : IDisposable
             await create.ExecuteNonQueryAsync();
         }
 
-        var store = new SqliteCustomerAccountStore(_file.ConnectionString);
-        await store.EnsureSchemaAsync(CancellationToken.None);
+        var store = await _file.OpenStoreAsync();
         await store.EnsureSchemaAsync(CancellationToken.None);
         await new SqliteDunningSettingsStore(store).SaveAsync(new CompanyId("f1"), Debitor.Core.Dunning.DunningSettings.Default, CancellationToken.None);
 

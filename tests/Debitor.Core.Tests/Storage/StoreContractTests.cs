@@ -16,12 +16,7 @@ public sealed class SqliteStoreContractTests : CustomerAccountStoreContract, IDi
 {
     private readonly TempDatabase _file = new();
 
-    protected override async Task<ICustomerAccountStore> CreateStoreAsync()
-    {
-        var store = new SqliteCustomerAccountStore(_file.ConnectionString);
-        await store.EnsureSchemaAsync(CancellationToken.None);
-        return store;
-    }
+    protected override async Task<ICustomerAccountStore> CreateStoreAsync() => await _file.OpenStoreAsync();
 
     protected override async Task CorruptJournalAsync(ICustomerAccountStore store, CustomerId customer) =>
         await _file.ExecuteAsync(await StoreCorruption.SqlAsync(store, customer));
@@ -110,12 +105,7 @@ public sealed class SqliteSettingsContractTests : CompanySettingsStoreContract, 
 
     public void Dispose() => _file.Dispose();
 
-    private async Task<SqliteCustomerAccountStore> DatabaseAsync()
-    {
-        var store = new SqliteCustomerAccountStore(_file.ConnectionString);
-        await store.EnsureSchemaAsync(CancellationToken.None);
-        return store;
-    }
+    private async Task<SqliteCustomerAccountStore> DatabaseAsync() => await _file.OpenStoreAsync();
 }
 
 public sealed class PostgreSqlSettingsContractTests : CompanySettingsStoreContract, IAsyncLifetime

@@ -13,8 +13,7 @@ public sealed class UnreadableAccountRunTests : IDisposable
     [Fact]
     public async Task Preview_OneCorruptJournal_ReportsItAndDunsTheOthers()
     {
-        var store = new SqliteCustomerAccountStore(_file.ConnectionString);
-        await store.EnsureSchemaAsync(CancellationToken.None);
+        var store = await _file.OpenStoreAsync();
         var fixture = new DunningFixture(store);
         await fixture.AddAsync(NewCustomer("C-1"), Invoice("inv-1", 100m, new LocalDate(2026, 9, 1)));
         await fixture.AddAsync(NewCustomer("C-2"), Invoice("inv-2", 200m, new LocalDate(2026, 9, 1)));
@@ -47,8 +46,7 @@ public sealed class UnreadableAccountRunTests : IDisposable
     [Fact]
     public async Task Preview_StoredJournalThatDoesNotReplay_ReportsItLikeACorruptRow()
     {
-        var store = new SqliteCustomerAccountStore(_file.ConnectionString);
-        await store.EnsureSchemaAsync(CancellationToken.None);
+        var store = await _file.OpenStoreAsync();
         var fixture = new DunningFixture(store);
         await fixture.AddAsync(NewCustomer("C-1"), Invoice("inv-1", 100m, new LocalDate(2026, 9, 1)));
         await fixture.AddAsync(NewCustomer("C-2"), Invoice("inv-2", 200m, new LocalDate(2026, 9, 1)));

@@ -75,8 +75,36 @@ internal sealed class CliContext(ParseResult parse, TextWriter output, TextWrite
         }
     }
 
+    /// <summary>
+    /// Prints a result written as it goes: with <c>--format json</c> <paramref name="json"/> writes it into the output in
+    /// pieces (the form and options of <see cref="EmitAsync(object, Action{TextWriter})"/>, D16.263), else the command's text.
+    /// </summary>
+    public async Task EmitAsync(Action<Utf8JsonWriter> json, Action<TextWriter> text)
+    {
+        if (!Json)
+        {
+            text(Output);
+            return;
+        }
+
+        var pieces = new TextWriterBuffer(Output);
+        using (var writer = new Utf8JsonWriter(pieces, new JsonWriterOptions { Indented = true, Encoder = JsonOptions.Encoder }))
+        {
+            json(writer);
+        }
+
+        pieces.Complete();
+        await Output.WriteLineAsync();
+    }
+
     /// <summary>Progress of long work, on the error stream so that output stays clean for scripts.</summary>
     public ProgressReporter Progress(string what, long total) => new(Error, what, total, ReferenceEquals(Error, Console.Error) && !Console.IsErrorRedirected);
+
+    /// <summary>
+    /// A finished step of long work (D16.264): on the error stream, beside the progress, one line with what the step made
+    /// and how long it took. Work under <see cref="ProgressReporter.Threshold"/> items shows nothing, as progress does.
+    /// </summary>
+    public void Stage(string what, long count, TimeSpan elapsed) => ProgressReporter.Stage(Error, what, count, elapsed);
 
     /// <summary>A line in the chosen language.</summary>
     public string T(string german, string english) => English ? english : german;

@@ -38,7 +38,18 @@ internal static class DemoCommand
         await DunningCommands.WriteLettersAsync(context, files, proposal.Letters);
         var db = $"--db \"{path}\"";
         await context.EmitAsync(
-            new { database = path, created, asOf = Format.Date(host.Today), proposal = DunningCommands.ProposalJson(proposal), documents = files.Directory, files = files.Written.Count },
+            json =>
+            {
+                json.WriteStartObject();
+                json.WriteString("database", path);
+                json.WriteBoolean("created", created);
+                json.WriteString("asOf", Format.Date(host.Today));
+                json.WritePropertyName("proposal");
+                DunningJson.Proposal(json, proposal);
+                json.WriteString("documents", files.Directory);
+                json.WriteNumber("files", files.Written.Count);
+                json.WriteEndObject();
+            },
             o =>
             {
                 o.WriteLine(created

@@ -33,7 +33,17 @@ internal static class DunningCommands
                 await WriteLettersAsync(context, files, proposal.Letters);
             }
 
-            await context.EmitAsync(new { asOf = Format.Date(host.Today), proposal = ProposalJson(proposal), documents = files?.Directory }, o =>
+            await context.EmitAsync(
+                json =>
+                {
+                    json.WriteStartObject();
+                    json.WriteString("asOf", Format.Date(host.Today));
+                    json.WritePropertyName("proposal");
+                    DunningJson.Proposal(json, proposal);
+                    DunningJson.String(json, "documents", files?.Directory);
+                    json.WriteEndObject();
+                },
+                o =>
             {
                 o.WriteLine(context.T($"Mahnlauf zum {Format.Date(host.Today)} — Vorschau, es wurde nichts geändert", $"Dunning run as of {Format.Date(host.Today)} — preview, nothing was changed"));
                 o.WriteLine();
@@ -58,16 +68,22 @@ internal static class DunningCommands
 
             // The letters must be printable before anything is issued: a company without letterhead is refused here, unchanged.
             var files = new DocumentFiles(host, directory, context.Culture, context.Value(html));
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             var (approval, letters) = await ApproveAllAsync(host, request, context.CancellationToken);
+            context.Stage(context.T("Vorschau, Schreiben", "Preview, letters"), letters, clock.Elapsed);
 
             // Each letter the processing delivers (its notices stored) is written as a file while the processing goes on
             // (D16.230). The run is recorded only when every letter it issued has its file, so a fault while writing leaves
             // it unrecorded, and running the command again completes it and writes the letters (D16.231).
             var progress = context.Progress(context.T("Schreiben", "Letters"), letters);
             host.Letters.Start(files, progress, Environment.ProcessorCount, context.CancellationToken);
+            clock.Restart();
             var result = await host.Dunning.ProcessApprovalAsync(host.Actor, approval, context.CancellationToken);
+            var processed = clock.Elapsed;
             await host.Letters.CompleteAsync();
             progress.Done();
+            context.Stage(context.T("Verarbeitet, Schreiben", "Processed, letters"), result.Issued.Count, processed);
+            context.Stage(context.T("Dateien geschrieben, Schreiben", "Files written, letters"), letters, clock.Elapsed);
 
             // Processing a run again is the library's retry: letters the run issued before are completed, never issued twice,
             // and come back in the result, undelivered. Only the letters this run had not recorded yet are new.
@@ -84,7 +100,27 @@ internal static class DunningCommands
             var fees = issued.Sum(l => l.Fees.Count);
             var already = result.Issued.Count - issued.Count;
             await context.EmitAsync(
-                new { run = result.RunId.Value, asOf = Format.Date(host.Today), issued = issued.Count, alreadyIssued = already, notices, fees, removed = result.Removed.Count, unreadable = result.UnreadableAccounts.Select(u => u.Message).ToList(), letters = issued.Select(LetterJson).ToList(), documents = issued.Count > 0 ? files.Directory : null },
+                json =>
+                {
+                    json.WriteStartObject();
+                    json.WriteString("run", result.RunId.Value);
+                    json.WriteString("asOf", Format.Date(host.Today));
+                    json.WriteNumber("issued", issued.Count);
+                    json.WriteNumber("alreadyIssued", already);
+                    json.WriteNumber("notices", notices);
+                    json.WriteNumber("fees", fees);
+                    json.WriteNumber("removed", result.Removed.Count);
+                    DunningJson.Messages(json, "unreadable", result.UnreadableAccounts);
+                    json.WriteStartArray("letters");
+                    foreach (var letter in issued)
+                    {
+                        DunningJson.Letter(json, letter);
+                    }
+
+                    json.WriteEndArray();
+                    DunningJson.String(json, "documents", issued.Count > 0 ? files.Directory : null);
+                    json.WriteEndObject();
+                },
                 o =>
                 {
                     o.WriteLine(context.T(
@@ -249,29 +285,6 @@ internal static class DunningCommands
             o.WriteLine(context.T($"NICHT LESBAR: {account.Message}", $"UNREADABLE: {account.Message}"));
         }
     }
-
-    public static object ProposalJson(DunningProposal proposal) => new
-    {
-        letters = proposal.Letters.Select(LetterJson).ToList(),
-        excluded = proposal.Excluded.Select(l => new { customer = l.Customer.Value, document = l.DocumentNumber, installment = l.Installment.Number, due = Format.Date(l.DueDate), open = Format.Amount(l.OpenAmount), currency = l.OpenAmount.Currency.Code, level = l.Level, reason = l.Explanation }).ToList(),
-        notices = proposal.NoticeCount,
-        unreadable = proposal.UnreadableAccounts.Select(u => u.Message).ToList(),
-    };
-
-    private static object LetterJson(DunningLetter letter) => new
-    {
-        id = letter.Id,
-        recipient = letter.RecipientId.Value,
-        name = letter.Recipient.Name,
-        level = letter.Level,
-        currency = letter.Currency.Code,
-        overdue = Format.Amount(letter.OverdueTotal),
-        fees = Format.Amount(letter.FeeTotal),
-        interest = Format.Amount(letter.InterestTotal),
-        totalDue = Format.Amount(letter.TotalDue),
-        deadline = Format.Date(letter.PaymentDeadline),
-        lines = letter.Lines.Select(l => new { customer = l.Customer.Value, document = l.DocumentNumber, installment = l.Installment.Number, due = Format.Date(l.DueDate), open = Format.Amount(l.OpenAmount), level = l.Level, status = l.Status.ToString(), notice = l.IssuesNotice }).ToList(),
-    };
 }
 
 /// <summary>The options of commands that write documents.</summary>

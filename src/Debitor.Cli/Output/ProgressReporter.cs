@@ -46,6 +46,15 @@ internal sealed class ProgressReporter(TextWriter writer, string what, long tota
         }
     }
 
+    /// <summary>The line of a finished step: <c>what: count (seconds)</c>, for work of at least <see cref="Threshold"/> items.</summary>
+    public static void Stage(TextWriter writer, string what, long count, TimeSpan elapsed)
+    {
+        if (count >= Threshold)
+        {
+            writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{what}: {count:N0} ({elapsed.TotalSeconds:0.0} s)"));
+        }
+    }
+
     public void Done()
     {
         if (Shown && terminal)

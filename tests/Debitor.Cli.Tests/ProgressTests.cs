@@ -51,11 +51,13 @@ public sealed class ProgressTests
         Assert.Matches($@"Import: {customers} of {customers} \(\d+\.\d s\)", master.Error);
         await cli.RunOkAsync("import", "datev", Path.Combine(data, "EXTF_Buchungsstapel.csv"));
 
+        var preview = await cli.RunOkAsync("dunning", "preview", "--as-of", "2026-04-15", "--format", "json");
         var run = await cli.RunOkAsync("dunning", "process", "--out", cli.Out, "--as-of", "2026-04-15", "--format", "json");
 
         var issued = System.Text.Json.JsonDocument.Parse(run.Output).RootElement.GetProperty("issued").GetInt32();
         Assert.True(issued >= ProgressReporter.Threshold, $"{issued} letters");
         var count = issued.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Matches($@"^Vorschau, Schreiben: {count} \(\d+\.\d s\)\r?\n$", preview.Error);
         Assert.Matches($@"Vorschau, Schreiben: {count} \(\d+\.\d s\)", run.Error);
         Assert.Matches($@"Schreiben: {count} of {count} \(\d+\.\d s\)", run.Error);
         Assert.Matches($@"Verarbeitet, Schreiben: {count} \(\d+\.\d s\)", run.Error);

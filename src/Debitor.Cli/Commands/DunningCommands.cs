@@ -26,7 +26,9 @@ internal static class DunningCommands
         {
             await using var host = await context.OpenAsync();
             var request = Request(host, await host.DunningSettingsAsync(context.CancellationToken), context.Value(branch), context.Value(customer), context.Value(level), context.Value(automatic), context.Value(creditLimit), true);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             var proposal = await host.Dunning.PreviewAsync(host.Actor, request, context.CancellationToken);
+            context.Stage(context.T("Vorschau, Schreiben", "Preview, letters"), proposal.Letters.Count, clock.Elapsed);
             var files = context.Value(output) is { } directory ? new DocumentFiles(host, directory, context.Culture, context.Value(html)) : null;
             if (files is not null)
             {

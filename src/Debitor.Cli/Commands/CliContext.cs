@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -98,13 +99,13 @@ internal sealed class CliContext(ParseResult parse, TextWriter output, TextWrite
     }
 
     /// <summary>Progress of long work, on the error stream so that output stays clean for scripts.</summary>
-    public ProgressReporter Progress(string what, long total) => new(Error, what, total, ReferenceEquals(Error, Console.Error) && !Console.IsErrorRedirected);
+    public ProgressReporter Progress(string what, long total) => new(Error, what, total, ReferenceEquals(Error, Console.Error) && !Console.IsErrorRedirected, CultureInfo.GetCultureInfo(Culture), T("von", "of"));
 
     /// <summary>
     /// A finished step of long work (D16.264): on the error stream, beside the progress, one line with what the step made
     /// and how long it took. Work under <see cref="ProgressReporter.Threshold"/> items shows nothing, as progress does.
     /// </summary>
-    public void Stage(string what, long count, TimeSpan elapsed) => ProgressReporter.Stage(Error, what, count, elapsed);
+    public void Stage(string what, long count, TimeSpan elapsed) => ProgressReporter.Stage(Error, what, count, elapsed, CultureInfo.GetCultureInfo(Culture));
 
     /// <summary>A line in the chosen language.</summary>
     public string T(string german, string english) => English ? english : german;

@@ -161,7 +161,7 @@ internal sealed class DatevFile
     public IEnumerable<DatevRecord> Records(ICollection<DatevRejection> rejected)
     {
         var malformed = new List<DatevRejection>();
-        using var reader = CsvReader.Create(File.OpenRead(Path), Options(Encoding, r => malformed.Add(new DatevRejection(r.LineNumber, "Zeile", $"the quoting is broken ({r.Reason})"))));
+        using var reader = CsvReader.Create(File.OpenRead(Path), Options(Encoding, r => malformed.Add(new DatevRejection(r.LineNumber, "Zeile", BrokenQuoting(r)))));
         var skipped = 0;
         string[] fields = [];
         while (reader.Read())
@@ -192,6 +192,51 @@ internal sealed class DatevFile
             rejected.Add(m);
         }
     }
+
+    /// <summary>
+    /// The records of data lines served by <paramref name="lines"/> (D16.269): each line ended by LF, in the file's
+    /// encoding, in the order the stream chose. Each record comes with its place in the stream (0-based) and its number
+    /// in the file (<paramref name="lineOf"/> of that place); a line with broken quoting goes to
+    /// <paramref name="rejected"/> with its number. Read as <see cref="Records(ICollection{DatevRejection})"/> reads the
+    /// whole file, line by line.
+    /// </summary>
+    /// <remarks>A record's <see cref="DatevRecord.Fields"/> array is reused for the next line of as many fields (D16.170).</remarks>
+    public IEnumerable<(long Place, DatevRecord Record)> Records(Stream lines, Func<long, long> lineOf, ICollection<DatevRejection> rejected)
+    {
+        var malformed = new List<DatevRejection>();
+        using var reader = CsvReader.Create(lines, Options(Encoding, r => malformed.Add(new DatevRejection(lineOf(r.LineNumber - 1), "Zeile", BrokenQuoting(r)))));
+        string[] fields = [];
+        while (reader.Read())
+        {
+            foreach (var m in malformed)
+            {
+                rejected.Add(m);
+            }
+
+            malformed.Clear();
+            if (fields.Length != reader.FieldCount)
+            {
+                fields = new string[reader.FieldCount];
+            }
+
+            Fill(reader, fields);
+            var place = reader.LineNumber - 1;
+            yield return (place, new DatevRecord(lineOf(place), fields, Columns));
+        }
+
+        foreach (var m in malformed)
+        {
+            rejected.Add(m);
+        }
+    }
+
+    /// <summary>
+    /// Why a line's quoting is broken. A quote left open is one reason whether the line ends with a line break or with
+    /// the file (CsvHelper names the two apart; no quoted field spans lines here, and a grouped import reads a line's
+    /// break that the file's last line may lack, D16.269).
+    /// </summary>
+    private static string BrokenQuoting(CsvMalformedRecord record) =>
+        $"the quoting is broken ({(record.Reason == CsvMalformedReason.LineBreakInQuotes ? CsvMalformedReason.UnterminatedQuote : record.Reason)})";
 
     private static CsvReaderOptions Options(Encoding encoding, Action<CsvMalformedRecord>? onMalformed) => new()
     {

@@ -30,26 +30,37 @@ internal static class DatevImporter
     /// <summary>Lines applied with one batch of the library (one load and one write of the accounts they touch).</summary>
     public const int ChunkLines = 5_000;
 
-    public static async Task<DatevImportResult> ImportAsync(CliHost host, string path, Func<long, ProgressReporter> progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// Lines grouped by account at a time once a file shows it does not keep an account's lines together (D16.269): a
+    /// booking batch in date order of up to this many lines loads each account once.
+    /// </summary>
+    public const int WindowLines = 2_000_000;
+
+    public static Task<DatevImportResult> ImportAsync(CliHost host, string path, Func<long, ProgressReporter> progress, CancellationToken cancellationToken) =>
+        ImportAsync(host, path, progress, ChunkLines, WindowLines, cancellationToken);
+
+    /// <summary>The import with chunks and windows of the given sizes (tests run the schedule of large files on small ones).</summary>
+    internal static async Task<DatevImportResult> ImportAsync(CliHost host, string path, Func<long, ProgressReporter> progress, int chunkLines, int windowLines, CancellationToken cancellationToken)
     {
         var file = DatevFile.Open(path);
         var rejected = new List<DatevRejection>();
         var reporter = progress(file.CountDataLines());
         var result = file.Format == DatevFormat.MasterData
-            ? await MasterDataAsync(host, file, rejected, reporter, cancellationToken)
-            : await BookingsAsync(host, file, rejected, reporter, cancellationToken);
+            ? await MasterDataAsync(host, file, rejected, reporter, (chunkLines, windowLines), cancellationToken)
+            : await BookingsAsync(host, file, rejected, reporter, (chunkLines, windowLines), cancellationToken);
         return result with { Rejected = [.. result.Rejected.OrderBy(r => r.Line)] };
     }
 
     /// <summary>Reads the file and applies it chunk by chunk (<see cref="DatevPipeline"/>).</summary>
-    private static Task<long> ChunksAsync<T>(CliHost host, DatevFile file, List<DatevRejection> rejected, ProgressReporter progress, Func<DatevRecord, T> read, Func<List<(long Line, T Value)>, List<AccountChange>> changes, Action<List<(long Line, T Value)>, BatchResult> report, CancellationToken cancellationToken) =>
-        DatevPipeline.RunAsync(file, rejected, progress, host.Accounts, host.Actor, ChunkLines, read, changes, report, cancellationToken);
+    private static Task<long> ChunksAsync<T>(CliHost host, DatevFile file, List<DatevRejection> rejected, ProgressReporter progress, DatevPipeline.Grouping<T> grouping, Func<DatevRecord, T> read, Func<List<(long Line, T Value)>, List<AccountChange>> changes, Action<List<(long Line, T Value)>, BatchResult> report, CancellationToken cancellationToken) =>
+        DatevPipeline.RunAsync(file, rejected, progress, host.Accounts, host.Actor, grouping, read, changes, report, cancellationToken);
 
     // ---------------------------------------------------------------- master data (format category 16)
-    private static async Task<DatevImportResult> MasterDataAsync(CliHost host, DatevFile file, List<DatevRejection> rejected, ProgressReporter progress, CancellationToken cancellationToken)
+    private static async Task<DatevImportResult> MasterDataAsync(CliHost host, DatevFile file, List<DatevRejection> rejected, ProgressReporter progress, (int Chunk, int Window) size, CancellationToken cancellationToken)
     {
         int customers = 0, entries = 0, unchanged = 0;
-        var lines = await ChunksAsync(host, file, rejected, progress, record => (Read: ReadCustomer(record, file, host.Company), Digest: Digest(record.Fields)), chunk =>
+        var grouping = new DatevPipeline.Grouping<((Customer Customer, CustomerMasterData Data) Read, string Digest)>(size.Chunk, size.Window, DatevKey.Account(file.ColumnIndex("Konto")), line => AccountNumber(line.Read.Customer.Id));
+        var lines = await ChunksAsync(host, file, rejected, progress, grouping, record => (Read: ReadCustomer(record, file, host.Company), Digest: Digest(record.Fields)), chunk =>
         {
             // Each line registers its customer (a no-op when it is registered; an account registered with other
             // settings keeps them) and records the line's master data under an id derived from the line.
@@ -167,14 +178,15 @@ internal static class DatevImporter
     }
 
     // ---------------------------------------------------------------- booking batch (format category 21)
-    private static async Task<DatevImportResult> BookingsAsync(CliHost host, DatevFile file, List<DatevRejection> rejected, ProgressReporter progress, CancellationToken cancellationToken)
+    private static async Task<DatevImportResult> BookingsAsync(CliHost host, DatevFile file, List<DatevRejection> rejected, ProgressReporter progress, (int Chunk, int Window) size, CancellationToken cancellationToken)
     {
         // Identical payment lines are told apart by their occurrence in the file: the n-th gets the id "<digest>.<n>".
         var occurrences = new Dictionary<UInt128, int>();
         var columns = new BookingColumns(file);
         var changed = new HashSet<CustomerId>();
         int entries = 0, unchanged = 0;
-        var lines = await ChunksAsync(host, file, rejected, progress, record => ReadBooking(record, file, columns, occurrences), chunk =>
+        var grouping = new DatevPipeline.Grouping<BookingLine>(size.Chunk, size.Window, DatevKey.Booking(columns.Konto, columns.Gegenkonto, account => IsDebtor(account, file.LedgerAccountLength)), line => AccountNumber(line.Customer));
+        var lines = await ChunksAsync(host, file, rejected, progress, grouping, record => ReadBooking(record, file, columns, occurrences), chunk =>
         {
             // One change per line, computed from the account as it stands when it is applied (after the lines before it):
             // the due date from the customer's terms, the invoice a payment names and what is still open on it. A line
@@ -247,11 +259,12 @@ internal static class DatevImporter
 
     /// <summary>
     /// The columns a booking line is read from, looked up by name once per file instead of on every line (D16.183); a
-    /// column the file lacks reads as empty, as <see cref="DatevRecord.Get(string)"/> reads it. The customer id of the
-    /// line before is kept, so the lines of one account (a batch usually holds them together) share one string.
+    /// column the file lacks reads as empty, as <see cref="DatevRecord.Get(string)"/> reads it. Each account's customer id
+    /// is made once, so the lines of one account share one string; the line before's is kept at hand.
     /// </summary>
     private sealed class BookingColumns(DatevFile file)
     {
+        private readonly Dictionary<long, CustomerId> _customers = [];
         private long _lastDebtor = -1;
         private CustomerId _lastCustomer;
 
@@ -280,7 +293,14 @@ internal static class DatevImporter
         {
             if (debtor != _lastDebtor)
             {
-                _lastCustomer = new CustomerId(debtor.ToString(CultureInfo.InvariantCulture));
+                // A batch in date order comes back to an account many times: each account's id is made once (D16.269).
+                ref var customer = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_customers, debtor, out var made);
+                if (!made)
+                {
+                    customer = new CustomerId(debtor.ToString(CultureInfo.InvariantCulture));
+                }
+
+                _lastCustomer = customer;
                 _lastDebtor = debtor;
             }
 
@@ -423,6 +443,10 @@ internal static class DatevImporter
             ? number
             : throw new DatevFieldException(field, $"'{text}' is no account number.");
     }
+
+    /// <summary>The account number of a customer the import read (its id is the account's digits); −1 for an id of more digits than a long holds.</summary>
+    private static long AccountNumber(CustomerId customer) =>
+        long.TryParse(customer.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : DatevKey.None;
 
     private static long Pow10(int digits) => digits is >= 0 and < 19 ? PowersOf10[digits] : (long)Math.Pow(10, digits);
 

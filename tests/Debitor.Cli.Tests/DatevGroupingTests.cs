@@ -24,7 +24,7 @@ public sealed class DatevGroupingTests
 
     // Fields of every shape the reading meets: plain, quoted, quoted with the separator or a doubled quote, blanks around,
     // broken quoting, non-ASCII text, and for the first (keyed) field digits in each of those shapes.
-    private static readonly string[] KeyFields = ["10001", "10002", "\"10003\"", " 10001 ", "\"10002 \"", "100x", "", "\"1000\"1", "1\"0", "\"10001", "\t10003", "99999999999999999999"];
+    private static readonly string[] KeyFields = ["10001", "10002", "\"10003\"", " 10001 ", "\"10002 \"", "100x", "", "\"1000\"1", "1\"0", "\"10001", "\t10003", "99999999999999999999", "123456789012345678", "3000000000"];
     private static readonly string[] OtherFields = ["a", "\"b\"", "\"c;d\"", "\"e \"\"f\"\" g\"", "", " h ", "i\"j", "\"k", "Müller", "\"Straße; 1\"", "\"\""];
 
     [Property(MaxTest = 200)]

@@ -303,25 +303,37 @@ internal sealed class DatevLineWindow
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int[] ByKey(int count)
     {
-        // Each key's rank among the window's distinct keys (None ranks first), then one sort of rank and place packed in
-        // a long: unique values, so the order within a key is file order.
-        var distinct = new Dictionary<long, int>();
-        for (var i = 0; i < count; i++)
+        // One sort of key and place packed in a long: unique values, so the order within a key is file order. A key above
+        // what 31 bits hold (DATEV's accounts never are, even with eight-digit ledger accounts) is replaced by its rank
+        // among the window's distinct keys first.
+        var small = true;
+        for (var i = 0; i < count && small; i++)
         {
-            distinct.TryAdd(_entries[i].Key, 0);
+            small = _entries[i].Key < int.MaxValue;
         }
 
-        var sorted = distinct.Keys.ToArray();
-        Array.Sort(sorted);
-        for (var r = 0; r < sorted.Length; r++)
+        Dictionary<long, int>? ranks = null;
+        if (!small)
         {
-            distinct[sorted[r]] = r;
+            var distinct = new SortedSet<long>();
+            for (var i = 0; i < count; i++)
+            {
+                distinct.Add(_entries[i].Key);
+            }
+
+            ranks = new Dictionary<long, int>(distinct.Count);
+            foreach (var key in distinct)
+            {
+                ranks[key] = ranks.Count;
+            }
         }
 
         var packed = new long[count];
         for (var i = 0; i < count; i++)
         {
-            packed[i] = ((long)distinct[_entries[i].Key] << 32) | (uint)i;
+            // None (−1) becomes 0 and sorts first.
+            var key = ranks is null ? _entries[i].Key + 1 : ranks[_entries[i].Key];
+            packed[i] = (key << 32) | (uint)i;
         }
 
         Array.Sort(packed);

@@ -82,6 +82,34 @@ public sealed class DatevGroupingTests
         }
     }
 
+    [Fact]
+    public void GroupedStream_LinesLongerThanTheReadersBuffer_AreReadWhole()
+    {
+        // The raw reader's buffer and the window's blocks hold a mebibyte; a line of 2.5 MB (a long quoted text) and the
+        // lines around it are read as the whole-file reading reads them.
+        var text = new string('ü', 1_300_000);
+        var lines = new[] { "10002;\"a\"", $"10001;\"{text}\";x", "10001;b", $"10003;{text}", "10002;c" };
+        var path = Path.Combine(Path.GetTempPath(), $"datev-long-{Guid.NewGuid():N}.csv");
+        File.WriteAllText(path, string.Join("\r\n", [Header, Columns, .. lines]) + "\r\n", new UTF8Encoding(false));
+        try
+        {
+            var file = DatevFile.Open(path);
+            var whole = file.Records([]).Select(x => (x.Line, Fields: string.Join('\u0001', x.Fields))).ToList();
+            using var reader = new DatevLineReader(path);
+            using var stream = new GroupedLineStream(reader, DatevKey.Account(0), 3);
+            var grouped = file.Records(stream, stream.LineOf, []).Select(x => (x.Record.Line, Fields: string.Join('\u0001', x.Record.Fields))).ToList();
+
+            Assert.Equal(5, whole.Count);
+            Assert.Equal(whole.OrderBy(x => x.Line), grouped.OrderBy(x => x.Line));
+            Assert.Equal([4L, 5L, 3L, 7L, 6L], grouped.Select(x => x.Line));
+            Assert.Contains(grouped, x => x.Fields.Contains(text, StringComparison.Ordinal));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [Property(MaxTest = 25)]
     public Property Import_InAnyChunksAndWindows_LeavesWhatTheFileAppliedLineByLineLeaves(int seed, PositiveInt chunk, PositiveInt window)
     {

@@ -373,6 +373,7 @@ internal sealed class GroupedLineStream(DatevLineReader reader, DatevLineKey key
     private long[] _numbers = new long[1 << 12];
     private long[] _keys = new long[1 << 12];
     private long _first;
+    private long _released;
     private long _served;
 
     /// <summary>The number in the file of the line served at <paramref name="place"/> (0-based).</summary>
@@ -381,21 +382,8 @@ internal sealed class GroupedLineStream(DatevLineReader reader, DatevLineKey key
     /// <summary>The key of the line served at <paramref name="place"/>.</summary>
     public long KeyOf(long place) => _keys[Slot(place)];
 
-    /// <summary>The lines served before <paramref name="place"/> are not asked about any more.</summary>
-    public void Release(long place)
-    {
-        place = Math.Min(place, _served);
-        var drop = (int)(place - _first);
-        if (drop <= 0)
-        {
-            return;
-        }
-
-        var kept = (int)(_served - place);
-        Array.Copy(_numbers, drop, _numbers, 0, kept);
-        Array.Copy(_keys, drop, _keys, 0, kept);
-        _first = place;
-    }
+    /// <summary>The lines served before <paramref name="place"/> are not asked about any more (their room is taken back when it is needed).</summary>
+    public void Release(long place) => _released = Math.Max(_released, Math.Min(place, _served));
 
     private int Slot(long place) => place >= _first && place < _served
         ? (int)(place - _first)
@@ -443,8 +431,21 @@ internal sealed class GroupedLineStream(DatevLineReader reader, DatevLineKey key
         var slot = (int)(_served - _first);
         if (slot == _numbers.Length)
         {
-            Array.Resize(ref _numbers, _numbers.Length * 2);
-            Array.Resize(ref _keys, _keys.Length * 2);
+            // Full: the released lines' room is taken back (at most once per array's length of lines, so each line is
+            // moved a bounded number of times), or the arrays grow when the reader holds that many lines unreleased.
+            var drop = (int)(_released - _first);
+            if (drop > 0)
+            {
+                Array.Copy(_numbers, drop, _numbers, 0, slot - drop);
+                Array.Copy(_keys, drop, _keys, 0, slot - drop);
+                (_first, slot) = (_released, slot - drop);
+            }
+
+            if (slot > _numbers.Length / 2)
+            {
+                Array.Resize(ref _numbers, _numbers.Length * 2);
+                Array.Resize(ref _keys, _keys.Length * 2);
+            }
         }
 
         (_numbers[slot], _keys[slot]) = (_window.Line(index), _window.Key(index));

@@ -31,8 +31,8 @@ internal static class DatevImporter
     public const int ChunkLines = 5_000;
 
     /// <summary>
-    /// Lines grouped by account at a time once a file shows it does not keep an account's lines together (D16.269): a
-    /// booking batch in date order of up to this many lines loads each account once.
+    /// Lines read and grouped by account at a time (D16.269): a booking batch of up to this many lines loads each account
+    /// once, whatever its order; a window holds its raw lines (about the file's size).
     /// </summary>
     public const int WindowLines = 2_000_000;
 

@@ -153,15 +153,32 @@ internal sealed class DatevFile
         return Math.Max(0, lines + (last == (byte)'\n' ? 0 : 1) - 2);
     }
 
-    /// <summary>The data lines; lines with broken quoting go to <paramref name="rejected"/> with their numbers.</summary>
+    /// <summary>The data lines of the whole file, in file order; lines with broken quoting go to <paramref name="rejected"/> with their numbers.</summary>
     /// <remarks>
     /// A record's <see cref="DatevRecord.Fields"/> array is reused for the next line of as many fields (D16.170): read what a
-    /// record holds before moving on (the strings themselves stay valid).
+    /// record holds before moving on (the strings themselves stay valid). The import reads through
+    /// <see cref="Records(Stream, Func{long, long}, ICollection{DatevRejection})"/> instead (D16.269); this reading is its
+    /// reference in the tests.
     /// </remarks>
-    public IEnumerable<DatevRecord> Records(ICollection<DatevRejection> rejected)
+    public IEnumerable<DatevRecord> Records(ICollection<DatevRejection> rejected) =>
+        Read(File.OpenRead(Path), place => place + 1, headerRecords: 2, rejected).Select(r => r.Record);
+
+    /// <summary>
+    /// The records of data lines served by <paramref name="lines"/> (D16.269): each line ended by LF, in the file's
+    /// encoding, in the order the stream chose. Each record comes with its place in the stream (0-based) and its number
+    /// in the file (<paramref name="lineOf"/> of that place); a line with broken quoting goes to
+    /// <paramref name="rejected"/> with its number. Read as <see cref="Records(ICollection{DatevRejection})"/> reads the
+    /// whole file, line by line.
+    /// </summary>
+    /// <remarks>A record's <see cref="DatevRecord.Fields"/> array is reused for the next line of as many fields (D16.170).</remarks>
+    public IEnumerable<(long Place, DatevRecord Record)> Records(Stream lines, Func<long, long> lineOf, ICollection<DatevRejection> rejected) =>
+        Read(lines, lineOf, headerRecords: 0, rejected);
+
+    /// <summary>The one reading of both: CsvHelper over <paramref name="lines"/>, the first <paramref name="headerRecords"/> records skipped.</summary>
+    private IEnumerable<(long Place, DatevRecord Record)> Read(Stream lines, Func<long, long> lineOf, int headerRecords, ICollection<DatevRejection> rejected)
     {
         var malformed = new List<DatevRejection>();
-        using var reader = CsvReader.Create(File.OpenRead(Path), Options(Encoding, r => malformed.Add(new DatevRejection(r.LineNumber, "Zeile", BrokenQuoting(r)))));
+        using var reader = CsvReader.Create(lines, Options(Encoding, r => malformed.Add(new DatevRejection(lineOf(r.LineNumber - 1), "Zeile", BrokenQuoting(r)))));
         var skipped = 0;
         string[] fields = [];
         while (reader.Read())
@@ -172,48 +189,12 @@ internal sealed class DatevFile
             }
 
             malformed.Clear();
-            if (skipped < 2)
+            if (skipped < headerRecords)
             {
                 skipped++;
                 continue;
             }
 
-            if (fields.Length != reader.FieldCount)
-            {
-                fields = new string[reader.FieldCount];
-            }
-
-            Fill(reader, fields);
-            yield return new DatevRecord(reader.LineNumber, fields, Columns);
-        }
-
-        foreach (var m in malformed)
-        {
-            rejected.Add(m);
-        }
-    }
-
-    /// <summary>
-    /// The records of data lines served by <paramref name="lines"/> (D16.269): each line ended by LF, in the file's
-    /// encoding, in the order the stream chose. Each record comes with its place in the stream (0-based) and its number
-    /// in the file (<paramref name="lineOf"/> of that place); a line with broken quoting goes to
-    /// <paramref name="rejected"/> with its number. Read as <see cref="Records(ICollection{DatevRejection})"/> reads the
-    /// whole file, line by line.
-    /// </summary>
-    /// <remarks>A record's <see cref="DatevRecord.Fields"/> array is reused for the next line of as many fields (D16.170).</remarks>
-    public IEnumerable<(long Place, DatevRecord Record)> Records(Stream lines, Func<long, long> lineOf, ICollection<DatevRejection> rejected)
-    {
-        var malformed = new List<DatevRejection>();
-        using var reader = CsvReader.Create(lines, Options(Encoding, r => malformed.Add(new DatevRejection(lineOf(r.LineNumber - 1), "Zeile", BrokenQuoting(r)))));
-        string[] fields = [];
-        while (reader.Read())
-        {
-            foreach (var m in malformed)
-            {
-                rejected.Add(m);
-            }
-
-            malformed.Clear();
             if (fields.Length != reader.FieldCount)
             {
                 fields = new string[reader.FieldCount];

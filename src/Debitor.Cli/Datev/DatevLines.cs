@@ -3,10 +3,6 @@ using System.Runtime.CompilerServices;
 namespace Debitor.Cli.Datev;
 
 /// <summary>The account a data line changes, taken from its raw bytes (D16.269); <see cref="DatevKey.None"/> when it cannot be told so.</summary>
-/// <remarks>
-/// The methods that read a window run a million times within the first second of an import, before the runtime's
-/// tiering would optimize them: they are compiled optimized at once (<see cref="MethodImplOptions.AggressiveOptimization"/>).
-/// </remarks>
 /// <param name="line">The line's bytes in the file's encoding, without its line break.</param>
 internal delegate long DatevLineKey(ReadOnlySpan<byte> line);
 
@@ -17,6 +13,11 @@ internal delegate long DatevLineKey(ReadOnlySpan<byte> line);
 /// <see cref="None"/>; CsvHelper reads such a field the same way, so a key other than <see cref="None"/> is the account
 /// the full reading finds, or the line is refused by it.
 /// </summary>
+/// <remarks>
+/// The methods that read a window (here and in <see cref="DatevLineReader"/>, <see cref="DatevLineWindow"/> and
+/// <see cref="GroupedLineStream"/>) run a million times within the first second of an import, before the runtime's
+/// tiering would optimize them: they are compiled optimized at once (<see cref="MethodImplOptions.AggressiveOptimization"/>).
+/// </remarks>
 internal static class DatevKey
 {
     /// <summary>No account could be told from the line's bytes.</summary>

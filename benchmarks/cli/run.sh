@@ -20,14 +20,7 @@ export DEBITOR_HOME="$work"
 db="$work/bench.db"
 rm -f "$db" "$db-wal" "$db-shm"
 cli() { dotnet "$work/bin/Debitor.Cli.dll" "$@"; }
-step() {
-  local label=$1; shift
-  echo "== $label (load average before: $(cut -d' ' -f1-3 /proc/loadavg))"
-  /usr/bin/time -f "   $label: %e s wall, %U s user CPU, %S s system CPU, peak %M KB" "$@" >"$work/$label.out" 2>"$work/$label.err"
-  echo "   exit code $?; load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
-  grep -v '^Import\|^Konten\|^Accounts' "$work/$label.err" | tail -3
-  tail -2 "$work/$label.out"
-}
+. benchmarks/cli/step.sh
 echo "work folder: $work; $(nproc) cores; $(date -u +%Y-%m-%dT%H:%MZ)"
 step generate dotnet "$work/bin/Debitor.Cli.dll" dev generate-datev "$work/data" --customers "$customers" --lines "$lines" --order "$order"
 cli init --db "$db" --company bench --name "Messung GmbH" --street "Hafenstraße 1" --postal-code 20457 --city Hamburg \

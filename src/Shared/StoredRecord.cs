@@ -95,18 +95,19 @@ internal readonly record struct StoredRecord(long Version, string RecordedAt, st
     }
 
     /// <summary>
-    /// Reads one row whose time, author and payload the store hands over as UTF-8 bytes it owns (D13.80): a time and author
-    /// equal to the last ones read on this thread make no string; otherwise as
-    /// <see cref="Read(CustomerId, long, long, string, string, ReadOnlySpan{byte})"/>.
+    /// Reads one row whose time, author and payload the store hands over as UTF-8 bytes it owns (D13.80): an author equal
+    /// to the last one read on this thread makes no string, and neither does a time, which is read from its bytes
+    /// (<see cref="TryReadTime{T}"/>, D16.271); otherwise as <see cref="Read(CustomerId, long, long, string, string, ReadOnlySpan{byte})"/>.
     /// </summary>
     public static JournalRecord Read(CustomerId customer, long position, long version, ReadOnlySpan<byte> recordedAt, ReadOnlySpan<byte> recordedBy, ReadOnlySpan<byte> payload)
     {
         var last = t_lastEnvelope;
-        if (version == position && last is not null && recordedAt.SequenceEqual(last.RecordedAtUtf8) && recordedBy.SequenceEqual(last.RecordedByUtf8))
+        if (version == position && last is not null && recordedBy.SequenceEqual(last.RecordedByUtf8)
+            && (recordedAt.SequenceEqual(last.RecordedAtUtf8) ? last.Time : TryReadTime(recordedAt, out var read) ? read : (NodaTime.Instant?)null) is { } time)
         {
             try
             {
-                return new JournalRecord(version, last.Time, last.Author, JournalJson.Deserialize(payload));
+                return new JournalRecord(version, time, last.Author, JournalJson.Deserialize(payload));
             }
             catch (JournalFormatException ex)
             {
@@ -117,6 +118,65 @@ internal readonly record struct StoredRecord(long Version, string RecordedAt, st
         return Read(customer, position, version, Encoding.UTF8.GetString(recordedAt), Encoding.UTF8.GetString(recordedBy), payload);
     }
 
+    /// <summary>
+    /// Reads a time in the one shape the stores write it (<see cref="FormatTime"/>: <c>uuuu-MM-ddTHH:mm:ssZ</c>, with a
+    /// fraction of one to nine digits after a period when the second is not whole), without allocating; anything else
+    /// (another shape, a date that does not exist) is left to the pattern, which decides it. Where this reads a time,
+    /// it is the one <see cref="InstantPattern.ExtendedIso"/> reads (<c>StoredTimeProperties</c>).
+    /// </summary>
+    /// <returns>Whether the text was read; <see langword="false"/> says nothing about whether it is a valid time.</returns>
+    internal static bool TryReadTime<T>(ReadOnlySpan<T> text, out NodaTime.Instant time)
+        where T : unmanaged, System.Numerics.IBinaryInteger<T>
+    {
+        time = default;
+        if (text.Length < 20 || text[^1] != T.CreateTruncating('Z')
+            || !Digits(text, 0, 4, out var year) || !Is(text, 4, '-') || !Digits(text, 5, 2, out var month) || !Is(text, 7, '-')
+            || !Digits(text, 8, 2, out var day) || !Is(text, 10, 'T') || !Digits(text, 11, 2, out var hour) || !Is(text, 13, ':')
+            || !Digits(text, 14, 2, out var minute) || !Is(text, 16, ':') || !Digits(text, 17, 2, out var second))
+        {
+            return false;
+        }
+
+        var nanoseconds = 0;
+        var fraction = text.Length - 21;
+        if (fraction != -1 && (fraction is < 1 or > 9 || !Is(text, 19, '.') || !Digits(text, 20, fraction, out nanoseconds)))
+        {
+            return false;
+        }
+
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > NodaTime.CalendarSystem.Iso.GetDaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
+        {
+            return false;
+        }
+
+        for (var i = fraction; i is > 0 and < 9; i++)
+        {
+            nanoseconds *= 10;
+        }
+
+        time = NodaTime.Instant.FromUtc(year, month, day, hour, minute, second).PlusNanoseconds(nanoseconds);
+        return true;
+
+        static bool Is(ReadOnlySpan<T> text, int at, char c) => text[at] == T.CreateTruncating(c);
+
+        static bool Digits(ReadOnlySpan<T> text, int at, int count, out int value)
+        {
+            value = 0;
+            for (var i = at; i < at + count; i++)
+            {
+                var digit = int.CreateTruncating(text[i]) - '0';
+                if (digit is < 0 or > 9)
+                {
+                    return false;
+                }
+
+                value = (value * 10) + digit;
+            }
+
+            return true;
+        }
+    }
+
     /// <summary>Checks a row's version, time and author.</summary>
     private static (NodaTime.Instant Time, UserId Author) ReadEnvelope(CustomerId customer, long position, long version, string recordedAt, string recordedBy)
     {
@@ -125,17 +185,31 @@ internal readonly record struct StoredRecord(long Version, string RecordedAt, st
             throw new CorruptJournalException(customer, position, $"version {position} is missing (the next stored record is version {version}).");
         }
 
-        // Rows of one load mostly share their time and author: the last ones read on this thread are parsed once (D13.62).
+        // Rows of one load mostly share their author, and many their time: the last ones read on this thread are kept
+        // (D13.62); a time in the stores' own shape is read without the pattern (D16.271).
         var last = t_lastEnvelope;
-        if (last is not null && string.Equals(last.RecordedAt, recordedAt, StringComparison.Ordinal) && string.Equals(last.RecordedBy, recordedBy, StringComparison.Ordinal))
+        if (last is not null && string.Equals(last.RecordedBy, recordedBy, StringComparison.Ordinal))
         {
-            return (last.Time, last.Author);
+            if (string.Equals(last.RecordedAt, recordedAt, StringComparison.Ordinal))
+            {
+                return (last.Time, last.Author);
+            }
+
+            if (TryReadTime(recordedAt.AsSpan(), out var quick))
+            {
+                return (quick, last.Author);
+            }
         }
 
-        var time = Time.Parse(recordedAt);
-        if (!time.Success)
+        if (!TryReadTime(recordedAt.AsSpan(), out var time))
         {
-            throw new CorruptJournalException(customer, version, $"'{recordedAt}' is not an instant.", time.Exception);
+            var parsed = Time.Parse(recordedAt);
+            if (!parsed.Success)
+            {
+                throw new CorruptJournalException(customer, version, $"'{recordedAt}' is not an instant.", parsed.Exception);
+            }
+
+            time = parsed.Value;
         }
 
         if (string.IsNullOrWhiteSpace(recordedBy))
@@ -143,7 +217,7 @@ internal readonly record struct StoredRecord(long Version, string RecordedAt, st
             throw new CorruptJournalException(customer, version, "the record names no author.");
         }
 
-        t_lastEnvelope = new Envelope(recordedAt, recordedBy, time.Value, new UserId(recordedBy), Encoding.UTF8.GetBytes(recordedAt), Encoding.UTF8.GetBytes(recordedBy));
+        t_lastEnvelope = new Envelope(recordedAt, recordedBy, time, new UserId(recordedBy), Encoding.UTF8.GetBytes(recordedAt), Encoding.UTF8.GetBytes(recordedBy));
         return (t_lastEnvelope.Time, t_lastEnvelope.Author);
     }
 

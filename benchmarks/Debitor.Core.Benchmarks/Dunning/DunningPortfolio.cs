@@ -102,7 +102,9 @@ public static class DunningPortfolio
 
         return accounts;
 
-        void Add(JournalEntry entry) => journal.Add(new JournalRecord(journal.Count + 1, at, user, entry));
+        // Each record a minute after the one before, as in a journal written over time: a store reads a time per record
+        // (D16.271; until session 14 every record carried the same time, which a store reads once per load).
+        void Add(JournalEntry entry) => journal.Add(new JournalRecord(journal.Count + 1, at.Plus(Duration.FromMinutes(journal.Count)), user, entry));
     }
 
     /// <summary>The notices daily runs (strict comparison) would have issued before the run date: levels 1, 2, 3, then level 3 twice more.</summary>

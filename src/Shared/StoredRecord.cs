@@ -13,8 +13,16 @@ internal readonly record struct StoredRecord(long Version, string RecordedAt, st
 {
     private static readonly InstantPattern Time = InstantPattern.ExtendedIso;
 
+    /// <summary>How many authors a thread keeps: journals are written by a few people and systems (D16.273).</summary>
+    private const int RecentAuthors = 8;
+
+    /// <summary>The authors read last on this thread, most recent first (D13.62, D16.273).</summary>
     [ThreadStatic]
-    private static Envelope? t_lastEnvelope;
+    private static Author[]? t_authors;
+
+    /// <summary>The last time read on this thread that is not in the stores' own shape (D13.62, D16.271).</summary>
+    [ThreadStatic]
+    private static ForeignTime? t_lastForeignTime;
 
     /// <summary>Checks the records of one append and serializes them; refuses before anything is written.</summary>
     public static List<StoredRecord> Prepare(CustomerId customer, long expectedVersion, IReadOnlyList<JournalRecord> records)
@@ -95,19 +103,17 @@ internal readonly record struct StoredRecord(long Version, string RecordedAt, st
     }
 
     /// <summary>
-    /// Reads one row whose time, author and payload the store hands over as UTF-8 bytes it owns (D13.80): an author equal
-    /// to the last one read on this thread makes no string, and neither does a time, which is read from its bytes
+    /// Reads one row whose time, author and payload the store hands over as UTF-8 bytes it owns (D13.80): an author read
+    /// recently on this thread makes no string (D16.273), and neither does a time, which is read from its bytes
     /// (<see cref="TryReadTime{T}"/>, D16.271); otherwise as <see cref="Read(CustomerId, long, long, string, string, ReadOnlySpan{byte})"/>.
     /// </summary>
     public static JournalRecord Read(CustomerId customer, long position, long version, ReadOnlySpan<byte> recordedAt, ReadOnlySpan<byte> recordedBy, ReadOnlySpan<byte> payload)
     {
-        var last = t_lastEnvelope;
-        if (version == position && last is not null && recordedBy.SequenceEqual(last.RecordedByUtf8)
-            && (recordedAt.SequenceEqual(last.RecordedAtUtf8) ? last.Time : TryReadTime(recordedAt, out var read) ? read : (NodaTime.Instant?)null) is { } time)
+        if (version == position && RecentAuthor(recordedBy) is { } author && KnownTime(recordedAt) is { } time)
         {
             try
             {
-                return new JournalRecord(version, time, last.Author, JournalJson.Deserialize(payload));
+                return new JournalRecord(version, time, author, JournalJson.Deserialize(payload));
             }
             catch (JournalFormatException ex)
             {
@@ -185,23 +191,10 @@ internal readonly record struct StoredRecord(long Version, string RecordedAt, st
             throw new CorruptJournalException(customer, position, $"version {position} is missing (the next stored record is version {version}).");
         }
 
-        // Rows of one load mostly share their author, and many their time: the last ones read on this thread are kept
-        // (D13.62); a time in the stores' own shape is read without the pattern (D16.271).
-        var last = t_lastEnvelope;
-        if (last is not null && string.Equals(last.RecordedBy, recordedBy, StringComparison.Ordinal))
-        {
-            if (string.Equals(last.RecordedAt, recordedAt, StringComparison.Ordinal))
-            {
-                return (last.Time, last.Author);
-            }
-
-            if (TryReadTime(recordedAt.AsSpan(), out var quick))
-            {
-                return (quick, last.Author);
-            }
-        }
-
-        if (!TryReadTime(recordedAt.AsSpan(), out var time))
+        // A time in the stores' own shape is read without the pattern (D16.271); another is parsed once while it repeats,
+        // and an author once while it is among the thread's recent ones (D13.62, D16.273).
+        var time = KnownTime(recordedAt);
+        if (time is null)
         {
             var parsed = Time.Parse(recordedAt);
             if (!parsed.Success)
@@ -210,15 +203,66 @@ internal readonly record struct StoredRecord(long Version, string RecordedAt, st
             }
 
             time = parsed.Value;
+            t_lastForeignTime = new ForeignTime(recordedAt, Encoding.UTF8.GetBytes(recordedAt), parsed.Value);
         }
 
-        if (string.IsNullOrWhiteSpace(recordedBy))
+        var author = RecentAuthor(recordedBy);
+        if (author is null)
         {
-            throw new CorruptJournalException(customer, version, "the record names no author.");
+            if (string.IsNullOrWhiteSpace(recordedBy))
+            {
+                throw new CorruptJournalException(customer, version, "the record names no author.");
+            }
+
+            author = Remember(recordedBy);
         }
 
-        t_lastEnvelope = new Envelope(recordedAt, recordedBy, time, new UserId(recordedBy), Encoding.UTF8.GetBytes(recordedAt), Encoding.UTF8.GetBytes(recordedBy));
-        return (t_lastEnvelope.Time, t_lastEnvelope.Author);
+        return (time.Value, author.Value);
+    }
+
+    /// <summary>A time read quickly, or the last foreign one read on this thread if it is the same text; otherwise <see langword="null"/>.</summary>
+    private static NodaTime.Instant? KnownTime(ReadOnlySpan<byte> utf8) =>
+        TryReadTime(utf8, out var time) ? time : t_lastForeignTime is { } last && utf8.SequenceEqual(last.Utf8) ? last.Time : null;
+
+    /// <inheritdoc cref="KnownTime(ReadOnlySpan{byte})"/>
+    private static NodaTime.Instant? KnownTime(string text) =>
+        TryReadTime(text.AsSpan(), out var time) ? time : t_lastForeignTime is { } last && string.Equals(text, last.Text, StringComparison.Ordinal) ? last.Time : null;
+
+    /// <summary>The author whose UTF-8 name this is, if the thread read it recently.</summary>
+    private static UserId? RecentAuthor(ReadOnlySpan<byte> utf8)
+    {
+        foreach (var author in t_authors ?? [])
+        {
+            if (author is null || utf8.SequenceEqual(author.Utf8))
+            {
+                return author?.Id;
+            }
+        }
+
+        return null;
+    }
+
+    /// <inheritdoc cref="RecentAuthor(ReadOnlySpan{byte})"/>
+    private static UserId? RecentAuthor(string name)
+    {
+        foreach (var author in t_authors ?? [])
+        {
+            if (author is null || string.Equals(name, author.Id.Value, StringComparison.Ordinal))
+            {
+                return author?.Id;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Keeps a checked author as the thread's most recent one, letting go of the oldest beyond <see cref="RecentAuthors"/>.</summary>
+    private static UserId Remember(string recordedBy)
+    {
+        var authors = t_authors ??= new Author[RecentAuthors];
+        Array.Copy(authors, 0, authors, 1, RecentAuthors - 1);
+        authors[0] = new Author(Encoding.UTF8.GetBytes(recordedBy), new UserId(recordedBy));
+        return authors[0].Id;
     }
 
     /// <summary>Checks that the rows read reach the version the account row names.</summary>
@@ -230,6 +274,9 @@ internal readonly record struct StoredRecord(long Version, string RecordedAt, st
         }
     }
 
-    /// <summary>A row's time and author as stored, and what they were read as.</summary>
-    private sealed record Envelope(string RecordedAt, string RecordedBy, NodaTime.Instant Time, UserId Author, byte[] RecordedAtUtf8, byte[] RecordedByUtf8);
+    /// <summary>An author as stored and as read.</summary>
+    private sealed record Author(byte[] Utf8, UserId Id);
+
+    /// <summary>A time not in the stores' own shape, as stored and as the pattern read it.</summary>
+    private sealed record ForeignTime(string Text, byte[] Utf8, NodaTime.Instant Time);
 }

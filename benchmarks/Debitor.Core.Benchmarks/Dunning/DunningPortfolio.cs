@@ -41,6 +41,7 @@ public static class DunningPortfolio
         var accounts = new CustomerAccount[customers];
         var at = Instant.FromUtc(2026, 11, 1, 0, 0);
         var user = new UserId("bench");
+        var (billing, bank, dunning) = (new UserId("billing"), new UserId("bank"), new UserId("dunning-run"));
         var scheme = Settings.Schemes[new SchemeId("default")];
         var journal = new List<JournalRecord>(24);
         var notices = new List<DunningNotice>(4);
@@ -102,9 +103,18 @@ public static class DunningPortfolio
 
         return accounts;
 
-        // Each record a minute after the one before, as in a journal written over time: a store reads a time per record
-        // (D16.271; until session 14 every record carried the same time, which a store reads once per load).
-        void Add(JournalEntry entry) => journal.Add(new JournalRecord(journal.Count + 1, at.Plus(Duration.FromMinutes(journal.Count)), user, entry));
+        // Each record a minute after the one before and by the system or person that writes its kind, as in a journal
+        // written over time: a store reads a time per record and an author per change (D16.271, D16.273; until session 14
+        // every record carried one time and one author, which a store reads once per load).
+        void Add(JournalEntry entry) => journal.Add(new JournalRecord(journal.Count + 1, at.Plus(Duration.FromMinutes(journal.Count)), AuthorOf(entry), entry));
+
+        UserId AuthorOf(JournalEntry entry) => entry switch
+        {
+            InvoicePosted => billing,
+            PaymentReceived => bank,
+            DunningNoticeIssued => dunning,
+            _ => user,
+        };
     }
 
     /// <summary>The notices daily runs (strict comparison) would have issued before the run date: levels 1, 2, 3, then level 3 twice more.</summary>

@@ -1,11 +1,13 @@
 using Debitor.Core.Ledger;
 using Debitor.Core.Ports;
+using Debitor.Core.Serialization;
 using Debitor.Core.PostgreSql;
 using Debitor.Core.Sqlite;
 using Debitor.Core.Testing;
 using FsCheck;
 using FsCheck.Fluent;
 using NodaTime;
+using NodaTime.Text;
 using static Debitor.Core.Testing.CustomerAccountStoreContract;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -34,7 +36,7 @@ public abstract class DatabaseStoreTests
         var store = await CreateStoreAsync();
         var company = new CompanyId("f-rows");
         string[] ids = ["k", "kä", "käse", "Kä", "k-1", "k-10", "ß"];
-        string[] authors = ["sachbearbeiterin", "jürgen", "ö"];
+        string[] authors = ["sachbearbeiterin", "jürgen", "ö", "anna", "jens"];
         var run = 0;
         var plans = Gen.Choose(0, 17).ArrayOf().Where(p => p.Length <= 12).ArrayOf().Where(a => a.Length <= ids.Length).ToArbitrary();
         var property = Prop.ForAll(plans, plan =>
@@ -49,7 +51,7 @@ public abstract class DatabaseStoreTests
                     Registration(customer, company),
                     .. plan[a].Select((step, i) => Payment(i + 2, $"p{i}") with
                     {
-                        RecordedBy = new UserId(authors[step % 3]),
+                        RecordedBy = new UserId(authors[step % authors.Length]),
                         // Whole seconds, and fractions of one to nine digits (D16.271: a time is read from its bytes).
                         RecordedAt = Instant.FromUtc(2026, 11, 23, 8, 0).Plus(Duration.FromNanoseconds(step / 3 * (step % 2 == 0 ? 1_500_000_000L : 1_234_567_891L))),
                     }),
@@ -115,6 +117,54 @@ public abstract class DatabaseStoreTests
         Assert.Contains("Telepathy", ex.Message, StringComparison.Ordinal);
         Assert.Equal(2, (await store.LoadAsync(healthy, CancellationToken.None)).Count);
         Assert.Equal(["broken", "healthy"], await ListAsync(store, new CompanyId("f1")));
+    }
+
+    /// <summary>
+    /// D16.271, D16.273: a row's time and author written behind the store's back are read as NodaTime's ISO pattern and
+    /// the author check read them before, whichever load reads them and whatever the thread read before: a time in
+    /// another writer's shape is read by the pattern, one that is no instant and an empty author are refused naming the
+    /// account and version, and a good row after them is read again as written.
+    /// </summary>
+    [SkippableTheory]
+    [InlineData("2026-11-23T08:00:00,5Z", "x", "2026-11-23T08:00:00.5Z")]
+    [InlineData("2026-11-23T08:00:00.500Z", "y", "2026-11-23T08:00:00.5Z")]
+    [InlineData("2026-02-30T08:00:00Z", "x", null)]
+    [InlineData("gestern", "x", null)]
+    [InlineData("2026-11-23T08:00:00Z", " ", null)]
+    public async Task Load_TimeOrAuthorWrittenBehindTheStoresBack_ReadAsThePatternReadsIt(string recordedAt, string recordedBy, string? readAs)
+    {
+        var store = await CreateStoreAsync();
+        var company = new CompanyId("f-time");
+        var odd = new CustomerId("odd");
+        var good = new CustomerId("good");
+        await store.AppendAsync(odd, 0, [Registration(odd, company)], CancellationToken.None);
+        await store.AppendAsync(good, 0, [Registration(good, company), Payment(2, "p2")], CancellationToken.None);
+        var row = InsertRow("odd", 2, "PaymentReceived", JournalJson.Serialize(Payment(2, "p9").Entry).Replace("'", "''", StringComparison.Ordinal));
+        await ExecuteAsync(row.Replace("'2026-11-23T08:00:00Z', 'x'", $"'{recordedAt}', '{recordedBy}'", StringComparison.Ordinal) + " UPDATE debitor_accounts SET version = 2 WHERE customer = 'odd';");
+
+        var streamed = new List<StoredJournal>();
+        await foreach (var journal in store.LoadCompanyAsync(company, CancellationToken.None))
+        {
+            streamed.Add(journal);
+        }
+
+        var expected = await store.LoadAsync(good, CancellationToken.None);
+        Assert.Equal(expected, streamed.Single(j => j.Customer == good).Records);
+        var streamedOdd = streamed.Single(j => j.Customer == odd);
+        if (readAs is null)
+        {
+            var ex = await Assert.ThrowsAsync<CorruptJournalException>(() => store.LoadAsync(odd, CancellationToken.None).AsTask());
+            Assert.Equal((odd, 2L), (ex.Customer, ex.Version));
+            Assert.Equal((odd, 2L), (streamedOdd.Error?.Customer, streamedOdd.Error?.Version));
+        }
+        else
+        {
+            var record = (await store.LoadAsync(odd, CancellationToken.None))[1];
+            Assert.Equal(InstantPattern.ExtendedIso.Parse(readAs).Value, record.RecordedAt);
+            Assert.Equal(new UserId(recordedBy), record.RecordedBy);
+            Assert.Null(streamedOdd.Error);
+            Assert.Equal(record, streamedOdd.Records[1]);
+        }
     }
 
     [SkippableFact]

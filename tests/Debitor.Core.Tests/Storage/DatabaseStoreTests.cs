@@ -20,8 +20,8 @@ public abstract class DatabaseStoreTests
     protected abstract Task<ICustomerAccountStore> CreateStoreAsync();
 
     /// <summary>The statement that writes one journal row behind the store's back, as its current writer would.</summary>
-    protected virtual string InsertRow(string customer, long version, string kind, string json) =>
-        $"INSERT INTO debitor_journal (customer, version, recorded_at, recorded_by, kind, payload) VALUES ('{customer}', {version}, '2026-11-23T08:00:00Z', 'x', '{kind}', '{json}');";
+    protected virtual string InsertRow(string customer, long version, string kind, string json, string recordedAt = "2026-11-23T08:00:00Z", string recordedBy = "x") =>
+        $"INSERT INTO debitor_journal (customer, version, recorded_at, recorded_by, kind, payload) VALUES ('{customer}', {version}, '{recordedAt}', '{recordedBy}', '{kind}', '{json}');";
 
     protected abstract Task ExecuteAsync(string sql);
 
@@ -139,8 +139,8 @@ public abstract class DatabaseStoreTests
         var good = new CustomerId("good");
         await store.AppendAsync(odd, 0, [Registration(odd, company)], CancellationToken.None);
         await store.AppendAsync(good, 0, [Registration(good, company), Payment(2, "p2")], CancellationToken.None);
-        var row = InsertRow("odd", 2, "PaymentReceived", JournalJson.Serialize(Payment(2, "p9").Entry).Replace("'", "''", StringComparison.Ordinal));
-        await ExecuteAsync(row.Replace("'2026-11-23T08:00:00Z', 'x'", $"'{recordedAt}', '{recordedBy}'", StringComparison.Ordinal) + " UPDATE debitor_accounts SET version = 2 WHERE customer = 'odd';");
+        var payment = JournalJson.Serialize(Payment(2, "p9").Entry).Replace("'", "''", StringComparison.Ordinal);
+        await ExecuteAsync(InsertRow("odd", 2, "PaymentReceived", payment, recordedAt, recordedBy) + " UPDATE debitor_accounts SET version = 2 WHERE customer = 'odd';");
 
         var streamed = new List<StoredJournal>();
         await foreach (var journal in store.LoadCompanyAsync(company, CancellationToken.None))
@@ -283,8 +283,8 @@ public sealed class PostgreSqlDatabaseStoreTests : DatabaseStoreTests, IAsyncLif
     protected override Task ExecuteAsync(string sql) => _schema!.ExecuteAsync(sql);
 
     /// <summary>Schema 3's writer keeps the document beside the payload (D13.130): the rows take the document path, not the older writer's fallback.</summary>
-    protected override string InsertRow(string customer, long version, string kind, string json) =>
-        $"INSERT INTO debitor_journal (customer, version, recorded_at, recorded_by, kind, payload, document) VALUES ('{customer}', {version}, '2026-11-23T08:00:00Z', 'x', '{kind}', '{json}', '{json}');";
+    protected override string InsertRow(string customer, long version, string kind, string json, string recordedAt = "2026-11-23T08:00:00Z", string recordedBy = "x") =>
+        $"INSERT INTO debitor_journal (customer, version, recorded_at, recorded_by, kind, payload, document) VALUES ('{customer}', {version}, '{recordedAt}', '{recordedBy}', '{kind}', '{json}', '{json}');";
 }
 
 /// <summary>A process killed in the middle of appends leaves a readable journal of whole batches.</summary>

@@ -239,7 +239,9 @@ public sealed partial class SqliteCustomerAccountStore : ICustomerAccountStore, 
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await ExecuteAsync(connection, null, DurableAgainstPowerLoss ? "PRAGMA synchronous=FULL;" : "PRAGMA synchronous=NORMAL;", cancellationToken).ConfigureAwait(false);
+            // Statement journals and other temporary files stay in memory (D16.274): a transaction of many statements that
+            // a trigger may abort (the outbox's batch of deliveries) otherwise writes a page per statement to a temporary file.
+            await ExecuteAsync(connection, null, DurableAgainstPowerLoss ? "PRAGMA synchronous=FULL; PRAGMA temp_store=MEMORY;" : "PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY;", cancellationToken).ConfigureAwait(false);
             return connection;
         }
         catch

@@ -102,7 +102,7 @@ public static partial class JournalJson
     /// <returns>The entry.</returns>
     /// <exception cref="JournalFormatException">The document is malformed, or its format version or kind is unknown.</exception>
     public static JournalEntry Deserialize(ReadOnlySpan<byte> utf8Json) =>
-        NoticeDocumentReader.TryRead(utf8Json)
+        WrittenShapeReader.TryRead(utf8Json)
         ?? (TryReadCurrent(utf8Json, record: false, out var entry, out _, out _, out _) ? entry! : DeserializeDocument(utf8Json));
 
     /// <summary>The general path: any readable format version and member order, and the exact error otherwise.</summary>

@@ -8,12 +8,12 @@ using FsCheck.Xunit;
 namespace Debitor.Core.Tests.Serialization;
 
 /// <summary>
-/// D16.275: the notice documents are read byte by byte (<c>NoticeDocumentReader</c>) before the JSON readers. Every notice
-/// this library writes with plain identifiers must be read so, exactly as the general path reads it; anything it reads,
-/// from any text, must be what the general path reads; whatever it declines, <see cref="JournalJson.Deserialize(ReadOnlySpan{byte})"/>
-/// still behaves as the general path.
+/// D16.275, D16.276: notice and invoice documents are read byte by byte (<c>WrittenShapeReader</c>) before the JSON
+/// readers. Every notice and invoice this library writes with plain texts and common currencies must be read so, exactly
+/// as the general path reads it; anything it reads, from any text, must be what the general path reads; whatever it
+/// declines, <see cref="JournalJson.Deserialize(ReadOnlySpan{byte})"/> still behaves as the general path.
 /// </summary>
-public sealed class NoticeDocumentReaderProperties
+public sealed class WrittenShapeReaderProperties
 {
     private const string Plain = "abcXYZ019-_/.:# ~()*";
 
@@ -36,29 +36,56 @@ public sealed class NoticeDocumentReaderProperties
             count)
         select new DunningNoticeIssued(new EntryId(id), letterId, new LocalDate(1, 1, 1).PlusDays(days), [.. notices]);
 
+    private static Gen<Money> Amounts(bool plainOnly, Currency currency) =>
+        from minor in Gen.Choose(1, int.MaxValue)
+        from scale in Gen.Choose(0, plainOnly ? 0 : 3)
+        select new Money(Money.FromMinorUnits(minor, currency).Amount + (scale == 0 ? 0m : new decimal(0, 0, 0, false, (byte)scale)), currency);
+
+    private static Gen<InvoicePosted> Invoices(bool plainOnly) =>
+        from id in Texts(plainOnly, identifier: true)
+        from number in Texts(plainOnly, identifier: false)
+        from documentDay in Gen.Choose(0, 3_652_058)
+        from dueDay in Gen.Choose(0, 3_652_058)
+        from currency in Gen.Elements(plainOnly ? [Currency.EUR, Currency.CHF, Currency.USD, Currency.GBP, Currency.JPY] : new[] { Currency.EUR, Currency.JPY, Currency.FromCode("SEK") })
+        from amount in Gen.OneOf(Amounts(plainOnly, currency), Gen.Choose(int.MinValue, int.MaxValue).Select(minor => new Money(minor / 1000m, currency)))
+        from count in Gen.Choose(0, 3)
+        from installments in Gen.ListOf(
+            from part in Gen.Choose(1, 1_000_000)
+            from due in Gen.OneOf(Gen.Constant<LocalDate?>(null), Gen.Choose(0, 3_652_058).Select(d => (LocalDate?)new LocalDate(1, 1, 1).PlusDays(d)))
+            from kind in Gen.Elements(InstallmentKind.Regular, InstallmentKind.Prepayment, InstallmentKind.Remainder)
+            select new Installment(Money.FromMinorUnits(part, currency), due, kind),
+            count)
+        from seed in Gen.Choose(0, int.MaxValue)
+        select plainOnly || seed % 3 != 0
+            ? new InvoicePosted(new EntryId(id), number, new LocalDate(1, 1, 1).PlusDays(documentDay), new LocalDate(1, 1, 1).PlusDays(dueDay), amount, [.. installments])
+            : (InvoicePosted)JournalSamples.Build(typeof(InvoicePosted), new Random(seed));
+
+    private static Gen<JournalEntry> Entries(bool plainOnly) =>
+        Gen.OneOf(Notices(plainOnly).Select(n => (JournalEntry)n), Invoices(plainOnly).Select(i => (JournalEntry)i));
+
     /// <summary>Written documents with one byte replaced, inserted or removed, from the bytes the shape is made of.</summary>
     private static Gen<byte[]> Mutated() =>
-        from entry in Notices(plainOnly: false)
+        from entry in Entries(plainOnly: false)
         from operation in Gen.Choose(0, 2)
         from position in Gen.Choose(0, 400)
         from b in Gen.Elements("{}[]\":,0123456789-. \\eEa\u00e4".Select(c => (byte)c).Append((byte)0xC3).Append((byte)0x01).ToArray())
         select Mutate(JournalJson.SerializeToUtf8Bytes(entry), operation, position, b);
 
     [Property(MaxTest = 2_000)]
-    public Property EveryNoticeWrittenWithPlainTexts_IsReadByteByByte_AsTheGeneralPathReadsIt() =>
-        Prop.ForAll(Notices(plainOnly: true).ToArbitrary(), entry =>
+    public Property EveryNoticeAndInvoiceWrittenWithPlainTexts_IsReadByteByByte_AsTheGeneralPathReadsIt() =>
+        Prop.ForAll(Entries(plainOnly: true).ToArbitrary(), entry =>
         {
             var bytes = JournalJson.SerializeToUtf8Bytes(entry);
-            var read = NoticeDocumentReader.TryRead(bytes);
+            var read = WrittenShapeReader.TryRead(bytes);
             return (read is not null && read == entry && read == JournalJson.DeserializeDocument(bytes)).Label(Encoding.UTF8.GetString(bytes));
         });
 
     [Property(MaxTest = 2_000)]
-    public Property AnyNoticeWritten_IsReadAsTheGeneralPathReadsIt_OrLeftToIt() =>
-        Prop.ForAll(Notices(plainOnly: false).ToArbitrary(), entry =>
+    public Property AnyNoticeOrInvoiceWritten_IsReadAsTheGeneralPathReadsIt_OrLeftToIt() =>
+        Prop.ForAll(Entries(plainOnly: false).ToArbitrary(), entry =>
         {
             var bytes = JournalJson.SerializeToUtf8Bytes(entry);
-            var read = NoticeDocumentReader.TryRead(bytes);
+            var read = WrittenShapeReader.TryRead(bytes);
             return ((read is null || read == JournalJson.DeserializeDocument(bytes)) && JournalJson.Deserialize(bytes) == entry).Label(Encoding.UTF8.GetString(bytes));
         });
 
@@ -68,7 +95,7 @@ public sealed class NoticeDocumentReaderProperties
         {
             var (general, generalError) = Read(() => JournalJson.DeserializeDocument(bytes));
             var (whole, wholeError) = Read(() => JournalJson.Deserialize(bytes));
-            var read = NoticeDocumentReader.TryRead(bytes);
+            var read = WrittenShapeReader.TryRead(bytes);
             return ((read is null || (general is not null && read == general)) && whole == general && wholeError == generalError)
                 .Label($"{Encoding.UTF8.GetString(bytes)}\n{generalError}\n{wholeError}");
         });
@@ -83,20 +110,46 @@ public sealed class NoticeDocumentReaderProperties
     [InlineData("""{"format":2,"kind":"DunningNoticeIssued","entry":{"letterId":"L\u0041","letterDate":"2026-01-01","notices":[],"id":"n"}}""")]
     [InlineData("""{"format":2,"kind":"DunningNoticeIssued","entry":{"letterId":"L","letterDate":"2026-01-01","notices":[],"id":"n"}} """)]
     [InlineData("""{"format":1,"kind":"DunningNoticeIssued","entry":{"letterId":"L","letterDate":"2026-01-01","notices":[],"id":"n"}}""")]
+    [InlineData("""{"format":2,"kind":"InvoicePosted","entry":{"documentNumber":"R1","documentDate":"2026-01-01","dueDate":"2026-01-31","amount":{"amount":"10.00","currency":"SEK"},"installments":[],"cashDiscounts":null,"delegatedFrom":null,"id":"r"}}""")]
+    [InlineData("""{"format":2,"kind":"InvoicePosted","entry":{"documentNumber":"R1","documentDate":"2026-01-01","dueDate":"2026-01-31","amount":{"amount":"1e3","currency":"EUR"},"installments":[],"cashDiscounts":null,"delegatedFrom":null,"id":"r"}}""")]
+    [InlineData("""{"format":2,"kind":"InvoicePosted","entry":{"documentNumber":"R1","documentDate":"2026-01-01","dueDate":"2026-01-31","amount":{"amount":"10.00","currency":"EUR"},"installments":[{"amount":{"amount":"-1","currency":"EUR"},"dueDate":null,"kind":"Regular"}],"cashDiscounts":null,"delegatedFrom":null,"id":"r"}}""")]
+    [InlineData("""{"format":2,"kind":"InvoicePosted","entry":{"documentNumber":"R1","documentDate":"2026-01-01","dueDate":"2026-01-31","amount":{"amount":"10.00","currency":"EUR"},"installments":[{"amount":{"amount":"10.001","currency":"EUR"},"dueDate":null,"kind":"Regular"}],"cashDiscounts":null,"delegatedFrom":null,"id":"r"}}""")]
+    [InlineData("""{"format":2,"kind":"InvoicePosted","entry":{"documentNumber":"R1","documentDate":"2026-01-01","dueDate":"2026-01-31","amount":{"amount":"10.00","currency":"EUR"},"installments":[{"amount":{"amount":"10.00","currency":"EUR"},"dueDate":null,"kind":"regular"}],"cashDiscounts":null,"delegatedFrom":null,"id":"r"}}""")]
+    [InlineData("""{"format":2,"kind":"InvoicePosted","entry":{"documentNumber":"R1","documentDate":"2026-01-01","dueDate":"2026-01-31","amount":{"amount":"10.00","currency":"EUR"},"installments":[],"cashDiscounts":[],"delegatedFrom":null,"id":"r"}}""")]
+    [InlineData("""{"format":2,"kind":"InvoicePosted","entry":{"documentNumber":"R1","documentDate":"2026-01-01","dueDate":"2026-01-31","amount":{"currency":"EUR","amount":"10.00"},"installments":[],"cashDiscounts":null,"delegatedFrom":null,"id":"r"}}""")]
     public void DocumentNotOfTheWrittenShape_IsLeftToTheGeneralPath(string json)
     {
         var bytes = Encoding.UTF8.GetBytes(json);
 
-        Assert.Null(NoticeDocumentReader.TryRead(bytes));
+        Assert.Null(WrittenShapeReader.TryRead(bytes));
         Assert.Equal(JournalJsonFastPathTests.Outcome(() => JournalJson.DeserializeDocument(bytes)), JournalJsonFastPathTests.Outcome(() => JournalJson.Deserialize(bytes)));
     }
 
     [Fact]
-    public void TheWrittenShape_IsReadByteByByte()
+    public void TheWrittenInvoice_IsReadByteByByte()
+    {
+        var bytes = """{"format":2,"kind":"InvoicePosted","entry":{"documentNumber":"RE-K0000000-0","documentDate":"2026-07-06","dueDate":"2026-07-26","amount":{"amount":"50","currency":"EUR"},"installments":[{"amount":{"amount":"15.00","currency":"EUR"},"dueDate":"2026-07-26","kind":"Prepayment"},{"amount":{"amount":"35.00","currency":"EUR"},"dueDate":null,"kind":"Remainder"}],"cashDiscounts":null,"delegatedFrom":null,"id":"inv0"}}"""u8.ToArray();
+
+        var read = Assert.IsType<InvoicePosted>(WrittenShapeReader.TryRead(bytes));
+
+        Assert.Equal(
+            new InvoicePosted(
+                new EntryId("inv0"),
+                "RE-K0000000-0",
+                new LocalDate(2026, 7, 6),
+                new LocalDate(2026, 7, 26),
+                new Money(50m, Currency.EUR),
+                [new Installment(new Money(15.00m, Currency.EUR), new LocalDate(2026, 7, 26), InstallmentKind.Prepayment), new Installment(new Money(35.00m, Currency.EUR), null, InstallmentKind.Remainder)]),
+            read);
+        Assert.Equal(2, read.Installments[0].Amount.Amount.Scale);
+    }
+
+    [Fact]
+    public void TheWrittenNotice_IsReadByteByByte()
     {
         var bytes = """{"format":2,"kind":"DunningNoticeIssued","entry":{"letterId":"L20261119","letterDate":"2026-11-19","notices":[{"installment":{"item":"inv0","number":1},"level":3},{"installment":{"item":"inv6","number":2},"level":2}],"id":"L20261119/notice"}}"""u8.ToArray();
 
-        var read = NoticeDocumentReader.TryRead(bytes);
+        var read = WrittenShapeReader.TryRead(bytes);
 
         Assert.Equal(
             new DunningNoticeIssued(

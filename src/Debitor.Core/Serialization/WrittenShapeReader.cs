@@ -1,0 +1,338 @@
+using System.Globalization;
+using System.Text;
+using Debitor.Core.Ledger;
+
+namespace Debitor.Core.Serialization;
+
+/// <summary>
+/// Reads the documents of the two entry kinds that fill a dunned journal byte by byte when they are exactly what this
+/// library writes: dunning notices (two records in three) and invoices (one in three). A run reads every one of them
+/// (D16.275, D16.276).
+/// </summary>
+/// <remarks>
+/// It takes only the written shapes,
+/// <c>{"format":2,"kind":"DunningNoticeIssued","entry":{"letterId":…,"letterDate":…,"notices":[{"installment":{"item":…,"number":…},"level":…},…],"id":…}}</c>
+/// and <c>{"format":2,"kind":"InvoicePosted","entry":{"documentNumber":…,"documentDate":…,"dueDate":…,"amount":{"amount":…,"currency":…},
+/// "installments":[{"amount":…,"dueDate":…,"kind":…},…],"cashDiscounts":null,"delegatedFrom":null,"id":…}}</c>, with no white
+/// space, texts of printable ASCII without escapes, whole numbers within <see cref="int"/> without sign or leading zero,
+/// dates of years 1 to 9999 and the currencies of nearly every amount; anything else gives <see langword="null"/> and is
+/// left to <see cref="JournalJson"/>'s readers, which decide it. Whatever it reads, the general path reads the same:
+/// <c>WrittenShapeReaderProperties</c> proves it over written and mutated documents.
+/// </remarks>
+internal static class WrittenShapeReader
+{
+    private static readonly byte[] NoticeHead = Encoding.ASCII.GetBytes(
+        $"{{\"format\":{JournalJson.FormatVersion},\"kind\":\"DunningNoticeIssued\",\"entry\":{{\"letterId\":\"");
+
+    private static readonly byte[] InvoiceHead = Encoding.ASCII.GetBytes(
+        $"{{\"format\":{JournalJson.FormatVersion},\"kind\":\"InvoicePosted\",\"entry\":{{\"documentNumber\":\"");
+
+    /// <summary>The currencies read here, matched on their code (as the money converter matches them).</summary>
+    private static readonly (byte[] Code, Currency Currency)[] Currencies =
+        [.. new[] { Currency.EUR, Currency.CHF, Currency.USD, Currency.GBP, Currency.JPY }.Select(c => (Encoding.ASCII.GetBytes(c.Code), c))];
+
+    /// <summary>The entry, or <see langword="null"/> when the document is not exactly of a written shape read here.</summary>
+    internal static JournalEntry? TryRead(ReadOnlySpan<byte> json)
+    {
+        try
+        {
+            return json.StartsWith(NoticeHead) ? ReadNotice(json)
+                : json.StartsWith(InvoiceHead) ? ReadInvoice(json)
+                : null;
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidOperationException or OverflowException)
+        {
+            // A value the general path refuses (an empty identifier, an amount that is not positive): it is left to that
+            // path, which names the error.
+            return null;
+        }
+    }
+
+    private static DunningNoticeIssued? ReadNotice(ReadOnlySpan<byte> json)
+    {
+        var at = NoticeHead.Length;
+        return Text(json, ref at, out var letterId)
+            && Literal(json, ref at, "\",\"letterDate\":\""u8)
+            && Date(json, ref at, out var letterDate)
+            && Literal(json, ref at, "\",\"notices\":["u8)
+            && Notices(json, ref at, out var notices)
+            && Literal(json, ref at, ",\"id\":\""u8)
+            && Text(json, ref at, out var id)
+            && Literal(json, ref at, "\"}}"u8)
+            && at == json.Length
+                ? new DunningNoticeIssued(new EntryId(id), letterId, letterDate, notices)
+                : null;
+    }
+
+    private static InvoicePosted? ReadInvoice(ReadOnlySpan<byte> json)
+    {
+        var at = InvoiceHead.Length;
+        return Text(json, ref at, out var number)
+            && Literal(json, ref at, "\",\"documentDate\":\""u8)
+            && Date(json, ref at, out var documentDate)
+            && Literal(json, ref at, "\",\"dueDate\":\""u8)
+            && Date(json, ref at, out var dueDate)
+            && Literal(json, ref at, "\",\"amount\":"u8)
+            && Amount(json, ref at, out var amount)
+            && Literal(json, ref at, ",\"installments\":["u8)
+            && Installments(json, ref at, out var installments)
+            && Literal(json, ref at, ",\"cashDiscounts\":null,\"delegatedFrom\":null,\"id\":\""u8)
+            && Text(json, ref at, out var id)
+            && Literal(json, ref at, "\"}}"u8)
+            && at == json.Length
+                ? new InvoicePosted(new EntryId(id), number, documentDate, dueDate, amount, installments)
+                : null;
+    }
+
+    /// <summary>The installments after <c>[</c>, up to and with the closing <c>]</c>.</summary>
+    private static bool Installments(ReadOnlySpan<byte> json, ref int at, out ValueList<Installment> installments)
+    {
+        installments = null!;
+        ArrayCollector<Installment>.Start();
+        if (at < json.Length && json[at] == (byte)']')
+        {
+            at++;
+            installments = ArrayCollector<Installment>.ToList();
+            return true;
+        }
+
+        while (true)
+        {
+            LocalDate? dueDate = null;
+            if (!Literal(json, ref at, "{\"amount\":"u8)
+                || !Amount(json, ref at, out var amount)
+                || !Literal(json, ref at, ",\"dueDate\":"u8))
+            {
+                return false;
+            }
+
+            if (Literal(json, ref at, "\""u8))
+            {
+                if (!Date(json, ref at, out var date) || !Literal(json, ref at, "\""u8))
+                {
+                    return false;
+                }
+
+                dueDate = date;
+            }
+            else if (!Literal(json, ref at, "null"u8))
+            {
+                return false;
+            }
+
+            InstallmentKind kind;
+            if (Literal(json, ref at, ",\"kind\":\"Regular\"}"u8))
+            {
+                kind = InstallmentKind.Regular;
+            }
+            else if (Literal(json, ref at, ",\"kind\":\"Prepayment\"}"u8))
+            {
+                kind = InstallmentKind.Prepayment;
+            }
+            else if (Literal(json, ref at, ",\"kind\":\"Remainder\"}"u8))
+            {
+                kind = InstallmentKind.Remainder;
+            }
+            else
+            {
+                return false;
+            }
+
+            ArrayCollector<Installment>.Add(new Installment(amount, dueDate, kind));
+            if (at >= json.Length)
+            {
+                return false;
+            }
+
+            var next = json[at++];
+            if (next == (byte)']')
+            {
+                installments = ArrayCollector<Installment>.ToList();
+                return true;
+            }
+
+            if (next != (byte)',')
+            {
+                return false;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Money as <c>{"amount":"…","currency":"…"}</c>: the amount parsed from its bytes with the money converter's styles and
+    /// culture, the currency one of the common ones.
+    /// </summary>
+    private static bool Amount(ReadOnlySpan<byte> json, ref int at, out Money value)
+    {
+        value = default;
+        if (!Literal(json, ref at, "{\"amount\":\""u8))
+        {
+            return false;
+        }
+
+        var start = at;
+        if (!Text(json, ref at, out _, keep: false)
+            || !decimal.TryParse(json[start..at], NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount)
+            || !Literal(json, ref at, "\",\"currency\":\""u8))
+        {
+            return false;
+        }
+
+        foreach (var (code, currency) in Currencies)
+        {
+            if (Literal(json, ref at, code))
+            {
+                if (!Literal(json, ref at, "\"}"u8))
+                {
+                    return false;
+                }
+
+                value = new Money(amount, currency);
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The notices after <c>[</c>, up to and with the closing <c>]</c>.</summary>
+    private static bool Notices(ReadOnlySpan<byte> json, ref int at, out ValueList<DunningNotice> notices)
+    {
+        notices = null!;
+        ArrayCollector<DunningNotice>.Start();
+        if (at < json.Length && json[at] == (byte)']')
+        {
+            at++;
+            notices = ArrayCollector<DunningNotice>.ToList();
+            return true;
+        }
+
+        while (true)
+        {
+            if (!Literal(json, ref at, "{\"installment\":{\"item\":\""u8)
+                || !Text(json, ref at, out var item)
+                || !Literal(json, ref at, "\",\"number\":"u8)
+                || !Number(json, ref at, out var number)
+                || !Literal(json, ref at, "},\"level\":"u8)
+                || !Number(json, ref at, out var level)
+                || !Literal(json, ref at, "}"u8)
+                || at >= json.Length)
+            {
+                return false;
+            }
+
+            ArrayCollector<DunningNotice>.Add(new DunningNotice(new InstallmentRef(new EntryId(item), number), level));
+            var next = json[at++];
+            if (next == (byte)']')
+            {
+                notices = ArrayCollector<DunningNotice>.ToList();
+                return true;
+            }
+
+            if (next != (byte)',')
+            {
+                return false;
+            }
+        }
+    }
+
+    private static bool Literal(ReadOnlySpan<byte> json, ref int at, ReadOnlySpan<byte> expected)
+    {
+        if (!json[at..].StartsWith(expected))
+        {
+            return false;
+        }
+
+        at += expected.Length;
+        return true;
+    }
+
+    /// <summary>A text up to its closing quote (not consumed): printable ASCII, no quote, no backslash.</summary>
+    private static bool Text(ReadOnlySpan<byte> json, ref int at, out string value, bool keep = true)
+    {
+        value = string.Empty;
+        var start = at;
+        while (at < json.Length && json[at] is >= 0x20 and <= 0x7E and not (byte)'"' and not (byte)'\\')
+        {
+            at++;
+        }
+
+        if (at >= json.Length || json[at] != (byte)'"')
+        {
+            return false;
+        }
+
+        if (keep)
+        {
+            var text = json[start..at];
+            value = ShortTexts.Get(text) ?? Encoding.ASCII.GetString(text);
+        }
+
+        return true;
+    }
+
+    /// <summary>A date as <c>yyyy-MM-dd</c> of the ISO calendar, years 1 to 9999, as the general path reads it.</summary>
+    private static bool Date(ReadOnlySpan<byte> json, ref int at, out LocalDate value)
+    {
+        value = default;
+        if (json.Length - at < 10)
+        {
+            return false;
+        }
+
+        var text = json.Slice(at, 10);
+        if (text[4] != (byte)'-' || text[7] != (byte)'-'
+            || !Digits(text[..4], out var year) || !Digits(text.Slice(5, 2), out var month) || !Digits(text.Slice(8, 2), out var day)
+            || year < 1 || month is < 1 or > 12 || day < 1 || day > CalendarSystem.Iso.GetDaysInMonth(year, month))
+        {
+            return false;
+        }
+
+        value = new LocalDate(year, month, day);
+        at += 10;
+        return true;
+    }
+
+    /// <summary>A whole number without sign, fraction, exponent or leading zero, within <see cref="int"/>.</summary>
+    private static bool Number(ReadOnlySpan<byte> json, ref int at, out int value)
+    {
+        value = 0;
+        long number = 0;
+        var start = at;
+        while (at < json.Length && json[at] is >= (byte)'0' and <= (byte)'9')
+        {
+            if (at - start == 10)
+            {
+                return false;
+            }
+
+            number = (number * 10) + (json[at] - '0');
+            at++;
+        }
+
+        var digits = at - start;
+        if (digits == 0 || (digits > 1 && json[start] == (byte)'0') || number > int.MaxValue)
+        {
+            return false;
+        }
+
+        value = (int)number;
+        return true;
+    }
+
+    private static bool Digits(ReadOnlySpan<byte> text, out int value)
+    {
+        value = 0;
+        foreach (var b in text)
+        {
+            if (b is < (byte)'0' or > (byte)'9')
+            {
+                return false;
+            }
+
+            value = (value * 10) + (b - '0');
+        }
+
+        return true;
+    }
+}

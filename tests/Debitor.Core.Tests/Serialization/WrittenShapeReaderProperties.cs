@@ -125,6 +125,25 @@ public sealed class WrittenShapeReaderProperties
         Assert.Equal(JournalJsonFastPathTests.Outcome(() => JournalJson.DeserializeDocument(bytes)), JournalJsonFastPathTests.Outcome(() => JournalJson.Deserialize(bytes)));
     }
 
+    [Theory]
+    [InlineData("""{"format":2,"kind":"DunningNoticeIssued","entry":{"letterId":"","letterDate":"2026-01-01","notices":[],"id":"n"}}""")]
+    [InlineData("""{"format":2,"kind":"DunningNoticeIssued","entry":{"letterId":"L","letterDate":"2026-01-01","notices":[{"installment":{"item":"i","number":0},"level":0}],"id":"n"}}""")]
+    [InlineData("""{"format":2,"kind":"DunningNoticeIssued","entry":{"letterId":"L","letterDate":"2026-01-01","notices":[{"installment":{"item":"","number":1},"level":1}],"id":"n"}}""")]
+    [InlineData("""{"format":2,"kind":"InvoicePosted","entry":{"documentNumber":"","documentDate":"2026-01-01","dueDate":"2026-01-31","amount":{"amount":"10.00","currency":"EUR"},"installments":[],"cashDiscounts":null,"delegatedFrom":null,"id":"r"}}""")]
+    [InlineData("""{"format":2,"kind":"InvoicePosted","entry":{"documentNumber":"R1","documentDate":"2026-01-01","dueDate":"2026-01-31","amount":{"amount":"-0.000","currency":"JPY"},"installments":[],"cashDiscounts":null,"delegatedFrom":null,"id":"r"}}""")]
+    [InlineData("""{"format":2,"kind":"InvoicePosted","entry":{"documentNumber":"R1","documentDate":"2026-01-01","dueDate":"2026-01-31","amount":{"amount":".5","currency":"EUR"},"installments":[],"cashDiscounts":null,"delegatedFrom":null,"id":"r"}}""")]
+    [InlineData("""{"format":2,"kind":"InvoicePosted","entry":{"documentNumber":"R1","documentDate":"2026-01-01","dueDate":"2026-01-31","amount":{"amount":"","currency":"EUR"},"installments":[],"cashDiscounts":null,"delegatedFrom":null,"id":"r"}}""")]
+    public void EdgeDocuments_WhatTheByteReaderReads_TheGeneralPathReads(string json)
+    {
+        var bytes = Encoding.UTF8.GetBytes(json);
+        var (general, generalError) = Read(() => JournalJson.DeserializeDocument(bytes));
+
+        var read = WrittenShapeReader.TryRead(bytes);
+
+        Assert.True(read is null || read == general, $"{read} / {general} {generalError}");
+        Assert.Equal((general, generalError), Read(() => JournalJson.Deserialize(bytes)));
+    }
+
     [Fact]
     public void TheWrittenInvoice_IsReadByteByByte()
     {

@@ -330,7 +330,16 @@ internal static class JsonFields
             return false;
         }
 
-        var text = r.ValueSpan;
+        return IsoDate(r.ValueSpan, out value);
+    }
+
+    /// <summary>
+    /// A date as the journal writes it, <c>yyyy-MM-dd</c> of the ISO calendar in years 1 to 9999, from its UTF-8 bytes; the
+    /// one rule of both the token readers and the byte reader (<see cref="WrittenShapeReader"/>).
+    /// </summary>
+    internal static bool IsoDate(ReadOnlySpan<byte> text, out LocalDate value)
+    {
+        value = default;
         if (text.Length != 10 || text[4] != (byte)'-' || text[7] != (byte)'-'
             || !TryDigits(text[..4], out var year) || !TryDigits(text.Slice(5, 2), out var month) || !TryDigits(text.Slice(8, 2), out var day)
             || year < 1 || month is < 1 or > 12 || day < 1 || day > CalendarSystem.Iso.GetDaysInMonth(year, month))

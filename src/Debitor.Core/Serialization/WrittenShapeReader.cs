@@ -271,24 +271,15 @@ internal static class WrittenShapeReader
         return true;
     }
 
-    /// <summary>A date as <c>yyyy-MM-dd</c> of the ISO calendar, years 1 to 9999, as the general path reads it.</summary>
+    /// <summary>A date as the token readers read it (<see cref="JsonFields.IsoDate"/>).</summary>
     private static bool Date(ReadOnlySpan<byte> json, ref int at, out LocalDate value)
     {
         value = default;
-        if (json.Length - at < 10)
+        if (json.Length - at < 10 || !JsonFields.IsoDate(json.Slice(at, 10), out value))
         {
             return false;
         }
 
-        var text = json.Slice(at, 10);
-        if (text[4] != (byte)'-' || text[7] != (byte)'-'
-            || !Digits(text[..4], out var year) || !Digits(text.Slice(5, 2), out var month) || !Digits(text.Slice(8, 2), out var day)
-            || year < 1 || month is < 1 or > 12 || day < 1 || day > CalendarSystem.Iso.GetDaysInMonth(year, month))
-        {
-            return false;
-        }
-
-        value = new LocalDate(year, month, day);
         at += 10;
         return true;
     }
@@ -317,22 +308,6 @@ internal static class WrittenShapeReader
         }
 
         value = (int)number;
-        return true;
-    }
-
-    private static bool Digits(ReadOnlySpan<byte> text, out int value)
-    {
-        value = 0;
-        foreach (var b in text)
-        {
-            if (b is < (byte)'0' or > (byte)'9')
-            {
-                return false;
-            }
-
-            value = (value * 10) + (b - '0');
-        }
-
         return true;
     }
 }

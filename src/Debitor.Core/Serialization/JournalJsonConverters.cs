@@ -48,12 +48,13 @@ internal sealed class StringValueConverter<T>(Func<string, T> parse, Func<T, str
 /// <summary>Money as <c>{"amount":"12.50","currency":"EUR"}</c>: the amount as an invariant decimal string, so no JSON reader rounds it.</summary>
 internal sealed class MoneyConverter : JsonConverter<Money>
 {
-    private const NumberStyles AmountStyles = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint;
+    /// <summary>How an amount's text is parsed (invariant culture), by this converter and by <see cref="WrittenShapeReader"/>.</summary>
+    internal const NumberStyles AmountStyles = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint;
 
     private static readonly JsonConverter<Currency> Currencies = JournalJsonConverters.Currency;
 
     /// <summary>The currencies of nearly every amount, matched on their UTF-8 code (what <see cref="Currency.FromCode"/> gives for it).</summary>
-    private static readonly (byte[] Code, Currency Currency)[] Known =
+    internal static readonly (byte[] Code, Currency Currency)[] Known =
         [.. new[] { Currency.EUR, Currency.CHF, Currency.USD, Currency.GBP, Currency.JPY }.Select(c => (System.Text.Encoding.UTF8.GetBytes(c.Code), c))];
 
     public override Money Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)

@@ -27,10 +27,6 @@ internal static class WrittenShapeReader
     private static readonly byte[] InvoiceHead = Encoding.ASCII.GetBytes(
         $"{{\"format\":{JournalJson.FormatVersion},\"kind\":\"InvoicePosted\",\"entry\":{{\"documentNumber\":\"");
 
-    /// <summary>The currencies read here, matched on their code (as the money converter matches them).</summary>
-    private static readonly (byte[] Code, Currency Currency)[] Currencies =
-        [.. new[] { Currency.EUR, Currency.CHF, Currency.USD, Currency.GBP, Currency.JPY }.Select(c => (Encoding.ASCII.GetBytes(c.Code), c))];
-
     /// <summary>The entry, or <see langword="null"/> when the document is not exactly of a written shape read here.</summary>
     internal static JournalEntry? TryRead(ReadOnlySpan<byte> json)
     {
@@ -160,7 +156,7 @@ internal static class WrittenShapeReader
 
     /// <summary>
     /// Money as <c>{"amount":"…","currency":"…"}</c>: the amount parsed from its bytes with the money converter's styles and
-    /// culture, the currency one of the common ones.
+    /// culture, the currency one of those the converter matches on their bytes (<see cref="MoneyConverter.Known"/>).
     /// </summary>
     private static bool Amount(ReadOnlySpan<byte> json, ref int at, out Money value)
     {
@@ -172,13 +168,13 @@ internal static class WrittenShapeReader
 
         var start = at;
         if (!Text(json, ref at, out _, keep: false)
-            || !decimal.TryParse(json[start..at], NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount)
+            || !decimal.TryParse(json[start..at], MoneyConverter.AmountStyles, CultureInfo.InvariantCulture, out var amount)
             || !Literal(json, ref at, "\",\"currency\":\""u8))
         {
             return false;
         }
 
-        foreach (var (code, currency) in Currencies)
+        foreach (var (code, currency) in MoneyConverter.Known)
         {
             if (Literal(json, ref at, code))
             {

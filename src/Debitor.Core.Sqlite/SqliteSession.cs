@@ -59,8 +59,23 @@ internal sealed class SqliteSession : IAsyncDisposable
         return statement;
     }
 
+    /// <summary>
+    /// Closes the session. A transaction its statements left open is rolled back first: Microsoft.Data.Sqlite keeps closed
+    /// connections' handles for reuse and knows only the transactions it began itself, so a handle closed inside a
+    /// transaction begun by a statement would be handed to the next connection still inside it (D16.277).
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
+        foreach (var statement in _statements.Values)
+        {
+            raw.sqlite3_reset(statement);
+        }
+
+        if (Connection.Handle is { } db && raw.sqlite3_get_autocommit(db) == 0)
+        {
+            raw.sqlite3_exec(db, "ROLLBACK;");
+        }
+
         foreach (var statement in _statements.Values)
         {
             statement.Dispose();
@@ -101,10 +116,15 @@ internal sealed class SqliteSessionPool : IAsyncDisposable
         return new SqliteSession(await _open(cancellationToken).ConfigureAwait(false));
     }
 
-    /// <summary>Takes a session back after it finished cleanly (no transaction open, no reader open).</summary>
+    /// <summary>
+    /// Takes a session back after it finished cleanly (no reader open). A session whose connection is still inside a
+    /// transaction is closed instead of kept, which rolls the transaction back: the next user of a kept session must
+    /// start from no transaction, never inside another's.
+    /// </summary>
     public async ValueTask ReturnAsync(SqliteSession session)
     {
-        if (!_disposed && session.Connection.State == System.Data.ConnectionState.Open)
+        if (!_disposed && session.Connection.State == System.Data.ConnectionState.Open
+            && session.Connection.Handle is { } db && raw.sqlite3_get_autocommit(db) != 0)
         {
             if (Interlocked.Increment(ref _idleCount) <= MaxIdle)
             {

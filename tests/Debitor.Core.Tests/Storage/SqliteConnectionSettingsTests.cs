@@ -31,3 +31,63 @@ public sealed class SqliteConnectionSettingsTests : IDisposable
         Assert.Equal(2L, temporaryStorage);
     }
 }
+
+/// <summary>
+/// The SQLite store keeps idle sessions for reuse (D13.41); one whose connection is still inside a transaction is closed,
+/// not kept, so no later operation runs inside another's transaction (D16.277).
+/// </summary>
+public sealed class SqliteSessionPoolTests : IDisposable
+{
+    private readonly TempDatabase _file = new();
+
+    public void Dispose() => _file.Dispose();
+
+    [Fact]
+    public async Task Return_SessionInsideATransaction_IsClosedAndItsWritesRolledBack_TheNextRentStartsClean()
+    {
+        await using var store = new SqliteCustomerAccountStore(_file.ConnectionString);
+        await store.EnsureSchemaAsync(CancellationToken.None);
+        await using var pool = new SqliteSessionPool(store.OpenAsync);
+        var left = await pool.RentAsync(CancellationToken.None);
+        await Execute(left.Connection, "BEGIN IMMEDIATE; CREATE TABLE left_open (id INTEGER);");
+
+        await pool.ReturnAsync(left);
+        var next = await pool.RentAsync(CancellationToken.None);
+
+        Assert.NotSame(left, next);
+        Assert.Equal(System.Data.ConnectionState.Closed, left.Connection.State);
+        Assert.Equal(1, SQLitePCL.raw.sqlite3_get_autocommit(next.Connection.Handle));
+        Assert.Equal(0L, await Scalar(next.Connection, "SELECT count(*) FROM sqlite_schema WHERE name = 'left_open';"));
+        await Execute(next.Connection, "BEGIN IMMEDIATE; COMMIT;");
+        await pool.ReturnAsync(next);
+    }
+
+    [Fact]
+    public async Task Return_CleanSession_IsKeptAndRentedAgain()
+    {
+        await using var store = new SqliteCustomerAccountStore(_file.ConnectionString);
+        await store.EnsureSchemaAsync(CancellationToken.None);
+        await using var pool = new SqliteSessionPool(store.OpenAsync);
+        var session = await pool.RentAsync(CancellationToken.None);
+        await Execute(session.Connection, "BEGIN IMMEDIATE; COMMIT;");
+
+        await pool.ReturnAsync(session);
+
+        Assert.Same(session, await pool.RentAsync(CancellationToken.None));
+        await pool.ReturnAsync(session);
+    }
+
+    private static async Task Execute(Microsoft.Data.Sqlite.SqliteConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<object?> Scalar(Microsoft.Data.Sqlite.SqliteConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync();
+    }
+}

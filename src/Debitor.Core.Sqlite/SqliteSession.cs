@@ -74,6 +74,11 @@ internal sealed class SqliteSession : IAsyncDisposable
         if (Connection.Handle is { } db && raw.sqlite3_get_autocommit(db) == 0)
         {
             raw.sqlite3_exec(db, "ROLLBACK;");
+            if (raw.sqlite3_get_autocommit(db) == 0)
+            {
+                // The rollback failed: the handle is closed for good rather than handed to the next connection.
+                SqliteConnection.ClearPool(Connection);
+            }
         }
 
         foreach (var statement in _statements.Values)

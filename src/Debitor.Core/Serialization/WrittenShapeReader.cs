@@ -27,6 +27,9 @@ internal static class WrittenShapeReader
     private static readonly byte[] InvoiceHead = Encoding.ASCII.GetBytes(
         $"{{\"format\":{JournalJson.FormatVersion},\"kind\":\"InvoicePosted\",\"entry\":{{\"documentNumber\":\"");
 
+    /// <summary>Reads one item of an array at <paramref name="at"/>, moving past it; <see langword="false"/> when it is not of the written shape.</summary>
+    private delegate bool ItemReader<T>(ReadOnlySpan<byte> json, ref int at, out T item);
+
     /// <summary>The entry, or <see langword="null"/> when the document is not exactly of a written shape read here.</summary>
     internal static JournalEntry? TryRead(ReadOnlySpan<byte> json)
     {
@@ -51,7 +54,7 @@ internal static class WrittenShapeReader
             && Literal(json, ref at, "\",\"letterDate\":\""u8)
             && Date(json, ref at, out var letterDate)
             && Literal(json, ref at, "\",\"notices\":["u8)
-            && Notices(json, ref at, out var notices)
+            && Items<DunningNotice>(json, ref at, NoticeItem, out var notices)
             && Literal(json, ref at, ",\"id\":\""u8)
             && Text(json, ref at, out var id)
             && Literal(json, ref at, "\"}}"u8)
@@ -71,7 +74,7 @@ internal static class WrittenShapeReader
             && Literal(json, ref at, "\",\"amount\":"u8)
             && Amount(json, ref at, out var amount)
             && Literal(json, ref at, ",\"installments\":["u8)
-            && Installments(json, ref at, out var installments)
+            && Items<Installment>(json, ref at, InstallmentItem, out var installments)
             && Literal(json, ref at, ",\"cashDiscounts\":null,\"delegatedFrom\":null,\"id\":\""u8)
             && Text(json, ref at, out var id)
             && Literal(json, ref at, "\"}}"u8)
@@ -80,70 +83,33 @@ internal static class WrittenShapeReader
                 : null;
     }
 
-    /// <summary>The installments after <c>[</c>, up to and with the closing <c>]</c>.</summary>
-    private static bool Installments(ReadOnlySpan<byte> json, ref int at, out ValueList<Installment> installments)
+    /// <summary>
+    /// The items of an array after its <c>[</c>, up to and with the closing <c>]</c>, each read by
+    /// <paramref name="read"/>, into one exact-size list (as the token readers collect them).
+    /// </summary>
+    private static bool Items<T>(ReadOnlySpan<byte> json, ref int at, ItemReader<T> read, out ValueList<T> items)
     {
-        installments = null!;
-        ArrayCollector<Installment>.Start();
+        items = null!;
+        ArrayCollector<T>.Start();
         if (at < json.Length && json[at] == (byte)']')
         {
             at++;
-            installments = ArrayCollector<Installment>.ToList();
+            items = ArrayCollector<T>.ToList();
             return true;
         }
 
         while (true)
         {
-            LocalDate? dueDate = null;
-            if (!Literal(json, ref at, "{\"amount\":"u8)
-                || !Amount(json, ref at, out var amount)
-                || !Literal(json, ref at, ",\"dueDate\":"u8))
+            if (!read(json, ref at, out var item) || at >= json.Length)
             {
                 return false;
             }
 
-            if (Literal(json, ref at, "\""u8))
-            {
-                if (!Date(json, ref at, out var date) || !Literal(json, ref at, "\""u8))
-                {
-                    return false;
-                }
-
-                dueDate = date;
-            }
-            else if (!Literal(json, ref at, "null"u8))
-            {
-                return false;
-            }
-
-            InstallmentKind kind;
-            if (Literal(json, ref at, ",\"kind\":\"Regular\"}"u8))
-            {
-                kind = InstallmentKind.Regular;
-            }
-            else if (Literal(json, ref at, ",\"kind\":\"Prepayment\"}"u8))
-            {
-                kind = InstallmentKind.Prepayment;
-            }
-            else if (Literal(json, ref at, ",\"kind\":\"Remainder\"}"u8))
-            {
-                kind = InstallmentKind.Remainder;
-            }
-            else
-            {
-                return false;
-            }
-
-            ArrayCollector<Installment>.Add(new Installment(amount, dueDate, kind));
-            if (at >= json.Length)
-            {
-                return false;
-            }
-
+            ArrayCollector<T>.Add(item);
             var next = json[at++];
             if (next == (byte)']')
             {
-                installments = ArrayCollector<Installment>.ToList();
+                items = ArrayCollector<T>.ToList();
                 return true;
             }
 
@@ -152,6 +118,54 @@ internal static class WrittenShapeReader
                 return false;
             }
         }
+    }
+
+    /// <summary>One installment: <c>{"amount":…,"dueDate":…,"kind":…}</c>.</summary>
+    private static bool InstallmentItem(ReadOnlySpan<byte> json, ref int at, out Installment installment)
+    {
+        installment = null!;
+        LocalDate? dueDate = null;
+        if (!Literal(json, ref at, "{\"amount\":"u8)
+            || !Amount(json, ref at, out var amount)
+            || !Literal(json, ref at, ",\"dueDate\":"u8))
+        {
+            return false;
+        }
+
+        if (Literal(json, ref at, "\""u8))
+        {
+            if (!Date(json, ref at, out var date) || !Literal(json, ref at, "\""u8))
+            {
+                return false;
+            }
+
+            dueDate = date;
+        }
+        else if (!Literal(json, ref at, "null"u8))
+        {
+            return false;
+        }
+
+        InstallmentKind kind;
+        if (Literal(json, ref at, ",\"kind\":\"Regular\"}"u8))
+        {
+            kind = InstallmentKind.Regular;
+        }
+        else if (Literal(json, ref at, ",\"kind\":\"Prepayment\"}"u8))
+        {
+            kind = InstallmentKind.Prepayment;
+        }
+        else if (Literal(json, ref at, ",\"kind\":\"Remainder\"}"u8))
+        {
+            kind = InstallmentKind.Remainder;
+        }
+        else
+        {
+            return false;
+        }
+
+        installment = new Installment(amount, dueDate, kind);
+        return true;
     }
 
     /// <summary>
@@ -191,45 +205,23 @@ internal static class WrittenShapeReader
         return false;
     }
 
-    /// <summary>The notices after <c>[</c>, up to and with the closing <c>]</c>.</summary>
-    private static bool Notices(ReadOnlySpan<byte> json, ref int at, out ValueList<DunningNotice> notices)
+    /// <summary>One notice: <c>{"installment":{"item":…,"number":…},"level":…}</c>.</summary>
+    private static bool NoticeItem(ReadOnlySpan<byte> json, ref int at, out DunningNotice notice)
     {
-        notices = null!;
-        ArrayCollector<DunningNotice>.Start();
-        if (at < json.Length && json[at] == (byte)']')
+        notice = default;
+        if (!Literal(json, ref at, "{\"installment\":{\"item\":\""u8)
+            || !Text(json, ref at, out var item)
+            || !Literal(json, ref at, "\",\"number\":"u8)
+            || !Number(json, ref at, out var number)
+            || !Literal(json, ref at, "},\"level\":"u8)
+            || !Number(json, ref at, out var level)
+            || !Literal(json, ref at, "}"u8))
         {
-            at++;
-            notices = ArrayCollector<DunningNotice>.ToList();
-            return true;
+            return false;
         }
 
-        while (true)
-        {
-            if (!Literal(json, ref at, "{\"installment\":{\"item\":\""u8)
-                || !Text(json, ref at, out var item)
-                || !Literal(json, ref at, "\",\"number\":"u8)
-                || !Number(json, ref at, out var number)
-                || !Literal(json, ref at, "},\"level\":"u8)
-                || !Number(json, ref at, out var level)
-                || !Literal(json, ref at, "}"u8)
-                || at >= json.Length)
-            {
-                return false;
-            }
-
-            ArrayCollector<DunningNotice>.Add(new DunningNotice(new InstallmentRef(new EntryId(item), number), level));
-            var next = json[at++];
-            if (next == (byte)']')
-            {
-                notices = ArrayCollector<DunningNotice>.ToList();
-                return true;
-            }
-
-            if (next != (byte)',')
-            {
-                return false;
-            }
-        }
+        notice = new DunningNotice(new InstallmentRef(new EntryId(item), number), level);
+        return true;
     }
 
     private static bool Literal(ReadOnlySpan<byte> json, ref int at, ReadOnlySpan<byte> expected)

@@ -35,13 +35,7 @@ public sealed partial class SqliteCustomerAccountStore : ICustomerAccountStore, 
     public SqliteCustomerAccountStore(string connectionString)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        var builder = new SqliteConnectionStringBuilder(connectionString);
-        if (builder.DefaultTimeout < 30)
-        {
-            builder.DefaultTimeout = 30;
-        }
-
-        _connectionString = builder.ToString();
+        _connectionString = SqliteConnectionStrings.ForStore(connectionString);
         _sessions = new SqliteSessionPool(OpenAsync);
     }
 

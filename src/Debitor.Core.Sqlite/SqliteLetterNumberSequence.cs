@@ -41,13 +41,7 @@ public sealed class SqliteLetterNumberSequence : ILetterNumberSequence
     public SqliteLetterNumberSequence(string connectionString)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        var builder = new SqliteConnectionStringBuilder(connectionString);
-        if (builder.DefaultTimeout < 30)
-        {
-            builder.DefaultTimeout = 30;
-        }
-
-        _connectionString = builder.ToString();
+        _connectionString = SqliteConnectionStrings.ForStore(connectionString);
     }
 
     /// <summary>Creates the tables if missing; safe to call at every start and from several processes.</summary>

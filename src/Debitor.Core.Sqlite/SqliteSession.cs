@@ -60,9 +60,9 @@ internal sealed class SqliteSession : IAsyncDisposable
     }
 
     /// <summary>
-    /// Closes the session. A transaction its statements left open is rolled back first: Microsoft.Data.Sqlite keeps closed
-    /// connections' handles for reuse and knows only the transactions it began itself, so a handle closed inside a
-    /// transaction begun by a statement would be handed to the next connection still inside it (D16.277).
+    /// Closes the session. A transaction its statements left open is rolled back first (D16.277), so the session's end does
+    /// not depend on how the driver closes a handle inside a transaction; the handle itself is then closed, never pooled
+    /// (D16.278).
     /// </summary>
     public async ValueTask DisposeAsync()
     {
@@ -74,11 +74,6 @@ internal sealed class SqliteSession : IAsyncDisposable
         if (Connection.Handle is { } db && raw.sqlite3_get_autocommit(db) == 0)
         {
             raw.sqlite3_exec(db, "ROLLBACK;");
-            if (raw.sqlite3_get_autocommit(db) == 0)
-            {
-                // The rollback failed: the handle is closed for good rather than handed to the next connection.
-                SqliteConnection.ClearPool(Connection);
-            }
         }
 
         foreach (var statement in _statements.Values)

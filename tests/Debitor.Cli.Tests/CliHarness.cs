@@ -56,14 +56,6 @@ public sealed class CliHarness : IDisposable
 
     public void Dispose()
     {
-        // This harness's database only: tests run in parallel, and clearing every pool would close another test's
-        // connections while it takes them from the pool.
-        foreach (var connectionString in new[] { $"Data Source={Db}", new SqliteConnectionStringBuilder { DataSource = Db }.ToString() })
-        {
-            using var connection = new SqliteConnection(connectionString);
-            SqliteConnection.ClearPool(connection);
-        }
-
         try
         {
             Directory.Delete(Root, recursive: true);

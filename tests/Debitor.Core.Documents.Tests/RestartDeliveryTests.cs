@@ -46,7 +46,6 @@ public sealed class RestartDeliveryTests : IDisposable
 
     public void Dispose()
     {
-        SqliteConnection.ClearAllPools();
         Directory.Delete(_folder, recursive: true);
     }
 
@@ -66,7 +65,7 @@ public sealed class RestartDeliveryTests : IDisposable
         var outbox = new SqliteDocumentOutbox(store);
         await outbox.EnqueueAsync(await OutboxSampleDocuments.WriteAsync(store), OutboxSampleDocuments.Now, CancellationToken.None);
         Assert.NotEmpty(await Delivery(outbox, new Recorder(fail: true), store).RetryUndeliveredAsync());
-        SqliteConnection.ClearAllPools();
+        await store.DisposeAsync();
 
         var restarted = await OpenAsync(path);
         var output = new Recorder(fail: false);

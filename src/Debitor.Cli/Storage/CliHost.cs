@@ -6,7 +6,6 @@ using Debitor.Core.Documents;
 using Debitor.Core.Interest;
 using Debitor.Core.Ports;
 using Debitor.Core.Sqlite;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Debitor.Cli.Storage;
@@ -19,12 +18,10 @@ namespace Debitor.Cli.Storage;
 internal sealed class CliHost : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
-    private readonly string _connectionString;
 
     private CliHost(CliDatabase database, PortfolioDocument settings, LocalDate today)
     {
         Database = database;
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = database.Path }.ToString();
         Settings = settings;
         Company = new CompanyId(settings.Company);
         Clock.SetDate(today);
@@ -40,7 +37,7 @@ internal sealed class CliHost : IAsyncDisposable
                 o.TimeZone = DateTimeZoneProviders.Tzdb["Europe/Berlin"];
                 o.ReceivablesContact = new ReceivablesContact(details?.ReceivablesContact ?? settings.CompanyName ?? settings.Company, details?.Phone, details?.Email);
             })
-            .AddDebitorCoreSqlite(_connectionString)
+            .AddDebitorCoreSqlite(database.ConnectionString)
             .AddSingleton<IClock>(Clock)
             .AddSingleton<IDunningLetterOutput>(Letters)
             .AddDebitorCoreInMemory()
@@ -164,10 +161,5 @@ internal sealed class CliHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();
-
-        // Only this database's pool: clearing every pool of the process would close connections another host (a test
-        // running beside this one) is just taking from its pool.
-        using var connection = new SqliteConnection(_connectionString);
-        SqliteConnection.ClearPool(connection);
     }
 }

@@ -18,7 +18,7 @@ internal sealed class TempDatabase : IDisposable
         return store;
     }
 
-    public string ConnectionString => $"Data Source={Path}";
+    public string ConnectionString => $"Data Source={Path};Pooling=False";
 
     public async Task ExecuteAsync(string sql)
     {
@@ -31,7 +31,6 @@ internal sealed class TempDatabase : IDisposable
 
     public void Dispose()
     {
-        SqliteConnection.ClearAllPools();
         try
         {
             Directory.Delete(_folder, recursive: true);

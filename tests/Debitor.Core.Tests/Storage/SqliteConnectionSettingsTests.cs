@@ -4,7 +4,8 @@ namespace Debitor.Core.Tests.Storage;
 
 /// <summary>
 /// Every connection the SQLite store opens is set up the same way: the durability the host chose (D13.10) and temporary
-/// storage in memory, so a transaction of many statements writes no statement journal to a file (D16.274).
+/// storage in memory, so a transaction of many statements writes no statement journal to a file (D16.274); and none is
+/// taken from Microsoft.Data.Sqlite's pool, which can lend one handle to two connections (D16.278).
 /// </summary>
 public sealed class SqliteConnectionSettingsTests : IDisposable
 {
@@ -29,6 +30,54 @@ public sealed class SqliteConnectionSettingsTests : IDisposable
 
         Assert.Equal(synchronous, synchronousSet);
         Assert.Equal(2L, temporaryStorage);
+    }
+
+    [Theory]
+    [InlineData("Data Source=debitor.db", 30)]
+    [InlineData("Data Source=debitor.db;Pooling=True;Default Timeout=5", 30)]
+    [InlineData("Data Source=debitor.db;Default Timeout=90", 90)]
+    public void ForStore_AnyHostString_NoDriverPoolAndATimeoutOfAtLeast30Seconds(string host, int timeout)
+    {
+        var store = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(SqliteConnectionStrings.ForStore(host));
+
+        Assert.False(store.Pooling);
+        Assert.Equal(timeout, store.DefaultTimeout);
+        Assert.Equal("debitor.db", store.DataSource);
+    }
+
+    [Fact]
+    public async Task OpenAsync_ConnectionsOpenAtOnce_EachHasItsOwnHandle()
+    {
+        await using var store = new SqliteCustomerAccountStore(_file.ConnectionString.Replace("Pooling=False", "Pooling=True", StringComparison.Ordinal));
+        await store.EnsureSchemaAsync(CancellationToken.None);
+
+        var connections = await Task.WhenAll(Enumerable.Range(0, 32).Select(_ => Task.Run(() => store.OpenAsync(CancellationToken.None))));
+        try
+        {
+            Assert.Equal(32, connections.Select(c => c.Handle!.DangerousGetHandle()).Distinct().Count());
+        }
+        finally
+        {
+            foreach (var connection in connections)
+            {
+                await connection.DisposeAsync();
+            }
+        }
+    }
+
+    [Fact]
+    public async Task OpenAsync_AfterAConnectionClosedInsideATransaction_TheNextStartsOutsideAny()
+    {
+        await using var store = new SqliteCustomerAccountStore(_file.ConnectionString.Replace("Pooling=False", "Pooling=True", StringComparison.Ordinal));
+        await store.EnsureSchemaAsync(CancellationToken.None);
+        await using (var left = await store.OpenAsync(CancellationToken.None))
+        {
+            Assert.Equal(SQLitePCL.raw.SQLITE_OK, SQLitePCL.raw.sqlite3_exec(left.Handle, "BEGIN IMMEDIATE;"));
+        }
+
+        await using var next = await store.OpenAsync(CancellationToken.None);
+
+        Assert.Equal(1, SQLitePCL.raw.sqlite3_get_autocommit(next.Handle));
     }
 }
 

@@ -550,8 +550,9 @@ public sealed partial class DunningService
         // The company's accounts are streamed (issue 13). One account that cannot be read (a corrupt stored journal, a
         // journal that does not replay, an amount beyond the bounds) is reported to the fault log, and a corrupt journal
         // also in the run's result; the run goes on for the others (issues 12 and 13).
-        // The journals come in one stream (LoadCompanyAsync, issue 13 third pass), not one load per account.
-        await foreach (var stored in _store.LoadCompanyAsync(request.Company, cancellationToken).ConfigureAwait(false))
+        // The journals come in one stream (LoadCompanyAsync, issue 13 third pass), not one load per account, read ahead on
+        // a task of its own while the accounts are replayed here (D16.279).
+        await foreach (var stored in ReadAhead.Of(token => _store.LoadCompanyAsync(request.Company, token), cancellationToken).ConfigureAwait(false))
         {
             if (await ReadStoredAsync(stored, request, unreadable, cancellationToken).ConfigureAwait(false) is { } account)
             {

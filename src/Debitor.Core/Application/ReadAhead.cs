@@ -20,12 +20,14 @@ internal static class ReadAhead
     /// The items of the stream <paramref name="open"/> makes, in its order, read on another task. The stream is given a
     /// token that is cancelled when the reader stops early (or <paramref name="cancellationToken"/> is cancelled), and the
     /// reader does not leave before the stream's task has ended. An exception of the stream is thrown to the reader.
+    /// The items are handed over <paramref name="itemsPerBatch"/> at a time, at most <see cref="Batches"/> batches ahead.
     /// </summary>
-    public static async IAsyncEnumerable<T> Of<T>(Func<CancellationToken, IAsyncEnumerable<T>> open, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public static async IAsyncEnumerable<T> Of<T>(
+        Func<CancellationToken, IAsyncEnumerable<T>> open, [EnumeratorCancellation] CancellationToken cancellationToken, int itemsPerBatch = BatchSize)
     {
         var channel = Channel.CreateBounded<List<T>>(new BoundedChannelOptions(Batches) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var reading = Task.Run(() => ReadAsync(open, channel.Writer, stop.Token), CancellationToken.None);
+        var reading = Task.Run(() => ReadAsync(open, channel.Writer, itemsPerBatch, stop.Token), CancellationToken.None);
         try
         {
             while (await channel.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
@@ -50,19 +52,19 @@ internal static class ReadAhead
         }
     }
 
-    private static async Task ReadAsync<T>(Func<CancellationToken, IAsyncEnumerable<T>> open, ChannelWriter<List<T>> writer, CancellationToken cancellationToken)
+    private static async Task ReadAsync<T>(Func<CancellationToken, IAsyncEnumerable<T>> open, ChannelWriter<List<T>> writer, int itemsPerBatch, CancellationToken cancellationToken)
     {
         Exception? failure = null;
-        var batch = new List<T>(BatchSize);
+        var batch = new List<T>(itemsPerBatch);
         try
         {
             await foreach (var item in open(cancellationToken).WithCancellation(cancellationToken).ConfigureAwait(false))
             {
                 batch.Add(item);
-                if (batch.Count == BatchSize)
+                if (batch.Count == itemsPerBatch)
                 {
                     await writer.WriteAsync(batch, cancellationToken).ConfigureAwait(false);
-                    batch = new List<T>(BatchSize);
+                    batch = new List<T>(itemsPerBatch);
                 }
             }
         }

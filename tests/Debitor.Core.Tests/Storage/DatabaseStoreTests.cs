@@ -65,6 +65,35 @@ public abstract class DatabaseStoreTests
         await Task.Run(() => Check.One(Config.QuickThrowOnFailure.WithMaxTest(30), property));
     }
 
+    /// <summary>
+    /// The SQLite store hands a stream's rows from the statement's task to the decoding one in batches (D16.279: at most
+    /// 1,024 rows or 256 KiB each, a larger row alone): journals spanning several batches, and a row larger than a batch
+    /// between others, load as appended.
+    /// </summary>
+    [SkippableFact]
+    public async Task LoadCompanyAndMany_RowsAcrossBatchesAndOneRowLargerThanABatch_EqualTheAppendedJournals()
+    {
+        var store = await CreateStoreAsync();
+        var company = new CompanyId("f-batches");
+        var appended = new List<(CustomerId Customer, JournalRecord[] Records)>();
+        for (var a = 0; a < 5; a++)
+        {
+            var customer = new CustomerId($"batch-{a}");
+            var records = new List<JournalRecord> { Registration(customer, company) };
+            records.AddRange(Enumerable.Range(2, 1_000).Select(v => Payment(v, $"p{v}")));
+            if (a == 2)
+            {
+                var large = new PaymentReceived(new EntryId("large"), new Money(1m, Currency.EUR), new LocalDate(2026, 11, 2), Reference: new string('Ü', 200_000));
+                records.Add(new JournalRecord(1_002, Instant.FromUtc(2026, 11, 23, 9, 0), new UserId("clerk"), large));
+                records.Add(Payment(1_003, "after-large"));
+            }
+
+            appended.Add((customer, [.. records]));
+        }
+
+        Assert.True(await CheckStreamsAsync(store, company, appended));
+    }
+
     private static async Task<bool> CheckStreamsAsync(ICustomerAccountStore store, CompanyId company, List<(CustomerId Customer, JournalRecord[] Records)> appended)
     {
         if (appended.Count == 0)

@@ -93,19 +93,7 @@ public sealed partial class SqliteCustomerAccountStore
     /// <exception cref="ArgumentException">A record names no author.</exception>
     public async ValueTask<IReadOnlyList<CustomerId>> AppendManyAsync(IReadOnlyList<JournalAppend> appends, CancellationToken cancellationToken)
     {
-        JournalAppend.CheckBatch(appends);
-        var prepared = appends as PreparedAppends;
-        var parts = new List<(JournalAppend Append, ReadOnlyMemory<byte>[]? Documents)>(appends.Count);
-        for (var i = 0; i < appends.Count; i++)
-        {
-            var append = appends[i];
-            StoredRecord.Check(append.Customer, append.ExpectedVersion, append.Records);
-            if (append.Records.Count > 0)
-            {
-                parts.Add((append, prepared?.DocumentsOf(i)));
-            }
-        }
-
+        var parts = CheckedParts(appends);
         cancellationToken.ThrowIfCancellationRequested();
         if (parts.Count == 0)
         {
@@ -130,6 +118,26 @@ public sealed partial class SqliteCustomerAccountStore
                 return conflicts;
             },
             cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The batch checked as a single append checks its records, with the documents written ahead where there are.</summary>
+    /// <exception cref="ArgumentException">A record names no author.</exception>
+    private static List<(JournalAppend Append, ReadOnlyMemory<byte>[]? Documents)> CheckedParts(IReadOnlyList<JournalAppend> appends)
+    {
+        JournalAppend.CheckBatch(appends);
+        var prepared = appends as PreparedAppends;
+        var parts = new List<(JournalAppend Append, ReadOnlyMemory<byte>[]? Documents)>(appends.Count);
+        for (var i = 0; i < appends.Count; i++)
+        {
+            var append = appends[i];
+            StoredRecord.Check(append.Customer, append.ExpectedVersion, append.Records);
+            if (append.Records.Count > 0)
+            {
+                parts.Add((append, prepared?.DocumentsOf(i)));
+            }
+        }
+
+        return parts;
     }
 
     /// <summary>The ids as a JSON array of strings, for <c>json_each</c>.</summary>

@@ -33,7 +33,13 @@ public sealed class SqliteLetterNumberSequence : ILetterNumberSequence
             UNIQUE (company, year, sequence)) WITHOUT ROWID;
         """;
 
+    /// <summary>Records a letter's number: <c>$company</c>, <c>$letter</c>, <c>$year</c>, <c>$sequence</c>.</summary>
+    internal const string RecordSql = "INSERT INTO debitor_letter_numbers (company, letter, year, sequence) VALUES ($company, $letter, $year, $sequence)";
+
     private readonly string _connectionString;
+
+    /// <summary>The connection string as the sequence opens it (the store's rule, <see cref="SqliteConnectionStrings.ForStore"/>).</summary>
+    internal string ConnectionString => _connectionString;
 
     /// <summary>Initializes a new instance.</summary>
     /// <param name="connectionString">A Microsoft.Data.Sqlite connection string, e.g. <c>Data Source=debitor.db</c> (the store's database).</param>
@@ -91,10 +97,7 @@ public sealed class SqliteLetterNumberSequence : ILetterNumberSequence
             """,
             connection,
             transaction);
-        await using var record = new SqliteCommand(
-            "INSERT INTO debitor_letter_numbers (company, letter, year, sequence) VALUES ($company, $letter, $year, $sequence);",
-            connection,
-            transaction);
+        await using var record = new SqliteCommand(RecordSql + ";", connection, transaction);
         known.Parameters.AddWithValue("$company", company.Value);
         var knownLetter = known.Parameters.Add("$letter", SqliteType.Text);
         counter.Parameters.AddWithValue("$company", company.Value);

@@ -152,7 +152,8 @@ public sealed partial class DunningService
 
             var final = await AppendBatchAsync(run, batch, cancellationToken).ConfigureAwait(false);
 
-            // Numbered once their entries are stored, so every number belongs to an issued letter (issue 17).
+            // Numbered once their entries are stored, so every number belongs to an issued letter (issue 17); a batch
+            // numbered with its entries (D16.280) finds every number on its recipients here and draws none.
             await NumberBatchAsync(actor, context, final, views, heads, run.Appenders, cancellationToken).ConfigureAwait(false);
 
             // Queued in the outbox once their entries are stored, then delivered; a letter delivered before is not
@@ -225,11 +226,111 @@ public sealed partial class DunningService
     /// Appends the entries of a batch of letters: an account on several letters gets its parts concatenated in letter order,
     /// each part ending with its letter's note, so a part written before (its note is there) is skipped as a whole. The
     /// letters whose accounts were all appended are issued as computed; the others go through <see cref="IssueAsync"/>.
+    /// Where the store keeps the letter number sequence in its own database, the letters are numbered in the same write
+    /// (<see cref="TryAppendNumberedAsync"/>, D16.280).
     /// </summary>
     /// <returns>The letters issued, in order.</returns>
     private async Task<List<DunningLetter>> AppendBatchAsync(Processing run, List<DunningLetter> batch, CancellationToken cancellationToken)
     {
         var (views, heads) = (run.Views, run.Heads);
+        if (_store is ILetterNumberingStore numbering && numbering.SharesSequence(_numbers)
+            && await TryAppendNumberedAsync(run, batch, numbering, cancellationToken).ConfigureAwait(false))
+        {
+            return batch;
+        }
+
+        var (parts, order) = Parts(run, batch);
+        var (appends, after) = Prepare(run.Actor, order, parts, views, heads, run.Appenders);
+        var conflicts = await AppendManyAsync(appends, cancellationToken).ConfigureAwait(false);
+        Advance(appends, after, conflicts, heads, run.Appenders);
+
+        var final = new List<DunningLetter>(batch.Count);
+        foreach (var letter in batch)
+        {
+            if (conflicts.Count == 0 || !(conflicts.Contains(letter.RecipientId) || letter.Customers.Any(conflicts.Contains)))
+            {
+                final.Add(letter);
+            }
+            else if (await IssueAsync(run.Actor, run.Context, letter, run.Filter, views, heads, run.Removed, cancellationToken, run.RunDateOverride).ConfigureAwait(false) is { } recomputed)
+            {
+                final.Add(recomputed);
+            }
+        }
+
+        return final;
+    }
+
+    /// <summary>How many batches were numbered in the transaction of their notices (D16.280); for tests.</summary>
+    internal int BatchesNumberedWithNotices { get; private set; }
+
+    /// <summary>
+    /// Appends a batch's entries and numbers its letters in one write (D16.280), when the store keeps the letter number
+    /// sequence in its own database: the letters not numbered yet get the numbers after the year's last one, in letter order
+    /// (as <see cref="NumberBatchAsync"/> would give them), each recorded as <see cref="DunningLetterNumbered"/> after its
+    /// recipient's part, and the store claims those numbers in the transaction that appends the batch. When any account
+    /// moved on, another writer drew a number meanwhile, or a letter has a number already, nothing is written, the batch's
+    /// accounts are taken back to what the store holds, and the batch goes the way of two writes.
+    /// </summary>
+    /// <returns>Whether the batch was appended and numbered (every letter of it issued as computed).</returns>
+    private async Task<bool> TryAppendNumberedAsync(Processing run, List<DunningLetter> batch, ILetterNumberingStore numbering, CancellationToken cancellationToken)
+    {
+        var (views, heads) = (run.Views, run.Heads);
+        var unnumbered = new List<DunningLetter>();
+        foreach (var letter in batch)
+        {
+            if ((heads.GetValueOrDefault(letter.RecipientId) ?? views[letter.RecipientId]).LetterNumberOf(letter.Id) is null)
+            {
+                unnumbered.Add(letter);
+            }
+        }
+
+        if (unnumbered.Count == 0 || unnumbered.Exists(l => l.LetterDate.Year != unnumbered[0].LetterDate.Year))
+        {
+            return false;
+        }
+
+        var year = unnumbered[0].LetterDate.Year;
+        var last = await numbering.LastNumberAsync(run.Context.Request.Company, year, cancellationToken).ConfigureAwait(false);
+        var claim = new LetterNumberClaim(run.Context.Request.Company, year, last, [.. unnumbered.Select(l => l.Id)]);
+        var (parts, order) = Parts(run, batch);
+        for (var i = 0; i < unnumbered.Count; i++)
+        {
+            var letter = unnumbered[i];
+            if (!parts.TryGetValue(letter.RecipientId, out var part))
+            {
+                parts.Add(letter.RecipientId, part = []);
+                order.Add(letter.RecipientId);
+            }
+
+            part.Add(new DunningLetterNumbered(DunningIds.Number(letter.Id), letter.Id, claim.NumberOf(i)));
+        }
+
+        var (appends, after) = Prepare(run.Actor, order, parts, views, heads, run.Appenders);
+        if (!await numbering.TryAppendManyNumberedAsync(appends, claim, cancellationToken).ConfigureAwait(false))
+        {
+            // Nothing was written: every account of the batch is treated as one whose version moved on.
+            Advance(appends, after, [.. appends.Select(a => a.Customer)], heads, run.Appenders);
+            return false;
+        }
+
+        Advance(appends, after, [], heads, run.Appenders);
+        for (var i = 0; i < unnumbered.Count; i++)
+        {
+            unnumbered[i].Number = claim.NumberOf(i);
+        }
+
+        BatchesNumberedWithNotices++;
+        return true;
+    }
+
+    /// <summary>
+    /// The parts of a batch's letters by account, in the order the accounts first appear: an account on several letters gets
+    /// its parts concatenated in letter order, each ending with its letter's note; a part written before (its note is
+    /// there) is left out.
+    /// </summary>
+    private static (Dictionary<CustomerId, List<JournalEntry>> Parts, List<CustomerId> Order) Parts(Processing run, List<DunningLetter> batch)
+    {
+        var heads = run.Heads;
         var parts = new Dictionary<CustomerId, List<JournalEntry>>();
         var order = new List<CustomerId>();
         foreach (var letter in batch)
@@ -252,24 +353,7 @@ public sealed partial class DunningService
             }
         }
 
-        var (appends, after) = Prepare(run.Actor, order, parts, views, heads, run.Appenders);
-        var conflicts = await AppendManyAsync(appends, cancellationToken).ConfigureAwait(false);
-        Advance(appends, after, conflicts, heads, run.Appenders);
-
-        var final = new List<DunningLetter>(batch.Count);
-        foreach (var letter in batch)
-        {
-            if (conflicts.Count == 0 || !(conflicts.Contains(letter.RecipientId) || letter.Customers.Any(conflicts.Contains)))
-            {
-                final.Add(letter);
-            }
-            else if (await IssueAsync(run.Actor, run.Context, letter, run.Filter, views, heads, run.Removed, cancellationToken, run.RunDateOverride).ConfigureAwait(false) is { } recomputed)
-            {
-                final.Add(recomputed);
-            }
-        }
-
-        return final;
+        return (parts, order);
     }
 
     /// <summary>

@@ -43,7 +43,8 @@ public sealed partial class DunningService
             }
         }
 
-        var proposal = DunningEngine.Run(context, accounts, null, 1);
+        // The accounts are scanned in as many partitions as the machine has cores (the same proposal, tested: D16.279).
+        var proposal = DunningEngine.Run(context, accounts, null, Environment.ProcessorCount);
         proposal.UnreadableAccounts = unreadable.AsReadOnly();
         proposal.PreviewedOn = Today;
         return proposal;

@@ -519,32 +519,19 @@ public sealed partial class DunningService
     private async Task<(RunContext Context, IReadOnlyList<CustomerAccount> Accounts, Dictionary<CustomerId, CustomerAccount> Heads)> LoadAsync(
         DunningRunRequest request, CancellationToken cancellationToken, List<CorruptJournalException>? unreadable = null)
     {
-        var (context, loaded) = await LoadCurrentAsync(request, cancellationToken, unreadable).ConfigureAwait(false);
-        var views = new List<CustomerAccount>(loaded.Count);
-        var heads = new Dictionary<CustomerId, CustomerAccount>();
-        foreach (var account in loaded)
-        {
-            AddView(account, request.RunId, views, heads);
-        }
-
-        return (context, views, heads);
-    }
-
-    private async Task<(RunContext Context, IReadOnlyList<CustomerAccount> Accounts)> LoadCurrentAsync(
-        DunningRunRequest request, CancellationToken cancellationToken, List<CorruptJournalException>? unreadable)
-    {
         var context = await ContextAsync(request, cancellationToken).ConfigureAwait(false);
-        var accounts = new List<CustomerAccount>();
+        var views = new List<CustomerAccount>();
+        var heads = new Dictionary<CustomerId, CustomerAccount>();
         if (request.Customer is { } only)
         {
             var account = await LoadExistingAsync(only, nameof(request), cancellationToken).ConfigureAwait(false);
-            accounts.Add(account);
+            AddView(account, request.RunId, views, heads);
             if (account.Customer.Payer is { } payer && await LoadAsync(payer, cancellationToken).ConfigureAwait(false) is { } payerAccount)
             {
-                accounts.Add(payerAccount);
+                AddView(payerAccount, request.RunId, views, heads);
             }
 
-            return (context, accounts);
+            return (context, views, heads);
         }
 
         // The company's accounts are streamed (issue 13). One account that cannot be read (a corrupt stored journal, a
@@ -556,11 +543,11 @@ public sealed partial class DunningService
         {
             if (await ReadStoredAsync(stored, request, unreadable, cancellationToken).ConfigureAwait(false) is { } account)
             {
-                accounts.Add(account);
+                AddView(account, request.RunId, views, heads);
             }
         }
 
-        return (context, accounts);
+        return (context, views, heads);
     }
 
     private async Task<CustomerAccount?> LoadAsync(CustomerId customer, CancellationToken cancellationToken)

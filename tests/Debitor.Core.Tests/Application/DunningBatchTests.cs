@@ -26,7 +26,7 @@ public sealed class DunningBatchTests
         Levels = [Level(5, 1) with { Fees = [DunningFee.PerLetter(Eur(3m))] }, Level(20, 2), Level(40, 3)],
     });
 
-    private static readonly DunningRunRequest Request = Run(RunDay, "batch") with { PostFees = true };
+    internal static readonly DunningRunRequest Request = Run(RunDay, "batch") with { PostFees = true };
 
     private static readonly CustomerId[] Everyone = [.. new[] { "K-1", "K-2", "K-3", "K-4", "K-5", "K-6", "P-1" }.Select(id => new CustomerId(id))];
 
@@ -34,9 +34,9 @@ public sealed class DunningBatchTests
     /// Seven letters: one each for K-1, K-2, K-4 and K-5, two for K-3 (euro and dollar: one account on two letters), and
     /// one to payer P-1 holding its own item and those of K-6 (one letter on two accounts).
     /// </summary>
-    private static async Task<DunningFixture> PortfolioAsync(ICustomerAccountStore store)
+    internal static async Task<DunningFixture> PortfolioAsync(ICustomerAccountStore store, ILetterNumberSequence? letterNumbers = null)
     {
-        var fixture = new DunningFixture(store).On(RunDay);
+        var fixture = new DunningFixture(store, letterNumbers).On(RunDay);
         fixture.Settings.Set(Company, WithFees);
         await fixture.AddAsync(Customer("P-1"), Invoice("p", 80m, D));
         await fixture.AddAsync(Customer("K-1"), Invoice("k1", 100m, D));
@@ -54,7 +54,7 @@ public sealed class DunningBatchTests
     /// <paramref name="ordered"/>, the entries of an account are compared as a set: a batch appends an account's parts of
     /// several letters before their numbers, letter by letter each part is followed by its number.
     /// </summary>
-    private static async Task<string> StateAsync(DunningFixture fixture, DunningRunResult result, bool ordered = true)
+    internal static async Task<string> StateAsync(DunningFixture fixture, DunningRunResult result, bool ordered = true)
     {
         var state = new StringBuilder();
         foreach (var customer in Everyone)

@@ -11,14 +11,18 @@ namespace Debitor.Core.Tests;
 /// <summary>The dunning use cases over the in-memory store and output, with a fake clock at 15 March 2026.</summary>
 internal sealed class DunningFixture
 {
-    public DunningFixture(ICustomerAccountStore? store = null)
+    public DunningFixture(ICustomerAccountStore? store = null, ILetterNumberSequence? letterNumbers = null)
     {
         Clock = new FakeClock(Now);
         var options = new DebitorCoreOptions();
         Store = store ?? new InMemoryCustomerAccountStore();
         Accounts = new CustomerAccountService(Store, new RoleBasedAuthorization(), Clock, options);
         Options = options;
-        Dunning = new DunningService(Store, new RoleBasedAuthorization(), Settings, InterestSchemes, Output, Clock, options);
+        Dunning = letterNumbers is null
+            ? new DunningService(Store, new RoleBasedAuthorization(), Settings, InterestSchemes, Output, Clock, options)
+            : new DunningService(
+                Store, new RoleBasedAuthorization(), Settings, InterestSchemes, Output, Clock, options,
+                new InMemoryDocumentOutbox(), new InMemoryAccountFaultLog(), NoDocumentRenderer.Instance, letterNumbers);
     }
 
     public ICustomerAccountStore Store { get; }

@@ -13,7 +13,7 @@ public sealed class ReadAheadTests
     [Property(MaxTest = 200)]
     public bool Of_AnyStream_YieldsItsItemsInOrder(int[] items)
     {
-        var read = Collect(ReadAhead.Of(_ => Stream(items, null), CancellationToken.None)).GetAwaiter().GetResult();
+        var read = Collect(ReadAhead.Ahead(_ => Stream(items, null), CancellationToken.None)).GetAwaiter().GetResult();
 
         return read.SequenceEqual(items);
     }
@@ -31,7 +31,7 @@ public sealed class ReadAheadTests
 
         var thrown = await Assert.ThrowsAsync<InvalidOperationException>(async () =>
         {
-            await foreach (var item in ReadAhead.Of(_ => Stream(items, failure), CancellationToken.None))
+            await foreach (var item in ReadAhead.Ahead(_ => Stream(items, failure), CancellationToken.None))
             {
                 read.Add(item);
             }
@@ -69,7 +69,7 @@ public sealed class ReadAheadTests
         }
 
         var read = new List<int>();
-        await foreach (var item in ReadAhead.Of(Endless, CancellationToken.None))
+        await foreach (var item in ReadAhead.Ahead(Endless, CancellationToken.None))
         {
             read.Add(item);
             if (read.Count == 1000)
@@ -91,7 +91,7 @@ public sealed class ReadAheadTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
         {
-            await foreach (var _ in ReadAhead.Of(_ => Stream(Enumerable.Range(0, 100_000).ToArray(), null), cancel.Token))
+            await foreach (var _ in ReadAhead.Ahead(_ => Stream(Enumerable.Range(0, 100_000).ToArray(), null), cancel.Token))
             {
                 if (++read == 10)
                 {

@@ -105,14 +105,15 @@ public sealed partial class DunningLetter
         text.Clear();
         var invariant = CultureInfo.InvariantCulture;
         static MoneyText M(Money money) => new(money);
-        text.Append(invariant, $"{Id}|{Number}|{RecipientId}|{Recipient.Number}|{Recipient.Name}|{Level}|{Scheme}|{HeaderTextKey}|{FooterTextKey}|{LetterDate:yyyy-MM-dd}|{PaymentDeadline:yyyy-MM-dd}").Append('\n');
+        static IsoDay D(LocalDate date) => new(date);
+        text.Append(invariant, $"{Id}|{Number}|{RecipientId}|{Recipient.Number}|{Recipient.Name}|{Level}|{Scheme}|{HeaderTextKey}|{FooterTextKey}|{D(LetterDate)}|{D(PaymentDeadline)}").Append('\n');
         text.Append(invariant, $"{RecipientAddress}|{RecipientEmail}|{Medium}|{Attachments}|{Contact.Name}|{Contact.Phone}|{Contact.Email}").Append('\n');
         foreach (var line in Lines.Concat(ItemsNotYetDue))
         {
-            text.Append(invariant, $"L|{line.Customer}|{line.CustomerName}|{line.Installment.Item}|{line.Installment.Number}|{line.DocumentNumber}|{line.DocumentDate:yyyy-MM-dd}|{line.DueDate:yyyy-MM-dd}|{line.Status}|{line.Level}|{M(line.Amount)}|{M(line.OpenAmount)}|{M(line.Fee)}|{M(line.Interest)}|{line.InterestPeriods.Count}").Append('\n');
+            text.Append(invariant, $"L|{line.Customer}|{line.CustomerName}|{line.Installment.Item}|{line.Installment.Number}|{line.DocumentNumber}|{D(line.DocumentDate)}|{D(line.DueDate)}|{line.Status}|{line.Level}|{M(line.Amount)}|{M(line.OpenAmount)}|{M(line.Fee)}|{M(line.Interest)}|{line.InterestPeriods.Count}").Append('\n');
             foreach (var period in line.InterestPeriods)
             {
-                text.Append(invariant, $"P|{period.FirstDay:yyyy-MM-dd}|{period.LastDay:yyyy-MM-dd}|{period.Days}|{period.AnnualRatePercent}|{M(period.Principal)}|{M(period.Amount)}").Append('\n');
+                text.Append(invariant, $"P|{D(period.FirstDay)}|{D(period.LastDay)}|{period.Days}|{period.AnnualRatePercent}|{M(period.Principal)}|{M(period.Amount)}").Append('\n');
             }
         }
 
@@ -143,6 +144,50 @@ public sealed partial class DunningLetter
 
     [ThreadStatic]
     private static StringBuilder? t_contentText;
+
+    /// <summary>
+    /// A date as the content hash states it, <c>yyyy-MM-dd</c> as NodaTime's invariant pattern writes it, written in place
+    /// without the pattern for the years 1 to 9999 (D16.282); any other year goes through the pattern.
+    /// </summary>
+    internal readonly struct IsoDay(LocalDate date) : ISpanFormattable
+    {
+        public string ToString(string? format, IFormatProvider? formatProvider) =>
+            date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+        public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider)
+        {
+            var year = date.Year;
+            if (year is < 1 or > 9999)
+            {
+                var text = ToString(null, null);
+                charsWritten = text.Length;
+                return text.TryCopyTo(destination);
+            }
+
+            charsWritten = 10;
+            if (destination.Length < 10)
+            {
+                charsWritten = 0;
+                return false;
+            }
+
+            Digits(destination, year, 4);
+            destination[4] = '-';
+            Digits(destination[5..], date.Month, 2);
+            destination[7] = '-';
+            Digits(destination[8..], date.Day, 2);
+            return true;
+        }
+
+        private static void Digits(Span<char> destination, int value, int count)
+        {
+            for (var i = count - 1; i >= 0; i--)
+            {
+                destination[i] = (char)('0' + (value % 10));
+                value /= 10;
+            }
+        }
+    }
 
     /// <summary>An amount as the content hash states it: <c>{amount} {currency code}</c>, invariant, written in place.</summary>
     private readonly struct MoneyText(Money money) : ISpanFormattable

@@ -117,19 +117,15 @@ internal static class SqliteJournalStream
     }
 
     /// <summary>
-    /// Adds the journal row the statement stands on, from its columns 2–5 (version, recorded at, recorded by, payload) as
-    /// SQLite's bytes; a row whose version is null (an account without rows to read) adds nothing. Shared with the
-    /// single-account load (D13.101).
+    /// Adds the journal row the statement stands on, from its record columns (<see cref="RecordColumns"/>); a row without a
+    /// record (an account without rows to read) adds nothing. Shared with the single-account load (D13.101).
     /// </summary>
     internal static void AddRow(JournalAssembler journal, sqlite3_stmt statement)
     {
-        if (raw.sqlite3_column_type(statement, 2) != raw.SQLITE_NULL)
+        var row = RecordColumns.Of(statement);
+        if (row.HasRecord)
         {
-            journal.Add(
-                raw.sqlite3_column_int64(statement, 2),
-                raw.sqlite3_column_blob(statement, 3),
-                raw.sqlite3_column_blob(statement, 4),
-                raw.sqlite3_column_blob(statement, 5));
+            journal.Add(row.Version, row.RecordedAt, row.RecordedBy, row.Payload);
         }
     }
 
@@ -182,12 +178,8 @@ internal sealed class RowBatch
     {
         var account = raw.sqlite3_column_blob(statement, 0);
         var head = raw.sqlite3_column_int64(statement, 1);
-        var hasRecord = raw.sqlite3_column_type(statement, 2) != raw.SQLITE_NULL;
-        var version = hasRecord ? raw.sqlite3_column_int64(statement, 2) : 0;
-        var recordedAt = hasRecord ? raw.sqlite3_column_blob(statement, 3) : default;
-        var recordedBy = hasRecord ? raw.sqlite3_column_blob(statement, 4) : default;
-        var payload = hasRecord ? raw.sqlite3_column_blob(statement, 5) : default;
-        var needed = account.Length + recordedAt.Length + recordedBy.Length + payload.Length;
+        var record = RecordColumns.Of(statement);
+        var needed = account.Length + record.RecordedAt.Length + record.RecordedBy.Length + record.Payload.Length;
         if (Count == MaxRows || _used + needed > _bytes.Length)
         {
             if (Count > 0)
@@ -198,7 +190,7 @@ internal sealed class RowBatch
             _bytes = new byte[needed];
         }
 
-        _rows[Count++] = new Row(Copy(account), head, hasRecord, version, Copy(recordedAt), Copy(recordedBy), Copy(payload));
+        _rows[Count++] = new Row(Copy(account), head, record.HasRecord, record.Version, Copy(record.RecordedAt), Copy(record.RecordedBy), Copy(record.Payload));
         return true;
     }
 
@@ -245,4 +237,46 @@ internal sealed class RowBatch
     private readonly record struct Row(
         (int Offset, int Length) Account, long Head, bool HasRecord, long Version,
         (int Offset, int Length) RecordedAt, (int Offset, int Length) RecordedBy, (int Offset, int Length) Payload);
+}
+
+/// <summary>
+/// The record columns of a journal row as the loads select them (2: version, 3: recorded at, 4: recorded by, 5: payload),
+/// as the bytes SQLite holds for the row the statement stands on (valid until its next step); a null version is a row
+/// without a record (an account without rows to read). The one place that knows the layout.
+/// </summary>
+internal readonly ref struct RecordColumns
+{
+    private RecordColumns(long version, ReadOnlySpan<byte> recordedAt, ReadOnlySpan<byte> recordedBy, ReadOnlySpan<byte> payload)
+    {
+        HasRecord = true;
+        Version = version;
+        RecordedAt = recordedAt;
+        RecordedBy = recordedBy;
+        Payload = payload;
+    }
+
+    /// <summary>Whether the row carries a record.</summary>
+    public bool HasRecord { get; }
+
+    /// <summary>The record's version.</summary>
+    public long Version { get; }
+
+    /// <summary>The record's time, as stored.</summary>
+    public ReadOnlySpan<byte> RecordedAt { get; }
+
+    /// <summary>The record's author, as stored.</summary>
+    public ReadOnlySpan<byte> RecordedBy { get; }
+
+    /// <summary>The record's document, as stored.</summary>
+    public ReadOnlySpan<byte> Payload { get; }
+
+    /// <summary>The record columns of the row the statement stands on.</summary>
+    public static RecordColumns Of(sqlite3_stmt statement) =>
+        raw.sqlite3_column_type(statement, 2) == raw.SQLITE_NULL
+            ? default
+            : new RecordColumns(
+                raw.sqlite3_column_int64(statement, 2),
+                raw.sqlite3_column_blob(statement, 3),
+                raw.sqlite3_column_blob(statement, 4),
+                raw.sqlite3_column_blob(statement, 5));
 }

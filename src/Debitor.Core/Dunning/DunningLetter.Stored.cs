@@ -160,8 +160,9 @@ public sealed partial class DunningLetter
             if (year is < 1 or > 9999)
             {
                 var text = ToString(null, null);
-                charsWritten = text.Length;
-                return text.TryCopyTo(destination);
+                var copied = text.TryCopyTo(destination);
+                charsWritten = copied ? text.Length : 0;
+                return copied;
             }
 
             charsWritten = 10;

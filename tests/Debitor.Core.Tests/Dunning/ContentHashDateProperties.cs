@@ -37,12 +37,14 @@ public sealed class ContentHashDateProperties
         Assert.Equal(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Written(date));
     }
 
-    [Fact]
-    public void IsoDay_DestinationTooShort_WritesNothing()
+    [Theory]
+    [InlineData(2026)]
+    [InlineData(-44)]
+    public void IsoDay_DestinationTooShort_WritesNothing(int year)
     {
         Span<char> destination = stackalloc char[9];
 
-        Assert.False(((ISpanFormattable)new DunningLetter.IsoDay(new LocalDate(2026, 11, 30))).TryFormat(destination, out var written, default, null));
+        Assert.False(((ISpanFormattable)new DunningLetter.IsoDay(new LocalDate(year, 11, 30))).TryFormat(destination, out var written, default, null));
         Assert.Equal(0, written);
     }
 
